@@ -1,0 +1,5 @@
+"""Run as ``python -m awards``."""
+
+from awards.app import main
+
+main()

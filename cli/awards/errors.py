@@ -1,0 +1,30 @@
+"""The program's own exceptions: each carries the one line a user sees and the exit code.
+
+Only the command layer turns them into output; everything below it just raises.
+"""
+
+
+class AwardsError(Exception):
+    """Something the user can fix; printed as ``Error: <message>``, exit code 1."""
+
+    exit_code = 1
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else "unknown error"
+
+
+class NotFound(AwardsError):
+    """An award id or phase code that is not in the file."""
+
+
+class Invalid(AwardsError):
+    """A value that does not fit its field: a year out of range, an unknown form, a bad date."""
+
+
+class Conflict(AwardsError):
+    """A change that the stored records do not allow: a duplicate code, a phase still in use."""
+
+
+class StoreError(AwardsError):
+    """The data file cannot be read or written: damaged, newer, locked, unreadable."""

@@ -1,0 +1,73 @@
+"""Vietnamese text as users type it: clean-up on input, folding for comparison, safe display.
+
+Text arrives NFC or NFD, with stray spaces, mixed case and sometimes terminal escape sequences
+pasted from elsewhere. ``clean`` makes the one stored form; ``key`` compares case-insensitively;
+``fold`` also ignores diacritics (``đ`` folds to ``d``) for search and "did you mean" hints.
+"""
+
+import re
+import unicodedata
+
+# Whole escape sequences go, not just their ESC byte, or "\x1b[31mX" would leave "[31mX" behind.
+_ESCAPES = re.compile(
+    r"""
+      \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC (title, hyperlink) up to BEL or ST
+    | \x1b[P^_X][^\x1b\x9c]*(?:\x1b\\|\x9c)?        # DCS, PM, APC, SOS strings
+    | (?:\x1b\[|\x9b)[0-?]*[\x20-/]*[@-~]?          # CSI (colours, cursor moves), 7- or 8-bit
+    | \x1b[\x20-/]*[0-~]?                           # the other two-byte escapes
+    """,
+    re.VERBOSE,
+)
+
+# Cc: control characters; Cf: format characters (zero-width, bidi overrides, BOM);
+# Cs: lone surrogates, which no output encoding can write.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs"})
+_LINE_BREAKS = re.compile(r"\r\n|[\n\v\f\x85\u2028\u2029]")
+
+
+def _strip_invisible(value: str) -> str:
+    value = _ESCAPES.sub("", value)
+    return "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) not in _INVISIBLE)
+
+
+def clean(value: str, *, multiline: bool = False) -> str:
+    """The stored form of a text value: NFC, no control characters, single inner spaces, trimmed.
+
+    With ``multiline`` (notes) line breaks are kept, each line cleaned on its own.
+    """
+    value = unicodedata.normalize("NFC", value)
+    if multiline:
+        lines = [" ".join(_strip_invisible(line).split()) for line in _LINE_BREAKS.split(value)]
+        return "\n".join(lines).strip("\n")
+    return " ".join(_strip_invisible(value).split())
+
+
+def key(value: str) -> str:
+    """Case-insensitive identity: ``Bằng  khen``, ``bằng khen`` and an NFD ``Bằng khen`` agree."""
+    return unicodedata.normalize("NFC", clean(value).casefold())
+
+
+def fold(value: str) -> str:
+    """Case- and accent-insensitive form: ``Nguyễn Văn Đức`` folds to ``nguyen van duc``."""
+    decomposed = unicodedata.normalize("NFD", clean(value).casefold())
+    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return bare.replace("đ", "d")
+
+
+def sort_key(value: str) -> tuple[str, str]:
+    """Order names by their folded form first, so accents do not scatter a list."""
+    return fold(value), key(value)
+
+
+def printable(value: str, *, keep_newlines: bool = False) -> str:
+    """Make any control or invisible character visible as an escape before it reaches a terminal.
+
+    Stored text never holds them (``clean`` removes them), but a data file edited by hand might.
+    """
+    out = []
+    for ch in value:
+        if (ch == "\n" and keep_newlines) or unicodedata.category(ch) not in _INVISIBLE:
+            out.append(ch)
+        else:
+            out.append(ch.encode("unicode_escape", "backslashreplace").decode("ascii"))
+    return "".join(out)
