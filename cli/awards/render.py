@@ -1,0 +1,159 @@
+"""Output: Rich tables and Markdown for people, JSON, CSV and TSV for scripts; messages on stderr.
+
+The only module that imports Rich (and only when a table is drawn). Data goes to stdout and
+messages to stderr, so ``awards tally --format json | jq`` always works. Data text is printed
+literally: no Rich markup is read from it, and control characters are shown escaped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from collections.abc import Sequence
+from typing import IO, Any
+
+import orjson
+
+from awards.grid import Cell, Grid
+from awards.text import printable
+
+FORMATS = ("table", "json", "csv", "tsv", "markdown")
+NONE_SHOWN = "—"
+
+
+def emit(fmt: str, grid: Grid, records: list[dict[str, Any]], fieldnames: Sequence[str]) -> None:
+    """Write ``grid`` (table, markdown) or ``records`` (json, csv, tsv) to stdout."""
+    out = sys.stdout
+    if fmt == "json":
+        out.write(to_json(records))
+    elif fmt in ("csv", "tsv"):
+        _write_delimited(out, records, fieldnames, "," if fmt == "csv" else "\t")
+    elif fmt == "markdown":
+        out.write(to_markdown(grid))
+    else:
+        draw(grid, out)
+    out.flush()
+
+
+def emit_object(fmt: str, grid: Grid, record: dict[str, Any]) -> None:
+    """One record: as a two-column table, or as a JSON object."""
+    if fmt == "json":
+        sys.stdout.write(to_json(record))
+    else:
+        draw(grid, sys.stdout)
+    sys.stdout.flush()
+
+
+def to_json(value: Any) -> str:
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def _write_delimited(
+    out: IO[str], records: list[dict[str, Any]], fieldnames: Sequence[str], delimiter: str
+) -> None:
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(fieldnames)
+    for record in records:
+        writer.writerow([_flat(record.get(name)) for name in fieldnames])
+
+
+def _flat(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
+
+def _cell_text(value: Cell) -> str:
+    if value is None:
+        return NONE_SHOWN
+    return printable(str(value), keep_newlines=True)
+
+
+def draw(grid: Grid, out: IO[str]) -> None:
+    """A Rich table. Off a terminal it is as wide as its content needs (nothing is cut), has no
+    colour and no trailing spaces, so it can be compared and diffed."""
+    if not grid.rows and grid.empty:
+        info(grid.empty)
+        return
+    from rich.box import Box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    rules = Box("    \n    \n ── \n    \n ── \n    \n    \n    \n")
+    terminal = out.isatty()
+    buffer = io.StringIO()
+    console = Console(
+        file=out if terminal else buffer,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        width=None if terminal else 100_000,
+        color_system="auto" if terminal else None,
+    )
+    table = Table(box=rules, show_edge=False, pad_edge=False)
+    for index, name in enumerate(grid.columns):
+        table.add_column(
+            Text(printable(name)),
+            justify="right" if index in grid.numeric else "left",
+            overflow="fold",
+        )
+    for row in grid.rows:
+        table.add_row(*(Text(_cell_text(value)) for value in row))
+    if grid.total is not None:
+        table.add_section()
+        table.add_row(*(Text(_cell_text(value)) for value in grid.total), style="bold")
+    if grid.title:
+        console.print(Text(printable(grid.title), style="bold"))
+    console.print(table)
+    if grid.caption:
+        console.print(Text(printable(grid.caption), style="dim"))
+    if not terminal:
+        out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+
+
+_MARKDOWN_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\|*_`[]<>#"})
+
+
+def _markdown_cell(value: Cell) -> str:
+    shown = _cell_text(value).translate(_MARKDOWN_SPECIAL)
+    return shown.replace("\n", "<br>")
+
+
+def to_markdown(grid: Grid) -> str:
+    """A GitHub-flavoured Markdown table; names are escaped so they render exactly as stored."""
+    lines = []
+    if grid.title:
+        lines += [f"**{_markdown_cell(grid.title)}**", ""]
+    lines.append("| " + " | ".join(_markdown_cell(c) for c in grid.columns) + " |")
+    lines.append(
+        "|"
+        + "|".join("---:" if i in grid.numeric else "---" for i in range(len(grid.columns)))
+        + "|"
+    )
+    for row in grid.rows:
+        lines.append("| " + " | ".join(_markdown_cell(v) for v in row) + " |")
+    if grid.total is not None:
+        lines.append(
+            "| "
+            + " | ".join(f"**{_markdown_cell(v)}**" if v != "" else "" for v in grid.total)
+            + " |"
+        )
+    if grid.caption:
+        lines += ["", _markdown_cell(grid.caption)]
+    return "\n".join(lines) + "\n"
+
+
+def error(message: str) -> None:
+    """The one line a failed command prints."""
+    sys.stderr.write(f"Error: {printable(message)}\n")
+    sys.stderr.flush()
+
+
+def info(message: str) -> None:
+    """A message for the person at the terminal, kept out of the data on stdout."""
+    sys.stderr.write(printable(message) + "\n")
+    sys.stderr.flush()

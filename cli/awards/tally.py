@@ -1,0 +1,158 @@
+"""Tallies: pure functions from awards to counted groups, and from those to printable grids.
+
+Every count is the sum of the records' ``count`` (a record may stand for 24 recipients).
+Years and phases come in chronological order; other values by count, then by name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from awards import text
+from awards.errors import Invalid
+from awards.grid import Cell, Grid
+from awards.model import Award, Phase
+
+DIMENSIONS = ("year", "phase", "form", "issuer", "kind", "unit")
+DEFAULT_DIMENSIONS = ("phase", "form")
+HEADINGS = {
+    "year": "Year",
+    "phase": "Phase",
+    "form": "Form",
+    "issuer": "Issuer",
+    "kind": "Kind",
+    "unit": "Unit",
+}
+NONE_LABEL = "(none)"
+Value = str | int | None
+
+
+def parse_dimensions(names: Sequence[str] | None) -> tuple[str, ...]:
+    if not names:
+        return DEFAULT_DIMENSIONS
+    dims = tuple(text.clean(name).lower() for name in names)
+    for dim in dims:
+        if dim not in DIMENSIONS:
+            raise Invalid(f"cannot tally by {dim!r}; dimensions: {', '.join(DIMENSIONS)}")
+    if len(set(dims)) != len(dims):
+        raise Invalid("each dimension may be given to --by once")
+    return dims
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    dims: tuple[str, ...]
+    groups: list[tuple[tuple[Value, ...], int]]  # in display order
+    orders: dict[str, list[Value]]  # each dimension's values in display order
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.groups)
+
+
+def tally(awards: Iterable[Award], dims: Sequence[str], phases: Sequence[Phase]) -> Tally:
+    counts: Counter[tuple[Value, ...]] = Counter()
+    for award in awards:
+        counts[tuple(getattr(award, dim) for dim in dims)] += award.count
+    orders = {dim: _order(dim, _totals(counts, i), phases) for i, dim in enumerate(dims)}
+    ranks = [{value: rank for rank, value in enumerate(orders[dim])} for dim in dims]
+    groups = sorted(
+        counts.items(), key=lambda item: [rank[v] for rank, v in zip(ranks, item[0], strict=True)]
+    )
+    return Tally(tuple(dims), groups, orders)
+
+
+def _totals(counts: Counter[tuple[Value, ...]], index: int) -> Counter[Value]:
+    totals: Counter[Value] = Counter()
+    for values, count in counts.items():
+        totals[values[index]] += count
+    return totals
+
+
+def _order(dim: str, totals: Counter[Value], phases: Sequence[Phase]) -> list[Value]:
+    present = [value for value in totals if value is not None]
+    if dim == "year":
+        present.sort(key=lambda year: int(year or 0))
+    elif dim == "phase":
+        known = {p.code: (p.start, p.end, p.code) for p in phases}
+        present.sort(key=lambda code: known.get(str(code), (9999, 9999, str(code))))
+    else:
+        present.sort(key=lambda value: (-totals[value], text.sort_key(str(value))))
+    return present + ([None] if None in totals else [])
+
+
+def tally_records(result: Tally) -> list[dict[str, Any]]:
+    """One object per group, keyed by dimension, plus ``count``: for JSON, CSV and TSV."""
+    return [
+        {**dict(zip(result.dims, values, strict=True)), "count": count}
+        for values, count in result.groups
+    ]
+
+
+def tally_grid(result: Tally, title: str | None = None) -> Grid:
+    """The table a person reads: shares for one dimension, a cross-tab for two, groups beyond."""
+    if len(result.dims) == 2:
+        return _crosstab(result, title)
+    headings = [HEADINGS[dim] for dim in result.dims]
+    total = result.total
+    if len(result.dims) == 1:
+        rows: list[list[Cell]] = [
+            [_label(values[0]), count, _share(count, total)] for values, count in result.groups
+        ]
+        return Grid(
+            columns=[*headings, "Count", "Share"],
+            rows=rows,
+            numeric=frozenset({1, 2}),
+            total=["Total", total, _share(total, total) if total else ""],
+            title=title,
+        )
+    rows = []
+    previous: tuple[Value, ...] = ()
+    for values, count in result.groups:
+        shown = [
+            "" if values[: i + 1] == previous[: i + 1] else _label(value)
+            for i, value in enumerate(values)
+        ]
+        rows.append([*shown, count])
+        previous = values
+    width = len(result.dims)
+    return Grid(
+        columns=[*headings, "Count"],
+        rows=rows,
+        numeric=frozenset({width}),
+        total=["Total", *([""] * (width - 1)), total],
+        title=title,
+    )
+
+
+def _crosstab(result: Tally, title: str | None) -> Grid:
+    row_dim, col_dim = result.dims
+    cells = {values: count for values, count in result.groups}
+    row_values, col_values = result.orders[row_dim], result.orders[col_dim]
+    rows: list[list[Cell]] = []
+    for row_value in row_values:
+        counts = [cells.get((row_value, col_value), 0) for col_value in col_values]
+        rows.append([_label(row_value), *[c or "" for c in counts], sum(counts)])
+    column_totals = [
+        sum(cells.get((row_value, col_value), 0) for row_value in row_values)
+        for col_value in col_values
+    ]
+    width = len(col_values)
+    return Grid(
+        columns=[HEADINGS[row_dim], *[str(_label(v)) for v in col_values], "Total"],
+        rows=rows,
+        numeric=frozenset(range(1, width + 2)),
+        total=["Total", *column_totals, result.total],
+        title=title,
+    )
+
+
+def _label(value: Value) -> Cell:
+    return NONE_LABEL if value is None else value
+
+
+def _share(count: int, total: int) -> str:
+    return f"{100 * count / total:.1f}%" if total else ""
