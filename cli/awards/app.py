@@ -1,0 +1,109 @@
+"""The root command: global options, the error funnel, and the registry of commands."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from awards import __version__, render
+from awards.commands import awards, phases
+from awards.commands.common import Settings, default_db
+from awards.errors import AwardsError
+
+
+class AwardsGroup(TyperGroup):
+    """Turns the program's own errors into one line on stderr and an exit code.
+
+    Anything else a user could cause must not show a traceback either; ``--debug`` shows it.
+    """
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except AwardsError as error:
+            render.error(error.message)
+            raise typer.Exit(error.exit_code) from None
+        except (typer.TyperException, typer.Exit, typer.Abort):
+            raise
+        except UnicodeEncodeError as error:
+            _quiet_stdout()
+            render.error(
+                f"this output cannot show {error.object[error.start : error.end]!r} "
+                f"(encoding {error.encoding}); set PYTHONIOENCODING=utf-8"
+            )
+            raise typer.Exit(1) from None
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise typer.Exit(0) from None
+        except Exception as error:
+            found = ctx.find_object(Settings)
+            if (found and found.debug) or os.environ.get("AWARDS_DEBUG"):
+                raise
+            render.error(f"unexpected {type(error).__name__}: {error} (run with --debug for more)")
+            raise typer.Exit(1) from None
+
+
+def _quiet_stdout() -> None:
+    """Drop what could not be written, so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+app = typer.Typer(
+    cls=AwardsGroup,
+    help="Keep program phases and awards (khen thưởng) in one file; add, list and tally them.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"awards {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            envvar="AWARDS_DB",
+            help="The data file (default: awards.json in the user data folder).",
+            show_default=False,
+        ),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Keep program phases and awards (khen thưởng) in one file; add, list and tally them."""
+    ctx.obj = Settings(db=db if db is not None else default_db(), debug=debug)
+
+
+app.command("add")(awards.awards_add)
+app.command("list")(awards.awards_list)
+app.command("show")(awards.awards_show)
+app.command("edit")(awards.awards_edit)
+app.command("remove")(awards.awards_remove)
+app.command("tally")(awards.awards_tally)
+app.add_typer(phases.app, name="phase")
+
+
+def main() -> None:
+    app()

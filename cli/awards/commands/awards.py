@@ -1,0 +1,275 @@
+"""Award commands: add, list, show, edit, remove, tally."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from awards import render
+from awards.commands.common import (
+    FormatOption,
+    FormFilter,
+    FromFilter,
+    IssuerFilter,
+    KindFilter,
+    PhaseFilter,
+    SearchFilter,
+    ShowFormatOption,
+    ToFilter,
+    YearFilter,
+    settings,
+)
+from awards.errors import Invalid, NotFound
+from awards.grid import Cell, Grid
+from awards.model import AWARD_FIELDS, Award, AwardInput, build_award
+from awards.select import AwardFilter, make_filter, select, sort_awards
+from awards.store import Records
+from awards.tally import parse_dimensions, tally, tally_grid, tally_records
+
+RecipientOpt = Annotated[str | None, typer.Option("--recipient", help="New recipient name.")]
+KindOpt = Annotated[
+    str | None, typer.Option("--kind", help="collective (tập thể), individual (cá nhân), mixed.")
+]
+FormOpt = Annotated[str | None, typer.Option("--form", help="Bằng khen, Giấy khen, … (bang-khen).")]
+IssuerOpt = Annotated[
+    str | None, typer.Option("--issuer", help="Who gave it: UBND tỉnh, Bộ Công an…")
+]
+YearOpt = Annotated[int | None, typer.Option("--year", help="The award year.")]
+PhaseOpt = Annotated[
+    str | None, typer.Option("--phase", help="Phase code; inferred from the year if not given.")
+]
+CountOpt = Annotated[int | None, typer.Option("--count", help="Recipients the record stands for.")]
+DecisionOpt = Annotated[
+    str | None, typer.Option("--decision", help="Decision number (1234/QĐ-UBND).")
+]
+DecidedOnOpt = Annotated[
+    str | None, typer.Option("--decided-on", help="Decision date: 2018-06-12 or 12/06/2018.")
+]
+UnitOpt = Annotated[str | None, typer.Option("--unit", help="The recipient's organisation.")]
+NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text; keeps line breaks.")]
+NewIssuerOpt = Annotated[
+    bool, typer.Option("--new-issuer", help="Keep an issuer that looks like a stored one.")
+]
+
+LIST_COLUMNS = (
+    "id",
+    "recipient",
+    "kind",
+    "count",
+    "form",
+    "issuer",
+    "year",
+    "phase",
+    "decision",
+    "unit",
+)
+
+
+def awards_add(
+    ctx: typer.Context,
+    recipient: Annotated[
+        str, typer.Argument(metavar="RECIPIENT", help="Who received it (a person or a collective).")
+    ],
+    kind: Annotated[
+        str, typer.Option("--kind", help="collective (tập thể), individual (cá nhân), mixed.")
+    ],
+    form: Annotated[str, typer.Option("--form", help="Bằng khen, Giấy khen, … (bang-khen).")],
+    issuer: Annotated[str, typer.Option("--issuer", help="Who gave it: UBND tỉnh, Bộ Công an…")],
+    year: Annotated[int, typer.Option("--year", help="The award year.")],
+    phase: PhaseOpt = None,
+    count: CountOpt = None,
+    decision: DecisionOpt = None,
+    decided_on: DecidedOnOpt = None,
+    unit: UnitOpt = None,
+    note: NoteOpt = None,
+    new_issuer: NewIssuerOpt = False,
+) -> None:
+    """Record an award and print its new id."""
+    given = AwardInput(
+        recipient=recipient,
+        kind=kind,
+        count=count,
+        form=form,
+        issuer=issuer,
+        year=year,
+        phase=phase,
+        decision=decision,
+        decided_on=decided_on,
+        unit=unit,
+        note=note,
+        new_issuer=new_issuer,
+    )
+    with settings(ctx).store().transaction() as tx:
+        award = build_award(given, tx.phases, tx.awards, new_id=tx.next_award_id())
+        tx.add_award(award)
+    sys.stdout.write(f"{award.id}\n")
+
+
+def awards_list(
+    ctx: typer.Context,
+    year: YearFilter = None,
+    first_year: FromFilter = None,
+    last_year: ToFilter = None,
+    phase: PhaseFilter = None,
+    form: FormFilter = None,
+    issuer: IssuerFilter = None,
+    kind: KindFilter = None,
+    search: SearchFilter = None,
+    sort: Annotated[
+        str | None, typer.Option("--sort", help="Field to sort by; -year for descending.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Show at most N.")] = None,
+    fmt: FormatOption = "table",  # type: ignore[assignment]
+) -> None:
+    """List awards (all that match, unless --limit)."""
+    records = settings(ctx).store().read()
+    chosen = _filtered(
+        records,
+        year=year,
+        first_year=first_year,
+        last_year=last_year,
+        phase=phase,
+        form=form,
+        issuer=issuer,
+        kind=kind,
+        search=search,
+    )
+    chosen = sort_awards(chosen, sort)
+    if limit is not None:
+        if limit < 0:
+            raise Invalid(f"limit must be 0 or more, not {limit}")
+        chosen = chosen[:limit]
+    recipients = sum(a.count for a in chosen)
+    grid = Grid(
+        columns=[name.replace("_", " ").capitalize() for name in LIST_COLUMNS],
+        rows=[[getattr(a, name) for name in LIST_COLUMNS] for a in chosen],
+        numeric=frozenset({0, 3, 6}),
+        caption=f"{len(chosen)} award record(s), {recipients} recipient(s)",
+        empty="no awards match",
+    )
+    render.emit(fmt.value, grid, [a.to_dict() for a in chosen], AWARD_FIELDS)
+
+
+def _filtered(records: Records, **filters: int | str | None) -> list[Award]:
+    award_filter: AwardFilter = make_filter(records.phases, **filters)  # type: ignore[arg-type]
+    return select(records.awards, award_filter)
+
+
+def awards_show(
+    ctx: typer.Context,
+    award_id: Annotated[int, typer.Argument(metavar="ID", help="The award id.")],
+    fmt: ShowFormatOption = "table",  # type: ignore[assignment]
+) -> None:
+    """Show one award in full."""
+    award = _award(settings(ctx).store().read(), award_id)
+    render.emit_object(fmt.value, _award_grid(award), award.to_dict())
+
+
+def _award(records: Records, award_id: int) -> Award:
+    award = records.award(award_id)
+    if award is None:
+        raise NotFound(f"no award with id {award_id}")
+    return award
+
+
+def _award_grid(award: Award) -> Grid:
+    rows: list[list[Cell]] = [
+        [name.replace("_", " ").capitalize(), getattr(award, name)] for name in AWARD_FIELDS
+    ]
+    return Grid(columns=["Field", "Value"], rows=rows)
+
+
+def awards_edit(
+    ctx: typer.Context,
+    award_id: Annotated[int, typer.Argument(metavar="ID", help="The award id.")],
+    recipient: RecipientOpt = None,
+    kind: KindOpt = None,
+    form: FormOpt = None,
+    issuer: IssuerOpt = None,
+    year: YearOpt = None,
+    phase: Annotated[str | None, typer.Option("--phase", help="Phase code; '' clears it.")] = None,
+    count: CountOpt = None,
+    decision: DecisionOpt = None,
+    decided_on: DecidedOnOpt = None,
+    unit: UnitOpt = None,
+    note: NoteOpt = None,
+    new_issuer: NewIssuerOpt = False,
+) -> None:
+    """Correct an award. Give only what changes; '' clears an optional field."""
+    given = AwardInput(
+        recipient=recipient,
+        kind=kind,
+        count=count,
+        form=form,
+        issuer=issuer,
+        year=year,
+        phase=phase,
+        decision=decision,
+        decided_on=decided_on,
+        unit=unit,
+        note=note,
+        new_issuer=new_issuer,
+    )
+    with settings(ctx).store().transaction() as tx:
+        before = _award(tx, award_id)
+        others = [a for a in tx.awards if a.id != award_id]
+        after = build_award(given, tx.phases, others, base=before)
+        if after != before:
+            tx.replace_awards([after])
+    render.emit_object("table", _award_grid(after), after.to_dict())
+
+
+def awards_remove(
+    ctx: typer.Context,
+    award_ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Award ids.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
+) -> None:
+    """Remove awards. Asks first on a terminal; elsewhere needs --yes."""
+    with settings(ctx).store().transaction() as tx:
+        doomed = [_award(tx, award_id) for award_id in dict.fromkeys(award_ids)]
+        if not yes:
+            if not sys.stdin.isatty():
+                raise Invalid("removing needs --yes when not run at a terminal")
+            names = ", ".join(f"{a.id} ({a.recipient})" for a in doomed)
+            if not typer.confirm(f"Remove {names}?", err=True):
+                raise typer.Exit(1)
+        tx.remove_awards([a.id for a in doomed])
+    render.info(f"removed {len(doomed)} award(s)")
+
+
+def awards_tally(
+    ctx: typer.Context,
+    by: Annotated[
+        list[str] | None,
+        typer.Option("--by", help="year, phase, form, issuer, kind or unit; repeatable."),
+    ] = None,
+    year: YearFilter = None,
+    first_year: FromFilter = None,
+    last_year: ToFilter = None,
+    phase: PhaseFilter = None,
+    form: FormFilter = None,
+    issuer: IssuerFilter = None,
+    kind: KindFilter = None,
+    search: SearchFilter = None,
+    fmt: FormatOption = "table",  # type: ignore[assignment]
+) -> None:
+    """Count recipients by one or more dimensions (default: phase and form)."""
+    dims = parse_dimensions(by)
+    records = settings(ctx).store().read()
+    chosen = _filtered(
+        records,
+        year=year,
+        first_year=first_year,
+        last_year=last_year,
+        phase=phase,
+        form=form,
+        issuer=issuer,
+        kind=kind,
+        search=search,
+    )
+    result = tally(chosen, dims, records.phases)
+    grid = tally_grid(result)
+    grid.empty = "no awards to tally"
+    render.emit(fmt.value, grid, tally_records(result), [*dims, "count"])

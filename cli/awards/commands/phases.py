@@ -1,0 +1,179 @@
+"""Phase commands: awards phase add, list, show, edit, remove."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated
+
+import typer
+
+from awards import render
+from awards.commands.common import FormatOption, ShowFormatOption, settings
+from awards.errors import Conflict
+from awards.grid import Cell, Grid
+from awards.model import PHASE_FIELDS, Phase, PhaseInput, build_phase, find_phase
+from awards.tally import tally, tally_grid
+
+app = typer.Typer(
+    help="Program phases (giai đoạn) such as 2018-2023: add, list, show, edit, remove.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+CodeArg = Annotated[str, typer.Argument(metavar="CODE", help="Phase code, e.g. 2018-2023.")]
+SignedOnOpt = Annotated[
+    str | None, typer.Option("--signed-on", help="Signing date: 2018-06-12 or 12/06/2018.")
+]
+SignerOpt = Annotated[
+    list[str] | None, typer.Option("--signer", help="Who signed; repeat for each.")
+]
+PartyOpt = Annotated[
+    list[str] | None, typer.Option("--party", help="A party to the program; repeatable.")
+]
+NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text.")]
+
+
+@app.command("add")
+def phase_add(
+    ctx: typer.Context,
+    code: CodeArg,
+    program: Annotated[str, typer.Option("--program", help="The program's name.")],
+    start: Annotated[int, typer.Option("--start", help="First year.")],
+    end: Annotated[int, typer.Option("--end", help="Last year.")],
+    signed_on: SignedOnOpt = None,
+    signer: SignerOpt = None,
+    party: PartyOpt = None,
+    note: NoteOpt = None,
+) -> None:
+    """Add a phase."""
+    given = PhaseInput(
+        code=code,
+        program=program,
+        start=start,
+        end=end,
+        signed_on=signed_on,
+        signers=signer,
+        parties=party,
+        note=note,
+    )
+    with settings(ctx).store().transaction() as tx:
+        phase = build_phase(given, tx.phases)
+        tx.add_phase(phase)
+    render.info(f"added phase {phase.code}")
+
+
+@app.command("list")
+def phase_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:  # type: ignore[assignment]
+    """List phases in order of their years."""
+    records = settings(ctx).store().read()
+    phases = sorted(records.phases, key=lambda p: (p.start, p.end, p.code))
+    recipients = {p.code: 0 for p in phases}
+    for award in records.awards:
+        if award.phase in recipients:
+            recipients[award.phase] += award.count
+    grid = Grid(
+        columns=["Code", "Program", "Start", "End", "Signed on", "Signers", "Parties", "Awards"],
+        rows=[
+            [
+                p.code,
+                p.program,
+                p.start,
+                p.end,
+                p.signed_on,
+                "\n".join(p.signers),
+                "\n".join(p.parties),
+                recipients[p.code],
+            ]
+            for p in phases
+        ],
+        numeric=frozenset({2, 3, 7}),
+        empty="no phases yet; add one with: awards phase add CODE --program P --start Y --end Y",
+    )
+    render.emit(fmt.value, grid, [p.to_dict() for p in phases], PHASE_FIELDS)
+
+
+@app.command("show")
+def phase_show(ctx: typer.Context, code: CodeArg, fmt: ShowFormatOption = "table") -> None:  # type: ignore[assignment]
+    """Show a phase, with its awards tallied by form and issuer."""
+    records = settings(ctx).store().read()
+    phase = find_phase(code, records.phases)
+    if fmt.value == "json":
+        render.emit_object("json", Grid(columns=[]), phase.to_dict())
+        return
+    render.emit_object("table", _phase_grid(phase), phase.to_dict())
+    awards = [a for a in records.awards if a.phase == phase.code]
+    if awards:
+        title = f"Awards of {phase.code} by form and issuer"
+        render.emit(
+            "table", tally_grid(tally(awards, ("form", "issuer"), records.phases), title), [], ()
+        )
+    else:
+        render.info(f"phase {phase.code} has no awards yet")
+
+
+def _phase_grid(phase: Phase) -> Grid:
+    rows: list[list[Cell]] = [
+        ["Code", phase.code],
+        ["Program", phase.program],
+        ["Years", f"{phase.start}–{phase.end}"],
+        ["Signed on", phase.signed_on],
+        ["Signers", "\n".join(phase.signers) or None],
+        ["Parties", "\n".join(phase.parties) or None],
+        ["Note", phase.note],
+    ]
+    return Grid(columns=["Field", "Value"], rows=rows)
+
+
+@app.command("edit")
+def phase_edit(
+    ctx: typer.Context,
+    code: CodeArg,
+    new_code: Annotated[
+        str | None, typer.Option("--code", help="Rename; its awards follow.")
+    ] = None,
+    program: Annotated[str | None, typer.Option("--program", help="The program's name.")] = None,
+    start: Annotated[int | None, typer.Option("--start", help="First year.")] = None,
+    end: Annotated[int | None, typer.Option("--end", help="Last year.")] = None,
+    signed_on: SignedOnOpt = None,
+    signer: Annotated[
+        list[str] | None, typer.Option("--signer", help="Replaces the signers; repeatable.")
+    ] = None,
+    party: Annotated[
+        list[str] | None, typer.Option("--party", help="Replaces the parties; repeatable.")
+    ] = None,
+    note: NoteOpt = None,
+) -> None:
+    """Correct a phase. Refused while it would leave awards outside its years."""
+    given = PhaseInput(
+        code=new_code,
+        program=program,
+        start=start,
+        end=end,
+        signed_on=signed_on,
+        signers=signer,
+        parties=party,
+        note=note,
+    )
+    with settings(ctx).store().transaction() as tx:
+        before = find_phase(code, tx.phases)
+        after = build_phase(given, tx.phases, tx.awards, base=before)
+        if after != before:
+            tx.replace_phase(before.code, after)
+            moved = [replace(a, phase=after.code) for a in tx.awards if a.phase == before.code]
+            if moved and after.code != before.code:
+                tx.replace_awards(moved)
+    render.emit_object("table", _phase_grid(after), after.to_dict())
+
+
+@app.command("remove")
+def phase_remove(ctx: typer.Context, code: CodeArg) -> None:
+    """Remove a phase that no award refers to."""
+    with settings(ctx).store().transaction() as tx:
+        phase = find_phase(code, tx.phases)
+        used = sum(1 for a in tx.awards if a.phase == phase.code)
+        if used:
+            raise Conflict(
+                f"phase {phase.code} is used by {used} award(s); move or remove them first"
+            )
+        tx.remove_phase(phase.code)
+    render.info(f"removed phase {phase.code}")
