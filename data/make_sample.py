@@ -1,0 +1,284 @@
+"""Write data/sample.json: an illustrative record of the Police–Labour Federation program.
+
+The phases and the 2014–2018 totals follow the published review: 24 collectives and individuals
+received a Bằng khen from Bộ Công an or UBND tỉnh, and 60 a Giấy khen from Giám đốc Công an tỉnh
+or Chủ tịch LĐLĐ tỉnh. Every recipient name, unit and decision number is invented. Awards whose
+names the review does not give are kept as totals (kind mixed, with a count), as offices do.
+
+Run from the project folder with awards installed:  python data/make_sample.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from awards.model import AwardInput, PhaseInput, build_award, build_phase
+from awards.store import Store
+
+HERE = Path(__file__).resolve().parent
+PROGRAM = "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong công nhân, viên chức, lao động"
+PARTIES = ["Công an tỉnh", "Liên đoàn Lao động tỉnh"]
+BCA, UBND = "Bộ Công an", "UBND tỉnh"
+GD_CA, CT_LDLD = "Giám đốc Công an tỉnh", "Chủ tịch LĐLĐ tỉnh"
+
+UNITS = [
+    "Công ty TNHH May mặc Bình An",
+    "Công ty CP Gạch men Sông Lam",
+    "Công đoàn Khu công nghiệp Bắc Thành",
+    "Công ty TNHH Giày da Phú Mỹ",
+    "Công đoàn Viên chức tỉnh",
+    "Công ty CP Cấp nước Thành Đông",
+    "Công ty TNHH Chế biến Gỗ Tân Lộc",
+    "Công đoàn ngành Giao thông – Xây dựng",
+]
+COLLECTIVES = [
+    "Tổ bảo vệ Công ty TNHH May mặc Bình An",
+    "Ban An ninh trật tự Khu công nghiệp Bắc Thành",
+    "Công đoàn cơ sở Công ty CP Gạch men Sông Lam",
+    "Tổ tự quản an ninh Xưởng 2, Công ty TNHH Giày da Phú Mỹ",
+    "Đội bảo vệ Công ty CP Cấp nước Thành Đông",
+    "Công đoàn cơ sở Công ty TNHH Chế biến Gỗ Tân Lộc",
+    "Phòng An ninh kinh tế, Công an tỉnh",
+    "Ban Tuyên giáo, LĐLĐ tỉnh",
+    "Công đoàn Khu công nghiệp Bắc Thành",
+    "Tổ công nhân tự quản Khu nhà trọ Hòa Lợi",
+    "Tổ an ninh Nhà máy Nước Thành Đông",
+    "Công đoàn ngành Giao thông – Xây dựng",
+]
+PEOPLE = [
+    "Nguyễn Văn An",
+    "Trần Thị Bình",
+    "Lê Hoàng Cường",
+    "Phạm Thị Dung",
+    "Hoàng Văn Đức",
+    "Võ Thị Giang",
+    "Đặng Minh Hải",
+    "Bùi Thị Hạnh",
+    "Đỗ Quang Huy",
+    "Ngô Thị Lan",
+    "Dương Văn Long",
+    "Lý Thị Mai",
+    "Trịnh Công Nam",
+    "Phan Thị Ngọc",
+    "Vũ Đình Phúc",
+    "Đinh Thị Quyên",
+    "Huỳnh Văn Sơn",
+    "Mai Thị Tâm",
+    "Tạ Quốc Thắng",
+    "Lương Thị Uyên",
+    "Châu Văn Vinh",
+    "Kiều Thị Xuân",
+    "Âu Minh Yên",
+    "Ông Văn Ánh",
+]
+
+
+def award(
+    recipient: str, kind: str, form: str, issuer: str, year: int, **extra: str | int
+) -> AwardInput:
+    fields = {"recipient": recipient, "kind": kind, "form": form, "issuer": issuer, "year": year}
+    return AwardInput(**fields, **extra)  # type: ignore[arg-type]
+
+
+def review_2014_2018() -> list[AwardInput]:
+    """The awards handed out at the 2014–2018 review: 24 Bằng khen and 60 Giấy khen."""
+    common: dict[str, str | int] = {"year": 2018, "phase": "2014-2018"}
+    out: list[AwardInput] = []
+    # Bằng khen: 10 from the ministry, 14 from the province, all named.
+    for i in range(4):
+        out.append(
+            award(
+                COLLECTIVES[i],
+                "tập thể",
+                "Bằng khen",
+                BCA,
+                decision="2510/QĐ-BCA",
+                decided_on="12/10/2018",
+                unit=UNITS[i % len(UNITS)],
+                **common,
+            )
+        )
+    for i in range(6):
+        out.append(
+            award(
+                PEOPLE[i],
+                "cá nhân",
+                "Bằng khen",
+                BCA,
+                decision="2510/QĐ-BCA",
+                decided_on="12/10/2018",
+                unit=UNITS[i % len(UNITS)],
+                **common,
+            )
+        )
+    for i in range(4, 9):
+        out.append(
+            award(
+                COLLECTIVES[i],
+                "tập thể",
+                "Bằng khen",
+                UBND,
+                decision="1876/QĐ-UBND",
+                decided_on="05/11/2018",
+                unit=UNITS[i % len(UNITS)],
+                **common,
+            )
+        )
+    for i in range(6, 15):
+        out.append(
+            award(
+                PEOPLE[i],
+                "cá nhân",
+                "Bằng khen",
+                UBND,
+                decision="1876/QĐ-UBND",
+                decided_on="05/11/2018",
+                unit=UNITS[i % len(UNITS)],
+                **common,
+            )
+        )
+    # Giấy khen: 35 from the Police Director, 25 from the LĐLĐ Chair; the names of most are in
+    # the lists attached to the decisions, so the record keeps them as totals.
+    for i in range(15, 20):
+        out.append(
+            award(
+                PEOPLE[i],
+                "cá nhân",
+                "Giấy khen",
+                GD_CA,
+                decision="935/QĐ-CAT",
+                decided_on="20/11/2018",
+                unit=UNITS[i % len(UNITS)],
+                **common,
+            )
+        )
+    out.append(
+        award(
+            "Các tập thể, cá nhân theo danh sách kèm Quyết định 935/QĐ-CAT",
+            "mixed",
+            "Giấy khen",
+            GD_CA,
+            count=30,
+            decision="935/QĐ-CAT",
+            decided_on="20/11/2018",
+            **common,
+        )
+    )
+    for i in range(9, 12):
+        out.append(
+            award(
+                COLLECTIVES[i],
+                "tập thể",
+                "Giấy khen",
+                CT_LDLD,
+                decision="412/QĐ-LĐLĐ",
+                decided_on="22/11/2018",
+                **common,
+            )
+        )
+    out.append(
+        award(
+            "Các tập thể, cá nhân theo danh sách kèm Quyết định 412/QĐ-LĐLĐ",
+            "mixed",
+            "Giấy khen",
+            CT_LDLD,
+            count=22,
+            decision="412/QĐ-LĐLĐ",
+            decided_on="22/11/2018",
+            **common,
+        )
+    )
+    return out
+
+
+def yearly_2019_2023() -> list[AwardInput]:
+    """Yearly awards of the second phase, and its 2023 review."""
+    out: list[AwardInput] = []
+    for offset, year in enumerate(range(2019, 2024)):
+        for j in range(2):
+            out.append(
+                award(
+                    PEOPLE[(offset * 3 + j) % len(PEOPLE)],
+                    "cá nhân",
+                    "Giấy khen",
+                    GD_CA,
+                    year,
+                    phase="2018-2023",
+                    unit=UNITS[(offset + j) % len(UNITS)],
+                )
+            )
+        out.append(
+            award(
+                COLLECTIVES[(offset * 2) % len(COLLECTIVES)],
+                "tập thể",
+                "Giấy khen",
+                CT_LDLD,
+                year,
+                phase="2018-2023",
+            )
+        )
+    out.append(
+        award(
+            "Công đoàn Khu công nghiệp Bắc Thành",
+            "tập thể",
+            "Bằng khen",
+            UBND,
+            year=2023,
+            phase="2018-2023",
+            decision="2201/QĐ-UBND",
+            decided_on="15/12/2023",
+            note="Tổng kết 5 năm giai đoạn 2018–2023",
+        )
+    )
+    out.append(
+        award(
+            "Trần Thị Bình",
+            "cá nhân",
+            "Bằng khen",
+            BCA,
+            year=2023,
+            phase="2018-2023",
+            decision="3120/QĐ-BCA",
+            decided_on="08/12/2023",
+            unit="Công ty CP Gạch men Sông Lam",
+        )
+    )
+    return out
+
+
+def main(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    store = Store(path)
+    with store.transaction() as tx:
+        tx.add_phase(
+            build_phase(
+                PhaseInput(
+                    code="2014-2018", program=PROGRAM, start=2014, end=2018, parties=PARTIES
+                ),
+                tx.phases,
+            )
+        )
+        tx.add_phase(
+            build_phase(
+                PhaseInput(
+                    code="2018-2023",
+                    program=PROGRAM,
+                    start=2018,
+                    end=2023,
+                    signers=[
+                        "Thiếu tướng Nguyễn Hải Trung, Giám đốc Công an tỉnh",
+                        "Ông Ngô Tôn Tẫn, Chủ tịch LĐLĐ tỉnh",
+                    ],
+                    parties=PARTIES,
+                ),
+                tx.phases,
+            )
+        )
+        for given in review_2014_2018() + yearly_2019_2023():
+            tx.add_award(build_award(given, tx.phases, tx.awards, new_id=tx.next_award_id()))
+    Path(str(path) + ".lock").unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "sample.json")
