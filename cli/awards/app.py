@@ -32,9 +32,10 @@ class AwardsGroup(TyperGroup):
             raise
         except UnicodeEncodeError as error:
             _quiet_stdout()
+            encoding = getattr(sys.stdout, "encoding", None) or error.encoding
             render.error(
-                f"this output cannot show {error.object[error.start : error.end]!r} "
-                f"(encoding {error.encoding}); set PYTHONIOENCODING=utf-8"
+                f"this output ({encoding}) cannot show {error.object[error.start]!r}; "
+                "set PYTHONIOENCODING=utf-8 or use --format json"
             )
             raise typer.Exit(1) from None
         except BrokenPipeError:

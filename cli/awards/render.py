@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sys
 from collections.abc import Sequence
 from typing import IO, Any
@@ -23,39 +24,51 @@ NONE_SHOWN = "—"
 
 
 def emit(fmt: str, grid: Grid, records: list[dict[str, Any]], fieldnames: Sequence[str]) -> None:
-    """Write ``grid`` (table, markdown) or ``records`` (json, csv, tsv) to stdout."""
-    out = sys.stdout
+    """Write ``grid`` (table, markdown) or ``records`` (json, csv, tsv) to stdout, whole."""
     if fmt == "json":
-        out.write(to_json(records))
+        _write_json(records)
     elif fmt in ("csv", "tsv"):
-        _write_delimited(out, records, fieldnames, "," if fmt == "csv" else "\t")
+        _write(to_delimited(records, fieldnames, "," if fmt == "csv" else "\t"))
     elif fmt == "markdown":
-        out.write(to_markdown(grid))
+        _write(to_markdown(grid))
     else:
-        draw(grid, out)
-    out.flush()
+        draw(grid, sys.stdout)
 
 
 def emit_object(fmt: str, grid: Grid, record: dict[str, Any]) -> None:
     """One record: as a two-column table, or as a JSON object."""
     if fmt == "json":
-        sys.stdout.write(to_json(record))
+        _write_json(record)
     else:
         draw(grid, sys.stdout)
+
+
+def _write(content: str) -> None:
+    """All of the output in one write, so a failure part-way leaves no half a table behind."""
+    sys.stdout.write(content)
     sys.stdout.flush()
 
 
-def to_json(value: Any) -> str:
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n"
+def _write_json(value: Any) -> None:
+    """JSON stays valid on an output that cannot hold Vietnamese: letters become \\u escapes."""
+    content = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n"
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        content.encode(encoding)
+    except UnicodeEncodeError:
+        content = json.dumps(value, indent=2, ensure_ascii=True) + "\n"
+    except LookupError:
+        pass
+    _write(content)
 
 
-def _write_delimited(
-    out: IO[str], records: list[dict[str, Any]], fieldnames: Sequence[str], delimiter: str
-) -> None:
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+def to_delimited(records: list[dict[str, Any]], fieldnames: Sequence[str], delimiter: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(fieldnames)
     for record in records:
         writer.writerow([_flat(record.get(name)) for name in fieldnames])
+    return buffer.getvalue()
 
 
 def _flat(value: Any) -> str:
@@ -113,6 +126,7 @@ def draw(grid: Grid, out: IO[str]) -> None:
         console.print(Text(printable(grid.caption), style="dim"))
     if not terminal:
         out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+        out.flush()
 
 
 _MARKDOWN_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\|*_`[]<>#"})
