@@ -1,0 +1,74 @@
+"""The layer fences and the command surface: each library stays in its module; every command has help."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from awards.app import app
+from tests.conftest import Run
+
+PACKAGE = Path(__file__).resolve().parent.parent / "cli" / "awards"
+ALLOWED = {
+    "tinydb": {"store.py"},
+    "rich": {"render.py"},
+    "typer": {
+        "app.py",
+        "commands/__init__.py",
+        "commands/awards.py",
+        "commands/common.py",
+        "commands/phases.py",
+    },
+}
+
+
+def imported_roots(path: Path) -> set[str]:
+    roots = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            roots |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+@pytest.mark.parametrize("library", sorted(ALLOWED))
+def test_library_imported_only_where_allowed(library: str) -> None:
+    """TinyDB only in the store, Rich only in the renderer, Typer only in the command layer."""
+    users = {
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if library in imported_roots(path)
+    }
+    assert users <= ALLOWED[library]
+
+
+def all_commands() -> list[list[str]]:
+    from typer.main import get_command
+
+    root = get_command(app)
+    found = []
+    for name, command in root.commands.items():  # type: ignore[attr-defined]
+        found.append([name])
+        for sub in getattr(command, "commands", {}):
+            found.append([name, sub])
+    return found
+
+
+@pytest.mark.parametrize("words", all_commands(), ids=" ".join)
+def test_every_command_has_help(run: Run, words: list[str]) -> None:
+    """Each command answers --help with a description."""
+    result = run([*words, "--help"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: ")
+    assert len(result.stdout.splitlines()) > 3
+
+
+def test_commands_are_the_documented_ones() -> None:
+    """The surface the README documents."""
+    assert sorted(" ".join(w) for w in all_commands()) == [
+        "add", "edit", "list", "phase", "phase add", "phase edit", "phase list",
+        "phase remove", "phase show", "remove", "show", "tally",
+    ]  # fmt: skip

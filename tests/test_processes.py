@@ -1,0 +1,74 @@
+"""The installed `awards` program in real processes: concurrency, exit codes, output encodings."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+AWARDS = str(Path(sys.executable).with_name("awards"))
+
+
+def awards(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [AWARDS, *args], capture_output=True, text=True, encoding="utf-8", errors="replace",
+        env={**os.environ, **(env or {})}, timeout=120,
+    )  # fmt: skip
+
+
+def adder(worker: int, times: int) -> list[int]:
+    codes = []
+    for i in range(times):
+        done = awards("add", f"Người {worker}-{i}", "--kind", "cá nhân", "--form", "Giấy khen",
+                      "--issuer", "UBND tỉnh", "--year", "2020")  # fmt: skip
+        codes.append(done.returncode)
+    return codes
+
+
+def test_four_processes_adding_at_once_lose_nothing(db: Path) -> None:
+    """4 processes × 25 adds at once: every add exits 0 and exactly 100 awards, ids 1–100."""
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(adder, range(4), [25] * 4))
+    assert [code for codes in results for code in codes] == [0] * 100
+    listed = json.loads(awards("list", "--format", "json").stdout)
+    assert sorted(a["id"] for a in listed) == list(range(1, 101))
+    assert len({a["recipient"] for a in listed}) == 100
+
+
+def test_usage_and_value_errors_in_a_real_process(db: Path) -> None:
+    """No traceback: exit 2 for a malformed line, exit 1 with one line for a bad value."""
+    usage = awards("add", "X", "--year", "abc")
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+    bad = awards(
+        "add", "X", "--kind", "nhóm", "--form", "Giấy khen", "--issuer", "A", "--year", "2020"
+    )
+    assert (bad.returncode, bad.stdout) == (1, "")
+    assert bad.stderr.startswith("Error: unknown kind 'nhóm'") and bad.stderr.count("\n") == 1
+
+
+def test_output_encoding_that_cannot_hold_vietnamese(db: Path) -> None:
+    """ASCII or cp1252 stdout: JSON still comes out valid (escaped); a table or CSV fails with
+    one line and writes nothing, never a traceback."""
+    awards("add", "Đội Nhanh", "--kind", "tập thể", "--form", "Giấy khen", "--issuer", "UBND tỉnh",
+           "--year", "2020")  # fmt: skip
+    expected = json.loads(awards("list", "--format", "json").stdout)
+    for encoding in ("ascii", "cp1252"):
+        env = {"PYTHONIOENCODING": encoding}
+        done = awards("list", "--format", "json", env=env)
+        assert (done.returncode, json.loads(done.stdout)) == (0, expected)
+        for fmt in ("table", "csv", "markdown"):
+            done = awards("list", "--format", fmt, env=env)
+            assert (done.returncode, done.stdout) == (1, "")
+            assert done.stderr.startswith(f"Error: this output ({encoding}) cannot show '")
+            assert done.stderr.count("\n") == 1
+
+
+def test_python_dash_m_runs_the_same_program(db: Path) -> None:
+    """`python -m awards --version` answers."""
+    done = subprocess.run(
+        [sys.executable, "-m", "awards", "--version"], capture_output=True, text=True
+    )
+    assert done.stdout.startswith("awards ")

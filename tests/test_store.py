@@ -1,0 +1,169 @@
+"""The data file: empty and missing files, damage, schema, ids, atomic writes, locking."""
+
+import os
+import stat
+from pathlib import Path
+
+import orjson
+import pytest
+
+from awards.errors import StoreError
+from awards.model import Award, Phase
+from awards.store import Store
+from tests.conftest import digest
+
+
+def an_award(award_id: int) -> Award:
+    return Award(award_id, "Nguyễn Văn An", "individual", 1, "Bằng khen", "UBND tỉnh", 2016)
+
+
+def add(store: Store) -> int:
+    with store.transaction() as tx:
+        award = an_award(tx.next_award_id())
+        tx.add_award(award)
+    return award.id
+
+
+def test_missing_file_reads_empty_and_is_not_created(db: Path) -> None:
+    """Reading a file that is not there creates neither it nor its folder."""
+    records = Store(db).read()
+    assert (records.phases, records.awards) == ([], [])
+    assert not db.parent.exists()
+
+
+def test_empty_file_is_an_empty_database(db: Path) -> None:
+    """A 0-byte file reads as empty and takes a first write."""
+    db.parent.mkdir()
+    db.write_bytes(b"")
+    assert Store(db).read().awards == []
+    assert add(Store(db)) == 1
+
+
+def test_first_write_creates_folders_and_a_tinydb_file(db: Path) -> None:
+    """The file is TinyDB's JSON: a table per kind of record, plus meta with the schema."""
+    add(Store(db))
+    data = orjson.loads(db.read_bytes())
+    assert set(data) == {"awards", "meta"}
+    assert data["meta"]["1"] == {"schema_version": 1, "next_award_id": 2}
+    assert data["awards"]["1"]["recipient"] == "Nguyễn Văn An"
+    assert "\\u" not in db.read_text(encoding="utf-8")
+
+
+def test_ids_are_never_reused(db: Path) -> None:
+    """After the highest id is removed, the next award still gets a new id."""
+    store = Store(db)
+    assert [add(store), add(store)] == [1, 2]
+    with store.transaction() as tx:
+        tx.remove_awards([2])
+    assert add(store) == 3
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"{", b"null", b"[]", b'{"awards": []}', b'{"awards": {"1": 5}}', b"\xff\xfe{}",
+     b'{"awards": {"1": {"recipient": "x"}}}'],
+)  # fmt: skip
+def test_damaged_file_is_refused_and_kept(db: Path, content: bytes) -> None:
+    """Truncated JSON, the wrong shape or bad bytes: an error naming the path, bytes unchanged."""
+    db.parent.mkdir()
+    db.write_bytes(content)
+    with pytest.raises(StoreError, match=str(db)):
+        Store(db).read()
+    with pytest.raises(StoreError):
+        add(Store(db))
+    assert db.read_bytes() == content
+
+
+def test_newer_schema_is_refused(db: Path) -> None:
+    """A file from a newer awards says so and is not touched."""
+    db.parent.mkdir()
+    db.write_bytes(b'{"meta": {"1": {"schema_version": 2}}}')
+    with pytest.raises(StoreError, match="newer awards"):
+        Store(db).read()
+
+
+def test_folder_in_place_of_file(db: Path) -> None:
+    """A folder where the file should be is named in the error."""
+    db.mkdir(parents=True)
+    with pytest.raises(StoreError, match="is a folder"):
+        Store(db).read()
+
+
+def test_failed_change_writes_nothing(db: Path) -> None:
+    """An exception inside a transaction leaves the bytes as they were."""
+    store = Store(db)
+    add(store)
+    before = digest(db)
+    with pytest.raises(RuntimeError), store.transaction() as tx:
+        tx.add_award(an_award(tx.next_award_id()))
+        raise RuntimeError("boom")
+    assert digest(db) == before
+
+
+def test_write_keeps_file_mode(db: Path) -> None:
+    """A 640 file stays 640 after a write (the temporary file is made 600)."""
+    store = Store(db)
+    add(store)
+    os.chmod(db, 0o640)
+    add(store)
+    assert stat.S_IMODE(db.stat().st_mode) == 0o640
+    assert [p.name for p in db.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_failed_write_leaves_file_and_no_temp(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An I/O error while writing: a StoreError, the old bytes, no temporary file left."""
+    store = Store(db)
+    add(store)
+    before = digest(db)
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(StoreError, match="No space left on device"):
+        add(store)
+    assert digest(db) == before
+    assert [p.name for p in db.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_leftover_temp_files_are_removed_by_the_next_write(db: Path) -> None:
+    """A killed writer's temporary file does not pile up."""
+    store = Store(db)
+    add(store)
+    leftover = db.parent / f".{db.name}.abc123.tmp"
+    leftover.write_bytes(b"half")
+    add(store)
+    assert not leftover.exists()
+
+
+def test_busy_lock_times_out(db: Path) -> None:
+    """While another process holds the lock, a write waits, then says the database is busy."""
+    from filelock import FileLock
+
+    store = Store(db, lock_timeout=0.2)
+    add(store)
+    before = digest(db)
+    with FileLock(str(db) + ".lock"), pytest.raises(StoreError, match="database is busy"):
+        add(store)
+    assert digest(db) == before
+
+
+def test_phases_round_trip(db: Path) -> None:
+    """A phase reads back as it was written, lists as tuples."""
+    phase = Phase("2018-2023", "P", 2018, 2023, "2018-06-12", ("A", "B"), ("C",), "ghi chú")
+    with Store(db).transaction() as tx:
+        tx.add_phase(phase)
+    assert Store(db).read().phases == [phase]
+
+
+def test_unreadable_file_is_named(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file the user may not read: an error naming the path (simulated; root reads anything)."""
+    db.parent.mkdir()
+    db.write_bytes(b"{}")
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(StoreError, match=f"cannot read {db}: Permission denied"):
+        Store(db).read()

@@ -1,0 +1,74 @@
+"""Text clean-up, folding and safe display."""
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from awards import text
+
+
+def test_clean_makes_nfc_and_collapses_spaces() -> None:
+    """NFD input, tabs, non-breaking and repeated spaces all give the same stored text."""
+    nfd = unicodedata.normalize("NFD", "Bằng khen")
+    assert text.clean(f"  {nfd}\t \u00a0") == "Bằng khen"
+    assert text.clean(" Bằng   khen ") == "Bằng khen"
+
+
+def test_clean_removes_escape_sequences_whole() -> None:
+    """Colour, OSC 8 hyperlink and OSC 0 title sequences vanish with their parameters."""
+    assert text.clean("\x1b[31mĐỏ\x1b[0m") == "Đỏ"
+    assert text.clean("\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\") == "link"
+    assert text.clean("\x1b]0;title\x07Tên") == "Tên"
+    assert text.clean("a\x9b1mb\x07c\rd") == "abcd"
+
+
+def test_clean_removes_zero_width_and_lone_surrogates() -> None:
+    """Invisible characters that split categories, or cannot be encoded, are dropped."""
+    assert text.clean("Giấy\u200b khen\ufeff") == "Giấy khen"
+    assert text.clean("a\ud800b") == "ab"
+
+
+def test_multiline_keeps_line_breaks_only() -> None:
+    """A note keeps its lines (CRLF becomes LF), each cleaned, with no blank ends."""
+    assert text.clean("\r\n dòng  1 \r\n\tdòng 2\n\n", multiline=True) == "dòng 1\ndòng 2"
+
+
+def test_key_ignores_case_and_normal_form_but_not_accents() -> None:
+    """`ubnd tỉnh` matches `UBND tỉnh`; `UBND tinh` does not."""
+    assert text.key("ubnd  TỈNH") == text.key(unicodedata.normalize("NFD", "UBND tỉnh"))
+    assert text.key("UBND tinh") != text.key("UBND tỉnh")
+
+
+def test_fold_drops_accents_and_d_stroke() -> None:
+    """Folding is what `--search` and 'did you mean' compare."""
+    assert text.fold("Nguyễn Văn Đức") == "nguyen van duc"
+    assert text.fold("ĐOÀN") == "doan"
+
+
+def test_printable_escapes_control_characters() -> None:
+    """A hand-edited file's ESC or BEL never reaches the terminal raw."""
+    assert text.printable("a\x1b[31mb\x07") == "a\\x1b[31mb\\x07"
+    assert text.printable("x\ny", keep_newlines=True) == "x\ny"
+    assert text.printable("x\ny") == "x\\ny"
+
+
+@given(st.text())
+def test_clean_is_idempotent_and_leaves_nothing_invisible(value: str) -> None:
+    """Cleaning twice changes nothing, and no control or format character survives."""
+    once = text.clean(value)
+    assert text.clean(once) == once
+    assert unicodedata.is_normalized("NFC", once)
+    assert once == once.strip()
+    assert all(
+        unicodedata.category(ch)[0] != "C" or unicodedata.category(ch) in ("Co", "Cn")
+        for ch in once
+    )
+
+
+@given(st.text(alphabet="aăâbdđeêioôơuưyAĂÂĐ \u0300\u0301\u0303\u0309\u0323"))
+def test_key_agrees_across_normal_forms_and_case(value: str) -> None:
+    """NFC, NFD and upper-case forms of one text share a key and a fold."""
+    for variant in (unicodedata.normalize("NFD", value), value.upper(), f"  {value} "):
+        assert text.key(variant) == text.key(value)
+        assert text.fold(variant) == text.fold(value)
