@@ -85,16 +85,25 @@ def test_phase_list_in_year_order_with_award_counts(ok: Ok, signed: None) -> Non
 
 def test_phase_show_tallies_by_form_and_issuer(ok: Ok, signed: None) -> None:
     """show prints the details and a form × issuer cross-tab of the phase's awards."""
-    out = ok("phase show 2018-2023")
-    assert "Signers     Thiếu tướng Nguyễn Hải Trung, Giám đốc Công an tỉnh\n" in out
-    assert "            Ông Ngô Tôn Tẫn, Chủ tịch LĐLĐ tỉnh\n" in out
-    assert out.endswith(
+    assert ok("phase show 2018-2023") == (
+        "Field      Value\n"
+        "──────────────────────────────────────────────────────────────\n"
+        "Code       2018-2023\n"
+        "Program    Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc\n"
+        "Years      2018–2023\n"
+        "Signed on  2018-03-15\n"
+        "Signers    Thiếu tướng Nguyễn Hải Trung, Giám đốc Công an tỉnh\n"
+        "           Ông Ngô Tôn Tẫn, Chủ tịch LĐLĐ tỉnh\n"
+        "Parties    Công an tỉnh\n"
+        "           Liên đoàn Lao động tỉnh\n"
+        "Note       —\n"
+        "\n"
         "Awards of 2018-2023 by form and issuer\n"
-        "Form        Bộ Công an   UBND tỉnh   Total\n"
-        "──────────────────────────────────────────\n"
-        "Bằng khen            1           1       2\n"
-        "──────────────────────────────────────────\n"
-        "Total                1           1       2\n"
+        "Form       Bộ Công an  UBND tỉnh  Total\n"
+        "───────────────────────────────────────\n"
+        "Bằng khen           1          1      2\n"
+        "───────────────────────────────────────\n"
+        "Total               1          1      2\n"
     )
     assert json.loads(ok("phase show 2018-2023 -f json"))["signed_on"] == "2018-03-15"
 

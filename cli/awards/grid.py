@@ -13,6 +13,7 @@ class Grid:
     columns: list[str]
     rows: list[list[Cell]] = field(default_factory=list)
     numeric: frozenset[int] = frozenset()  # indexes of right-aligned columns
+    nowrap: frozenset[int] = frozenset()  # short codes that a narrow terminal must not fold
     total: list[Cell] | None = None  # a last row set apart from the others
     title: str | None = None
     caption: str | None = None

@@ -107,12 +107,13 @@ def draw(grid: Grid, out: IO[str]) -> None:
         width=None if terminal else 100_000,
         color_system="auto" if terminal else None,
     )
-    table = Table(box=rules, show_edge=False, pad_edge=False)
+    table = Table(box=rules, show_edge=False, pad_edge=False, collapse_padding=True)
     for index, name in enumerate(grid.columns):
         table.add_column(
             Text(printable(name)),
             justify="right" if index in grid.numeric else "left",
             overflow="fold",
+            no_wrap=index in grid.numeric or index in grid.nowrap,
         )
     for row in grid.rows:
         table.add_row(*(Text(_cell_text(value)) for value in row))
@@ -120,6 +121,7 @@ def draw(grid: Grid, out: IO[str]) -> None:
         table.add_section()
         table.add_row(*(Text(_cell_text(value)) for value in grid.total), style="bold")
     if grid.title:
+        console.print()
         console.print(Text(printable(grid.title), style="bold"))
     console.print(table)
     if grid.caption:

@@ -146,6 +146,7 @@ def awards_list(
         columns=[name.replace("_", " ").capitalize() for name in LIST_COLUMNS],
         rows=[[getattr(a, name) for name in LIST_COLUMNS] for a in chosen],
         numeric=frozenset({0, 3, 6}),
+        nowrap=frozenset({2, 7, 8}),
         caption=f"{len(chosen)} award record(s), {recipients} recipient(s)",
         empty="no awards match",
     )
