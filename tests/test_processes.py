@@ -72,3 +72,34 @@ def test_python_dash_m_runs_the_same_program(db: Path) -> None:
         [sys.executable, "-m", "awards", "--version"], capture_output=True, text=True
     )
     assert done.stdout.startswith("awards ")
+
+
+def remove_at_a_terminal(answer: bytes) -> subprocess.CompletedProcess[str]:
+    """Run `awards remove 1` with a pseudo-terminal as stdin, typing ``answer``."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        os.write(controller, answer)
+        done = subprocess.run(
+            [AWARDS, "remove", "1"], stdin=terminal, capture_output=True, text=True, timeout=60
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    return done
+
+
+def test_remove_asks_at_a_terminal(db: Path) -> None:
+    """At a terminal remove asks: 'n' keeps the award (exit 1), 'y' removes it."""
+    awards("add", "Đội Nhanh", "--kind", "tập thể", "--form", "Giấy khen", "--issuer", "UBND tỉnh",
+           "--year", "2020")  # fmt: skip
+    before = db.read_bytes()
+    declined = remove_at_a_terminal(b"n\n")
+    assert declined.returncode == 1
+    assert declined.stderr.startswith("Remove 1 (Đội Nhanh)? [y/N]:")
+    assert declined.stderr.endswith("nothing removed\n")
+    assert db.read_bytes() == before
+    accepted = remove_at_a_terminal(b"y\n")
+    assert (accepted.returncode, accepted.stderr.splitlines()[-1]) == (0, "removed 1 award(s)")
+    assert json.loads(awards("list", "--format", "json").stdout) == []

@@ -228,14 +228,19 @@ def awards_remove(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
 ) -> None:
     """Remove awards. Asks first on a terminal; elsewhere needs --yes."""
-    with settings(ctx).store().transaction() as tx:
-        doomed = [_award(tx, award_id) for award_id in dict.fromkeys(award_ids)]
-        if not yes:
-            if not sys.stdin.isatty():
-                raise Invalid("removing needs --yes when not run at a terminal")
-            names = ", ".join(f"{a.id} ({a.recipient})" for a in doomed)
-            if not typer.confirm(f"Remove {names}?", err=True):
-                raise typer.Exit(1)
+    store = settings(ctx).store()
+    wanted = list(dict.fromkeys(award_ids))
+    if not yes:
+        # Ask before taking the lock, so a pondering user does not hold up other writers.
+        if not sys.stdin.isatty():
+            raise Invalid("removing needs --yes when not run at a terminal")
+        records = store.read()
+        names = ", ".join(f"{a.id} ({a.recipient})" for a in (_award(records, i) for i in wanted))
+        if not typer.confirm(f"Remove {names}?", err=True):
+            render.info("nothing removed")
+            raise typer.Exit(1)
+    with store.transaction() as tx:
+        doomed = [_award(tx, award_id) for award_id in wanted]
         tx.remove_awards([a.id for a in doomed])
     render.info(f"removed {len(doomed)} award(s)")
 
