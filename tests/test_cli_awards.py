@@ -8,7 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from awards import text
+from awards.app import app
 from tests.conftest import Run, digest
 
 Ok = Callable[..., str]
@@ -420,3 +425,29 @@ def test_db_option_overrides_env(ok: Ok, tmp_path: Path, db: Path) -> None:
     other = tmp_path / "other.json"
     ok(["--db", str(other), "add", "X", *COLLECTIVE_2020])
     assert other.exists() and not db.exists()
+
+
+VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ \t\u00a0\u0300\u0301\u0303\u0309\u0323"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(issuer=st.text(alphabet=VIETNAMESE, max_size=16).filter(lambda v: text.clean(v)))
+def test_any_issuer_typed_four_ways_is_one_category(
+    issuer: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Whatever the issuer, its NFC, NFD, upper-case and padded spellings tally as one row,
+    printed as first typed (cleaned)."""
+    runner = CliRunner()
+    db = tmp_path_factory.mktemp("prop") / "awards.json"
+    spellings = [
+        issuer,
+        unicodedata.normalize("NFD", issuer),
+        unicodedata.normalize("NFC", issuer).upper(),
+        f"  {issuer}  ",
+    ]
+    for spelling in spellings:
+        args = ["--db", str(db), "add", "X", "--kind", "cá nhân", "--form", "Giấy khen"]
+        result = runner.invoke(app, [*args, "--issuer", spelling, "--year", "2020"])
+        assert result.exit_code == 0, result.stderr
+    result = runner.invoke(app, ["--db", str(db), "tally", "--by", "issuer", "-f", "json"])
+    assert json.loads(result.stdout) == [{"issuer": text.clean(issuer), "count": 4}]

@@ -261,7 +261,11 @@ def awards_tally(
     search: SearchFilter = None,
     fmt: FormatOption = "table",  # type: ignore[assignment]
 ) -> None:
-    """Count recipients by one or more dimensions (default: phase and form)."""
+    """Count recipients by year, phase, form, issuer, kind or unit.
+
+    No --by means --by phase --by form. One --by gives counts and shares; two a cross-tab;
+    more, grouped rows. JSON, CSV and TSV give one row per group, for scripts.
+    """
     dims = parse_dimensions(by)
     records = settings(ctx).store().read()
     chosen = _filtered(

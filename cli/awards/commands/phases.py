@@ -15,7 +15,7 @@ from awards.model import PHASE_FIELDS, Phase, PhaseInput, build_phase, find_phas
 from awards.tally import tally, tally_grid
 
 app = typer.Typer(
-    help="Program phases (giai đoạn) such as 2018-2023: add, list, show, edit, remove.",
+    help="Program phases (giai đoạn): add, list, show, edit, remove.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
