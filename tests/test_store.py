@@ -61,7 +61,9 @@ def test_ids_are_never_reused(db: Path) -> None:
 @pytest.mark.parametrize(
     "content",
     [b"{", b"null", b"[]", b'{"awards": []}', b'{"awards": {"1": 5}}', b"\xff\xfe{}",
-     b'{"awards": {"1": {"recipient": "x"}}}'],
+     b'{"awards": {"1": {"recipient": "x"}}}', b'{"meta": {"1": {"next_award_id": "7"}}}',
+     b'{"awards": {"x": {}}}', b'{"phases": {"1": {"code": "a", "program": "p", "start": 1, "end": 2, "signers": "A"}}}',
+     b'{"awards": {"1": {"recipient": "x", "kind": "mixed", "count": 2, "form": "Giay khen", "issuer": "I", "year": 2020, "phase": 5}}}'],
 )  # fmt: skip
 def test_damaged_file_is_refused_and_kept(db: Path, content: bytes) -> None:
     """Truncated JSON, the wrong shape or bad bytes: an error naming the path, bytes unchanged."""

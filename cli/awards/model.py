@@ -420,37 +420,45 @@ def build_award(
 
 
 def award_from_record(award_id: int, record: Mapping[str, Any]) -> Award:
-    """An award as stored; raises ``KeyError``/``TypeError``/``ValueError`` on a damaged record."""
+    """An award as stored; raises ``ValueError`` on a damaged record (a file edited by hand)."""
     values: dict[str, Any] = {f.name: record.get(f.name) for f in fields(Award) if f.name != "id"}
     award = Award(id=award_id, **values)
-    for name in ("recipient", "kind", "form", "issuer"):
-        if not isinstance(getattr(award, name), str):
-            raise ValueError(f"{name} is not text")
-    for name in ("count", "year"):
-        if type(getattr(award, name)) is not int:
-            raise ValueError(f"{name} is not a whole number")
+    _check_types(award, text_fields=("recipient", "kind", "form", "issuer"),
+                 number_fields=("count", "year"),
+                 optional_fields=("phase", "decision", "decided_on", "unit", "note"))  # fmt: skip
     return award
 
 
 def phase_from_record(record: Mapping[str, Any]) -> Phase:
-    """A phase as stored; raises ``KeyError``/``TypeError``/``ValueError`` on a damaged record."""
-    phase = Phase(
-        code=record["code"],
-        program=record["program"],
-        start=record["start"],
-        end=record["end"],
-        signed_on=record.get("signed_on"),
-        signers=tuple(record.get("signers") or ()),
-        parties=tuple(record.get("parties") or ()),
-        note=record.get("note"),
-    )
-    if (
-        not isinstance(phase.code, str)
-        or type(phase.start) is not int
-        or type(phase.end) is not int
-    ):
-        raise ValueError("code, start or end has the wrong type")
+    """A phase as stored; raises ``ValueError`` on a damaged record (a file edited by hand)."""
+    values: dict[str, Any] = {name: record.get(name) for name in PHASE_FIELDS}
+    for name in ("signers", "parties"):
+        names = values[name] or []
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ValueError(f"phase {name} is not a list of text")
+        values[name] = tuple(names)
+    phase = Phase(**values)
+    _check_types(phase, text_fields=("code", "program"), number_fields=("start", "end"),
+                 optional_fields=("signed_on", "note"))  # fmt: skip
     return phase
+
+
+def _check_types(
+    record: Award | Phase,
+    *,
+    text_fields: Sequence[str],
+    number_fields: Sequence[str],
+    optional_fields: Sequence[str],
+) -> None:
+    for name in text_fields:
+        if not isinstance(getattr(record, name), str):
+            raise ValueError(f"{name} is not text")
+    for name in number_fields:
+        if type(getattr(record, name)) is not int:
+            raise ValueError(f"{name} is not a whole number")
+    for name in optional_fields:
+        if getattr(record, name) is not None and not isinstance(getattr(record, name), str):
+            raise ValueError(f"{name} is neither text nor null")
 
 
 def award_record(award: Award) -> dict[str, Any]:

@@ -54,7 +54,7 @@ class Records:
             self.awards = [
                 award_from_record(int(doc_id), r) for doc_id, r in data.get("awards", {}).items()
             ]
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
+        except (TypeError, ValueError) as error:
             raise StoreError(
                 f"{path} holds a damaged record ({error}); it was left as it is"
             ) from None
@@ -230,6 +230,8 @@ def _check_shape(path: Path, data: Any) -> None:
         if not all(isinstance(doc, dict) for doc in data.get(name, {}).values()):
             raise StoreError(f"{path} has a damaged {name} table; it was left as it is")
     meta = data.get("meta", {}).get(str(_META_ID), {})
+    if type(meta.get("next_award_id", 1)) is not int:
+        raise StoreError(f"{path} has a damaged meta table; it was left as it is")
     version = meta.get("schema_version", SCHEMA_VERSION)
     if type(version) is not int or version > SCHEMA_VERSION:
         raise StoreError(
