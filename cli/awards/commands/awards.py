@@ -28,15 +28,13 @@ from awards.select import AwardFilter, make_filter, select, sort_awards
 from awards.store import Records
 from awards.tally import parse_dimensions, tally, tally_grid, tally_records
 
+# One Option each, shared by add (required) and edit (optional), so help reads the same in both.
+KIND = typer.Option("--kind", help="collective (tập thể), individual (cá nhân), mixed.")
+FORM = typer.Option("--form", help="Bằng khen, Giấy khen, … (bang-khen).")
+ISSUER = typer.Option("--issuer", help="Who gave it: UBND tỉnh, Bộ Công an…")
+YEAR = typer.Option("--year", help="The award year.")
+
 RecipientOpt = Annotated[str | None, typer.Option("--recipient", help="New recipient name.")]
-KindOpt = Annotated[
-    str | None, typer.Option("--kind", help="collective (tập thể), individual (cá nhân), mixed.")
-]
-FormOpt = Annotated[str | None, typer.Option("--form", help="Bằng khen, Giấy khen, … (bang-khen).")]
-IssuerOpt = Annotated[
-    str | None, typer.Option("--issuer", help="Who gave it: UBND tỉnh, Bộ Công an…")
-]
-YearOpt = Annotated[int | None, typer.Option("--year", help="The award year.")]
 PhaseOpt = Annotated[
     str | None, typer.Option("--phase", help="Phase code; inferred from the year if not given.")
 ]
@@ -53,18 +51,8 @@ NewIssuerOpt = Annotated[
     bool, typer.Option("--new-issuer", help="Keep an issuer that looks like a stored one.")
 ]
 
-LIST_COLUMNS = (
-    "id",
-    "recipient",
-    "kind",
-    "count",
-    "form",
-    "issuer",
-    "year",
-    "phase",
-    "decision",
-    "unit",
-)
+# The table leaves out the long or rarely needed fields; show and the other formats have all.
+LIST_COLUMNS = tuple(name for name in AWARD_FIELDS if name not in ("decided_on", "note"))
 
 
 def awards_add(
@@ -72,12 +60,10 @@ def awards_add(
     recipient: Annotated[
         str, typer.Argument(metavar="RECIPIENT", help="Who received it (a person or a collective).")
     ],
-    kind: Annotated[
-        str, typer.Option("--kind", help="collective (tập thể), individual (cá nhân), mixed.")
-    ],
-    form: Annotated[str, typer.Option("--form", help="Bằng khen, Giấy khen, … (bang-khen).")],
-    issuer: Annotated[str, typer.Option("--issuer", help="Who gave it: UBND tỉnh, Bộ Công an…")],
-    year: Annotated[int, typer.Option("--year", help="The award year.")],
+    kind: Annotated[str, KIND],
+    form: Annotated[str, FORM],
+    issuer: Annotated[str, ISSUER],
+    year: Annotated[int, YEAR],
     phase: PhaseOpt = None,
     count: CountOpt = None,
     decision: DecisionOpt = None,
@@ -186,10 +172,10 @@ def awards_edit(
     ctx: typer.Context,
     award_id: Annotated[int, typer.Argument(metavar="ID", help="The award id.")],
     recipient: RecipientOpt = None,
-    kind: KindOpt = None,
-    form: FormOpt = None,
-    issuer: IssuerOpt = None,
-    year: YearOpt = None,
+    kind: Annotated[str | None, KIND] = None,
+    form: Annotated[str | None, FORM] = None,
+    issuer: Annotated[str | None, ISSUER] = None,
+    year: Annotated[int | None, YEAR] = None,
     phase: Annotated[str | None, typer.Option("--phase", help="Phase code; '' clears it.")] = None,
     count: CountOpt = None,
     decision: DecisionOpt = None,
