@@ -81,114 +81,44 @@ def award(
     return AwardInput(**fields, **extra)  # type: ignore[arg-type]
 
 
+# The 2014–2018 review's decisions: (names, kind, form, issuer, decision, date, with unit).
+# Each name's unit is the unit at its own index in UNITS, wrapping round.
+REVIEW_2014_2018 = [
+    (COLLECTIVES, range(0, 4), "tập thể", "Bằng khen", BCA, "2510/QĐ-BCA", "12/10/2018", True),
+    (PEOPLE, range(0, 6), "cá nhân", "Bằng khen", BCA, "2510/QĐ-BCA", "12/10/2018", True),
+    (COLLECTIVES, range(4, 9), "tập thể", "Bằng khen", UBND, "1876/QĐ-UBND", "05/11/2018", True),
+    (PEOPLE, range(6, 15), "cá nhân", "Bằng khen", UBND, "1876/QĐ-UBND", "05/11/2018", True),
+    (PEOPLE, range(15, 20), "cá nhân", "Giấy khen", GD_CA, "935/QĐ-CAT", "20/11/2018", True),
+    (
+        COLLECTIVES,
+        range(9, 12),
+        "tập thể",
+        "Giấy khen",
+        CT_LDLD,
+        "412/QĐ-LĐLĐ",
+        "22/11/2018",
+        False,
+    ),
+]
+# The names of most Giấy khen recipients are in the lists attached to the decisions, so the
+# record keeps them as totals, right after the named ones of the same decision.
+TOTALS_2014_2018 = {"935/QĐ-CAT": 30, "412/QĐ-LĐLĐ": 22}
+
+
 def review_2014_2018() -> list[AwardInput]:
     """The awards handed out at the 2014–2018 review: 24 Bằng khen and 60 Giấy khen."""
-    common: dict[str, str | int] = {"year": 2018, "phase": "2014-2018"}
     out: list[AwardInput] = []
-    # Bằng khen: 10 from the ministry, 14 from the province, all named.
-    for i in range(4):
-        out.append(
-            award(
-                COLLECTIVES[i],
-                "tập thể",
-                "Bằng khen",
-                BCA,
-                decision="2510/QĐ-BCA",
-                decided_on="12/10/2018",
-                unit=UNITS[i % len(UNITS)],
-                **common,
+    for names, indexes, kind, form, issuer, decision, date, with_unit in REVIEW_2014_2018:
+        signed: dict[str, str | int] = {"decision": decision, "decided_on": date}
+        for i in indexes:
+            unit = {"unit": UNITS[i % len(UNITS)]} if with_unit else {}
+            out.append(
+                award(names[i], kind, form, issuer, 2018, phase="2014-2018", **signed, **unit)
             )
-        )
-    for i in range(6):
-        out.append(
-            award(
-                PEOPLE[i],
-                "cá nhân",
-                "Bằng khen",
-                BCA,
-                decision="2510/QĐ-BCA",
-                decided_on="12/10/2018",
-                unit=UNITS[i % len(UNITS)],
-                **common,
-            )
-        )
-    for i in range(4, 9):
-        out.append(
-            award(
-                COLLECTIVES[i],
-                "tập thể",
-                "Bằng khen",
-                UBND,
-                decision="1876/QĐ-UBND",
-                decided_on="05/11/2018",
-                unit=UNITS[i % len(UNITS)],
-                **common,
-            )
-        )
-    for i in range(6, 15):
-        out.append(
-            award(
-                PEOPLE[i],
-                "cá nhân",
-                "Bằng khen",
-                UBND,
-                decision="1876/QĐ-UBND",
-                decided_on="05/11/2018",
-                unit=UNITS[i % len(UNITS)],
-                **common,
-            )
-        )
-    # Giấy khen: 35 from the Police Director, 25 from the LĐLĐ Chair; the names of most are in
-    # the lists attached to the decisions, so the record keeps them as totals.
-    for i in range(15, 20):
-        out.append(
-            award(
-                PEOPLE[i],
-                "cá nhân",
-                "Giấy khen",
-                GD_CA,
-                decision="935/QĐ-CAT",
-                decided_on="20/11/2018",
-                unit=UNITS[i % len(UNITS)],
-                **common,
-            )
-        )
-    out.append(
-        award(
-            "Các tập thể, cá nhân theo danh sách kèm Quyết định 935/QĐ-CAT",
-            "mixed",
-            "Giấy khen",
-            GD_CA,
-            count=30,
-            decision="935/QĐ-CAT",
-            decided_on="20/11/2018",
-            **common,
-        )
-    )
-    for i in range(9, 12):
-        out.append(
-            award(
-                COLLECTIVES[i],
-                "tập thể",
-                "Giấy khen",
-                CT_LDLD,
-                decision="412/QĐ-LĐLĐ",
-                decided_on="22/11/2018",
-                **common,
-            )
-        )
-    out.append(
-        award(
-            "Các tập thể, cá nhân theo danh sách kèm Quyết định 412/QĐ-LĐLĐ",
-            "mixed",
-            "Giấy khen",
-            CT_LDLD,
-            count=22,
-            decision="412/QĐ-LĐLĐ",
-            decided_on="22/11/2018",
-            **common,
-        )
-    )
+        if decision in TOTALS_2014_2018:
+            name = f"Các tập thể, cá nhân theo danh sách kèm Quyết định {decision}"
+            out.append(award(name, "mixed", form, issuer, 2018, phase="2014-2018",
+                             count=TOTALS_2014_2018[decision], **signed))  # fmt: skip
     return out
 
 
