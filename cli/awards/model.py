@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from awards import text
-from awards.errors import Conflict, Invalid, NotFound
+from awards.errors import AwardsError, Conflict, Invalid, NotFound
 
 FIRST_YEAR = 1945
 
@@ -135,14 +135,26 @@ def parse_optional_text(value: str | None, *, multiline: bool = False) -> str | 
     return text.clean(value, multiline=multiline) or None
 
 
-def parse_year(value: int | str, field_name: str = "year") -> int:
+def parse_year(value: int | float | str, field_name: str = "year") -> int:
+    """A year typed as text, or stored by a spreadsheet as a number (2018 or 2018.0)."""
+    number = _whole_number(value, f"{field_name} must be a year such as 2018, not {value!r}")
+    if not FIRST_YEAR <= number <= last_year():
+        raise Invalid(f"{field_name} {number} is out of range ({FIRST_YEAR}–{last_year()})")
+    return number
+
+
+def _whole_number(value: int | float | str, complaint: str) -> int:
+    if isinstance(value, bool):
+        raise Invalid(complaint)
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise Invalid(complaint)
+        return int(value)
     if isinstance(value, str):
         stripped = text.clean(value)
-        if not stripped.isdigit():
-            raise Invalid(f"{field_name} must be a year such as 2018, not {value!r}")
-        value = int(stripped)
-    if not FIRST_YEAR <= value <= last_year():
-        raise Invalid(f"{field_name} {value} is out of range ({FIRST_YEAR}–{last_year()})")
+        if not stripped.isdigit() or not stripped.isascii():
+            raise Invalid(complaint)
+        return int(stripped)
     return value
 
 
@@ -165,7 +177,8 @@ def parse_date(value: str | None, field_name: str = "date") -> str | None:
     return date.isoformat()
 
 
-def parse_count(value: int) -> int:
+def parse_count(value: int | float | str) -> int:
+    value = _whole_number(value, f"count must be a whole number, not {value!r}")
     if value < 1:
         raise Invalid(f"count must be 1 or more, not {value}")
     return value
@@ -215,30 +228,55 @@ def parse_list(values: Iterable[str] | None) -> tuple[str, ...] | None:
 # ---- names that must not split a category --------------------------------------------------
 
 
-def same_spelling(value: str, known: Iterable[str]) -> str:
-    """The stored spelling of ``value`` when one differs only by case, spacing or normal form."""
-    wanted = text.key(value)
-    for spelling in known:
-        if text.key(spelling) == wanted:
-            return spelling
-    return value
+class Spellings:
+    """The spellings of issuers and units already in use, so a new value takes the stored one.
+
+    Built once per command from the stored awards; an import teaches it each row it accepts, so
+    later rows agree with earlier ones. Lookups cost the same however many awards there are.
+    """
+
+    def __init__(self, awards: Iterable[Award] = ()) -> None:
+        self._seen: set[str] = set()
+        self._issuers: dict[str, str] = {}  # key -> stored spelling
+        self._issuer_folds: dict[str, str] = {}  # folded -> stored spelling
+        self._units: dict[str, str] = {}
+        for award in awards:
+            self.learn(award)
+
+    def learn(self, award: Award) -> None:
+        if award.issuer not in self._seen:
+            self._seen.add(award.issuer)
+            self._issuers.setdefault(text.key(award.issuer), award.issuer)
+            self._issuer_folds.setdefault(text.fold(award.issuer), award.issuer)
+        if award.unit is not None and award.unit not in self._seen:
+            self._seen.add(award.unit)
+            self._units.setdefault(text.key(award.unit), award.unit)
+
+    def issuer(self, value: str, *, allow_new: bool) -> str:
+        """Take the stored spelling; refuse a near-twin that differs only by diacritics."""
+        issuer = parse_text(value, "issuer")
+        stored = self._issuers.get(text.key(issuer))
+        if stored is not None:
+            return stored
+        twin = self._issuer_folds.get(text.fold(issuer))
+        if twin is not None and not allow_new:
+            raise Conflict(
+                f"issuer {issuer!r} is not stored; did you mean {twin!r}? "
+                "(use --new-issuer to keep it as a new issuer)"
+            )
+        return issuer
+
+    def unit(self, value: str) -> str | None:
+        unit = parse_optional_text(value)
+        return unit and self._units.get(text.key(unit), unit)
 
 
 def resolve_issuer(value: str, known: Iterable[str], *, allow_new: bool) -> str:
-    """Take the stored spelling; refuse a near-twin that differs only by diacritics."""
-    issuer = parse_text(value, "issuer")
-    known = list(known)
-    stored = same_spelling(issuer, known)
-    if stored != issuer or issuer in known or allow_new:
-        return stored
-    folded = text.fold(issuer)
-    for spelling in known:
-        if text.fold(spelling) == folded:
-            raise Conflict(
-                f"issuer {issuer!r} is not stored; did you mean {spelling!r}? "
-                "(use --new-issuer to keep it as a new issuer)"
-            )
-    return issuer
+    """``value`` against the issuer names ``known``, as ``Spellings.issuer`` resolves it."""
+    spellings = Spellings()
+    for issuer in sorted(known):
+        spellings.learn(Award(0, "", "", 1, "", issuer, FIRST_YEAR))
+    return spellings.issuer(value, allow_new=allow_new)
 
 
 # ---- phases ---------------------------------------------------------------------------------
@@ -273,8 +311,8 @@ class PhaseInput:
 
     code: str | None = None
     program: str | None = None
-    start: int | None = None
-    end: int | None = None
+    start: int | float | str | None = None
+    end: int | float | str | None = None
     signed_on: str | None = None
     signers: Sequence[str] | None = None
     parties: Sequence[str] | None = None
@@ -289,37 +327,37 @@ def build_phase(
     base: Phase | None = None,
 ) -> Phase:
     """A new phase (``base`` None) or an edited copy of ``base``, checked against the others."""
+    errors: list[AwardsError] = []
     changes: dict[str, Any] = {}
-    if given.code is not None:
-        changes["code"] = parse_code(given.code)
-    if given.program is not None:
-        changes["program"] = parse_text(given.program, "program")
-    if given.start is not None:
-        changes["start"] = parse_year(given.start, "start")
-    if given.end is not None:
-        changes["end"] = parse_year(given.end, "end")
-    if given.signed_on is not None:
-        changes["signed_on"] = parse_date(given.signed_on, "signed-on")
-    if (signers := parse_list(given.signers)) is not None:
-        changes["signers"] = signers
-    if (parties := parse_list(given.parties)) is not None:
-        changes["parties"] = parties
-    if given.note is not None:
-        changes["note"] = parse_optional_text(given.note, multiline=True)
-
+    parsers: dict[str, Callable[[Any], Any]] = {
+        "code": parse_code,
+        "program": lambda value: parse_text(value, "program"),
+        "start": lambda value: parse_year(value, "start"),
+        "end": lambda value: parse_year(value, "end"),
+        "signed_on": lambda value: parse_date(value, "signed-on"),
+        "signers": parse_list,
+        "parties": parse_list,
+        "note": lambda value: parse_optional_text(value, multiline=True),
+    }
+    for name, parse in parsers.items():
+        value = getattr(given, name)
+        if value is not None:
+            changes[name] = _collect(errors, name, parse, value)
     if base is None:
         for name in ("code", "program", "start", "end"):
             if name not in changes:
-                raise Invalid(f"a phase needs {name}")
-        phase = Phase(**changes)
-    else:
-        phase = replace(base, **changes)
+                _collect(errors, name, _fail, f"a phase needs {name}")
+    _raise_first(errors)
+    phase = Phase(**changes) if base is None else replace(base, **changes)
     if phase.start > phase.end:
-        raise Invalid(f"start {phase.start} is after end {phase.end}")
+        _collect(errors, "end", _fail, f"start {phase.start} is after end {phase.end}")
+        _raise_first(errors)
 
     others = [p for p in phases if base is None or p.code != base.code]
     if any(p.code.casefold() == phase.code.casefold() for p in others):
-        raise Conflict(f"a phase with code {phase.code!r} already exists")
+        taken = Conflict(f"a phase with code {phase.code!r} already exists")
+        taken.field = "code"
+        raise taken
     if base is not None:
         outside = sum(
             1 for award in awards if award.phase == base.code and not phase.contains(award.year)
@@ -344,10 +382,10 @@ class AwardInput:
 
     recipient: str | None = None
     kind: str | None = None
-    count: int | None = None
+    count: int | float | str | None = None
     form: str | None = None
     issuer: str | None = None
-    year: int | str | None = None
+    year: int | float | str | None = None
     phase: str | None = None
     decision: str | None = None
     decided_on: str | None = None
@@ -356,67 +394,92 @@ class AwardInput:
     new_issuer: bool = False
 
 
+def _collect(errors: list[AwardsError], name: str, parse: Callable[..., Any], *args: Any) -> Any:
+    """Run one field's parser; an error is kept under the field's name, not raised yet."""
+    try:
+        return parse(*args)
+    except AwardsError as error:
+        error.field = error.field or name
+        errors.append(error)
+        return None
+
+
+def _raise_first(errors: list[AwardsError]) -> None:
+    """Raise the first error found in a record, carrying all of them for a report."""
+    if errors:
+        first = errors[0]
+        first.problems = errors
+        raise first
+
+
 def build_award(
     given: AwardInput,
     phases: Sequence[Phase],
-    awards: Sequence[Award],
+    awards: Sequence[Award] | Spellings,
     *,
     new_id: int = 0,
     base: Award | None = None,
 ) -> Award:
     """A new award (``base`` None, numbered ``new_id``) or an edited copy of ``base``.
 
-    ``awards`` are the stored ones: kind, form and issuer take their stored spelling, so one
-    category never splits in a tally.
+    ``awards`` are the stored ones (or their ``Spellings``): issuer and unit take their stored
+    spelling, so one category never splits in a tally. Every field is checked; the error raised
+    is the first found, and its ``problems`` lists them all.
     """
+    known = awards if isinstance(awards, Spellings) else Spellings(awards)
+    errors: list[AwardsError] = []
     changes: dict[str, Any] = {}
-    if given.recipient is not None:
-        changes["recipient"] = parse_text(given.recipient, "recipient")
-    if given.kind is not None:
-        changes["kind"] = parse_kind(given.kind)
-    if given.count is not None:
-        changes["count"] = parse_count(given.count)
-    if given.form is not None:
-        changes["form"] = parse_form(given.form)
-    if given.issuer is not None:
-        changes["issuer"] = resolve_issuer(
-            given.issuer, sorted({a.issuer for a in awards}), allow_new=given.new_issuer
-        )
-    if given.year is not None:
-        changes["year"] = parse_year(given.year)
-    if given.decision is not None:
-        changes["decision"] = parse_optional_text(given.decision)
-    if given.decided_on is not None:
-        changes["decided_on"] = parse_date(given.decided_on, "decided-on")
-    if given.unit is not None:
-        unit = parse_optional_text(given.unit)
-        changes["unit"] = unit and same_spelling(unit, {a.unit for a in awards if a.unit})
-    if given.note is not None:
-        changes["note"] = parse_optional_text(given.note, multiline=True)
-
+    parsers: dict[str, Callable[[Any], Any]] = {
+        "recipient": lambda value: parse_text(value, "recipient"),
+        "kind": parse_kind,
+        "count": parse_count,
+        "form": parse_form,
+        "issuer": lambda value: known.issuer(value, allow_new=given.new_issuer),
+        "year": parse_year,
+        "decision": parse_optional_text,
+        "decided_on": lambda value: parse_date(value, "decided-on"),
+        "unit": known.unit,
+        "note": lambda value: parse_optional_text(value, multiline=True),
+    }
+    for name, parse in parsers.items():
+        value = getattr(given, name)
+        if value is not None:
+            changes[name] = _collect(errors, name, parse, value)
     if base is None:
         for name in ("recipient", "kind", "form", "issuer", "year"):
             if name not in changes:
-                raise Invalid(f"an award needs {name}")
+                _collect(errors, name, _fail, f"an award needs {name}")
         changes.setdefault("count", 1)
-        award = Award(id=new_id, **changes)
-    else:
-        award = replace(base, **changes)
+    _raise_first(errors)
+    award = Award(id=new_id, **changes) if base is None else replace(base, **changes)
 
-    if given.phase is not None and text.clean(given.phase):
-        phase = find_phase(given.phase, phases)
+    phase = _collect(errors, "phase", _award_phase, given.phase, award, base, phases)
+    if award.kind == "mixed" and award.count < 2:
+        mixed = "kind mixed stands for several recipients: give --count 2 or more"
+        _collect(errors, "count", _fail, mixed)
+    _raise_first(errors)
+    return replace(award, phase=phase) if phase != award.phase else award
+
+
+def _fail(message: str) -> None:
+    raise Invalid(message)
+
+
+def _award_phase(
+    given: str | None, award: Award, base: Award | None, phases: Sequence[Phase]
+) -> str | None:
+    """The phase an award belongs to: the one given, the one it had, or the one its year is in."""
+    if given is not None and text.clean(given):
+        phase = find_phase(given, phases)
         check_phase_year(phase, award.year)
-        award = replace(award, phase=phase.code)
-    elif given.phase is not None:
-        award = replace(award, phase=None)
-    elif base is None or award.year != base.year:
+        return phase.code
+    if given is not None:
+        return None
+    if base is None or award.year != base.year:
         current = next((p for p in phases if p.code == award.phase), None)
         if current is None or not current.contains(award.year):
-            award = replace(award, phase=infer_phase(award.year, phases))
-
-    if award.kind == "mixed" and award.count < 2:
-        raise Invalid("kind mixed stands for several recipients: give --count 2 or more")
-    return award
+            return infer_phase(award.year, phases)
+    return award.phase
 
 
 def award_from_record(award_id: int, record: Mapping[str, Any]) -> Award:

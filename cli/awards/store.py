@@ -84,9 +84,16 @@ class Transaction(Records):
         return self._next_id
 
     def add_award(self, award: Award) -> None:
-        self._db.table("awards").insert(Document(award_record(award), doc_id=award.id))
-        self._next_id = max(self._next_id, award.id + 1)
-        self.awards.append(award)
+        self.add_awards([award])
+
+    def add_awards(self, awards: list[Award]) -> None:
+        """New awards, numbered from ``next_award_id``, in one table update however many."""
+        if not awards:
+            return
+        table = self._db.table("awards")
+        table.insert_multiple(Document(award_record(a), doc_id=a.id) for a in awards)
+        self._next_id = max(self._next_id, max(a.id for a in awards) + 1)
+        self.awards.extend(awards)
         self._touch()
 
     def replace_awards(self, awards: list[Award]) -> None:
