@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,9 @@ ALLOWED = {
         "commands/awards.py",
         "commands/common.py",
         "commands/phases.py",
+        "commands/transfer.py",
     },
+    "openpyxl": {"workbook.py"},
 }
 
 
@@ -69,6 +73,29 @@ def test_every_command_has_help(run: Run, words: list[str]) -> None:
 def test_commands_are_the_documented_ones() -> None:
     """The surface the README documents."""
     assert sorted(" ".join(w) for w in all_commands()) == [
-        "add", "edit", "list", "phase", "phase add", "phase edit", "phase list",
+        "add", "edit", "export", "import", "list", "phase", "phase add", "phase edit", "phase list",
         "phase remove", "phase show", "remove", "show", "tally",
     ]  # fmt: skip
+
+
+def test_everyday_commands_do_not_load_heavy_libraries(tmp_path: Path) -> None:
+    """list, tally and add leave openpyxl (and tally/list JSON leave Rich) unloaded."""
+    script = (
+        "import sys\n"
+        "from awards.app import app\n"
+        "for argv in (['add', 'A', '--kind', 'individual', '--form', 'Giấy khen',"
+        " '--issuer', 'X', '--year', '2020'], ['list', '-f', 'json'], ['tally', '-f', 'csv']):\n"
+        "    try:\n"
+        "        app(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in ('openpyxl', 'rich') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={"AWARDS_DB": str(tmp_path / "a.json"), "PATH": ""},
+        check=True,
+    )
+    assert result.stdout.splitlines()[-1] == "[]"

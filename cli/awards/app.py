@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from awards import __version__, render
-from awards.commands import awards, phases
+from awards.commands import awards, phases, transfer
 from awards.commands.common import Settings, default_db
 from awards.errors import AwardsError
 
@@ -27,6 +27,8 @@ class AwardsGroup(TyperGroup):
             return super().invoke(ctx)
         except AwardsError as error:
             render.error(error.message)
+            for line in error.details:
+                render.info(f"  {line}")
             raise typer.Exit(error.exit_code) from None
         except (typer.TyperException, typer.Exit, typer.Abort):
             raise
@@ -103,6 +105,8 @@ app.command("show")(awards.awards_show)
 app.command("edit")(awards.awards_edit)
 app.command("remove")(awards.awards_remove)
 app.command("tally")(awards.awards_tally)
+app.command("import")(transfer.transfer_import)
+app.command("export")(transfer.transfer_export)
 app.add_typer(phases.app, name="phase")
 
 

@@ -7,17 +7,18 @@ literally: no Rich markup is read from it, and control characters are shown esca
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
 import orjson
 
 from awards.grid import Cell, Grid
-from awards.text import printable
+from awards.text import neutralise, printable
 
 FORMATS = ("table", "json", "csv", "tsv", "markdown")
 NONE_SHOWN = "—"
@@ -27,12 +28,23 @@ def emit(fmt: str, grid: Grid, records: list[dict[str, Any]], fieldnames: Sequen
     """Write ``grid`` (table, markdown) or ``records`` (json, csv, tsv) to stdout, whole."""
     if fmt == "json":
         _write_json(records)
-    elif fmt in ("csv", "tsv"):
-        _write(to_delimited(records, fieldnames, "," if fmt == "csv" else "\t"))
-    elif fmt == "markdown":
-        _write(to_markdown(grid))
-    else:
+    elif fmt == "table":
         draw(grid, sys.stdout)
+    else:
+        _write(to_text(fmt, grid, records, fieldnames))
+
+
+def to_text(fmt: str, grid: Grid, records: list[dict[str, Any]], fieldnames: Sequence[str]) -> str:
+    """The output of ``emit`` as text, for a file: a table is drawn as off a terminal."""
+    if fmt == "json":
+        return orjson.dumps(records, option=orjson.OPT_INDENT_2).decode() + "\n"
+    if fmt in ("csv", "tsv"):
+        return to_delimited(records, fieldnames, "," if fmt == "csv" else "\t")
+    if fmt == "markdown":
+        return to_markdown(grid)
+    buffer = io.StringIO()
+    draw(grid, buffer)
+    return buffer.getvalue()
 
 
 def emit_object(fmt: str, grid: Grid, record: dict[str, Any]) -> None:
@@ -63,6 +75,7 @@ def _write_json(value: Any) -> None:
 
 
 def to_delimited(records: list[dict[str, Any]], fieldnames: Sequence[str], delimiter: str) -> str:
+    """CSV or TSV with a header row; text a spreadsheet would run as a formula gets a ``'``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(fieldnames)
@@ -75,8 +88,8 @@ def _flat(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return "; ".join(str(item) for item in value)
-    return str(value)
+        return neutralise("; ".join(str(item) for item in value))
+    return neutralise(value) if isinstance(value, str) else str(value)
 
 
 def _cell_text(value: Cell) -> str:
@@ -173,3 +186,20 @@ def info(message: str) -> None:
     """A message for the person at the terminal, kept out of the data on stdout."""
     sys.stderr.write(printable(message) + "\n")
     sys.stderr.flush()
+
+
+PROGRESS_FROM = 3000  # rows; fewer go by too fast for a bar to help
+
+
+@contextlib.contextmanager
+def progress(label: str, total: int) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr for long jobs at a terminal; elsewhere it does nothing."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda done, total: bar.update(task, completed=done, total=total)

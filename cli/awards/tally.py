@@ -92,13 +92,17 @@ def tally_records(result: Tally) -> list[dict[str, Any]]:
     ]
 
 
-def tally_grid(result: Tally, title: str | None = None) -> Grid:
-    """The table a person reads: shares for one dimension, a cross-tab for two, groups beyond."""
+def tally_grid(result: Tally, title: str | None = None, *, sheet: bool = False) -> Grid:
+    """The table a person reads: shares for one dimension, a cross-tab for two, groups beyond.
+
+    With ``sheet`` (a workbook) every row names all its groups, and there are no shares and no
+    blanks, so the sheet can be sorted and charted.
+    """
     if len(result.dims) == 2:
-        return _crosstab(result, title)
+        return _crosstab(result, title, sheet)
     headings = [HEADINGS[dim] for dim in result.dims]
     total = result.total
-    if len(result.dims) == 1:
+    if len(result.dims) == 1 and not sheet:
         rows: list[list[Cell]] = [
             [_label(values[0]), count, _share(count, total)] for values, count in result.groups
         ]
@@ -113,7 +117,7 @@ def tally_grid(result: Tally, title: str | None = None) -> Grid:
     previous: tuple[Value, ...] = ()
     for values, count in result.groups:
         shown = [
-            "" if values[: i + 1] == previous[: i + 1] else _label(value)
+            "" if values[: i + 1] == previous[: i + 1] and not sheet else _label(value)
             for i, value in enumerate(values)
         ]
         rows.append([*shown, count])
@@ -128,14 +132,15 @@ def tally_grid(result: Tally, title: str | None = None) -> Grid:
     )
 
 
-def _crosstab(result: Tally, title: str | None) -> Grid:
+def _crosstab(result: Tally, title: str | None, sheet: bool) -> Grid:
     row_dim, col_dim = result.dims
     cells = {values: count for values, count in result.groups}
     row_values, col_values = result.orders[row_dim], result.orders[col_dim]
     rows: list[list[Cell]] = []
     for row_value in row_values:
         counts = [cells.get((row_value, col_value), 0) for col_value in col_values]
-        rows.append([_label(row_value), *[c or "" for c in counts], sum(counts)])
+        shown: list[Cell] = list(counts) if sheet else [c or "" for c in counts]
+        rows.append([_label(row_value), *shown, sum(counts)])
     column_totals = [
         sum(cells.get((row_value, col_value), 0) for row_value in row_values)
         for col_value in col_values

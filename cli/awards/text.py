@@ -71,3 +71,23 @@ def printable(value: str, *, keep_newlines: bool = False) -> str:
         else:
             out.append(ch.encode("unicode_escape", "backslashreplace").decode("ascii"))
     return "".join(out)
+
+
+# A spreadsheet runs a cell that begins with one of these as a formula ("CSV injection").
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+
+
+def neutralise(value: str) -> str:
+    """Text a spreadsheet will show rather than run: a leading ``'`` before a formula start.
+
+    Values that already begin with ``'`` before such a character get one more, so
+    ``restore_neutralised`` gives back exactly what was written.
+    """
+    return "'" + value if _FORMULA_START.match(value) else value
+
+
+def restore_neutralised(value: str) -> str:
+    """Undo ``neutralise`` on a cell read back from a CSV file."""
+    if value.startswith("'") and _FORMULA_START.match(value, 1):
+        return value[1:]
+    return value

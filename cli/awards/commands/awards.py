@@ -17,6 +17,7 @@ from awards.commands.common import (
     PhaseFilter,
     SearchFilter,
     ShowFormatOption,
+    TallyFormat,
     ToFilter,
     YearFilter,
     settings,
@@ -26,7 +27,7 @@ from awards.grid import Cell, Grid
 from awards.model import AWARD_FIELDS, Award, AwardInput, build_award
 from awards.select import AwardFilter, make_filter, select, sort_awards
 from awards.store import Records
-from awards.tally import parse_dimensions, tally, tally_grid, tally_records
+from awards.tally import Tally, parse_dimensions, tally, tally_grid, tally_records
 
 # One Option each, shared by add (required) and edit (optional), so help reads the same in both.
 KIND = typer.Option("--kind", help="collective (tập thể), individual (cá nhân), mixed.")
@@ -111,17 +112,7 @@ def awards_list(
 ) -> None:
     """List awards (all that match, unless --limit)."""
     records = settings(ctx).store().read()
-    chosen = _filtered(
-        records,
-        year=year,
-        first_year=first_year,
-        last_year=last_year,
-        phase=phase,
-        form=form,
-        issuer=issuer,
-        kind=kind,
-        search=search,
-    )
+    chosen = filtered(records, year, first_year, last_year, phase, form, issuer, kind, search)
     chosen = sort_awards(chosen, sort)
     if limit is not None:
         if limit < 0:
@@ -139,8 +130,29 @@ def awards_list(
     render.emit(fmt.value, grid, [a.to_dict() for a in chosen], AWARD_FIELDS)
 
 
-def _filtered(records: Records, **filters: int | str | None) -> list[Award]:
-    award_filter: AwardFilter = make_filter(records.phases, **filters)  # type: ignore[arg-type]
+def filtered(
+    records: Records,
+    year: int | None,
+    first_year: int | None,
+    last_year: int | None,
+    phase: str | None,
+    form: str | None,
+    issuer: str | None,
+    kind: str | None,
+    search: str | None,
+) -> list[Award]:
+    """The awards that the FILTERS options of list, tally and export let through."""
+    award_filter: AwardFilter = make_filter(
+        records.phases,
+        year=year,
+        first_year=first_year,
+        last_year=last_year,
+        phase=phase,
+        form=form,
+        issuer=issuer,
+        kind=kind,
+        search=search,
+    )
     return select(records.awards, award_filter)
 
 
@@ -245,27 +257,48 @@ def awards_tally(
     issuer: IssuerFilter = None,
     kind: KindFilter = None,
     search: SearchFilter = None,
-    fmt: FormatOption = "table",  # type: ignore[assignment]
+    fmt: Annotated[
+        TallyFormat,
+        typer.Option("--format", "-f", help="table, json, csv, tsv, markdown or xlsx (a chart)."),
+    ] = TallyFormat.table,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
 ) -> None:
     """Count recipients by year, phase, form, issuer, kind or unit.
 
     No --by means --by phase --by form. One --by gives counts and shares; two a cross-tab;
-    more, grouped rows. JSON, CSV and TSV give one row per group, for scripts.
+    more, grouped rows. JSON, CSV and TSV give one row per group, for scripts; xlsx a sheet
+    with a bar chart of it.
     """
     dims = parse_dimensions(by)
     records = settings(ctx).store().read()
-    chosen = _filtered(
-        records,
-        year=year,
-        first_year=first_year,
-        last_year=last_year,
-        phase=phase,
-        form=form,
-        issuer=issuer,
-        kind=kind,
-        search=search,
-    )
+    chosen = filtered(records, year, first_year, last_year, phase, form, issuer, kind, search)
     result = tally(chosen, dims, records.phases)
+    if fmt is TallyFormat.xlsx:
+        _tally_workbook(result, output or "-")
+        return
     grid = tally_grid(result)
     grid.empty = "no awards to tally"
-    render.emit(fmt.value, grid, tally_records(result), [*dims, "count"])
+    if output is None:
+        render.emit(fmt.value, grid, tally_records(result), [*dims, "count"])
+        return
+    from awards.outfile import write_output
+
+    content = render.to_text(fmt.value, grid, tally_records(result), [*dims, "count"])
+    write_output(output, content.encode())
+    render.info(f"wrote the tally to {output}")
+
+
+def _tally_workbook(result: Tally, target: str) -> None:
+    from awards import workbook
+    from awards.outfile import write_output
+
+    grid = tally_grid(result, sheet=True)
+    labels = 1 if len(result.dims) == 2 else len(result.dims)
+    # A cross-tab charts one series per column value; otherwise the count column.
+    series = range(1, len(grid.columns) - 1) if len(result.dims) == 2 else [labels]
+    title = "Recipients by " + " and ".join(result.dims)
+    write_output(target, workbook.tally_workbook(grid, list(series), labels, title), binary=True)
+    if target != "-":
+        render.info(f"wrote the tally and its chart to {target}")

@@ -22,6 +22,15 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
+class TallyFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
 class ShowFormat(StrEnum):
     table = "table"
     json = "json"

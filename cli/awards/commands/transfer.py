@@ -1,0 +1,201 @@
+"""Import and export: CSV, JSON and Excel files in, the same out."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from awards import render
+from awards.commands.awards import filtered
+from awards.commands.common import (
+    FormFilter,
+    FromFilter,
+    IssuerFilter,
+    KindFilter,
+    PhaseFilter,
+    SearchFilter,
+    ToFilter,
+    YearFilter,
+    settings,
+)
+from awards.errors import Invalid
+from awards.importing import Plan, plan_import, summary_lines
+from awards.model import AWARD_FIELDS
+from awards.sheets import EXPORT_SCHEMA, format_of, read_tables
+from awards.tally import tally, tally_grid
+
+
+class FileFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+
+
+class OnDuplicate(StrEnum):
+    skip = "skip"
+    error = "error"
+    keep = "keep"
+
+
+def transfer_import(
+    ctx: typer.Context,
+    files: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE...", help="CSV, JSON or XLSX files; - reads standard input."),
+    ],
+    fmt: Annotated[
+        FileFormat | None,
+        typer.Option("--format", "-f", help="csv, json or xlsx (default: from the file name)."),
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="The workbook sheet of awards (default: first).")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check and show what would be added; write nothing.")
+    ] = False,
+    on_duplicate: Annotated[
+        OnDuplicate,
+        typer.Option("--on-duplicate", help="skip (and report), error, or keep duplicates."),
+    ] = OnDuplicate.skip,
+    new_issuer: Annotated[
+        bool, typer.Option("--new-issuer", help="Keep issuers that look like stored ones.")
+    ] = False,
+) -> None:
+    """Add the phases and awards of files, all or nothing, in one write.
+
+    Headers may be the English field names or the usual Vietnamese ones (Họ và tên, Hình thức,
+    Cấp khen, Năm…). Rows are checked like `awards add`; if any fails nothing is written.
+    """
+    fmt_name = fmt.value if fmt is not None else None
+    tables = [table for name in files for table in read_tables(name, fmt_name, sheet)]
+    store = settings(ctx).store()
+    options = {"on_duplicate": on_duplicate.value, "new_issuer": new_issuer}
+    total = sum(len(table.rows) for table in tables)
+    if dry_run:
+        records = store.read()
+        with render.progress("checking rows", total) as progress:
+            plan = plan_import(
+                tables,
+                records.phases,
+                records.awards,
+                next_id=1,
+                progress=progress,
+                **options,  # type: ignore[arg-type]
+            )
+        _report(plan, dry_run=True)
+        _refuse(plan)
+        phases = [*records.phases, *plan.phases]
+        grid = tally_grid(tally(plan.awards, ["phase", "form"], phases))
+        grid.empty = "no awards to add"
+        render.emit("table", grid, [], [])
+        render.info(_summary(plan, dry_run=True))
+        return
+    with store.transaction() as tx:
+        with render.progress("checking rows", total) as progress:
+            plan = plan_import(
+                tables,
+                tx.phases,
+                tx.awards,
+                next_id=tx.next_award_id(),
+                progress=progress,
+                **options,  # type: ignore[arg-type]
+            )
+        _report(plan, dry_run=False)
+        _refuse(plan)
+        for phase in plan.phases:
+            tx.add_phase(phase)
+        tx.add_awards(plan.awards)
+    render.info(_summary(plan, dry_run=False))
+
+
+def _report(plan: Plan, *, dry_run: bool) -> None:
+    for notice in plan.notices:
+        render.info(notice)
+    if plan.duplicates and not plan.problems:
+        verb = "would skip" if dry_run else "skipped"
+        render.info(f"{verb} {_count(len(plan.duplicates), 'duplicate')}:")
+        for line in summary_lines(plan.duplicates):
+            render.info(f"  {line}")
+
+
+def _refuse(plan: Plan) -> None:
+    if plan.problems:
+        rows = len({problem.where.split(", column")[0] for problem in plan.problems})
+        failure = Invalid(
+            f"{_count(len(plan.problems), 'problem')} in {_count(rows, 'place')}; "
+            "nothing was imported"
+        )
+        failure.details = tuple(summary_lines(plan.problems))
+        raise failure
+
+
+def _summary(plan: Plan, *, dry_run: bool) -> str:
+    verb = "would import" if dry_run else "imported"
+    line = f"{verb} {_count(len(plan.awards), 'award')}, {_count(len(plan.phases), 'phase')}"
+    if plan.duplicates:
+        skipped = "would skip" if dry_run else "skipped"
+        line += f"; {skipped} {_count(len(plan.duplicates), 'duplicate')}"
+    if plan.phases_present:
+        line += f"; {_count(plan.phases_present, 'phase')} already stored"
+    return line
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def transfer_export(
+    ctx: typer.Context,
+    target: Annotated[
+        str, typer.Argument(metavar="[FILE]", help="Where to write; - (the default) is stdout.")
+    ] = "-",
+    fmt: Annotated[
+        FileFormat | None,
+        typer.Option("--format", "-f", help="csv, json or xlsx (default: from FILE, else json)."),
+    ] = None,
+    year: YearFilter = None,
+    first_year: FromFilter = None,
+    last_year: ToFilter = None,
+    phase: PhaseFilter = None,
+    form: FormFilter = None,
+    issuer: IssuerFilter = None,
+    kind: KindFilter = None,
+    search: SearchFilter = None,
+) -> None:
+    """Write phases and awards as JSON (everything), CSV (awards) or XLSX (both).
+
+    JSON and XLSX files can be imported again as they are.
+    """
+    from awards.outfile import write_output
+
+    if fmt is not None:
+        fmt_name = fmt.value
+    elif target == "-":
+        fmt_name = "json"
+    else:
+        fmt_name = format_of(target, None)
+    records = settings(ctx).store().read()
+    chosen = filtered(records, year, first_year, last_year, phase, form, issuer, kind, search)
+    if fmt_name == "xlsx":
+        from awards import workbook
+
+        payload = workbook.awards_workbook(records.phases, chosen)
+    elif fmt_name == "csv":
+        content = render.to_delimited([a.to_dict() for a in chosen], AWARD_FIELDS, ",")
+        # Excel opens a CSV file as UTF-8 only when it starts with a byte order mark.
+        payload = content.encode("utf-8-sig" if target != "-" else "utf-8")
+    else:
+        import orjson
+
+        document = {
+            "schema": EXPORT_SCHEMA,
+            "phases": [p.to_dict() for p in records.phases],
+            "awards": [a.to_dict() for a in chosen],
+        }
+        payload = orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
+    write_output(target, payload, binary=fmt_name == "xlsx")
+    if target != "-":
+        awards_part = _count(len(chosen), "award")
+        render.info(f"exported {awards_part}, {_count(len(records.phases), 'phase')} to {target}")

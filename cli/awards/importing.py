@@ -1,0 +1,340 @@
+"""An import, planned before anything is written: which rows become phases and awards.
+
+Columns are matched by their headers, in English (the JSON keys) or as Vietnamese offices write
+them, ignoring case, diacritics and punctuation. Every row goes through ``model.build_award`` or
+``model.build_phase``, the same path as ``awards add``; the plan lists every problem, so the
+command can refuse the whole file or write all of it in one go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from awards import text
+from awards.errors import AwardsError
+from awards.model import (
+    Award,
+    AwardInput,
+    Phase,
+    PhaseInput,
+    Spellings,
+    build_award,
+    build_phase,
+)
+from awards.sheets import Cell, Table
+
+# Header spellings per field; each is compared after ``header_key``.
+AWARD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "recipient": ("recipient", "Họ và tên", "Họ tên", "Tên tập thể, cá nhân", "Đối tượng",
+                  "Tên tập thể/cá nhân", "Tập thể, cá nhân được khen"),
+    "kind": ("kind", "Loại", "Tập thể/Cá nhân", "Tập thể hay cá nhân"),
+    "count": ("count", "Số lượng"),
+    "form": ("form", "Hình thức", "Hình thức khen thưởng", "Danh hiệu"),
+    "issuer": ("issuer", "Cấp khen", "Người ký", "Cơ quan khen thưởng", "Cấp khen thưởng"),
+    "year": ("year", "Năm", "Năm khen thưởng"),
+    "phase": ("phase", "Giai đoạn"),
+    "decision": ("decision", "Số quyết định", "Số QĐ"),
+    "decided_on": ("decided_on", "decided on", "Ngày quyết định", "Ngày QĐ", "Ngày ký"),
+    "unit": ("unit", "Đơn vị", "Đơn vị công tác"),
+    "note": ("note", "Ghi chú"),
+}  # fmt: skip
+PHASE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "code": ("code", "Mã", "Mã giai đoạn", "Giai đoạn"),
+    "program": ("program", "Chương trình", "Tên chương trình"),
+    "start": ("start", "Từ năm", "Năm bắt đầu"),
+    "end": ("end", "Đến năm", "Năm kết thúc"),
+    "signed_on": ("signed_on", "signed on", "Ngày ký"),
+    "signers": ("signers", "Người ký"),
+    "parties": ("parties", "Các bên", "Cơ quan phối hợp"),
+    "note": ("note", "Ghi chú"),
+}  # fmt: skip
+# Columns that are known and deliberately not imported: row numbers and export ids.
+IGNORED_COLUMNS = ("id", "STT", "TT", "Số thứ tự")
+REQUIRED = {"awards": ("recipient", "kind", "form", "issuer", "year"),
+            "phases": ("code", "program", "start", "end")}  # fmt: skip
+DUPLICATE_CHOICES = ("skip", "error", "keep")
+SHOWN_PROBLEMS = 20
+_HEADER_SEARCH_ROWS = 10
+
+
+def header_key(name: str) -> str:
+    """``Tập thể / Cá nhân:`` and ``tap the/ca nhan`` are the same header."""
+    words = re.sub(r"[^\w/,]+|_", " ", text.fold(name))
+    return re.sub(r"\s*([/,])\s*", r"\1", " ".join(words.split()))
+
+
+def _lookup(columns: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {header_key(name): field for field, names in columns.items() for name in names}
+
+
+_AWARD_LOOKUP = _lookup(AWARD_COLUMNS)
+_PHASE_LOOKUP = _lookup(PHASE_COLUMNS)
+_IGNORED = {header_key(name) for name in IGNORED_COLUMNS}
+
+
+@dataclass(slots=True)
+class Problem:
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(slots=True)
+class Plan:
+    """What an import would do; nothing of it is written while ``problems`` is not empty."""
+
+    phases: list[Phase] = field(default_factory=list)
+    phases_present: int = 0  # phases in the file that are stored already, the same
+    awards: list[Award] = field(default_factory=list)
+    duplicates: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # columns not imported
+
+
+@dataclass(slots=True)
+class _Columns:
+    kind: str
+    header_row: int  # index into the table's rows of the header; -1 for JSON keys
+    fields: dict[int, str]  # cell index -> field name
+    names: dict[str, str]  # field name -> header as written
+
+
+Progress = Callable[[int, int], None]
+
+
+def plan_import(
+    tables: Sequence[Table],
+    phases: Sequence[Phase],
+    awards: Sequence[Award],
+    *,
+    next_id: int,
+    on_duplicate: str = "skip",
+    new_issuer: bool = False,
+    progress: Progress | None = None,
+) -> Plan:
+    """Check every row of ``tables`` against the stored ``phases`` and ``awards``."""
+    plan = Plan()
+    named = len({table.source for table in tables}) > 1 or any(t.sheet for t in tables)
+    laid_out = [(table, columns) for table in tables if (columns := _columns(table, plan))]
+    total = sum(len(table.rows) for table, _ in laid_out)
+    done = 0
+    known_phases = list(phases)
+    for table, columns in laid_out:
+        if columns.kind == "phases":
+            _plan_phases(table, columns, known_phases, plan, named)
+            done += len(table.rows)
+    importer = _AwardImporter(known_phases, awards, next_id, on_duplicate, new_issuer, plan)
+    for table, columns in laid_out:
+        if columns.kind != "awards":
+            continue
+        prefix = f"{table.source}, " if named else ""
+        for number, cells in table.rows[columns.header_row + 1 :]:
+            done += 1
+            if progress is not None and done % 1000 == 0:
+                progress(done, total)
+            if _blank(cells):
+                continue
+            importer.row(f"{prefix}{table.row_word} {number}", table, columns, cells)
+    return plan
+
+
+def _columns(table: Table, plan: Plan) -> _Columns | None:
+    """Which cell holds which field, from the header row; None for a table with no rows."""
+    prefix = f"{table.source}: "
+    if table.headers is not None and not table.rows:
+        return None
+    if table.headers is not None:
+        header_row, headers = -1, [str(h) for h in table.headers]
+    else:
+        found = _find_header(table)
+        if found is None:
+            if all(_blank(cells) for _, cells in table.rows):
+                return None
+            plan.problems.append(Problem(
+                table.source,
+                "no header row found in the first rows; expected columns such as recipient, "
+                "kind, form, issuer, year (or Họ và tên, Loại, Hình thức, Cấp khen, Năm)",
+            ))  # fmt: skip
+            return None
+        header_row, headers = found
+    kind = table.kind or _guess_kind(headers)
+    lookup = _AWARD_LOOKUP if kind == "awards" else _PHASE_LOOKUP
+    fields: dict[int, str] = {}
+    names: dict[str, str] = {}
+    for index, header in enumerate(headers):
+        key = header_key(header)
+        name = lookup.get(key)
+        if name is None:
+            if key and key not in _IGNORED:
+                plan.notices.append(
+                    f"{prefix}column {header!r} is not imported (not a known field)"
+                )
+            elif not key and _column_used(table, header_row, index):
+                plan.notices.append(f"{prefix}column {index + 1} has no header and is not imported")
+            continue
+        if name in names:
+            plan.problems.append(Problem(
+                table.source, f"columns {names[name]!r} and {header!r} both give {name}"
+            ))  # fmt: skip
+            continue
+        fields[index] = name
+        names[name] = header
+    for name in REQUIRED[kind]:
+        if name not in names:
+            spellings = ", ".join(repr(n) for n in (AWARD_COLUMNS | PHASE_COLUMNS)[name][:3])
+            plan.problems.append(
+                Problem(table.source, f"no column for {name} (a header such as {spellings})")
+            )
+    if any(p.where == table.source for p in plan.problems):
+        return None
+    return _Columns(kind, header_row, fields, names)
+
+
+def _find_header(table: Table) -> tuple[int, list[str]] | None:
+    """The first row (among the first few: a title may sit above) naming two known fields."""
+    for index, (_, cells) in enumerate(table.rows[:_HEADER_SEARCH_ROWS]):
+        keys = [header_key(str(cell)) if cell is not None else "" for cell in cells]
+        hits = sum(1 for key in keys if key in _AWARD_LOOKUP or key in _PHASE_LOOKUP)
+        if hits >= 2:
+            return index, ["" if cell is None else str(cell) for cell in cells]
+    return None
+
+
+def _guess_kind(headers: Iterable[str]) -> str:
+    keys = {header_key(header) for header in headers}
+    award_fields = {_AWARD_LOOKUP[k] for k in keys if k in _AWARD_LOOKUP}
+    phase_fields = {_PHASE_LOOKUP[k] for k in keys if k in _PHASE_LOOKUP}
+    if "recipient" not in award_fields and {"code", "start", "end"} <= phase_fields:
+        return "phases"
+    return "awards"
+
+
+def _column_used(table: Table, header_row: int, index: int) -> bool:
+    return any(
+        index < len(cells) and not _blank([cells[index]])
+        for _, cells in table.rows[header_row + 1 :]
+    )
+
+
+def _blank(cells: Iterable[Cell]) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
+
+
+def _values(cells: list[Cell], columns: _Columns) -> dict[str, Cell]:
+    """The row's cells by field; empty cells are "not given", spreadsheet text is restored."""
+    values: dict[str, Cell] = {}
+    for index, name in columns.fields.items():
+        cell = cells[index] if index < len(cells) else None
+        if isinstance(cell, str):
+            cell = text.restore_neutralised(cell) if cell.strip() else None
+        elif isinstance(cell, float) and cell.is_integer() and name not in ("year", "count"):
+            cell = str(int(cell))  # a decision number typed into a number cell
+        elif isinstance(cell, int | float) and name not in ("year", "count", "start", "end"):
+            cell = str(cell)
+        if cell is not None:
+            values[name] = cell
+    return values
+
+
+def _problems(error: AwardsError, where: str, table: Table, columns: _Columns) -> list[Problem]:
+    found = []
+    for problem in error.problems:
+        header = columns.names.get(problem.field or "")
+        place = f"{where}, {table.column_word} {header}" if header else where
+        found.append(Problem(place, problem.message))
+    return found
+
+
+def _plan_phases(
+    table: Table, columns: _Columns, known: list[Phase], plan: Plan, named: bool
+) -> None:
+    prefix = f"{table.source}, " if named else ""
+    for number, cells in table.rows[columns.header_row + 1 :]:
+        if _blank(cells):
+            continue
+        where = f"{prefix}{table.row_word} {number}"
+        values = _values(cells, columns)
+        for name in ("signers", "parties"):
+            if isinstance(values.get(name), str):
+                values[name] = str(values[name]).split(";")
+        given = PhaseInput(**values)  # type: ignore[arg-type]
+        try:
+            parsed = build_phase(given, [])
+            twin = next((p for p in known if p.code.casefold() == parsed.code.casefold()), None)
+            if twin is not None and twin == parsed:
+                plan.phases_present += 1
+                continue
+            phase = build_phase(given, known)
+        except AwardsError as error:
+            plan.problems.extend(_problems(error, where, table, columns))
+            continue
+        known.append(phase)
+        plan.phases.append(phase)
+
+
+class _AwardImporter:
+    """Rows to awards, numbered in order, with duplicates found against stored and earlier rows."""
+
+    def __init__(
+        self,
+        phases: Sequence[Phase],
+        awards: Sequence[Award],
+        next_id: int,
+        on_duplicate: str,
+        new_issuer: bool,
+        plan: Plan,
+    ) -> None:
+        self.phases = phases
+        self.spellings = Spellings(awards)
+        self.stored = awards
+        self.seen: dict[tuple[str, str, str, int, str], str] | None = None
+        self.next_id = next_id
+        self.on_duplicate = on_duplicate
+        self.new_issuer = new_issuer
+        self.plan = plan
+
+    def row(self, where: str, table: Table, columns: _Columns, cells: list[Cell]) -> None:
+        given = AwardInput(**_values(cells, columns), new_issuer=self.new_issuer)  # type: ignore[arg-type]
+        try:
+            award = build_award(given, self.phases, self.spellings, new_id=self.next_id)
+        except AwardsError as error:
+            self.plan.problems.extend(_problems(error, where, table, columns))
+            return
+        if self.seen is None:
+            self.seen = {duplicate_key(a): f"award {a.id}" for a in self.stored}
+        key = duplicate_key(award)
+        twin = self.seen.get(key)
+        if twin is not None and self.on_duplicate != "keep":
+            found = Problem(where, f"same recipient, form, issuer, year and decision as {twin}")
+            if self.on_duplicate == "error":
+                self.plan.problems.append(found)
+            else:
+                self.plan.duplicates.append(found)
+            return
+        self.seen.setdefault(key, where)
+        self.spellings.learn(award)
+        self.plan.awards.append(award)
+        self.next_id += 1
+
+
+def duplicate_key(award: Award) -> tuple[str, str, str, int, str]:
+    """Two records of one award: same recipient (any case), form, issuer, year and decision."""
+    return (
+        text.key(award.recipient),
+        award.form,
+        award.issuer,
+        award.year,
+        text.key(award.decision or ""),
+    )
+
+
+def summary_lines(problems: Sequence[Problem]) -> list[str]:
+    """The first problems, then how many more."""
+    lines = [str(problem) for problem in problems[:SHOWN_PROBLEMS]]
+    if len(problems) > SHOWN_PROBLEMS:
+        lines.append(f"… and {len(problems) - SHOWN_PROBLEMS} more")
+    return lines

@@ -1,0 +1,180 @@
+"""Files of rows to import: CSV as Excel and office machines write it, and JSON.
+
+Excel workbooks are read by ``workbook``. Both give ``Table`` objects of plain cells, which
+``importing`` maps onto phases and awards; nothing here knows what a column means.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from awards.errors import Invalid
+
+Cell = str | int | float | list[str] | None
+
+IMPORT_FORMATS = ("csv", "json", "xlsx")
+EXPORT_SCHEMA = 1  # the "schema" of an export file; an import refuses a newer one
+
+_SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".json": "json", ".xlsx": "xlsx"}
+_DELIMITERS = (",", ";", "\t")
+
+
+@dataclass(slots=True)
+class Table:
+    """The rows of one CSV file, JSON list or worksheet, numbered as a user would count them."""
+
+    source: str
+    rows: list[tuple[int, list[Cell]]]
+    kind: str | None = None  # "awards" or "phases" when the file says which; else the headers do
+    headers: list[str] | None = None  # JSON keys; CSV and sheets have theirs among the rows
+    row_word: str = "row"
+    column_word: str = "column"
+    sheet: str | None = field(default=None)
+
+
+def format_of(name: str, given: str | None) -> str:
+    """The format given, or the one the file name says."""
+    if given is not None:
+        return given
+    found = _SUFFIXES.get(Path(name).suffix.lower())
+    if found is None:
+        raise Invalid(f"cannot tell the format of {name}; give --format csv, json or xlsx")
+    return found
+
+
+def read_tables(name: str, fmt: str | None, sheet: str | None = None) -> list[Table]:
+    """The tables in the file ``name`` (``-`` is standard input, CSV or JSON)."""
+    if name == "-":
+        raw = sys.stdin.buffer.read()
+        fmt = fmt or ("json" if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[") else "csv")
+        if fmt == "xlsx":
+            raise Invalid("a workbook cannot come from standard input; give its file name")
+        source = "standard input"
+    else:
+        fmt = format_of(name, fmt)
+        if fmt == "xlsx":
+            from awards import workbook
+
+            return workbook.read_tables(Path(name), sheet)
+        raw = read_bytes(Path(name))
+        source = Path(name).name
+    if sheet is not None:
+        raise Invalid("--sheet is for workbooks (.xlsx)")
+    if fmt == "json":
+        return json_tables(raw, source)
+    return [csv_table(raw, source)]
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or one line saying why they cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise Invalid(f"no file {path}") from None
+    except IsADirectoryError:
+        raise Invalid(f"{path} is a folder, not a file to import") from None
+    except OSError as error:
+        raise Invalid(f"cannot read {path}: {error.strerror}") from None
+
+
+def decode(raw: bytes, source: str) -> str:
+    """UTF-8 with or without Excel's BOM, or UTF-16 with a BOM ("Unicode text"); nothing else.
+
+    A guess at another encoding would import mojibake, so the user is asked to re-save instead.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise Invalid(f"{source} is damaged UTF-16 text; re-save it as CSV UTF-8") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise Invalid(
+            f"{source} is not UTF-8 text (line {line} has the byte 0x{raw[error.start]:02x}); "
+            "in Excel choose Save As, 'CSV UTF-8 (Comma delimited)', and import that file"
+        ) from None
+
+
+def sniff_delimiter(content: str) -> str:
+    """Comma, semicolon (Excel where the decimal mark is a comma) or tab, from the first line."""
+    first = content.split("\n", 1)[0]
+    counts = {delimiter: first.count(delimiter) for delimiter in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda delimiter: counts[delimiter])
+    return best if counts[best] else ","
+
+
+def csv_table(raw: bytes, source: str) -> Table:
+    content = decode(raw, source)
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=sniff_delimiter(content))
+    rows: list[tuple[int, list[Cell]]] = []
+    try:
+        for number, row in enumerate(reader, start=1):
+            rows.append((number, list(row)))
+    except csv.Error as error:
+        raise Invalid(f"{source}, line {reader.line_num}: {error}") from None
+    return Table(source=source, rows=rows)
+
+
+def json_tables(raw: bytes, source: str) -> list[Table]:
+    """An export (``{"schema", "phases", "awards"}``) or a list of awards (``list -f json``)."""
+    import orjson
+
+    try:
+        document = orjson.loads(raw.removeprefix(codecs.BOM_UTF8))
+    except orjson.JSONDecodeError as error:
+        raise Invalid(f"{source} is not valid JSON: {error}") from None
+    if isinstance(document, list):
+        return [_json_table(document, source, "awards")]
+    if not isinstance(document, dict):
+        raise Invalid(f"{source} holds neither a list of awards nor an awards export")
+    schema = document.get("schema", EXPORT_SCHEMA)
+    if type(schema) is not int or schema > EXPORT_SCHEMA:
+        raise Invalid(
+            f"{source} is an export of schema {schema!r}; this awards reads up to {EXPORT_SCHEMA}"
+        )
+    unknown = sorted(set(document) - {"schema", "phases", "awards"})
+    if unknown:
+        raise Invalid(f"{source} has keys an awards export does not: {', '.join(unknown)}")
+    tables = []
+    for kind in ("phases", "awards"):
+        items = document.get(kind, [])
+        if not isinstance(items, list):
+            raise Invalid(f"{source}: {kind} must be a list")
+        tables.append(_json_table(items, source, kind))
+    return tables
+
+
+def _json_table(items: list[Any], source: str, kind: str) -> Table:
+    headers: dict[str, None] = {}
+    for item in items:
+        if isinstance(item, dict):
+            headers.update(dict.fromkeys(item))
+    rows: list[tuple[int, list[Cell]]] = []
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            raise Invalid(f"{source}: {kind[:-1]} {number} is not an object")
+        rows.append((number, [_json_cell(item.get(name)) for name in headers]))
+    return Table(
+        source=source,
+        rows=rows,
+        kind=kind,
+        headers=list(headers),
+        row_word=kind[:-1],
+        column_word="field",
+    )
+
+
+def _json_cell(value: Any) -> Cell:
+    if value is None or isinstance(value, str | int | float) and not isinstance(value, bool):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return value
+    return str(value)  # a nested value fails the field's own check with its text shown

@@ -1,0 +1,199 @@
+"""Excel workbooks (.xlsx) through openpyxl: sheets to import, awards and tallies to export.
+
+The only module that imports openpyxl, and only inside the functions that need it: most commands
+never touch a workbook and should not pay for loading it. No cell written here is ever a
+formula: text is stored as text, and text that Excel would run gets the quote prefix as well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from awards import text
+from awards.errors import Invalid, NotFound
+from awards.grid import Grid
+from awards.model import AWARD_FIELDS, PHASE_FIELDS, Award, Phase
+from awards.sheets import Cell, Table, read_bytes
+
+PHASE_SHEET_NAMES = ("phases", "Giai đoạn")
+_MAX_WIDTH = 60
+_DATE_FORMAT = "DD/MM/YYYY"
+
+
+def _is_phase_sheet(name: str) -> bool:
+    return text.fold(name) in {text.fold(n) for n in PHASE_SHEET_NAMES}
+
+
+def read_tables(path: Path, sheet: str | None) -> list[Table]:
+    """The awards sheet (``sheet``, else the first that is not a phases sheet) and, if the
+    workbook has one, its phases sheet."""
+    from openpyxl import load_workbook
+
+    raw = read_bytes(path)
+    try:
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        raise Invalid(f"{path.name} is not an Excel workbook (.xlsx): {error}") from None
+    try:
+        names = book.sheetnames
+        if sheet is not None:
+            chosen = next((n for n in names if text.key(n) == text.key(sheet)), None)
+            if chosen is None:
+                raise NotFound(f"no sheet {sheet!r} in {path.name}; it has: {', '.join(names)}")
+        else:
+            chosen = next((n for n in names if not _is_phase_sheet(n)), None)
+        tables = []
+        for name in names:
+            if name == chosen or (_is_phase_sheet(name) and name != chosen):
+                kind = "phases" if _is_phase_sheet(name) and name != chosen else None
+                tables.append(_sheet_table(book[name], f"{path.name}, sheet {name}", kind))
+        tables.sort(key=lambda table: table.kind != "phases")
+        return tables
+    finally:
+        book.close()
+
+
+def _sheet_table(sheet: Any, source: str, kind: str | None) -> Table:
+    rows: list[tuple[int, list[Cell]]] = []
+    first = sheet.min_row or 1
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=first):
+        rows.append((number, [_cell(value) for value in values]))
+    return Table(source=source, rows=rows, kind=kind, sheet=sheet.title)
+
+
+def _cell(value: Any) -> Cell:
+    """A cell as Excel stored it: numbers stay numbers; a date cell becomes an ISO date."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool) or isinstance(value, dt.time | dt.timedelta):
+        return str(value)
+    if value is None or isinstance(value, str | int | float):
+        return value
+    return str(value)
+
+
+# ---- writing --------------------------------------------------------------------------------
+
+
+def awards_workbook(phases: Sequence[Phase], awards: Sequence[Award]) -> bytes:
+    """A sheet of awards and one of phases, headed by the JSON keys, which import reads back."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    award_rows = [[_award_value(name, a) for name in AWARD_FIELDS] for a in awards]
+    _write_sheet(book, "awards", list(AWARD_FIELDS), award_rows)
+    phase_rows = [[_phase_value(name, p) for name in PHASE_FIELDS] for p in phases]
+    _write_sheet(book, "phases", list(PHASE_FIELDS), phase_rows)
+    return _save(book)
+
+
+def _award_value(name: str, award: Award) -> Any:
+    value = getattr(award, name)
+    if name == "decided_on" and value:
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def _phase_value(name: str, phase: Phase) -> Any:
+    value = getattr(phase, name)
+    if isinstance(value, tuple):
+        return "; ".join(value) or None
+    if name == "signed_on" and value:
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def _write_sheet(book: Any, title: str, headers: list[str], rows: list[list[Any]]) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(title)
+    for index, header in enumerate(headers):
+        widest = max([len(header), *(len(_shown(row[index])) for row in rows)])
+        letter = get_column_letter(index + 1)
+        sheet.column_dimensions[letter].width = min(widest + 2, _MAX_WIDTH)
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    heading = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = bold
+        heading.append(cell)
+    sheet.append(heading)
+    for row in rows:
+        sheet.append([_write_cell(sheet, value) for value in row])
+    return sheet
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return "00/00/0000"
+    return max(str(value).split("\n"), key=len)
+
+
+def _write_cell(sheet: Any, value: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    if not isinstance(value, str):
+        cell = WriteOnlyCell(sheet, value=value)
+        if isinstance(value, dt.date):
+            cell.number_format = _DATE_FORMAT
+        return cell
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # openpyxl would make "=…" a formula; it stays text
+    if text.neutralise(value) != value:
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    return cell
+
+
+def tally_workbook(grid: Grid, series: Sequence[int], labels: int, title: str) -> bytes:
+    """The tally as a sheet and a native bar chart of it.
+
+    ``series`` are the grid columns drawn as bars; the first ``labels`` columns name the bars.
+    """
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+
+    book = Workbook(write_only=True)
+    rows = [list(row) for row in grid.rows]
+    if grid.total is not None:
+        rows.append(list(grid.total))
+    sheet = _write_sheet(book, "tally", list(grid.columns), rows)
+    if grid.rows and series:
+        chart = BarChart()
+        chart.type = "col"
+        chart.grouping = "clustered" if len(series) > 1 else "standard"
+        chart.title = title
+        chart.y_axis.title = "Recipients"
+        chart.x_axis.title = " × ".join(grid.columns[:labels])
+        chart.width, chart.height = 24, 12
+        last = len(grid.rows) + 1
+        for column in series:
+            data = Reference(sheet, min_col=column + 1, min_row=1, max_row=last)
+            chart.add_data(data, titles_from_data=True)
+        chart.set_categories(Reference(sheet, min_col=1, max_col=labels, min_row=2, max_row=last))
+        if len(series) == 1:
+            chart.legend = None
+        sheet.add_chart(chart, f"{_column_letter(len(grid.columns) + 2)}2")
+    return _save(book)
+
+
+def _column_letter(number: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(number))
+
+
+def _save(book: Any) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
