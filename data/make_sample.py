@@ -1,4 +1,5 @@
-"""Write data/sample.json: an illustrative record of the Police–Labour Federation program.
+"""Write data/sample.json, an illustrative record of the Police–Labour Federation program, and
+data/decision-1520.xlsx and .csv, the list attached to a decision, as an office would send it.
 
 The phases and the 2014–2018 totals follow the published review: 24 collectives and individuals
 received a Bằng khen from Bộ Công an or UBND tỉnh, and 60 a Giấy khen from Giám đốc Công an tỉnh
@@ -6,6 +7,7 @@ or Chủ tịch LĐLĐ tỉnh. Every recipient name, unit and decision number is
 names the review does not give are kept as totals (kind mixed, with a count), as offices do.
 
 Run from the project folder with awards installed:  python data/make_sample.py
+(or give another path for sample.json; the decision files are written beside it).
 """
 
 from __future__ import annotations
@@ -177,6 +179,63 @@ def yearly_2019_2023() -> list[AwardInput]:
     return out
 
 
+# Quyết định 1520/QĐ-CAT: the Director's Giấy khen at the 2018–2023 review, as its attached list.
+DECISION_TITLE = [
+    "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN",
+    "(Kèm theo Quyết định số 1520/QĐ-CAT ngày 15/12/2023 của Giám đốc Công an tỉnh)",
+]
+DECISION_HEADER = ["STT", "Tên tập thể, cá nhân", "Tập thể/Cá nhân", "Đơn vị", "Hình thức",
+                   "Cấp khen", "Năm", "Số QĐ", "Ngày QĐ", "Ghi chú"]  # fmt: skip
+DECISION_ROWS = [
+    ("Tổ tự quản an ninh Khu nhà trọ Phước Thành", "Tập thể", None),
+    ("Ban Bảo vệ Công ty TNHH Dệt may Hưng Phát", "Tập thể", "Công ty TNHH Dệt may Hưng Phát"),
+    ("Công đoàn cơ sở Công ty CP Thép Nam Sơn", "Tập thể", "Công ty CP Thép Nam Sơn"),
+    ("Phan Văn Tài", "Cá nhân", "Công ty TNHH Dệt may Hưng Phát"),
+    ("Lý Thị Mai", "Cá nhân", "Công ty CP Thép Nam Sơn"),
+    ("Huỳnh Quốc Bảo", "Cá nhân", "Công đoàn Khu công nghiệp Bắc Thành"),
+    ("Mai Thị Thu Trang", "Cá nhân", "Công ty TNHH Giày da Phú Mỹ"),
+    ("Châu Văn Lực", "Cá nhân", "Công ty CP Cấp nước Thành Đông"),
+]
+
+
+def decision_rows() -> list[list[object]]:
+    """The table of the decision's list: numbers and dates typed as Excel keeps them."""
+    import datetime as dt
+
+    return [
+        [number, name, kind, unit, "Giấy khen", GD_CA, 2023, "1520/QĐ-CAT",
+         dt.date(2023, 12, 15), None]
+        for number, (name, kind, unit) in enumerate(DECISION_ROWS, start=1)
+    ]  # fmt: skip
+
+
+def write_decision(folder: Path) -> None:
+    """The list as Excel's "CSV UTF-8" (BOM, semicolons) and as a workbook with a title."""
+    lines = [";".join([title] + [""] * (len(DECISION_HEADER) - 1)) for title in DECISION_TITLE]
+    lines.append(";".join(DECISION_HEADER))
+    for row in decision_rows():
+        cells = [c.strftime("%d/%m/%Y") if hasattr(c, "strftime") else c for c in row]
+        lines.append(";".join("" if cell is None else str(cell) for cell in cells))
+    (folder / "decision-1520.csv").write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode())
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Danh sách"
+    for title in DECISION_TITLE:
+        sheet.append([title])
+        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+    sheet.append(DECISION_HEADER)
+    for row in decision_rows():
+        sheet.append(row)
+        sheet.cell(sheet.max_row, 9).number_format = "DD/MM/YYYY"
+    for letter, width in zip("ABCDEFGHIJ", (5, 44, 14, 36, 11, 22, 7, 13, 12, 10), strict=True):
+        sheet.column_dimensions[letter].width = width
+    book.save(folder / "decision-1520.xlsx")
+
+
 def main(path: Path) -> None:
     path.unlink(missing_ok=True)
     store = Store(path)
@@ -208,6 +267,7 @@ def main(path: Path) -> None:
         for given in review_2014_2018() + yearly_2019_2023():
             tx.add_award(build_award(given, tx.phases, tx.awards, new_id=tx.next_award_id()))
     Path(str(path) + ".lock").unlink(missing_ok=True)
+    write_decision(path.parent)
 
 
 if __name__ == "__main__":

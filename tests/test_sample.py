@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -16,6 +18,33 @@ def test_script_regenerates_the_committed_sample(tmp_path: Path) -> None:
     target = tmp_path / "sample.json"
     subprocess.run([sys.executable, str(DATA / "make_sample.py"), str(target)], check=True)
     assert target.read_bytes() == (DATA / "sample.json").read_bytes()
+    assert (tmp_path / "decision-1520.csv").read_bytes() == (
+        DATA / "decision-1520.csv"
+    ).read_bytes()
+    # A workbook carries its save time, so its cells are compared rather than its bytes.
+    made, kept = (
+        [list(r) for r in openpyxl.load_workbook(folder / "decision-1520.xlsx").active.values]
+        for folder in (tmp_path, DATA)
+    )
+    assert made == kept
+
+
+def test_the_decision_sheet_and_its_csv_import_the_same_awards(
+    ok: Callable[..., str], tmp_path: Path
+) -> None:
+    """The example files under data/ import into the sample, 8 Giấy khen of 2023, phase 2018–2023."""
+    results = []
+    for name in ("decision-1520.xlsx", "decision-1520.csv"):
+        db = tmp_path / f"{name}.json"
+        db.write_bytes((DATA / "sample.json").read_bytes())
+        ok(["--db", str(db), "import", str(DATA / name)])
+        added = json.loads(ok(["--db", str(db), "list", "--search", "1520/QĐ-CAT", "-f", "json"]))
+        results.append([{k: v for k, v in a.items() if k != "id"} for a in added])
+    assert results[0] == results[1]
+    assert len(results[0]) == 8
+    assert {(a["phase"], a["form"], a["decided_on"]) for a in results[0]} == {
+        ("2018-2023", "Giấy khen", "2023-12-15")
+    }
 
 
 def test_review_totals_match_the_published_figures(ok: Callable[..., str]) -> None:
