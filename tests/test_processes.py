@@ -103,3 +103,36 @@ def test_remove_asks_at_a_terminal(db: Path) -> None:
     accepted = remove_at_a_terminal(b"y\n")
     assert (accepted.returncode, accepted.stderr.endswith("removed 1 award(s)\n")) == (0, True)
     assert json.loads(awards("list", "--format", "json").stdout) == []
+
+
+def test_large_import_shows_progress_only_at_a_terminal(db: Path, tmp_path: Path) -> None:
+    """5,000 rows: a progress bar on a terminal's stderr; a pipe gets the summary line alone."""
+    rows = "".join(f"Người {i},cá nhân,Giấy khen,UBND tỉnh,2020\n" for i in range(5000))
+    sheet = tmp_path / "big.csv"
+    sheet.write_text("recipient,kind,form,issuer,year\n" + rows, encoding="utf-8")
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        shown = subprocess.run(
+            [AWARDS, "import", str(sheet), "--dry-run"], stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=terminal, timeout=120,
+        )  # fmt: skip
+        os.close(terminal)
+        seen = b""
+        while chunk := _read_some(controller):
+            seen += chunk
+    finally:
+        os.close(controller)
+    assert shown.returncode == 0
+    assert b"checking rows" in seen
+    assert seen.rstrip().endswith(b"would import 5000 awards, 0 phases")
+    piped = awards("import", str(sheet))
+    assert piped.stderr == "imported 5000 awards, 0 phases\n"
+
+
+def _read_some(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # the terminal's other end is closed
+        return b""

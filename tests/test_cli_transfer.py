@@ -1,0 +1,497 @@
+"""import and export as a user runs them: files in, files out, all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from awards import text
+from awards.model import AWARD_FIELDS
+from tests.conftest import PROGRAM, Run, digest
+
+Ok = Callable[..., str]
+
+HEADER = "recipient,kind,form,issuer,year,decision\n"
+EXCEL_HEADER = "STT;Họ và tên;Tập thể/Cá nhân;Hình thức khen thưởng;Cấp khen;Năm;Số QĐ;Ngày QĐ\n"
+
+
+def write(path: Path, content: str, encoding: str = "utf-8") -> str:
+    path.write_bytes(content.encode(encoding))
+    return str(path)
+
+
+def add(
+    ok: Ok,
+    recipient: str,
+    *more: str,
+    year: str = "2020",
+    form: str = "Giấy khen",
+    issuer: str = "X",
+) -> None:
+    """An individual's award, with the fields a test does not care about filled in."""
+    ok(["add", "--kind", "individual", "--form", form, "--issuer", issuer, "--year", year,
+        *more, "--", recipient])  # fmt: skip
+
+
+def awards_json(ok: Ok) -> list[dict[str, object]]:
+    return json.loads(ok("list -f json"))  # type: ignore[no-any-return]
+
+
+def without_ids(records: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [{k: v for k, v in r.items() if k != "id"} for r in records]
+
+
+# ---- CSV in --------------------------------------------------------------------------------
+
+
+def test_excel_csv_with_bom_semicolons_and_vietnamese_headers(
+    ok: Ok, run: Run, tmp_path: Path, phases: None
+) -> None:
+    """Excel's "CSV UTF-8" (BOM, ';', quoted line breaks) with office headers imports cleanly."""
+    sheet = write(
+        tmp_path / "qd.csv",
+        "\ufeff"
+        + EXCEL_HEADER
+        + '1;"Tổ bảo vệ\nCông ty Bình An";tập thể;Giấy khen;Giám đốc Công an tỉnh;2019;15/QĐ-CAT;12/06/2019\n'
+        + "2;Nguyễn Văn An;cá nhân;giay khen;Giám đốc Công an tỉnh;2019;15/QĐ-CAT;12/06/2019\n",
+    )
+    result = run(["import", sheet])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "imported 2 awards, 0 phases\n"
+    records = awards_json(ok)
+    assert [(r["recipient"], r["kind"], r["form"], r["decided_on"]) for r in records] == [
+        ("Tổ bảo vệ Công ty Bình An", "collective", "Giấy khen", "2019-06-12"),
+        ("Nguyễn Văn An", "individual", "Giấy khen", "2019-06-12"),
+    ]
+
+
+def test_latin1_file_is_refused_naming_the_line(run: Run, tmp_path: Path, db: Path) -> None:
+    """A file saved in a legacy code page is refused, never imported as mojibake."""
+    sheet = tmp_path / "old.csv"
+    sheet.write_bytes(
+        (HEADER + "Ana,individual,Giay khen,X,2019,\n").encode()
+        + "José Núñez,individual,Giay khen,X,2019,\n".encode("latin-1")
+    )
+    result = run(["import", str(sheet)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: old.csv is not UTF-8 text (line 3 has the byte 0xe9); in Excel choose Save As, "
+        "'CSV UTF-8 (Comma delimited)', and import that file\n"
+    )
+    assert not db.exists()
+
+
+def test_one_bad_row_in_a_hundred_leaves_the_file_unchanged(
+    ok: Ok, run: Run, tmp_path: Path, db: Path, phases: None
+) -> None:
+    """Row 50 of 100 is bad: nothing is written, and the report names its row and column."""
+    before = digest(db)
+    lines = [f"Người {i},cá nhân,Giấy khen,UBND tỉnh,2020,{i}/QĐ\n" for i in range(100)]
+    lines[48] = "Người 48,cá nhân,Giấy khen,UBND tỉnh,3020,48/QĐ\n"  # row 50 (the header is row 1)
+    result = run(["import", write(tmp_path / "a.csv", HEADER + "".join(lines))])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: 1 problem in 1 place; nothing was imported\n"
+        f"  row 50, column year: year 3020 is out of range (1945–{dt.date.today().year + 1})\n"
+    )
+    assert digest(db) == before
+
+
+def test_every_problem_is_listed_up_to_twenty_then_counted(
+    run: Run, tmp_path: Path, db: Path
+) -> None:
+    """Each bad cell of each row is named; after 20 lines, a count of the rest."""
+    rows = "".join(f"Người {i},robot,Giấy khen,X,1900,\n" for i in range(15))
+    result = run(["import", write(tmp_path / "a.csv", HEADER + rows)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "Error: 30 problems in 15 places; nothing was imported"
+    assert lines[1] == (
+        "  row 2, column kind: unknown kind 'robot': use collective (tập thể), "
+        "individual (cá nhân) or mixed (tập thể, cá nhân)"
+    )
+    assert (
+        lines[2]
+        == f"  row 2, column year: year 1900 is out of range (1945–{dt.date.today().year + 1})"
+    )
+    assert lines[-1] == "  … and 10 more"
+    assert len(lines) == 22
+    assert not db.exists()
+
+
+def test_missing_columns_and_unknown_columns(run: Run, ok: Ok, tmp_path: Path) -> None:
+    """A required column that is absent stops the import; an unknown one is reported, not lost."""
+    result = run(["import", write(tmp_path / "a.csv", "Họ và tên,Năm\nAn,2020\n")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Error: 3 problems in 1 place; nothing was imported",
+        "  a.csv: no column for kind (a header such as 'kind', 'Loại', 'Tập thể/Cá nhân')",
+        "  a.csv: no column for form (a header such as 'form', 'Hình thức', 'Hình thức khen thưởng')",
+        "  a.csv: no column for issuer (a header such as 'issuer', 'Cấp khen', 'Người ký')",
+    ]
+    result = run(
+        [
+            "import",
+            write(
+                tmp_path / "b.csv", "Điện thoại," + HEADER + "0909,An,cá nhân,Giấy khen,X,2020,\n"
+            ),
+        ]
+    )
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "b.csv: column 'Điện thoại' is not imported (not a known field)",
+        "imported 1 award, 0 phases",
+    ]
+
+
+def test_title_rows_above_the_header_are_skipped(ok: Ok, run: Run, tmp_path: Path) -> None:
+    """Office sheets put a title above the table; the header is found below it."""
+    sheet = write(
+        tmp_path / "qd.csv",
+        "DANH SÁCH KHEN THƯỞNG,,,,,\n(Kèm theo Quyết định số 15/QĐ-CAT),,,,,\n,,,,,\n"
+        + HEADER
+        + "An,cá nhân,Giấy khen,X,2020,\n",
+    )
+    assert run(["import", sheet]).exit_code == 0
+    assert [r["recipient"] for r in awards_json(ok)] == ["An"]
+
+
+def test_standard_input_reads_csv_or_json(ok: Ok, run: Run) -> None:
+    """`import -` takes CSV or JSON from a pipe."""
+    assert run(["import", "-"], input=HEADER + "An,cá nhân,Giấy khen,X,2020,\n").exit_code == 0
+    piped = json.dumps([{"recipient": "Bình", "kind": "individual", "form": "Giấy khen",
+                         "issuer": "X", "year": 2021}])  # fmt: skip
+    assert run(["import", "-"], input=piped).exit_code == 0
+    assert [r["recipient"] for r in awards_json(ok)] == ["An", "Bình"]
+
+
+def test_unknown_file_kinds_and_missing_files(run: Run, tmp_path: Path) -> None:
+    """Clear one-line errors for what cannot be read."""
+    (tmp_path / "notes.docx").write_bytes(b"x")
+    assert run(["import", str(tmp_path / "notes.docx")]).stderr == (
+        f"Error: cannot tell the format of {tmp_path / 'notes.docx'}; "
+        "give --format csv, json or xlsx\n"
+    )
+    assert run(["import", str(tmp_path / "nope.csv")]).stderr == (
+        f"Error: no file {tmp_path / 'nope.csv'}\n"
+    )
+    (tmp_path / "fake.xlsx").write_text("not a zip")
+    result = run(["import", str(tmp_path / "fake.xlsx")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: fake.xlsx is not an Excel workbook (.xlsx): ")
+    assert run(["import", "x.csv", "--on-duplicate", "maybe"]).exit_code == 2
+
+
+# ---- duplicates and dry runs ---------------------------------------------------------------
+
+
+def test_duplicates_are_skipped_and_reported_by_default(ok: Ok, run: Run, tmp_path: Path) -> None:
+    """Same recipient, form, issuer, year and decision as a stored award or an earlier row."""
+    add(ok, "Nguyễn Văn An", "--decision", "7/QĐ")
+    sheet = write(
+        tmp_path / "a.csv",
+        HEADER
+        + "NGUYỄN VĂN AN,individual,Giấy khen,X,2020,7/QĐ\n"
+        + "Trần Bình,individual,Giấy khen,X,2020,7/QĐ\n"
+        + "Trần  Bình,individual,Giấy khen,X,2020,7/QĐ\n",
+    )
+    result = run(["import", sheet])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "skipped 2 duplicates:",
+        "  row 2: same recipient, form, issuer, year and decision as award 1",
+        "  row 4: same recipient, form, issuer, year and decision as row 3",
+        "imported 1 award, 0 phases; skipped 2 duplicates",
+    ]
+    assert [r["recipient"] for r in awards_json(ok)] == ["Nguyễn Văn An", "Trần Bình"]
+
+
+def test_on_duplicate_error_refuses_and_keep_imports(
+    ok: Ok, run: Run, tmp_path: Path, db: Path
+) -> None:
+    """--on-duplicate error fails the import; keep adds the twin."""
+    sheet = write(tmp_path / "a.csv", HEADER + "An,individual,Giấy khen,X,2020,\n" * 2)
+    before = digest(db)
+    result = run(["import", sheet, "--on-duplicate", "error"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Error: 1 problem in 1 place; nothing was imported",
+        "  row 3: same recipient, form, issuer, year and decision as row 2",
+    ]
+    assert digest(db) == before
+    assert run(["import", sheet, "--on-duplicate", "keep"]).stderr == (
+        "imported 2 awards, 0 phases\n"
+    )
+    assert [r["id"] for r in awards_json(ok)] == [1, 2]
+
+
+def test_dry_run_shows_counts_per_phase_and_form_and_writes_nothing(
+    ok: Ok, run: Run, tmp_path: Path, db: Path, phases: None
+) -> None:
+    """--dry-run checks everything and prints what would be added."""
+    before = digest(db)
+    sheet = write(
+        tmp_path / "a.csv",
+        HEADER
+        + "An,individual,Giấy khen,X,2016,\n"
+        + "Bình,individual,Bằng khen,UBND tỉnh,2016,\n"
+        + "Chi,individual,Giấy khen,X,2020,\n",
+    )
+    result = run(["import", sheet, "--dry-run"])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Phase      Giấy khen  Bằng khen  Total\n"
+        "──────────────────────────────────────\n"
+        "2014-2018          1          1      2\n"
+        "2018-2023          1                 1\n"
+        "──────────────────────────────────────\n"
+        "Total              2          1      3\n"
+    )
+    assert result.stderr == "would import 3 awards, 0 phases\n"
+    assert digest(db) == before
+
+
+def test_issuer_near_twin_needs_new_issuer(ok: Ok, run: Run, tmp_path: Path) -> None:
+    """A row's issuer that differs from a stored one only by diacritics is a problem."""
+    add(ok, "An", issuer="UBND tỉnh")
+    sheet = write(tmp_path / "a.csv", HEADER + "Bình,individual,Giấy khen,UBND tinh,2020,\n")
+    result = run(["import", sheet])
+    assert result.stderr.splitlines()[1] == (
+        "  row 2, column issuer: issuer 'UBND tinh' is not stored; did you mean 'UBND tỉnh'? "
+        "(use --new-issuer to keep it as a new issuer)"
+    )
+    assert run(["import", sheet, "--new-issuer"]).exit_code == 0
+
+
+# ---- phases --------------------------------------------------------------------------------
+
+
+def test_phases_from_their_own_csv_go_in_before_the_awards(
+    ok: Ok, run: Run, tmp_path: Path
+) -> None:
+    """`import phases.csv awards.csv`: the awards may use the phases of the same import."""
+    phases = write(
+        tmp_path / "phases.csv",
+        "code,program,start,end,signers\n"
+        f'2014-2018,"{PROGRAM}",2014,2018,"Giám đốc Công an tỉnh; Chủ tịch LĐLĐ tỉnh"\n',
+    )
+    awards = write(tmp_path / "awards.csv", HEADER + "An,individual,Giấy khen,X,2016,\n")
+    result = run(["import", awards, phases])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "imported 1 award, 1 phase\n"
+    assert json.loads(ok("phase show 2014-2018 -f json"))["signers"] == [
+        "Giám đốc Công an tỉnh",
+        "Chủ tịch LĐLĐ tỉnh",
+    ]
+    assert awards_json(ok)[0]["phase"] == "2014-2018"
+    again = run(["import", phases])
+    assert again.stderr == "imported 0 awards, 0 phases; 1 phase already stored\n"
+    changed = write(
+        tmp_path / "p2.csv", f'code,program,start,end\n2014-2018,"{PROGRAM}",2014,2019\n'
+    )
+    clash = run(["import", changed])
+    assert clash.stderr.splitlines()[1] == (
+        "  row 2, column code: a phase with code '2014-2018' already exists"
+    )
+
+
+# ---- JSON and XLSX, and round trips --------------------------------------------------------
+
+
+def test_json_export_is_the_documented_document(ok: Ok, phases: None) -> None:
+    """{"schema", "phases", "awards"} with the keys of list --format json."""
+    add(ok, "An", year="2016")
+    document = json.loads(ok("export"))
+    assert list(document) == ["schema", "phases", "awards"]
+    assert document["schema"] == 1
+    assert document["awards"] == awards_json(ok)
+    assert [p["code"] for p in document["phases"]] == ["2014-2018", "2018-2023"]
+
+
+def test_export_filters_and_refuses_a_newer_schema(ok: Ok, run: Run, tmp_path: Path) -> None:
+    """Export takes the list filters; an export from a newer awards is not misread."""
+    for year in ("2019", "2020"):
+        add(ok, f"An {year}", year=year)
+    assert [a["recipient"] for a in json.loads(ok("export --year 2020"))["awards"]] == ["An 2020"]
+    newer = write(tmp_path / "n.json", json.dumps({"schema": 9, "awards": []}))
+    assert run(["import", newer]).stderr == (
+        "Error: n.json is an export of schema 9; this awards reads up to 1\n"
+    )
+
+
+def test_xlsx_import_reads_numbers_and_dates_as_excel_stores_them(
+    ok: Ok, run: Run, tmp_path: Path, phases: None
+) -> None:
+    """A year typed as a number, a date cell, a number-typed decision; the first sheet by default."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Danh sách"
+    sheet.append(["Quyết định khen thưởng"])
+    sheet.append(["STT", "Tên tập thể, cá nhân", "Loại", "Hình thức", "Cơ quan khen thưởng",
+                  "Năm", "Số quyết định", "Ngày quyết định", "Đơn vị"])  # fmt: skip
+    sheet.append([1, "Trần Thị Bình", "Cá nhân", "Bằng khen", "UBND tỉnh", 2019.0, 1520,
+                  dt.datetime(2019, 12, 15), "Công ty X"])  # fmt: skip
+    other = book.create_sheet("Khác")
+    other.append(["recipient", "kind", "form", "issuer", "year"])
+    other.append(["Lê C", "individual", "Giấy khen", "X", 2020])
+    book.save(tmp_path / "qd.xlsx")
+    assert run(["import", str(tmp_path / "qd.xlsx")]).exit_code == 0
+    assert without_ids(awards_json(ok)) == [
+        {"recipient": "Trần Thị Bình", "kind": "individual", "count": 1, "form": "Bằng khen",
+         "issuer": "UBND tỉnh", "year": 2019, "phase": "2018-2023", "decision": "1520",
+         "decided_on": "2019-12-15", "unit": "Công ty X", "note": None},
+    ]  # fmt: skip
+    assert run(["import", str(tmp_path / "qd.xlsx"), "--sheet", "khác"]).exit_code == 0
+    assert [r["recipient"] for r in awards_json(ok)] == ["Trần Thị Bình", "Lê C"]
+    missing = run(["import", str(tmp_path / "qd.xlsx"), "--sheet", "Tổng"])
+    assert missing.stderr == "Error: no sheet 'Tổng' in qd.xlsx; it has: Danh sách, Khác\n"
+
+
+def test_xlsx_export_has_awards_and_phases_sheets_typed_and_fitted(
+    ok: Ok, tmp_path: Path, phases: None
+) -> None:
+    """Year numeric, dates as dates, widths fitted; import reads it back as it was."""
+    add(ok, "Trần Thị Bình", "--decided-on", "15/12/2019", form="Bằng khen", year="2019")
+    target = tmp_path / "out.xlsx"
+    ok(["export", str(target)])
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["awards", "phases"]
+    awards = book["awards"]
+    assert tuple(c.value for c in awards[1]) == AWARD_FIELDS
+    assert awards["G2"].value == 2019 and awards["G2"].data_type == "n"
+    assert awards["J2"].value == dt.datetime(2019, 12, 15)
+    assert awards["J2"].number_format == "DD/MM/YYYY"
+    assert awards.column_dimensions["B"].width == len("Trần Thị Bình") + 2
+    assert [c.value for c in book["phases"]["A"]] == ["code", "2014-2018", "2018-2023"]
+
+
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1", "-2+3", "@SUM(A1)", "'=already"]
+
+
+def test_formula_looking_values_are_neutralised(ok: Ok, run: Run, tmp_path: Path) -> None:
+    """CSV gets a leading quote; XLSX cells are text with the quote prefix, never formulas;
+    both import back to the exact values."""
+    for value in FORMULAS:
+        add(ok, value, f"--decision={value}")
+    csv_text = ok("export -f csv")
+    assert csv_text.splitlines()[1].startswith('1,"\'=HYPERLINK(""http://x"",""y"")",')
+    assert "\n2,'+1," in csv_text and "\n5,''=already," in csv_text
+    target = tmp_path / "f.xlsx"
+    ok(["export", str(target)])
+    cells = [row[1] for row in openpyxl.load_workbook(target)["awards"].iter_rows(min_row=2)]
+    assert [c.value for c in cells] == FORMULAS
+    assert {c.data_type for c in cells} == {"s"}
+    assert [c.quotePrefix for c in cells] == [True] * 5
+    for name, content in (("back.csv", csv_text), ("back.xlsx", None)):
+        path = tmp_path / name
+        if content is not None:
+            path.write_text(content)
+        else:
+            path = target
+        fresh = tmp_path / f"{name}.json"
+        assert run(["--db", str(fresh), "import", str(path)]).exit_code == 0
+        back = json.loads(ok(["--db", str(fresh), "list", "-f", "json"]))
+        assert [r["recipient"] for r in back] == FORMULAS
+        assert [r["decision"] for r in back] == FORMULAS
+
+
+VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĐĂÂÊÔƠƯ"
+TEXT = st.text(alphabet=VIETNAMESE + " ,;'\"=+-@[]\\\n", min_size=1, max_size=30).filter(
+    lambda value: bool(text.clean(value))
+)
+
+
+@st.composite
+def award_rows(draw: st.DrawFn) -> list[dict[str, object]]:
+    rows = []
+    for _ in range(draw(st.integers(1, 4))):
+        form = draw(st.sampled_from(["NFC", "NFD"]))
+        row = {
+            "recipient": unicodedata.normalize(form, draw(TEXT)),
+            "kind": draw(st.sampled_from(["individual", "collective"])),
+            "form": draw(st.sampled_from(["Giấy khen", "Bằng khen", "Cờ thi đua"])),
+            "issuer": draw(st.sampled_from(["UBND tỉnh", "Bộ Công an"])),
+            "year": draw(st.integers(2014, 2023)),
+            "decision": draw(st.none() | TEXT),
+            "decided_on": draw(
+                st.none() | st.dates(dt.date(2014, 1, 1), dt.date(2023, 12, 31)).map(str)
+            ),
+            "unit": draw(st.none() | TEXT),
+            "note": draw(st.none() | TEXT),
+        }
+        row["note"] = row["note"] and unicodedata.normalize(form, str(row["note"]))
+        rows.append(row)
+    return rows
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "xlsx"])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=award_rows())
+def test_round_trip_keeps_every_record(
+    run: Run, tmp_path_factory: pytest.TempPathFactory, fmt: str, rows: list[dict[str, object]]
+) -> None:
+    """Import (NFC or NFD text) → export → import into an empty file gives identical records."""
+    folder = tmp_path_factory.mktemp("trip")
+    first, second = str(folder / "first.json"), str(folder / "second.json")
+    source = folder / "in.json"
+    source.write_text(json.dumps(rows))
+    imported = run(["--db", first, "import", str(source), "--on-duplicate", "keep"])
+    assert imported.exit_code == 0, imported.stderr
+    stored = json.loads(run(["--db", first, "list", "-f", "json"]).stdout)
+    assert [r["recipient"] for r in stored] == [text.clean(str(r["recipient"])) for r in rows]
+    exported = folder / f"out.{fmt}"
+    assert run(["--db", first, "export", str(exported)]).exit_code == 0
+    again = run(["--db", second, "import", str(exported), "--on-duplicate", "keep"])
+    assert again.exit_code == 0, again.stderr
+    assert without_ids(json.loads(run(["--db", second, "list", "-f", "json"]).stdout)) == (
+        without_ids(stored)
+    )
+
+
+# ---- tally as a workbook -------------------------------------------------------------------
+
+
+def test_tally_workbook_has_the_numbers_and_a_bar_chart(
+    ok: Ok, run: Run, tmp_path: Path, phases: None
+) -> None:
+    """tally --format xlsx --output: the cross-tab as numbers and a native bar chart of it."""
+    for name, form, year in (("A", "Giấy khen", "2016"), ("B", "Giấy khen", "2016"),
+                             ("C", "Bằng khen", "2016"), ("D", "Giấy khen", "2019")):  # fmt: skip
+        add(ok, name, form=form, year=year)
+    target = tmp_path / "tally.xlsx"
+    result = run(["tally", "--by", "year", "--by", "form", "-f", "xlsx", "-o", str(target)])
+    assert result.exit_code == 0
+    assert result.stderr == f"wrote the tally and its chart to {target}\n"
+    sheet = openpyxl.load_workbook(target)["tally"]
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        ["Year", "Giấy khen", "Bằng khen", "Total"],
+        [2016, 2, 1, 3],
+        [2019, 1, 0, 1],
+        ["Total", 3, 1, 4],
+    ]
+    (chart,) = sheet._charts
+    assert chart.tagname == "barChart"
+    assert [s.tx.strRef.f for s in chart.series] == ["'tally'!B1", "'tally'!C1"]
+    assert [s.val.numRef.f for s in chart.series] == ["'tally'!$B$2:$B$3", "'tally'!$C$2:$C$3"]
+    category = chart.series[0].cat
+    assert (category.numRef or category.strRef).f == "'tally'!$A$2:$A$3"
+
+
+def test_tally_output_file_for_text_formats(ok: Ok, run: Run, tmp_path: Path) -> None:
+    """--output writes any format to a file, the same bytes stdout would get."""
+    add(ok, "A")
+    target = tmp_path / "t.csv"
+    assert run(["tally", "--by", "year", "-f", "csv", "-o", str(target)]).exit_code == 0
+    assert target.read_text() == ok("tally --by year -f csv") == "year,count\n2020,1\n"
+    piped = run(["tally", "-f", "xlsx"])  # not a terminal: the workbook goes to the pipe
+    assert piped.exit_code == 0 and piped.stdout_bytes.startswith(b"PK")

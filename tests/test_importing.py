@@ -1,0 +1,82 @@
+"""Reading rows and matching headers: the parts of an import below the command."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from awards.errors import Invalid
+from awards.importing import header_key, plan_import
+from awards.sheets import Table, csv_table, decode, sniff_delimiter
+from awards.text import neutralise, restore_neutralised
+
+
+@pytest.mark.parametrize(
+    ("header", "same_as"),
+    [
+        ("Tập thể / Cá nhân:", "Tập thể/Cá nhân"),
+        ("HỌ VÀ TÊN", "Họ và tên"),
+        ("Ho va ten", "Họ và tên"),
+        ("Số QĐ", "so qd"),
+        ("decided_on", "decided on"),
+        ("Tên tập thể ,cá nhân", "Tên tập thể, cá nhân"),
+    ],
+)
+def test_headers_match_without_case_accents_or_punctuation(header: str, same_as: str) -> None:
+    """Headers as offices type them meet the known spellings."""
+    assert header_key(header) == header_key(same_as)
+
+
+def test_delimiter_is_read_from_the_header_line() -> None:
+    """Comma, semicolon or tab; a comma inside later rows does not mislead."""
+    assert sniff_delimiter("a;b;c\n1,5;2;3\n") == ";"
+    assert sniff_delimiter("a,b\n") == ","
+    assert sniff_delimiter("a\tb\n") == "\t"
+    assert sniff_delimiter("recipient\n") == ","
+
+
+def test_utf16_unicode_text_from_excel_is_read() -> None:
+    """Excel's "Unicode Text" is UTF-16 with a BOM and tabs."""
+    raw = codecs.BOM_UTF16_LE + "Họ và tên\tNăm\nAn\t2020\n".encode("utf-16-le")
+    assert decode(raw, "x") == "Họ và tên\tNăm\nAn\t2020\n"
+    assert csv_table(raw, "x").rows == [(1, ["Họ và tên", "Năm"]), (2, ["An", "2020"])]
+
+
+def test_cp1258_vietnamese_is_refused() -> None:
+    """The Windows Vietnamese code page is not guessed at."""
+    with pytest.raises(Invalid, match=r"line 2 has the byte 0xd0"):
+        decode("Họ và tên\n".encode() + "Đông\n".encode("cp1258"), "x.csv")
+
+
+@pytest.mark.parametrize("value", ["=1", "+1", "-1", "@a", "'=a", "''+b", "'plain", "plain", ""])
+def test_neutralising_is_undone_exactly(value: str) -> None:
+    """What export quotes, import unquotes, and nothing else."""
+    assert restore_neutralised(neutralise(value)) == value
+    assert not neutralise(value).startswith(("=", "+", "-", "@"))
+
+
+def test_a_phases_table_is_told_apart_by_its_headers() -> None:
+    """Headers code/start/end without a recipient make a phases table."""
+    table = Table(
+        source="p.csv",
+        rows=[
+            (1, ["Mã giai đoạn", "Chương trình", "Từ năm", "Đến năm"]),
+            (2, ["A", "P", "2014", "2018"]),
+        ],
+    )
+    plan = plan_import([table], [], [], next_id=1)
+    assert plan.problems == []
+    assert [(p.code, p.start, p.end) for p in plan.phases] == [("A", 2014, 2018)]
+
+
+def test_blank_rows_and_empty_tables_are_passed_over() -> None:
+    """Trailing blank lines and empty sheets are not rows to import."""
+    table = Table(
+        source="a.csv",
+        rows=[(1, ["recipient", "kind", "form", "issuer", "year"]), (2, ["An", "individual", "Giấy khen", "X", 2020.0]),
+              (3, ["", None, " ", "", ""])],
+    )  # fmt: skip
+    plan = plan_import([table, Table(source="empty.csv", rows=[])], [], [], next_id=7)
+    assert plan.problems == []
+    assert [(a.id, a.recipient, a.year) for a in plan.awards] == [(7, "An", 2020)]
