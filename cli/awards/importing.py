@@ -225,12 +225,12 @@ def _blank(cells: Iterable[Cell]) -> bool:
 
 
 def _values(cells: list[Cell], columns: _Columns) -> dict[str, Cell]:
-    """The row's cells by field; empty cells are "not given", spreadsheet text is restored."""
+    """The row's cells by field; empty cells are "not given"."""
     values: dict[str, Cell] = {}
     for index, name in columns.fields.items():
         cell = cells[index] if index < len(cells) else None
         if isinstance(cell, str):
-            cell = text.restore_neutralised(cell) if cell.strip() else None
+            cell = cell if cell.strip() else None
         elif isinstance(cell, float) and cell.is_integer() and name not in ("year", "count"):
             cell = str(int(cell))  # a decision number typed into a number cell
         elif isinstance(cell, int | float) and name not in ("year", "count", "start", "end"):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from awards import text
 from awards.errors import Invalid
 
 Cell = str | int | float | list[str] | None
@@ -117,7 +118,8 @@ def csv_table(raw: bytes, source: str) -> Table:
     rows: list[tuple[int, list[Cell]]] = []
     try:
         for number, row in enumerate(reader, start=1):
-            rows.append((number, list(row)))
+            # Undo the quote that export puts before text a spreadsheet would run as a formula.
+            rows.append((number, [text.restore_neutralised(cell) for cell in row]))
     except csv.Error as error:
         raise Invalid(f"{source}, line {reader.line_num}: {error}") from None
     return Table(source=source, rows=rows)
