@@ -495,3 +495,16 @@ def test_tally_output_file_for_text_formats(ok: Ok, run: Run, tmp_path: Path) ->
     assert target.read_text() == ok("tally --by year -f csv") == "year,count\n2020,1\n"
     piped = run(["tally", "-f", "xlsx"])  # not a terminal: the workbook goes to the pipe
     assert piped.exit_code == 0 and piped.stdout_bytes.startswith(b"PK")
+
+
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
+def test_the_sample_survives_an_export_and_import(ok: Ok, tmp_path: Path, fmt: str) -> None:
+    """Phases (signers, parties) and awards of the sample come back identical from JSON and XLSX."""
+    sample = str(Path(__file__).resolve().parent.parent / "data" / "sample.json")
+    target = tmp_path / f"sample.{fmt}"
+    ok(["--db", sample, "export", str(target)])
+    fresh = str(tmp_path / "fresh.json")
+    ok(["--db", fresh, "import", str(target)])
+    original, copy = (json.loads(ok(["--db", db, "export"])) for db in (sample, fresh))
+    assert copy["phases"] == original["phases"]
+    assert without_ids(copy["awards"]) == without_ids(original["awards"])
