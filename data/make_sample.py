@@ -238,7 +238,7 @@ def write_decision(folder: Path) -> None:
 
 def main(path: Path) -> None:
     path.unlink(missing_ok=True)
-    store = Store(path)
+    store = Store(path, record=False)
     with store.transaction() as tx:
         tx.add_phase(
             build_phase(
@@ -267,6 +267,7 @@ def main(path: Path) -> None:
         for given in review_2014_2018() + yearly_2019_2023():
             tx.add_award(build_award(given, tx.phases, tx.awards, new_id=tx.next_award_id()))
     Path(str(path) + ".lock").unlink(missing_ok=True)
+    Path(str(path) + ".bak").unlink(missing_ok=True)
     write_decision(path.parent)
 
 

@@ -21,6 +21,7 @@ ALLOWED = {
         "commands/__init__.py",
         "commands/awards.py",
         "commands/common.py",
+        "commands/history.py",
         "commands/phases.py",
         "commands/transfer.py",
     },
@@ -73,8 +74,8 @@ def test_every_command_has_help(run: Run, words: list[str]) -> None:
 def test_commands_are_the_documented_ones() -> None:
     """The surface the README documents."""
     assert sorted(" ".join(w) for w in all_commands()) == [
-        "add", "edit", "export", "import", "list", "phase", "phase add", "phase edit", "phase list",
-        "phase remove", "phase show", "remove", "show", "tally",
+        "add", "edit", "export", "history", "import", "list", "phase", "phase add", "phase edit", "phase list",
+        "phase remove", "phase show", "remove", "restore", "show", "tally", "undo",
     ]  # fmt: skip
 
 

@@ -40,10 +40,11 @@ def test_empty_file_is_an_empty_database(db: Path) -> None:
 
 
 def test_first_write_creates_folders_and_a_tinydb_file(db: Path) -> None:
-    """The file is TinyDB's JSON: a table per kind of record, plus meta with the schema."""
+    """The file is TinyDB's JSON: a table per kind of record, meta with the schema, history."""
     add(Store(db))
     data = orjson.loads(db.read_bytes())
-    assert set(data) == {"awards", "meta"}
+    assert set(data) == {"awards", "meta", "history"}
+    assert data["history"]["1"]["undo"] == {"awards_added": [[1, 1]]}
     assert data["meta"]["1"] == {"schema_version": 1, "next_award_id": 2}
     assert data["awards"]["1"]["recipient"] == "Nguyễn Văn An"
     assert "\\u" not in db.read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from awards import __version__, render
-from awards.commands import awards, phases, transfer
+from awards.commands import awards, history, phases, transfer
 from awards.commands.common import Settings, default_db
 from awards.errors import AwardsError
 
@@ -21,6 +22,10 @@ class AwardsGroup(TyperGroup):
 
     Anything else a user could cause must not show a traceback either; ``--debug`` shows it.
     """
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        ctx.meta["awards.command"] = _command_line(args)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
@@ -49,6 +54,20 @@ class AwardsGroup(TyperGroup):
                 raise
             render.error(f"unexpected {type(error).__name__}: {error} (run with --debug for more)")
             raise typer.Exit(1) from None
+
+
+def _command_line(args: list[str]) -> str:
+    """The words a user typed, for history; the data file option is left out."""
+    words: list[str] = []
+    skip = False
+    for word in args:
+        if skip:
+            skip = False
+        elif word == "--db":
+            skip = True
+        elif not word.startswith("--db=") and word != "--debug":
+            words.append(word)
+    return "awards " + shlex.join(words)
 
 
 def _quiet_stdout() -> None:
@@ -96,7 +115,11 @@ def root(
     ] = False,
 ) -> None:
     """Keep program phases and awards (khen thưởng) in one file; add, list and tally them."""
-    ctx.obj = Settings(db=db if db is not None else default_db(), debug=debug)
+    ctx.obj = Settings(
+        db=db if db is not None else default_db(),
+        debug=debug,
+        command=ctx.meta.get("awards.command", ""),
+    )
 
 
 app.command("add")(awards.awards_add)
@@ -107,6 +130,9 @@ app.command("remove")(awards.awards_remove)
 app.command("tally")(awards.awards_tally)
 app.command("import")(transfer.transfer_import)
 app.command("export")(transfer.transfer_export)
+app.command("history")(history.history_list)
+app.command("undo")(history.history_undo)
+app.command("restore")(history.history_restore)
 app.add_typer(phases.app, name="phase")
 
 

@@ -1,19 +1,26 @@
-"""The data file: one TinyDB JSON file with the tables ``phases``, ``awards`` and ``meta``.
+"""The data file: one TinyDB JSON file with the tables ``phases``, ``awards``, ``meta`` and
+``history``.
 
 The only module that imports TinyDB. Reads parse the file once and never lock: writes replace
 the file by rename, so a reader sees the old or the new file, never half of one. Writes hold a
 lock file beside the data file over the whole read-modify-write, build the new content in memory
 through TinyDB's tables, and land it with one atomic replace. Award ids are TinyDB document ids,
 handed out from a counter in ``meta`` so that an id is never used twice.
+
+Each write also records, in ``history`` and in the same replace, what the changed records were
+before it, so ``undo`` can put them back; and leaves a copy of what it wrote in ``<file>.bak``,
+the last good copy that ``restore`` brings back if the file is later damaged.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import stat
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +33,20 @@ from awards.errors import StoreError
 from awards.model import Award, Phase, award_from_record, award_record, phase_from_record
 
 SCHEMA_VERSION = 1
-_TABLES = ("meta", "phases", "awards")
+_TABLES = ("meta", "phases", "awards", "history")
 _META_ID = 1
 DEFAULT_LOCK_TIMEOUT = 10.0
+HISTORY_KEPT = 50  # changes that undo can revert, newest last
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One recorded write: when, the command line, and what it changed, in words."""
+
+    number: int
+    at: str
+    command: str
+    summary: str
 
 
 class _Loaded(Storage):
@@ -54,9 +72,11 @@ class Records:
             self.awards = [
                 award_from_record(int(doc_id), r) for doc_id, r in data.get("awards", {}).items()
             ]
+            self.changes = _changes(data)
         except (TypeError, ValueError) as error:
             raise StoreError(
                 f"{path} holds a damaged record ({error}); it was left as it is"
+                + _restore_hint(path)
             ) from None
 
     def award(self, award_id: int) -> Award | None:
@@ -64,12 +84,19 @@ class Records:
 
 
 class Transaction(Records):
-    """A locked reading of the file whose changes are written back in one piece at the end."""
+    """A locked reading of the file whose changes are written back in one piece at the end.
 
-    def __init__(self, path: Path, data: dict[str, dict[str, Any]]) -> None:
+    Every change keeps the before-image of the records it touches (None: the record is new),
+    which becomes the history entry that ``undo`` reverts.
+    """
+
+    def __init__(self, path: Path, data: dict[str, dict[str, Any]], command: str = "") -> None:
         super().__init__(path, data)
         self._db = TinyDB(data, storage=_Loaded)
         self.changed = False
+        self.command = command
+        self.undone: Change | None = None
+        self._before: dict[str, dict[int, dict[str, Any] | None]] = {"awards": {}, "phases": {}}
         meta = data.get("meta", {}).get(str(_META_ID), {})
         highest = max((a.id for a in self.awards), default=0)
         self._next_id = max(int(meta.get("next_award_id", 1)), highest + 1)
@@ -92,6 +119,9 @@ class Transaction(Records):
             return
         table = self._db.table("awards")
         table.insert_multiple(Document(award_record(a), doc_id=a.id) for a in awards)
+        before = self._before["awards"]
+        for award in awards:
+            before.setdefault(award.id, None)
         self._next_id = max(self._next_id, max(a.id for a in awards) + 1)
         self.awards.extend(awards)
         self._touch()
@@ -100,47 +130,177 @@ class Transaction(Records):
         """Store new versions of existing awards, under the same ids."""
         table = self._db.table("awards")
         changed = {award.id: award for award in awards}
+        self._remember("awards", list(changed))
         table.remove(doc_ids=list(changed))
         table.insert_multiple(Document(award_record(a), doc_id=a.id) for a in changed.values())
         self.awards = [changed.get(a.id, a) for a in self.awards]
         self._touch()
 
     def remove_awards(self, award_ids: list[int]) -> None:
+        self._remember("awards", award_ids)
         self._db.table("awards").remove(doc_ids=award_ids)
         gone = set(award_ids)
         self.awards = [a for a in self.awards if a.id not in gone]
         self._touch()
 
     def add_phase(self, phase: Phase) -> None:
-        self._db.table("phases").insert(phase.to_dict())
+        doc_id = self._db.table("phases").insert(phase.to_dict())
+        self._before["phases"].setdefault(doc_id, None)
         self.phases.append(phase)
         self._touch()
 
     def replace_phase(self, old_code: str, phase: Phase) -> None:
         table = self._db.table("phases")
         doc_ids = [doc.doc_id for doc in table if doc.get("code") == old_code]
+        self._remember("phases", doc_ids)
         table.update(phase.to_dict(), doc_ids=doc_ids)
         self.phases = [phase if p.code == old_code else p for p in self.phases]
         self._touch()
 
     def remove_phase(self, code: str) -> None:
         table = self._db.table("phases")
-        table.remove(doc_ids=[doc.doc_id for doc in table if doc.get("code") == code])
+        doc_ids = [doc.doc_id for doc in table if doc.get("code") == code]
+        self._remember("phases", doc_ids)
+        table.remove(doc_ids=doc_ids)
         self.phases = [p for p in self.phases if p.code != code]
         self._touch()
+
+    def undo(self) -> Change | None:
+        """Put back the records the newest recorded change replaced; None if there is none."""
+        table = self._db.table("history")
+        entries = sorted(table, key=lambda doc: doc.doc_id)
+        if not entries:
+            return None
+        entry = entries[-1]
+        revert = entry.get("undo", {})
+        for name in ("awards", "phases"):
+            records = self._db.table(name)
+            added = [
+                i for first, last in revert.get(f"{name}_added", []) for i in range(first, last + 1)
+            ]
+            before = {int(k): v for k, v in revert.get(f"{name}_before", {}).items()}
+            gone = [i for i in [*added, *before] if records.contains(doc_id=i)]
+            records.remove(doc_ids=gone)
+            records.insert_multiple(Document(v, doc_id=k) for k, v in before.items())
+        table.remove(doc_ids=[entry.doc_id])
+        self.undone = _change(entry.doc_id, entry)
+        self.changed = True
+        return self.undone
+
+    def _remember(self, name: str, doc_ids: list[int]) -> None:
+        table = self.data.get(name, {})
+        before = self._before[name]
+        for doc_id in doc_ids:
+            if doc_id not in before and str(doc_id) in table:
+                before[doc_id] = dict(table[str(doc_id)])
 
     def _touch(self) -> None:
         self.changed = True
         meta = {"schema_version": SCHEMA_VERSION, "next_award_id": self._next_id}
         self._db.table("meta").upsert(Document(meta, doc_id=_META_ID))
 
+    def record(self, at: dt.datetime) -> None:
+        """Add this transaction's history entry, dropping the oldest beyond ``HISTORY_KEPT``."""
+        if self.undone is not None:
+            return
+        revert: dict[str, Any] = {}
+        parts: list[str] = []
+        for name in ("awards", "phases"):
+            current = self.data.get(name, {})
+            added = sorted(
+                i for i, old in self._before[name].items() if old is None and str(i) in current
+            )
+            before = {str(i): old for i, old in self._before[name].items() if old is not None}
+            if added:
+                revert[f"{name}_added"] = _ranges(added)
+            if before:
+                revert[f"{name}_before"] = before
+            parts += _describe(name, added, self._before[name], current)
+        table = self._db.table("history")
+        table.insert({
+            "at": at.isoformat(timespec="seconds"),
+            "command": self.command,
+            "summary": "; ".join(parts) or "no change",
+            "undo": revert,
+        })  # fmt: skip
+        kept = sorted(doc.doc_id for doc in table)
+        table.remove(doc_ids=kept[:-HISTORY_KEPT])
+
+
+def _ranges(ids: list[int]) -> list[list[int]]:
+    """``[1, 2, 3, 7]`` as ``[[1, 3], [7, 7]]``: an import of 100,000 awards is one pair."""
+    ranges: list[list[int]] = []
+    for i in ids:
+        if ranges and ranges[-1][1] == i - 1:
+            ranges[-1][1] = i
+        else:
+            ranges.append([i, i])
+    return ranges
+
+
+def _describe(
+    name: str,
+    added: list[int],
+    before: dict[int, dict[str, Any] | None],
+    current: dict[str, Any],
+) -> list[str]:
+    """ "added awards 4–6", "changed phase 2018-2023", "removed award 2", as the change was."""
+    changed = sorted(i for i, old in before.items() if old is not None and str(i) in current)
+    removed = sorted(i for i, old in before.items() if old is not None and str(i) not in current)
+    parts = []
+    for verb, ids in (("added", added), ("changed", changed), ("removed", removed)):
+        if not ids:
+            continue
+        noun = name[:-1] if len(ids) == 1 else name
+        if name == "phases":
+            records = [current.get(str(i)) or before.get(i) or {} for i in ids]
+            names = ", ".join(str(r.get("code")) for r in records)
+        else:
+            names = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in _ranges(ids)[:5]) + (
+                ", …" if len(_ranges(ids)) > 5 else ""
+            )
+        parts.append(f"{verb} {noun} {names}")
+    return parts
+
+
+def _change(number: int, entry: dict[str, Any]) -> Change:
+    return Change(
+        number=number,
+        at=str(entry.get("at", "")),
+        command=str(entry.get("command", "")),
+        summary=str(entry.get("summary", "")),
+    )
+
+
+def _changes(data: dict[str, dict[str, Any]]) -> list[Change]:
+    """The recorded changes, oldest first."""
+    entries = data.get("history", {})
+    return [_change(int(k), v) for k, v in sorted(entries.items(), key=lambda kv: int(kv[0]))]
+
 
 class Store:
-    """The data file at ``path``; ``lock_timeout`` is how long a write waits for another."""
+    """The data file at ``path``; ``lock_timeout`` is how long a write waits for another.
 
-    def __init__(self, path: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+    ``command`` is the command line that history records for each write; with ``record``
+    False, writes are not recorded (a generated file starts with no history).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        command: str = "",
+        *,
+        record: bool = True,
+    ) -> None:
         self.path = path
         self.lock_timeout = lock_timeout
+        self.command = command
+        self.record = record
+
+    @property
+    def backup(self) -> Path:
+        return backup_path(self.path)
 
     def read(self) -> Records:
         """The records as they are now; a missing file is an empty one and is not created."""
@@ -152,6 +312,51 @@ class Store:
 
         If the caller raises, nothing is written and the file keeps its bytes.
         """
+        with self._locked():
+            tx = Transaction(self.path, self._load(), self.command)
+            yield tx
+            if tx.changed:
+                if self.record:
+                    tx.record(dt.datetime.now(dt.UTC).astimezone())
+                payload = orjson.dumps(tx.data) + b"\n"
+                self._write(payload)
+                self._keep_copy(payload)
+
+    def restore(self, *, force: bool = False) -> Path | None:
+        """Bring back the last good copy; the damaged file is kept aside, and its new name
+        returned (None if there was no file to keep)."""
+        with self._locked():
+            try:
+                self._load()
+            except StoreError:
+                pass
+            else:
+                if not force:
+                    raise StoreError(
+                        f"{self.path} is not damaged; nothing was restored "
+                        "(undo reverts changes; restore --force replaces the file anyway)"
+                    )
+            good = self.backup
+            try:
+                payload = good.read_bytes()
+                _check_shape(good, orjson.loads(payload))
+            except FileNotFoundError:
+                raise StoreError(f"there is no copy to restore: {good} does not exist") from None
+            except (OSError, orjson.JSONDecodeError, StoreError):
+                raise StoreError(f"the copy {good} is damaged too; nothing was restored") from None
+            try:
+                old = os.stat(self.path)
+            except OSError:
+                old = None
+            kept = self._set_aside()
+            try:
+                _atomic_write(self.path, payload, old=old, sync=True)
+            except OSError as error:
+                raise StoreError(f"cannot write {self.path}: {error.strerror}") from None
+            return kept
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
         from filelock import FileLock, Timeout
 
         self._make_folder()
@@ -165,12 +370,28 @@ class Store:
         except OSError as error:
             raise StoreError(f"cannot lock {self.path}: {error.strerror}") from None
         try:
-            tx = Transaction(self.path, self._load())
-            yield tx
-            if tx.changed:
-                self._write(orjson.dumps(tx.data) + b"\n")
+            yield
         finally:
             lock.release()
+
+    def _set_aside(self) -> Path | None:
+        """Keep the damaged file under a dated name rather than write over it."""
+        if not self.path.exists():
+            return None
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder; move it away, then restore")
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        try:
+            os.replace(self.path, aside)
+        except OSError as error:
+            raise StoreError(f"cannot move {self.path} aside: {error.strerror}") from None
+        return aside
+
+    def _keep_copy(self, payload: bytes) -> None:
+        """The last good copy, as private as the file. Best effort: the file is already safe."""
+        with contextlib.suppress(OSError):
+            _atomic_write(self.backup, payload, old=os.stat(self.path), sync=False)
 
     def _make_folder(self) -> None:
         try:
@@ -195,13 +416,13 @@ class Store:
         except orjson.JSONDecodeError as error:
             raise StoreError(
                 f"{path} is damaged (not valid JSON: {error}); it was left as it is"
+                + _restore_hint(path)
             ) from None
         _check_shape(path, data)
         return data  # type: ignore[no-any-return]
 
     def _write(self, payload: bytes) -> None:
         path = self.path
-        folder = path.parent
         try:
             old = os.stat(path)
         except FileNotFoundError:
@@ -209,36 +430,63 @@ class Store:
         except OSError as error:
             raise StoreError(f"cannot write {path}: {error.strerror}") from None
         _remove_leftovers(path)
-        tmp = None
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-            with os.fdopen(fd, "wb") as file:
-                file.write(payload)
-                file.flush()
-                os.fsync(file.fileno())
-            _copy_mode(tmp, old)
-            os.replace(tmp, path)
-            tmp = None
-            _fsync_folder(folder)
+            _atomic_write(path, payload, old=old, sync=True)
         except OSError as error:
             raise StoreError(
                 f"cannot write {path}: {error.strerror or error}; the file was left as it was"
             ) from None
-        finally:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def _restore_hint(path: Path) -> str:
+    backup = backup_path(path)
+    if not backup.is_file():
+        return ""
+    written = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    return f". The last good copy is {backup} ({written}); `awards restore` brings it back"
+
+
+def _atomic_write(path: Path, payload: bytes, *, old: os.stat_result | None, sync: bool) -> None:
+    """Write to a temporary file in the same folder, then rename it over ``path``."""
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as file:
+            file.write(payload)
+            if sync:
+                file.flush()
+                os.fsync(file.fileno())
+        _copy_mode(tmp, old)
+        os.replace(tmp, path)
+        tmp = None
+        if sync:
+            _fsync_folder(path.parent)
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def _check_shape(path: Path, data: Any) -> None:
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        raise StoreError(f"{path} is not an awards data file (wrong shape); it was left as it is")
+        raise StoreError(
+            f"{path} is not an awards data file (wrong shape); it was left as it is"
+            + _restore_hint(path)
+        )
     for name in _TABLES:
         if not all(isinstance(doc, dict) for doc in data.get(name, {}).values()):
-            raise StoreError(f"{path} has a damaged {name} table; it was left as it is")
+            raise StoreError(
+                f"{path} has a damaged {name} table; it was left as it is" + _restore_hint(path)
+            )
     meta = data.get("meta", {}).get(str(_META_ID), {})
     if type(meta.get("next_award_id", 1)) is not int:
-        raise StoreError(f"{path} has a damaged meta table; it was left as it is")
+        raise StoreError(
+            f"{path} has a damaged meta table; it was left as it is" + _restore_hint(path)
+        )
     version = meta.get("schema_version", SCHEMA_VERSION)
     if type(version) is not int or version > SCHEMA_VERSION:
         raise StoreError(

@@ -40,9 +40,10 @@ class ShowFormat(StrEnum):
 class Settings:
     db: Path
     debug: bool = False
+    command: str = ""  # the command line, as history records it
 
     def store(self) -> Store:
-        return Store(self.db, lock_timeout=_lock_timeout())
+        return Store(self.db, lock_timeout=_lock_timeout(), command=self.command)
 
 
 def settings(ctx: typer.Context) -> Settings:

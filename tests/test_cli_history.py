@@ -1,0 +1,183 @@
+"""history, undo and restore: every write can be taken back, and a damaged file recovered."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from awards.store import HISTORY_KEPT, Store
+from tests.conftest import PROGRAM, Run, digest
+
+Ok = Callable[..., str]
+
+
+def add(ok: Ok, recipient: str, year: str = "2020") -> None:
+    ok(["add", recipient, "--kind", "individual", "--form", "Giấy khen", "--issuer", "X",
+        "--year", year])  # fmt: skip
+
+
+def listed(ok: Ok) -> list[dict[str, object]]:
+    return json.loads(ok("list -f json"))  # type: ignore[no-any-return]
+
+
+def changes(ok: Ok) -> list[tuple[str, str]]:
+    return [(c["command"], c["change"]) for c in json.loads(ok("history -f json"))]
+
+
+def test_history_lists_each_write_newest_first(ok: Ok, run: Run, phases: None) -> None:
+    """Time, the command as typed (without --db), and what it changed; failures leave no entry."""
+    add(ok, "Nguyễn Văn An")
+    ok("edit 1 --unit 'Công ty A'")
+    assert run("add X --kind robot --form 'Giấy khen' --issuer X --year 2020").exit_code == 1
+    ok("remove 1 --yes")
+    assert changes(ok) == [
+        ("awards remove 1 --yes", "removed award 1"),
+        ("awards edit 1 --unit 'Công ty A'", "changed award 1"),
+        (
+            "awards add 'Nguyễn Văn An' --kind individual --form 'Giấy khen' --issuer X --year 2020",
+            "added award 1",
+        ),  # fmt: skip
+        (
+            f"awards phase add 2018-2023 --program '{PROGRAM}' --start 2018 --end 2023",
+            "added phase 2018-2023",
+        ),  # fmt: skip
+        (
+            f"awards phase add 2014-2018 --program '{PROGRAM}' --start 2014 --end 2018",
+            "added phase 2014-2018",
+        ),  # fmt: skip
+    ]
+    table = ok("history --limit 1").splitlines()
+    assert table[0].split() == ["#", "When", "Command", "Change"]
+    assert table[2].startswith("5  20") and table[2].endswith(
+        "awards remove 1 --yes  removed award 1"
+    )
+
+
+def test_undo_takes_back_add_edit_and_remove_in_turn(ok: Ok, run: Run, phases: None) -> None:
+    """Each undo reverts the newest change and says which; the records are as they were."""
+    add(ok, "An")
+    after_add = listed(ok)
+    ok("edit 1 --year 2016 --decision 5/QĐ")
+    after_edit = listed(ok)
+    ok("remove 1 --yes")
+    result = run("undo")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("undid change 5: removed award 1 (awards remove 1 --yes, 20")
+    assert listed(ok) == after_edit
+    assert run("undo").stderr.startswith("undid change 4: changed award 1 (awards edit 1")
+    assert listed(ok) == after_add
+    ok("undo")
+    assert listed(ok) == []
+    add(ok, "Bình")
+    assert [a["id"] for a in listed(ok)] == [2]  # an undone id is not handed out again
+
+
+def test_undo_of_a_phase_rename_moves_its_awards_back(ok: Ok, phases: None) -> None:
+    """A phase code change touches the phase and its awards; one undo restores both."""
+    add(ok, "An", "2016")
+    ok("phase edit 2014-2018 --code GD1")
+    assert listed(ok)[0]["phase"] == "GD1"
+    ok("undo")
+    assert listed(ok)[0]["phase"] == "2014-2018"
+    assert [p["code"] for p in json.loads(ok("phase list -f json"))] == ["2014-2018", "2018-2023"]
+
+
+def test_undo_of_an_import_removes_all_it_added(ok: Ok, tmp_path: Path, db: Path) -> None:
+    """An import is one change: one undo takes all of its awards and phases away."""
+    add(ok, "Kept")
+    before = listed(ok)
+    sheet = tmp_path / "a.csv"
+    sheet.write_text("recipient,kind,form,issuer,year\n" + "".join(
+        f"Người {i},individual,Giấy khen,X,2020\n" for i in range(300)))  # fmt: skip
+    ok(["import", str(sheet)])
+    assert changes(ok)[0][1] == "added awards 2–301"
+    ok("undo")
+    assert listed(ok) == before
+
+
+def test_twenty_five_undos_walk_back_to_an_empty_file(ok: Ok, run: Run) -> None:
+    """Undo repeats at least 20 steps; past the first change it says there is nothing to undo."""
+    for i in range(25):
+        add(ok, f"Người {i}")
+    for remaining in range(24, -1, -1):
+        ok("undo")
+        assert len(listed(ok)) == remaining
+    result = run("undo")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: nothing to undo: no change is recorded\n",
+    )
+
+
+def test_history_keeps_the_newest_fifty(db: Path) -> None:
+    """Older entries are dropped so the file does not grow without end."""
+    from awards.model import AwardInput, build_award
+
+    store = Store(db, command="awards add")
+    for i in range(HISTORY_KEPT + 5):
+        with store.transaction() as tx:
+            given = AwardInput(recipient=f"A{i}", kind="individual", form="Giấy khen",
+                               issuer="X", year=2020)  # fmt: skip
+            tx.add_award(build_award(given, tx.phases, tx.awards, new_id=tx.next_award_id()))
+    kept = store.read().changes
+    assert len(kept) == HISTORY_KEPT
+    assert kept[0].summary == "added award 6" and kept[-1].summary == "added award 55"
+
+
+def test_damaged_file_names_the_last_good_copy_and_restore_brings_it_back(
+    ok: Ok, run: Run, db: Path
+) -> None:
+    """Every write leaves a copy; a damaged file points to it; restore puts it back."""
+    add(ok, "An")
+    good = db.read_bytes()
+    db.write_bytes(good[:40])
+    damaged = db.read_bytes()
+    result = run("list")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {db} is damaged (not valid JSON: ")
+    assert result.stderr.rstrip().endswith(
+        f"The last good copy is {db}.bak ({result.stderr.split('(')[-1].split(')')[0]}); "
+        "`awards restore` brings it back"
+    )
+    restored = run("restore")
+    assert restored.exit_code == 0
+    (aside,) = db.parent.glob("awards.json.damaged-*")
+    assert restored.stderr == (
+        f"restored {db} from {db}.bak; the damaged file is kept as {aside}\n"
+    )
+    assert aside.read_bytes() == damaged
+    assert db.read_bytes() == good
+    assert [a["recipient"] for a in listed(ok)] == ["An"]
+
+
+def test_restore_refuses_a_sound_file_unless_forced(ok: Ok, run: Run, db: Path) -> None:
+    """Restore is for damage; --force rolls back to the copy even so; no copy, no restore."""
+    db.parent.mkdir()
+    db.write_bytes(b"{")
+    assert run("restore").stderr == f"Error: there is no copy to restore: {db}.bak does not exist\n"
+    assert db.read_bytes() == b"{"
+    db.unlink()
+    add(ok, "An")
+    before = digest(db)
+    result = run("restore")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {db} is not damaged; nothing was restored "
+        "(undo reverts changes; restore --force replaces the file anyway)\n"
+    )
+    assert digest(db) == before
+    assert run("restore --force").exit_code == 0
+    assert listed(ok)[0]["recipient"] == "An"
+
+
+def test_the_copy_is_as_private_as_the_file(ok: Ok, db: Path) -> None:
+    """A 640 data file gets a 640 copy."""
+    add(ok, "An")
+    os.chmod(db, 0o640)
+    add(ok, "Bình")
+    assert (db.stat().st_mode & 0o777, (db.parent / "awards.json.bak").stat().st_mode & 0o777) == (
+        0o640,
+        0o640,
+    )
