@@ -1,0 +1,153 @@
+"""Hostile text and hostile outputs: names print exactly, control bytes never reach a terminal,
+and an output that cannot hold Vietnamese gets one clear line, never a traceback."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.conftest import Run
+
+Ok = Callable[..., str]
+AWARDS = str(Path(sys.executable).with_name("awards"))
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample.json"
+
+NAMES = [
+    "[red]X[/red]",
+    "[/]",
+    "Đơn vị [khen thưởng]",
+    "[link=http://x]y",
+    "Tên cuối \\",
+    "Công ty " + "Trách nhiệm hữu hạn " * 150 + "Bình An",
+]
+
+
+def markdown_cells(output: str) -> list[str]:
+    """The body cells of a Markdown table, with its escapes taken off."""
+    cells = []
+    for line in output.splitlines()[2:]:
+        for cell in re.split(r"(?<!\\)\|", line)[1:-1]:
+            cells.append(re.sub(r"\\(.)", r"\1", cell.strip()))
+    return cells
+
+
+@pytest.mark.parametrize(
+    "name", NAMES, ids=["markup", "close", "brackets", "link", "backslash", "long"]
+)
+def test_names_are_stored_and_printed_exactly_in_every_format(
+    ok: Ok, tmp_path: Path, name: str
+) -> None:
+    """Rich markup, brackets, a trailing backslash, 3,000 characters: shown as typed, everywhere."""
+    ok(["add", "--kind", "collective", "--form", "Giấy khen", "--issuer", "X", "--year", "2020",
+        "--unit", name, "--note", name, "--", name])  # fmt: skip
+    record = json.loads(ok("list -f json"))[0]
+    assert (record["recipient"], record["unit"], record["note"]) == (name, name, name)
+    assert json.loads(ok("show 1 -f json"))["recipient"] == name
+    assert f" {name} " in ok("list")
+    assert f"Recipient   {name}\n" in ok("show 1")
+    for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
+        (row,) = list(csv.DictReader(io.StringIO(ok(f"list -f {fmt}")), delimiter=delimiter))
+        assert (row["recipient"], row["unit"], row["note"]) == (name, name, name)
+    assert markdown_cells(ok("list -f markdown"))[1] == name
+    assert markdown_cells(ok("tally --by unit -f markdown"))[0] == name
+    assert f"{name}  " in ok("tally --by unit")
+    ok(["export", str(tmp_path / "x.xlsx")])
+    assert openpyxl.load_workbook(tmp_path / "x.xlsx")["awards"]["B2"].value == name
+
+
+ESCAPES = (
+    "A\x1b[31mB\x1b[0m"  # colour
+    "\x1b]8;;http://evil.example\x07C\x1b]8;;\x07"  # OSC 8 hyperlink
+    "\x1b]0;pwned\x07D"  # OSC 0 window title
+    "\x9b31mE"  # 8-bit CSI
+    "F\x07G\rH"  # BEL, CR
+)
+
+
+def test_escape_sequences_and_control_bytes_are_removed_on_input(ok: Ok) -> None:
+    """Colour, hyperlink and title sequences, C1 CSI, BEL and CR do not get into the file."""
+    ok(["add", ESCAPES, "--kind", "individual", "--form", "Giấy khen", "--issuer", "X",
+        "--year", "2020", "--unit", ESCAPES])  # fmt: skip
+    record = json.loads(ok("list -f json"))[0]
+    assert (record["recipient"], record["unit"]) == ("ABCDEFGH", "ABCDEFGH")
+
+
+RAW_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def test_a_hand_edited_file_never_lets_a_control_byte_reach_a_table(
+    ok: Ok, run: Run, db: Path
+) -> None:
+    """Tables and Markdown show them escaped (\\x1b), whatever the file holds."""
+    db.parent.mkdir()
+    evil = "Đội \x1b[2J\x1b]0;pwned\x07Nhanh\x9b\r\x00"
+    data = {
+        "phases": {"1": {"code": "P", "program": evil, "start": 2014, "end": 2018,
+                         "signed_on": None, "signers": [evil], "parties": [], "note": evil}},
+        "awards": {"1": {"recipient": evil, "kind": "individual", "count": 1, "form": "Giấy khen",
+                         "issuer": evil, "year": 2016, "phase": "P", "decision": evil,
+                         "decided_on": None, "unit": evil, "note": evil}},
+    }  # fmt: skip
+    db.write_text(json.dumps(data), encoding="utf-8")
+    for command in ("list", "list -f markdown", "show 1", "tally --by issuer", "tally --by unit -f markdown",
+                    "phase list", "phase show P", "phase list -f markdown"):  # fmt: skip
+        result = run(command)
+        assert result.exit_code == 0, (command, result.output)
+        assert not RAW_CONTROL.search(result.stdout), command
+        assert "\\x1b" in result.stdout, command
+
+
+# ---- output encodings ----------------------------------------------------------------------
+
+COMMANDS = [
+    ["list"], ["list", "-f", "csv"], ["list", "-f", "json"], ["tally"], ["tally", "-f", "markdown"],
+    ["show", "1"], ["phase", "list"], ["phase", "show", "2014-2018"], ["history"],
+    ["export"], ["export", "-f", "csv"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
+@pytest.mark.parametrize("to_file", [False, True], ids=["pipe", "file"])
+def test_outputs_that_cannot_hold_vietnamese(tmp_path: Path, encoding: str, to_file: bool) -> None:
+    """Either the output is right, or exit 1 with one line that says what to do; no traceback."""
+    db = tmp_path / "sample.json"
+    shutil.copy(SAMPLE, db)
+    env = {**os.environ, "AWARDS_DB": str(db), "PYTHONIOENCODING": encoding}
+    for argv in COMMANDS:
+        reference = subprocess.run(
+            [AWARDS, *argv], capture_output=True, env={**env, "PYTHONIOENCODING": "utf-8"}
+        )
+        target = tmp_path / "out"
+        with open(target, "wb") if to_file else open(os.devnull, "wb") as sink:
+            done = subprocess.run(
+                [AWARDS, *argv], stdout=sink if to_file else subprocess.PIPE,
+                stderr=subprocess.PIPE, env=env,
+            )  # fmt: skip
+        out = target.read_bytes() if to_file else done.stdout
+        err = done.stderr.decode("ascii", "replace")
+        assert "Traceback" not in err, argv
+        if done.returncode == 0:
+            if argv[0] == "export":  # a file format: UTF-8 whatever the terminal's encoding
+                assert out == reference.stdout, argv
+            elif argv[-1] == "json":
+                assert json.loads(out) == json.loads(reference.stdout), argv
+            else:
+                assert out.decode(encoding) == reference.stdout.decode("utf-8"), argv
+        else:
+            assert done.returncode == 1, argv
+            assert out == b"", argv
+            assert re.fullmatch(
+                rf"Error: this output \({encoding}\) cannot show '.+'; set "
+                r"PYTHONIOENCODING=utf-8 or use --format json\n", err
+            ), (argv, err)  # fmt: skip
