@@ -55,8 +55,45 @@ AWARD_FIELDS = (
     "decided_on",
     "unit",
     "note",
+    "revoked_decision",
+    "revoked_on",
+    "revoked_reason",
 )
+REVOCATION_FIELDS = ("revoked_decision", "revoked_on", "revoked_reason")
+
+# Who may give what depends on the level of the issuer (Luật Thi đua, khen thưởng 2022,
+# Điều 77–80); "organisation" is a political or social organisation (the Labour Federation,
+# the Youth Union), which commends under its own statutes.
+LEVELS = (
+    "state",
+    "government",
+    "ministry",
+    "province",
+    "department",
+    "district",
+    "commune",
+    "unit",
+    "organisation",
+)
+_LEVEL_WORDS = {
+    "nha nuoc": "state",
+    "chu tich nuoc": "state",
+    "chinh phu": "government",
+    "thu tuong": "government",
+    "bo": "ministry",
+    "bo, nganh": "ministry",
+    "tinh": "province",
+    "so": "department",
+    "so, nganh": "department",
+    "huyen": "district",
+    "xa": "commune",
+    "don vi": "unit",
+    "co so": "unit",
+    "doan the": "organisation",
+    "to chuc": "organisation",
+}
 PHASE_FIELDS = ("code", "program", "start", "end", "signed_on", "signers", "parties", "note")
+ISSUER_FIELDS = ("name", "level", "aliases")
 
 _CODE = re.compile(r"[A-Za-z0-9_-]+")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -108,9 +145,28 @@ class Award:
     decided_on: str | None = None
     unit: str | None = None
     note: str | None = None
+    revoked_decision: str | None = None  # set when a later decision revoked the award
+    revoked_on: str | None = None
+    revoked_reason: str | None = None
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_decision is not None
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in AWARD_FIELDS}
+
+
+@dataclass(frozen=True, slots=True)
+class Issuer:
+    """Who gives awards, at which level, and the other names it is typed under."""
+
+    name: str
+    level: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "level": self.level, "aliases": list(self.aliases)}
 
 
 # ---- single values -------------------------------------------------------------------------
@@ -194,6 +250,17 @@ def parse_kind(value: str) -> str:
     return kind
 
 
+def parse_level(value: str) -> str | None:
+    """One of ``LEVELS`` (or its Vietnamese word: bộ, tỉnh, sở…); empty clears it."""
+    word = _word(value)
+    if not word:
+        return None
+    level = word if word in LEVELS else _LEVEL_WORDS.get(word.replace(" ,", ","))
+    if level is None:
+        raise Invalid(f"unknown level {text.clean(value)!r}; the levels are: {', '.join(LEVELS)}")
+    return level
+
+
 def _word(value: str) -> str:
     """How a closed-list value is matched: no case, no diacritics, ``-`` and ``_`` as spaces."""
     return " ".join(text.fold(value).replace("-", " ").replace("_", " ").split())
@@ -235,11 +302,15 @@ class Spellings:
     later rows agree with earlier ones. Lookups cost the same however many awards there are.
     """
 
-    def __init__(self, awards: Iterable[Award] = ()) -> None:
+    def __init__(self, awards: Iterable[Award] = (), issuers: Iterable[Issuer] = ()) -> None:
         self._seen: set[str] = set()
         self._issuers: dict[str, str] = {}  # key -> stored spelling
         self._issuer_folds: dict[str, str] = {}  # folded -> stored spelling
         self._units: dict[str, str] = {}
+        for issuer in issuers:  # the registry first: its names and aliases win
+            for name in (issuer.name, *issuer.aliases):
+                self._issuers.setdefault(text.key(name), issuer.name)
+                self._issuer_folds.setdefault(text.fold(name), issuer.name)
         for award in awards:
             self.learn(award)
 
@@ -391,6 +462,9 @@ class AwardInput:
     decided_on: str | None = None
     unit: str | None = None
     note: str | None = None
+    revoked_decision: str | None = None
+    revoked_on: str | None = None
+    revoked_reason: str | None = None
     new_issuer: bool = False
 
 
@@ -440,6 +514,9 @@ def build_award(
         "decided_on": lambda value: parse_date(value, "decided-on"),
         "unit": known.unit,
         "note": lambda value: parse_optional_text(value, multiline=True),
+        "revoked_decision": parse_optional_text,
+        "revoked_on": lambda value: parse_date(value, "revoked-on"),
+        "revoked_reason": lambda value: parse_optional_text(value, multiline=True),
     }
     for name, parse in parsers.items():
         value = getattr(given, name)
@@ -454,6 +531,10 @@ def build_award(
     award = Award(id=new_id, **changes) if base is None else replace(base, **changes)
 
     phase = _collect(errors, "phase", _award_phase, given.phase, award, base, phases)
+    if (award.revoked_on or award.revoked_reason) and not award.revoked_decision:
+        _collect(errors, "revoked_decision", _fail, "a revocation needs its decision number")
+    if award.revoked_decision and not award.revoked_on:
+        _collect(errors, "revoked_on", _fail, "a revocation needs the date of its decision")
     if award.kind == "mixed" and award.count < 2:
         mixed = "kind mixed stands for several recipients: give --count 2 or more"
         _collect(errors, "count", _fail, mixed)
@@ -488,7 +569,8 @@ def award_from_record(award_id: int, record: Mapping[str, Any]) -> Award:
     award = Award(id=award_id, **values)
     _check_types(award, text_fields=("recipient", "kind", "form", "issuer"),
                  number_fields=("count", "year"),
-                 optional_fields=("phase", "decision", "decided_on", "unit", "note"))  # fmt: skip
+                 optional_fields=("phase", "decision", "decided_on", "unit", "note",
+                                  *REVOCATION_FIELDS))  # fmt: skip
     return award
 
 
@@ -504,6 +586,46 @@ def phase_from_record(record: Mapping[str, Any]) -> Phase:
     _check_types(phase, text_fields=("code", "program"), number_fields=("start", "end"),
                  optional_fields=("signed_on", "note"))  # fmt: skip
     return phase
+
+
+def issuer_from_record(record: Mapping[str, Any]) -> Issuer:
+    """An issuer as stored; raises ``ValueError`` on a damaged record."""
+    name, level, aliases = record.get("name"), record.get("level"), record.get("aliases") or []
+    if not isinstance(name, str) or (level is not None and level not in LEVELS):
+        raise ValueError("issuer name or level is not valid")
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ValueError("issuer aliases are not a list of text")
+    return Issuer(name, level, tuple(aliases))
+
+
+def build_issuer(
+    name: str,
+    level: str | None,
+    aliases: Sequence[str] | None,
+    issuers: Sequence[Issuer],
+    *,
+    base: Issuer | None = None,
+) -> Issuer:
+    """A new issuer, or ``base`` edited; names and aliases may not belong to another issuer."""
+    issuer = Issuer(
+        name=parse_text(name, "issuer name"),
+        level=parse_level(level) if level is not None else (base.level if base else None),
+        aliases=(parse_list(aliases) or ())
+        if aliases is not None
+        else (base.aliases if base else ()),
+    )
+    taken = {
+        text.key(spelling): other.name
+        for other in issuers
+        if base is None or other.name != base.name
+        for spelling in (other.name, *other.aliases)
+    }
+    for spelling in (issuer.name, *issuer.aliases):
+        if text.key(spelling) in taken:
+            raise Conflict(
+                f"{spelling!r} is already a name of issuer {taken[text.key(spelling)]!r}"
+            )
+    return issuer
 
 
 def _check_types(
@@ -528,4 +650,7 @@ def award_record(award: Award) -> dict[str, Any]:
     """The stored form of an award: every field but the id, which is the TinyDB document id."""
     record = award.to_dict()
     del record["id"]
+    for name in REVOCATION_FIELDS:  # kept only when set: most awards are never revoked
+        if record[name] is None:
+            del record[name]
     return record

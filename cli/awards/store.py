@@ -30,10 +30,21 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from awards.errors import StoreError
-from awards.model import Award, Phase, award_from_record, award_record, phase_from_record
+from awards.model import (
+    Award,
+    Issuer,
+    Phase,
+    award_from_record,
+    award_record,
+    issuer_from_record,
+    phase_from_record,
+)
 
-SCHEMA_VERSION = 1
-_TABLES = ("meta", "phases", "awards", "history")
+# 2: issuers with levels, and revocation fields on awards. A file of schema 1 reads as it is;
+# an older awards refuses a file of schema 2 rather than drop what it does not know.
+SCHEMA_VERSION = 2
+_TABLES = ("meta", "phases", "awards", "issuers", "history")
+_RECORDS = ("awards", "phases", "issuers")  # the tables whose changes history can undo
 _META_ID = 1
 DEFAULT_LOCK_TIMEOUT = 10.0
 HISTORY_KEPT = 50  # changes that undo can revert, newest last
@@ -72,6 +83,7 @@ class Records:
             self.awards = [
                 award_from_record(int(doc_id), r) for doc_id, r in data.get("awards", {}).items()
             ]
+            self.issuers = [issuer_from_record(r) for r in data.get("issuers", {}).values()]
             self.changes = _changes(data)
         except (TypeError, ValueError) as error:
             raise StoreError(
@@ -96,7 +108,7 @@ class Transaction(Records):
         self.changed = False
         self.command = command
         self.undone: Change | None = None
-        self._before: dict[str, dict[int, dict[str, Any] | None]] = {"awards": {}, "phases": {}}
+        self._before: dict[str, dict[int, dict[str, Any] | None]] = {n: {} for n in _RECORDS}
         meta = data.get("meta", {}).get(str(_META_ID), {})
         highest = max((a.id for a in self.awards), default=0)
         self._next_id = max(int(meta.get("next_award_id", 1)), highest + 1)
@@ -165,6 +177,28 @@ class Transaction(Records):
         self.phases = [p for p in self.phases if p.code != code]
         self._touch()
 
+    def add_issuer(self, issuer: Issuer) -> None:
+        doc_id = self._db.table("issuers").insert(issuer.to_dict())
+        self._before["issuers"].setdefault(doc_id, None)
+        self.issuers.append(issuer)
+        self._touch()
+
+    def replace_issuer(self, old_name: str, issuer: Issuer) -> None:
+        table = self._db.table("issuers")
+        doc_ids = [doc.doc_id for doc in table if doc.get("name") == old_name]
+        self._remember("issuers", doc_ids)
+        table.update(issuer.to_dict(), doc_ids=doc_ids)
+        self.issuers = [issuer if i.name == old_name else i for i in self.issuers]
+        self._touch()
+
+    def remove_issuer(self, name: str) -> None:
+        table = self._db.table("issuers")
+        doc_ids = [doc.doc_id for doc in table if doc.get("name") == name]
+        self._remember("issuers", doc_ids)
+        table.remove(doc_ids=doc_ids)
+        self.issuers = [i for i in self.issuers if i.name != name]
+        self._touch()
+
     def undo(self) -> Change | None:
         """Put back the records the newest recorded change replaced; None if there is none."""
         table = self._db.table("history")
@@ -173,7 +207,7 @@ class Transaction(Records):
             return None
         entry = entries[-1]
         revert = entry.get("undo", {})
-        for name in ("awards", "phases"):
+        for name in _RECORDS:
             records = self._db.table(name)
             added = [
                 i for first, last in revert.get(f"{name}_added", []) for i in range(first, last + 1)
@@ -205,7 +239,7 @@ class Transaction(Records):
             return
         revert: dict[str, Any] = {}
         parts: list[str] = []
-        for name in ("awards", "phases"):
+        for name in _RECORDS:
             current = self.data.get(name, {})
             added = sorted(
                 i for i, old in self._before[name].items() if old is None and str(i) in current
@@ -252,9 +286,9 @@ def _describe(
         if not ids:
             continue
         noun = name[:-1] if len(ids) == 1 else name
-        if name == "phases":
+        if name != "awards":
             records = [current.get(str(i)) or before.get(i) or {} for i in ids]
-            names = ", ".join(str(r.get("code")) for r in records)
+            names = ", ".join(str(r.get("code", r.get("name"))) for r in records)
         else:
             names = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in _ranges(ids)[:5]) + (
                 ", …" if len(_ranges(ids)) > 5 else ""

@@ -14,15 +14,16 @@ from typing import Any
 from awards import text
 from awards.errors import Invalid
 from awards.grid import Cell, Grid
-from awards.model import Award, Phase
+from awards.model import Award, Issuer, Phase
 
-DIMENSIONS = ("year", "phase", "form", "issuer", "kind", "unit")
+DIMENSIONS = ("year", "phase", "form", "issuer", "level", "kind", "unit")
 DEFAULT_DIMENSIONS = ("phase", "form")
 HEADINGS = {
     "year": "Year",
     "phase": "Phase",
     "form": "Form",
     "issuer": "Issuer",
+    "level": "Level",
     "kind": "Kind",
     "unit": "Unit",
 }
@@ -53,10 +54,20 @@ class Tally:
         return sum(count for _, count in self.groups)
 
 
-def tally(awards: Iterable[Award], dims: Sequence[str], phases: Sequence[Phase]) -> Tally:
+def tally(
+    awards: Iterable[Award],
+    dims: Sequence[str],
+    phases: Sequence[Phase],
+    issuers: Sequence[Issuer] = (),
+) -> Tally:
+    """Recipients per group; an issuer's ``level`` comes from the issuer records."""
+    levels = {issuer.name: issuer.level for issuer in issuers}
     counts: Counter[tuple[Value, ...]] = Counter()
     for award in awards:
-        counts[tuple(getattr(award, dim) for dim in dims)] += award.count
+        values = tuple(
+            levels.get(award.issuer) if dim == "level" else getattr(award, dim) for dim in dims
+        )
+        counts[values] += award.count
     orders = {dim: _order(dim, _totals(counts, i), phases) for i, dim in enumerate(dims)}
     ranks = [{value: rank for rank, value in enumerate(orders[dim])} for dim in dims]
     groups = sorted(

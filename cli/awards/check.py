@@ -1,0 +1,247 @@
+"""What looks wrong in the register: the rules of commendation, and the slips of copy-paste.
+
+``RULES`` is the table of what is checked and where each rule comes from; ``check`` applies them
+to the stored records and returns findings, each naming its awards. Revoked awards are left out:
+they have been dealt with. Pure functions; no I/O.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from awards import text
+from awards.model import Award, Issuer, Phase
+
+LAW = "Luật Thi đua, khen thưởng 2022 (06/2022/QH15)"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    title: str
+    basis: str
+
+
+RULES = {
+    rule.code: rule
+    for rule in (
+        Rule("level-unset", "issuer level not set", "needed to check who may give what"),
+        Rule("level-form", "form not given at the issuer's level", f"{LAW}, Điều 77–80"),
+        Rule(
+            "kind-form", "collective-only form to an individual, or the reverse", f"{LAW}, Điều 8"
+        ),
+        Rule("phase-year", "award year outside its phase", "the phases of the program"),
+        Rule(
+            "decision-year", "decision dated in another year", "a year's awards, by their decisions"
+        ),
+        Rule(
+            "decision-twice",
+            "one decision number, two dates or issuers",
+            "Nghị định 30/2020/NĐ-CP: a decision has one number, date and signer",
+        ),
+        Rule(
+            "duplicate", "probable duplicate", f"{LAW}, Điều 6: one achievement is commended once"
+        ),
+        Rule("spelling", "one name spelled two ways", "one category must not split in a tally"),
+    )
+}
+
+# Which levels give which form (Điều 77: the State President; 78: the Prime Minister; 79:
+# ministers, provincial chairs and central organisations; 80: heads of units, district and
+# commune chairs, companies). Political and social organisations commend under their statutes.
+ALLOWED_LEVELS: dict[str, frozenset[str]] = {
+    "Huân chương": frozenset({"state"}),
+    "Huy chương": frozenset({"state"}),
+    "Kỷ niệm chương": frozenset({"ministry", "province", "organisation"}),
+    "Cờ thi đua": frozenset({"government", "ministry", "province", "organisation"}),
+    "Bằng khen": frozenset({"government", "ministry", "province", "organisation"}),
+    "Giấy khen": frozenset({"department", "district", "commune", "unit", "organisation"}),
+    "Chiến sĩ thi đua": frozenset(
+        {"government", "ministry", "province", "department", "district", "unit", "organisation"}
+    ),
+    "Lao động tiên tiến": frozenset({"department", "district", "commune", "unit", "organisation"}),
+    "Tập thể lao động xuất sắc": frozenset({"ministry", "province", "organisation"}),
+    "Tập thể lao động tiên tiến": frozenset({"department", "district", "unit", "organisation"}),
+}
+COLLECTIVE_ONLY = frozenset(
+    {"Cờ thi đua", "Tập thể lao động xuất sắc", "Tập thể lao động tiên tiến"}
+)
+INDIVIDUAL_ONLY = frozenset({"Chiến sĩ thi đua", "Lao động tiên tiến"})
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    awards: tuple[int, ...]
+    message: str
+
+
+def check(
+    awards: Sequence[Award], phases: Sequence[Phase], issuers: Sequence[Issuer]
+) -> list[Finding]:
+    """Every finding, rule by rule in the order of ``RULES``."""
+    live = [a for a in awards if not a.revoked]
+    return [
+        *_levels(live, issuers),
+        *_kinds(live),
+        *_phase_years(live, phases),
+        *_decisions(live),
+        *_duplicates(live),
+        *_spellings(live),
+    ]
+
+
+def _ids(awards: Iterable[Award]) -> tuple[int, ...]:
+    return tuple(sorted(a.id for a in awards))
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+def _grouped(awards: Iterable[Award], key: Callable[[Award], K]) -> dict[K, list[Award]]:
+    groups: dict[K, list[Award]] = defaultdict(list)
+    for award in awards:
+        groups[key(award)].append(award)
+    return groups
+
+
+def _levels(awards: Sequence[Award], issuers: Sequence[Issuer]) -> list[Finding]:
+    levels = {issuer.name: issuer.level for issuer in issuers}
+    findings = []
+    for issuer, given in sorted(_grouped(awards, lambda a: a.issuer).items(), key=_by_name):
+        level = levels.get(issuer)
+        if level is None:
+            findings.append(
+                Finding(
+                    "level-unset",
+                    _ids(given),
+                    f"issuer {issuer!r} has no level; set it with "
+                    f"`awards issuer edit {issuer!r} --level …`",
+                )
+            )
+            continue
+        for form, wrong in _grouped(given, lambda a: a.form).items():
+            allowed = ALLOWED_LEVELS.get(form, frozenset())
+            if level not in allowed:
+                findings.append(
+                    Finding(
+                        "level-form",
+                        _ids(wrong),
+                        f"{form} from {issuer!r}, a {level}-level issuer; "
+                        f"{form} is given at: {', '.join(sorted(allowed))}",
+                    )
+                )
+    return findings
+
+
+def _by_name(item: tuple[str, list[Award]]) -> tuple[str, str]:
+    return text.sort_key(item[0])
+
+
+def _kinds(awards: Sequence[Award]) -> list[Finding]:
+    findings = []
+    for (form, kind), wrong in _grouped(awards, lambda a: (a.form, a.kind)).items():
+        if form in COLLECTIVE_ONLY and kind == "individual":
+            findings.append(
+                Finding(
+                    "kind-form",
+                    _ids(wrong),
+                    f"{form} is for collectives, but these awards go to individuals",
+                )
+            )
+        elif form in INDIVIDUAL_ONLY and kind == "collective":
+            findings.append(
+                Finding(
+                    "kind-form",
+                    _ids(wrong),
+                    f"{form} is for individuals, but these awards go to collectives",
+                )
+            )
+    return findings
+
+
+def _phase_years(awards: Sequence[Award], phases: Sequence[Phase]) -> list[Finding]:
+    by_code = {phase.code: phase for phase in phases}
+    findings = []
+    for award in awards:
+        if award.phase is None:
+            continue
+        phase = by_code.get(award.phase)
+        if phase is None:
+            findings.append(
+                Finding("phase-year", (award.id,), f"phase {award.phase!r} does not exist")
+            )
+        elif not phase.contains(award.year):
+            findings.append(
+                Finding(
+                    "phase-year",
+                    (award.id,),
+                    f"year {award.year} lies outside phase {phase.code} "
+                    f"({phase.start}–{phase.end})",
+                )
+            )
+    return findings
+
+
+def _decisions(awards: Sequence[Award]) -> list[Finding]:
+    findings = []
+    for award in awards:
+        if award.decided_on and int(award.decided_on[:4]) != award.year:
+            findings.append(
+                Finding(
+                    "decision-year",
+                    (award.id,),
+                    f"award year {award.year}, but its decision is dated {award.decided_on}",
+                )
+            )
+    numbered = [a for a in awards if a.decision]
+    by_number = _grouped(numbered, lambda a: text.key(a.decision or ""))
+    for _, same in sorted(by_number.items()):
+        dates = sorted({a.decided_on for a in same if a.decided_on})
+        signers = sorted({a.issuer for a in same})
+        if len(dates) > 1 or len(signers) > 1:
+            what = (
+                f"dates {', '.join(dates)}" if len(dates) > 1 else f"issuers {', '.join(signers)}"
+            )
+            findings.append(
+                Finding(
+                    "decision-twice", _ids(same), f"decision {same[0].decision} appears with {what}"
+                )
+            )
+    return findings
+
+
+def _duplicates(awards: Sequence[Award]) -> list[Finding]:
+    findings = []
+    groups = _grouped(awards, lambda a: (text.fold(a.recipient), a.form, a.issuer, a.year))
+    for same in groups.values():
+        if len(same) > 1:
+            first = same[0]
+            findings.append(
+                Finding(
+                    "duplicate",
+                    _ids(same),
+                    f"{first.recipient}: {first.form} from {first.issuer}, "
+                    f"{first.year}, recorded {len(same)} times",
+                )
+            )
+    return findings
+
+
+def _spellings(awards: Sequence[Award]) -> list[Finding]:
+    findings = []
+    for field in ("recipient", "unit", "issuer"):
+        spellings: dict[str, dict[str, list[Award]]] = defaultdict(lambda: defaultdict(list))
+        for award in awards:
+            value = getattr(award, field)
+            if value:
+                spellings[text.fold(value)][value].append(award)
+        for variants in spellings.values():
+            if len(variants) > 1:
+                shown = " and ".join(f"{v!r}" for v in sorted(variants))
+                ids = _ids(a for group in variants.values() for a in group)
+                findings.append(Finding("spelling", ids, f"{field} spelled {shown}"))
+    return findings
