@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from awards.model import AwardInput, PhaseInput, build_award, build_phase
+from awards.model import AwardInput, PhaseInput, build_award, build_issuer, build_phase
 from awards.store import Store
 
 HERE = Path(__file__).resolve().parent
@@ -179,6 +179,14 @@ def yearly_2019_2023() -> list[AwardInput]:
     return out
 
 
+# The issuers and their levels; the Labour Federation commends under its own statutes.
+ISSUERS = [
+    (BCA, "ministry", ["Bộ trưởng Bộ Công an"]),
+    (UBND, "province", ["Ủy ban nhân dân tỉnh", "Chủ tịch UBND tỉnh"]),
+    (GD_CA, "department", ["Giám đốc CA tỉnh"]),
+    (CT_LDLD, "organisation", ["Chủ tịch Liên đoàn Lao động tỉnh"]),
+]
+
 # Quyết định 1520/QĐ-CAT: the Director's Giấy khen at the 2018–2023 review, as its attached list.
 DECISION_TITLE = [
     "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN",
@@ -264,6 +272,8 @@ def main(path: Path) -> None:
                 tx.phases,
             )
         )
+        for name, level, aliases in ISSUERS:
+            tx.add_issuer(build_issuer(name, level, aliases, tx.issuers))
         for given in review_2014_2018() + yearly_2019_2023():
             tx.add_award(build_award(given, tx.phases, tx.awards, new_id=tx.next_award_id()))
     Path(str(path) + ".lock").unlink(missing_ok=True)

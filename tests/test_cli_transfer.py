@@ -307,11 +307,11 @@ def test_phases_from_their_own_csv_go_in_before_the_awards(
 
 
 def test_json_export_is_the_documented_document(ok: Ok, phases: None) -> None:
-    """{"schema", "phases", "awards"} with the keys of list --format json."""
+    """{"schema", "issuers", "phases", "awards"} with the keys of list --format json."""
     add(ok, "An", year="2016")
     document = json.loads(ok("export"))
-    assert list(document) == ["schema", "phases", "awards"]
-    assert document["schema"] == 1
+    assert list(document) == ["schema", "issuers", "phases", "awards"]
+    assert document["schema"] == 2
     assert document["awards"] == awards_json(ok)
     assert [p["code"] for p in document["phases"]] == ["2014-2018", "2018-2023"]
 
@@ -321,9 +321,9 @@ def test_export_filters_and_refuses_a_newer_schema(ok: Ok, run: Run, tmp_path: P
     for year in ("2019", "2020"):
         add(ok, f"An {year}", year=year)
     assert [a["recipient"] for a in json.loads(ok("export --year 2020"))["awards"]] == ["An 2020"]
-    newer = write(tmp_path / "n.json", json.dumps({"schema": 9, "awards": []}))
+    newer = write(tmp_path / "n.json", json.dumps({"schema": 9, "awards": []}))  # reads up to 2
     assert run(["import", newer]).stderr == (
-        "Error: n.json is an export of schema 9; this awards reads up to 1\n"
+        "Error: n.json is an export of schema 9; this awards reads up to 2\n"
     )
 
 
@@ -347,7 +347,8 @@ def test_xlsx_import_reads_numbers_and_dates_as_excel_stores_them(
     assert without_ids(awards_json(ok)) == [
         {"recipient": "Trần Thị Bình", "kind": "individual", "count": 1, "form": "Bằng khen",
          "issuer": "UBND tỉnh", "year": 2019, "phase": "2018-2023", "decision": "1520",
-         "decided_on": "2019-12-15", "unit": "Công ty X", "note": None},
+         "decided_on": "2019-12-15", "unit": "Công ty X", "note": None,
+         "revoked_decision": None, "revoked_on": None, "revoked_reason": None},
     ]  # fmt: skip
     assert run(["import", str(tmp_path / "qd.xlsx"), "--sheet", "khác"]).exit_code == 0
     assert [r["recipient"] for r in awards_json(ok)] == ["Trần Thị Bình", "Lê C"]
@@ -363,7 +364,7 @@ def test_xlsx_export_has_awards_and_phases_sheets_typed_and_fitted(
     target = tmp_path / "out.xlsx"
     ok(["export", str(target)])
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["awards", "phases"]
+    assert book.sheetnames == ["awards", "phases", "issuers"]
     awards = book["awards"]
     assert tuple(c.value for c in awards[1]) == AWARD_FIELDS
     assert awards["G2"].value == 2019 and awards["G2"].data_type == "n"

@@ -37,6 +37,7 @@ KIND = st.one_of(st.sampled_from(["individual", "tập thể", "mixed", "Cá Nh�
 FORM = st.one_of(st.sampled_from(["Giấy khen", "bang-khen", "Cờ thi đua"]), TEXT)
 ISSUER = st.one_of(st.sampled_from(["UBND tỉnh", "Bộ Công an", "Giám đốc Công an tỉnh"]), TEXT)
 PHASE = st.one_of(st.sampled_from(["2014-2018", "2018-2023", "P1"]), TEXT)
+LEVEL = st.one_of(st.sampled_from(["ministry", "tỉnh", "đoàn thể", "unit"]), TEXT)
 FORMAT = st.sampled_from(["table", "json", "csv", "tsv", "markdown"])
 
 AWARD_OPTIONS = {"--kind": KIND, "--form": FORM, "--issuer": ISSUER, "--year": YEAR,
@@ -78,6 +79,13 @@ COMMANDS: dict[
     ("phase", "show"): ({}, [PHASE]),
     ("phase", "remove"): ({}, [PHASE]),
     ("phase", "list"): ({"--format": FORMAT}, []),
+    ("issuer", "add"): ({"--level": LEVEL, "--alias": ISSUER}, [ISSUER]),
+    ("issuer", "edit"): ({"--level": LEVEL, "--alias": ISSUER, "--name": ISSUER}, [ISSUER]),
+    ("issuer", "merge"): ({}, [ISSUER, ISSUER]),
+    ("issuer", "list"): ({"--format": FORMAT}, []),
+    ("revoke",): ({"--decision": TEXT, "--on": TEXT, "--reason": TEXT}, [ID, ID]),
+    ("unrevoke",): ({}, [ID]),
+    ("check",): ({"--format": st.sampled_from(["table", "json"])}, []),
 }
 
 
@@ -90,6 +98,8 @@ def command_lines(draw: st.DrawFn) -> tuple[list[str], str]:
     chosen = draw(st.lists(st.sampled_from(sorted(options)), max_size=6)) if options else []
     if words == ("add",) and draw(st.booleans()):  # the required ones, right, so adds succeed
         argv += ["--kind=cá nhân", "--form=bang-khen", "--issuer=UBND tỉnh", "--year=2021"]
+    if words == ("revoke",) and draw(st.booleans()):
+        argv += ["--decision=9/QĐ", "--on=01/03/2021", "--reason=x"]
     for name in chosen:
         value = draw(options[name])
         argv.append(name if name in ("--new-issuer", "--dry-run") else f"{name}={value}")

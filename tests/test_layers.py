@@ -22,7 +22,9 @@ ALLOWED = {
         "commands/awards.py",
         "commands/common.py",
         "commands/history.py",
+        "commands/issuers.py",
         "commands/phases.py",
+        "commands/review.py",
         "commands/transfer.py",
     },
     "openpyxl": {"workbook.py"},
@@ -74,8 +76,10 @@ def test_every_command_has_help(run: Run, words: list[str]) -> None:
 def test_commands_are_the_documented_ones() -> None:
     """The surface the README documents."""
     assert sorted(" ".join(w) for w in all_commands()) == [
-        "add", "edit", "export", "history", "import", "list", "phase", "phase add", "phase edit", "phase list",
-        "phase remove", "phase show", "remove", "restore", "show", "tally", "undo",
+        "add", "check", "edit", "export", "history", "import", "issuer", "issuer add",
+        "issuer edit", "issuer list", "issuer merge", "list", "phase", "phase add", "phase edit", "phase list",
+        "phase remove", "phase show", "remove", "restore", "revoke", "show", "tally", "undo",
+        "unrevoke",
     ]  # fmt: skip
 
 

@@ -341,7 +341,9 @@ EVERY_COMMAND = [
     ["remove", "1", "--yes"], ["export"], ["phase", "list"], ["phase", "show", "2014-2018"],
     ["phase", "add", "P", "--program", "X", "--start", "2020", "--end", "2021"],
     ["phase", "edit", "2014-2018", "--end", "2019"], ["phase", "remove", "2014-2018"],
-    ["history"], ["undo"], ["import", "-"],
+    ["history"], ["undo"], ["import", "-"], ["issuer", "list"],
+    ["issuer", "add", "Bộ Công an", "--level", "ministry"], ["issuer", "merge", "A", "B"],
+    ["revoke", "1", "--decision", "9/QĐ", "--on", "2021-03-01", "--reason", "x"], ["check"],
 ]  # fmt: skip
 DAMAGE = {
     "null": b"null",

@@ -45,7 +45,7 @@ def test_first_write_creates_folders_and_a_tinydb_file(db: Path) -> None:
     data = orjson.loads(db.read_bytes())
     assert set(data) == {"awards", "meta", "history"}
     assert data["history"]["1"]["undo"] == {"awards_added": [[1, 1]]}
-    assert data["meta"]["1"] == {"schema_version": 1, "next_award_id": 2}
+    assert data["meta"]["1"] == {"schema_version": 2, "next_award_id": 2}
     assert data["awards"]["1"]["recipient"] == "Nguyễn Văn An"
     assert "\\u" not in db.read_text(encoding="utf-8")
 
@@ -80,7 +80,7 @@ def test_damaged_file_is_refused_and_kept(db: Path, content: bytes) -> None:
 def test_newer_schema_is_refused(db: Path) -> None:
     """A file from a newer awards says so and is not touched."""
     db.parent.mkdir()
-    db.write_bytes(b'{"meta": {"1": {"schema_version": 2}}}')
+    db.write_bytes(b'{"meta": {"1": {"schema_version": 3}}}')
     with pytest.raises(StoreError, match="newer awards"):
         Store(db).read()
 

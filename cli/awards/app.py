@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from awards import __version__, render
-from awards.commands import awards, history, phases, transfer
+from awards.commands import awards, history, issuers, phases, review, transfer
 from awards.commands.common import Settings, default_db
 from awards.errors import AwardsError
 
@@ -130,10 +130,14 @@ app.command("remove")(awards.awards_remove)
 app.command("tally")(awards.awards_tally)
 app.command("import")(transfer.transfer_import)
 app.command("export")(transfer.transfer_export)
+app.command("revoke")(review.awards_revoke)
+app.command("unrevoke")(review.awards_unrevoke)
+app.command("check")(review.awards_check)
 app.command("history")(history.history_list)
 app.command("undo")(history.history_undo)
 app.command("restore")(history.history_restore)
 app.add_typer(phases.app, name="phase")
+app.add_typer(issuers.app, name="issuer")
 
 
 def main() -> None:

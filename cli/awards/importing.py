@@ -9,18 +9,20 @@ command can refuse the whole file or write all of it in one go.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from awards import text
-from awards.errors import AwardsError
+from awards.errors import AwardsError, Conflict
 from awards.model import (
     Award,
     AwardInput,
+    Issuer,
     Phase,
     PhaseInput,
     Spellings,
     build_award,
+    build_issuer,
     build_phase,
 )
 from awards.sheets import Cell, Table
@@ -39,7 +41,15 @@ AWARD_COLUMNS: dict[str, tuple[str, ...]] = {
     "decided_on": ("decided_on", "decided on", "Ngày quyết định", "Ngày QĐ", "Ngày ký"),
     "unit": ("unit", "Đơn vị", "Đơn vị công tác"),
     "note": ("note", "Ghi chú"),
+    "revoked_decision": ("revoked_decision", "Số QĐ thu hồi", "Quyết định thu hồi"),
+    "revoked_on": ("revoked_on", "Ngày thu hồi"),
+    "revoked_reason": ("revoked_reason", "Lý do thu hồi"),
 }  # fmt: skip
+ISSUER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "Tên cơ quan", "Cơ quan"),
+    "level": ("level", "Cấp"),
+    "aliases": ("aliases", "Tên khác", "Tên gọi khác"),
+}
 PHASE_COLUMNS: dict[str, tuple[str, ...]] = {
     "code": ("code", "Mã", "Mã giai đoạn", "Giai đoạn"),
     "program": ("program", "Chương trình", "Tên chương trình"),
@@ -53,7 +63,8 @@ PHASE_COLUMNS: dict[str, tuple[str, ...]] = {
 # Columns that are known and deliberately not imported: row numbers and export ids.
 IGNORED_COLUMNS = ("id", "STT", "TT", "Số thứ tự")
 REQUIRED = {"awards": ("recipient", "kind", "form", "issuer", "year"),
-            "phases": ("code", "program", "start", "end")}  # fmt: skip
+            "phases": ("code", "program", "start", "end"),
+            "issuers": ("name",)}  # fmt: skip
 DUPLICATE_CHOICES = ("skip", "error", "keep")
 SHOWN_PROBLEMS = 20
 _HEADER_SEARCH_ROWS = 10
@@ -71,6 +82,8 @@ def _lookup(columns: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 _AWARD_LOOKUP = _lookup(AWARD_COLUMNS)
 _PHASE_LOOKUP = _lookup(PHASE_COLUMNS)
+_ISSUER_LOOKUP = _lookup(ISSUER_COLUMNS)
+_LOOKUPS = {"awards": _AWARD_LOOKUP, "phases": _PHASE_LOOKUP, "issuers": _ISSUER_LOOKUP}
 _IGNORED = {header_key(name) for name in IGNORED_COLUMNS}
 
 
@@ -87,6 +100,7 @@ class Problem:
 class Plan:
     """What an import would do; nothing of it is written while ``problems`` is not empty."""
 
+    issuers: list[Issuer] = field(default_factory=list)  # new, or stored ones with new values
     phases: list[Phase] = field(default_factory=list)
     phases_present: int = 0  # phases in the file that are stored already, the same
     awards: list[Award] = field(default_factory=list)
@@ -112,22 +126,31 @@ def plan_import(
     awards: Sequence[Award],
     *,
     next_id: int,
+    issuers: Sequence[Issuer] = (),
     on_duplicate: str = "skip",
     new_issuer: bool = False,
     progress: Progress | None = None,
 ) -> Plan:
-    """Check every row of ``tables`` against the stored ``phases`` and ``awards``."""
+    """Check every row of ``tables`` against the stored records: issuers go first, then
+    phases, then awards, so the awards may use what the same import brings."""
     plan = Plan()
     named = len({table.source for table in tables}) > 1 or any(t.sheet for t in tables)
     laid_out = [(table, columns) for table in tables if (columns := _columns(table, plan))]
     total = sum(len(table.rows) for table, _ in laid_out)
     done = 0
+    known_issuers = list(issuers)
+    for table, columns in laid_out:
+        if columns.kind == "issuers":
+            _plan_issuers(table, columns, known_issuers, plan, named)
+            done += len(table.rows)
     known_phases = list(phases)
     for table, columns in laid_out:
         if columns.kind == "phases":
             _plan_phases(table, columns, known_phases, plan, named)
             done += len(table.rows)
-    importer = _AwardImporter(known_phases, awards, next_id, on_duplicate, new_issuer, plan)
+    importer = _AwardImporter(
+        known_phases, awards, known_issuers, next_id, on_duplicate, new_issuer, plan
+    )
     for table, columns in laid_out:
         if columns.kind != "awards":
             continue
@@ -162,7 +185,7 @@ def _columns(table: Table, plan: Plan) -> _Columns | None:
             return None
         header_row, headers = found
     kind = table.kind or _guess_kind(headers)
-    lookup = _AWARD_LOOKUP if kind == "awards" else _PHASE_LOOKUP
+    lookup = _LOOKUPS[kind]
     fields: dict[int, str] = {}
     names: dict[str, str] = {}
     for index, header in enumerate(headers):
@@ -185,7 +208,9 @@ def _columns(table: Table, plan: Plan) -> _Columns | None:
         names[name] = header
     for name in REQUIRED[kind]:
         if name not in names:
-            spellings = ", ".join(repr(n) for n in (AWARD_COLUMNS | PHASE_COLUMNS)[name][:3])
+            spellings = ", ".join(
+                repr(n) for n in (AWARD_COLUMNS | PHASE_COLUMNS | ISSUER_COLUMNS)[name][:3]
+            )
             plan.problems.append(
                 Problem(table.source, f"no column for {name} (a header such as {spellings})")
             )
@@ -198,7 +223,7 @@ def _find_header(table: Table) -> tuple[int, list[str]] | None:
     """The first row (among the first few: a title may sit above) naming two known fields."""
     for index, (_, cells) in enumerate(table.rows[:_HEADER_SEARCH_ROWS]):
         keys = [header_key(str(cell)) if cell is not None else "" for cell in cells]
-        hits = sum(1 for key in keys if key in _AWARD_LOOKUP or key in _PHASE_LOOKUP)
+        hits = sum(1 for key in keys if any(key in lookup for lookup in _LOOKUPS.values()))
         if hits >= 2:
             return index, ["" if cell is None else str(cell) for cell in cells]
     return None
@@ -208,8 +233,11 @@ def _guess_kind(headers: Iterable[str]) -> str:
     keys = {header_key(header) for header in headers}
     award_fields = {_AWARD_LOOKUP[k] for k in keys if k in _AWARD_LOOKUP}
     phase_fields = {_PHASE_LOOKUP[k] for k in keys if k in _PHASE_LOOKUP}
+    issuer_fields = {_ISSUER_LOOKUP[k] for k in keys if k in _ISSUER_LOOKUP}
     if "recipient" not in award_fields and {"code", "start", "end"} <= phase_fields:
         return "phases"
+    if "recipient" not in award_fields and {"name", "level"} <= issuer_fields:
+        return "issuers"
     return "awards"
 
 
@@ -249,18 +277,26 @@ def _problems(error: AwardsError, where: str, table: Table, columns: _Columns) -
     return found
 
 
-def _plan_phases(
-    table: Table, columns: _Columns, known: list[Phase], plan: Plan, named: bool
-) -> None:
+def _rows(table: Table, columns: _Columns, named: bool) -> Iterator[tuple[str, dict[str, Cell]]]:
+    """Each non-blank row: where it is, for messages, and its values by field.
+
+    Lists (signers, parties, aliases) are one cell in CSV and sheets, separated by ``;``.
+    """
     prefix = f"{table.source}, " if named else ""
     for number, cells in table.rows[columns.header_row + 1 :]:
         if _blank(cells):
             continue
-        where = f"{prefix}{table.row_word} {number}"
         values = _values(cells, columns)
-        for name in ("signers", "parties"):
+        for name in ("signers", "parties", "aliases"):
             if isinstance(values.get(name), str):
                 values[name] = str(values[name]).split(";")
+        yield f"{prefix}{table.row_word} {number}", values
+
+
+def _plan_phases(
+    table: Table, columns: _Columns, known: list[Phase], plan: Plan, named: bool
+) -> None:
+    for where, values in _rows(table, columns, named):
         given = PhaseInput(**values)  # type: ignore[arg-type]
         try:
             parsed = build_phase(given, [])
@@ -276,6 +312,33 @@ def _plan_phases(
         plan.phases.append(phase)
 
 
+def _plan_issuers(
+    table: Table, columns: _Columns, known: list[Issuer], plan: Plan, named: bool
+) -> None:
+    for where, values in _rows(table, columns, named):
+        aliases = values.get("aliases")
+        try:
+            parsed = build_issuer(str(values.get("name", "")), _text(values.get("level")),
+                                  aliases, [])  # type: ignore[arg-type]  # fmt: skip
+            twin = next((i for i in known if text.key(i.name) == text.key(parsed.name)), None)
+            if twin == parsed:
+                continue
+            if twin is not None:
+                clash = Conflict(f"issuer {twin.name!r} is already stored with other values")
+                clash.field = "name"
+                raise clash
+            issuer = build_issuer(parsed.name, parsed.level or "", parsed.aliases, known)
+        except AwardsError as error:
+            plan.problems.extend(_problems(error, where, table, columns))
+            continue
+        known.append(issuer)
+        plan.issuers.append(issuer)
+
+
+def _text(value: Cell) -> str | None:
+    return None if value is None else str(value)
+
+
 class _AwardImporter:
     """Rows to awards, numbered in order, with duplicates found against stored and earlier rows."""
 
@@ -283,13 +346,14 @@ class _AwardImporter:
         self,
         phases: Sequence[Phase],
         awards: Sequence[Award],
+        issuers: Sequence[Issuer],
         next_id: int,
         on_duplicate: str,
         new_issuer: bool,
         plan: Plan,
     ) -> None:
         self.phases = phases
-        self.spellings = Spellings(awards)
+        self.spellings = Spellings(awards, issuers)
         self.stored = awards
         self.seen: dict[tuple[str, str, str, int, str], str] | None = None
         self.next_id = next_id

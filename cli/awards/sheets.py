@@ -20,7 +20,7 @@ from awards.errors import Invalid
 Cell = str | int | float | list[str] | None
 
 IMPORT_FORMATS = ("csv", "json", "xlsx")
-EXPORT_SCHEMA = 1  # the "schema" of an export file; an import refuses a newer one
+EXPORT_SCHEMA = 2  # the "schema" of an export file (2 added issuers); an import refuses a newer one
 
 _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".json": "json", ".xlsx": "xlsx"}
 _DELIMITERS = (",", ";", "\t")
@@ -142,11 +142,11 @@ def json_tables(raw: bytes, source: str) -> list[Table]:
         raise Invalid(
             f"{source} is an export of schema {schema!r}; this awards reads up to {EXPORT_SCHEMA}"
         )
-    unknown = sorted(set(document) - {"schema", "phases", "awards"})
+    unknown = sorted(set(document) - {"schema", "issuers", "phases", "awards"})
     if unknown:
         raise Invalid(f"{source} has keys an awards export does not: {', '.join(unknown)}")
     tables = []
-    for kind in ("phases", "awards"):
+    for kind in ("issuers", "phases", "awards"):
         items = document.get(kind, [])
         if not isinstance(items, list):
             raise Invalid(f"{source}: {kind} must be a list")

@@ -16,21 +16,27 @@ from typing import Any
 from awards import text
 from awards.errors import Invalid, NotFound
 from awards.grid import Grid
-from awards.model import AWARD_FIELDS, PHASE_FIELDS, Award, Phase
+from awards.model import AWARD_FIELDS, ISSUER_FIELDS, PHASE_FIELDS, Award, Issuer, Phase
 from awards.sheets import Cell, Table, read_bytes
 
-PHASE_SHEET_NAMES = ("phases", "Giai đoạn")
+SHEET_KINDS = {
+    "phases": "phases",
+    "giai doan": "phases",
+    "issuers": "issuers",
+    "cap khen": "issuers",
+}
 _MAX_WIDTH = 60
 _DATE_FORMAT = "DD/MM/YYYY"
 
 
-def _is_phase_sheet(name: str) -> bool:
-    return text.fold(name) in {text.fold(n) for n in PHASE_SHEET_NAMES}
+def _sheet_kind(name: str) -> str | None:
+    """A sheet named phases (Giai đoạn) or issuers (Cấp khen) holds those, not awards."""
+    return SHEET_KINDS.get(text.fold(name))
 
 
 def read_tables(path: Path, sheet: str | None) -> list[Table]:
-    """The awards sheet (``sheet``, else the first that is not a phases sheet) and, if the
-    workbook has one, its phases sheet."""
+    """The awards sheet (``sheet``, else the first that is not a phases or issuers sheet) and
+    the workbook's phases and issuers sheets, if it has them."""
     from openpyxl import load_workbook
 
     raw = read_bytes(path)
@@ -45,13 +51,12 @@ def read_tables(path: Path, sheet: str | None) -> list[Table]:
             if chosen is None:
                 raise NotFound(f"no sheet {sheet!r} in {path.name}; it has: {', '.join(names)}")
         else:
-            chosen = next((n for n in names if not _is_phase_sheet(n)), None)
+            chosen = next((n for n in names if _sheet_kind(n) is None), None)
         tables = []
         for name in names:
-            if name == chosen or (_is_phase_sheet(name) and name != chosen):
-                kind = "phases" if _is_phase_sheet(name) and name != chosen else None
+            kind = None if name == chosen else _sheet_kind(name)
+            if name == chosen or kind is not None:
                 tables.append(_sheet_table(book[name], f"{path.name}, sheet {name}", kind))
-        tables.sort(key=lambda table: table.kind != "phases")
         return tables
     finally:
         book.close()
@@ -81,8 +86,10 @@ def _cell(value: Any) -> Cell:
 # ---- writing --------------------------------------------------------------------------------
 
 
-def awards_workbook(phases: Sequence[Phase], awards: Sequence[Award]) -> bytes:
-    """A sheet of awards and one of phases, headed by the JSON keys, which import reads back."""
+def awards_workbook(
+    phases: Sequence[Phase], awards: Sequence[Award], issuers: Sequence[Issuer] = ()
+) -> bytes:
+    """Sheets of awards, phases and issuers, headed by the JSON keys, which import reads back."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -90,12 +97,14 @@ def awards_workbook(phases: Sequence[Phase], awards: Sequence[Award]) -> bytes:
     _write_sheet(book, "awards", list(AWARD_FIELDS), award_rows)
     phase_rows = [[_phase_value(name, p) for name in PHASE_FIELDS] for p in phases]
     _write_sheet(book, "phases", list(PHASE_FIELDS), phase_rows)
+    issuer_rows = [[i.name, i.level, "; ".join(i.aliases) or None] for i in issuers]
+    _write_sheet(book, "issuers", list(ISSUER_FIELDS), issuer_rows)
     return _save(book)
 
 
 def _award_value(name: str, award: Award) -> Any:
     value = getattr(award, name)
-    if name == "decided_on" and value:
+    if name in ("decided_on", "revoked_on") and value:
         return dt.date.fromisoformat(value)
     return value
 

@@ -24,7 +24,14 @@ from awards.commands.common import (
 )
 from awards.errors import Invalid, NotFound
 from awards.grid import Cell, Grid
-from awards.model import AWARD_FIELDS, Award, AwardInput, build_award
+from awards.model import (
+    AWARD_FIELDS,
+    REVOCATION_FIELDS,
+    Award,
+    AwardInput,
+    Spellings,
+    build_award,
+)
 from awards.select import AwardFilter, make_filter, select, sort_awards
 from awards.store import Records
 from awards.tally import Tally, parse_dimensions, tally, tally_grid, tally_records
@@ -53,7 +60,10 @@ NewIssuerOpt = Annotated[
 ]
 
 # The table leaves out the long or rarely needed fields; show and the other formats have all.
-LIST_COLUMNS = tuple(name for name in AWARD_FIELDS if name not in ("decided_on", "note"))
+# A revoked award is marked in a column of its own, there only when one is listed.
+LIST_COLUMNS = tuple(
+    name for name in AWARD_FIELDS if name not in ("decided_on", "note", *REVOCATION_FIELDS)
+)
 
 
 def awards_add(
@@ -89,7 +99,8 @@ def awards_add(
         new_issuer=new_issuer,
     )
     with settings(ctx).store().transaction() as tx:
-        award = build_award(given, tx.phases, tx.awards, new_id=tx.next_award_id())
+        known = Spellings(tx.awards, tx.issuers)
+        award = build_award(given, tx.phases, known, new_id=tx.next_award_id())
         tx.add_award(award)
     sys.stdout.write(f"{award.id}\n")
 
@@ -118,13 +129,23 @@ def awards_list(
         if limit < 0:
             raise Invalid(f"limit must be 0 or more, not {limit}")
         chosen = chosen[:limit]
-    recipients = sum(a.count for a in chosen)
+    recipients = sum(a.count for a in chosen if not a.revoked)
+    revoked = sum(1 for a in chosen if a.revoked)
+    columns = [name.replace("_", " ").capitalize() for name in LIST_COLUMNS]
+    rows: list[list[Cell]] = [[getattr(a, name) for name in LIST_COLUMNS] for a in chosen]
+    if revoked:
+        columns.append("Revoked")
+        for row, award in zip(rows, chosen, strict=True):
+            row.append(f"revoked {award.revoked_on}" if award.revoked else "")
+    caption = f"{len(chosen)} award record(s), {recipients} recipient(s)"
+    if revoked:
+        caption += f"; {revoked} revoked record(s) not counted"
     grid = Grid(
-        columns=[name.replace("_", " ").capitalize() for name in LIST_COLUMNS],
-        rows=[[getattr(a, name) for name in LIST_COLUMNS] for a in chosen],
+        columns=columns,
+        rows=rows,
         numeric=frozenset({0, 3, 6}),
-        nowrap=frozenset({2, 7, 8}),
-        caption=f"{len(chosen)} award record(s), {recipients} recipient(s)",
+        nowrap=frozenset({2, 7, 8, len(LIST_COLUMNS)}),
+        caption=caption,
         empty="no awards match",
     )
     render.emit(fmt.value, grid, [a.to_dict() for a in chosen], AWARD_FIELDS)
@@ -174,8 +195,9 @@ def _award(records: Records, award_id: int) -> Award:
 
 
 def _award_grid(award: Award) -> Grid:
+    shown = [n for n in AWARD_FIELDS if award.revoked or n not in REVOCATION_FIELDS]
     rows: list[list[Cell]] = [
-        [name.replace("_", " ").capitalize(), getattr(award, name)] for name in AWARD_FIELDS
+        [name.replace("_", " ").capitalize(), getattr(award, name)] for name in shown
     ]
     return Grid(columns=["Field", "Value"], rows=rows)
 
@@ -214,7 +236,7 @@ def awards_edit(
     with settings(ctx).store().transaction() as tx:
         before = _award(tx, award_id)
         others = [a for a in tx.awards if a.id != award_id]
-        after = build_award(given, tx.phases, others, base=before)
+        after = build_award(given, tx.phases, Spellings(others, tx.issuers), base=before)
         if after != before:
             tx.replace_awards([after])
     render.emit_object("table", _award_grid(after), after.to_dict())
@@ -247,7 +269,7 @@ def awards_tally(
     ctx: typer.Context,
     by: Annotated[
         list[str] | None,
-        typer.Option("--by", help="year, phase, form, issuer, kind or unit; repeatable."),
+        typer.Option("--by", help="year, phase, form, issuer, level, kind or unit; repeatable."),
     ] = None,
     year: YearFilter = None,
     first_year: FromFilter = None,
@@ -264,8 +286,11 @@ def awards_tally(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
+    include_revoked: Annotated[
+        bool, typer.Option("--include-revoked", help="Count revoked awards too.")
+    ] = False,
 ) -> None:
-    """Count recipients by year, phase, form, issuer, kind or unit.
+    """Count recipients by year, phase, form, issuer, level, kind or unit.
 
     No --by means --by phase --by form. One --by gives counts and shares; two a cross-tab;
     more, grouped rows. JSON, CSV and TSV give one row per group, for scripts; xlsx a sheet
@@ -274,7 +299,9 @@ def awards_tally(
     dims = parse_dimensions(by)
     records = settings(ctx).store().read()
     chosen = filtered(records, year, first_year, last_year, phase, form, issuer, kind, search)
-    result = tally(chosen, dims, records.phases)
+    if not include_revoked:
+        chosen = [a for a in chosen if not a.revoked]
+    result = tally(chosen, dims, records.phases, records.issuers)
     if fmt is TallyFormat.xlsx:
         _tally_workbook(result, output or "-")
         return

@@ -70,7 +70,7 @@ def phase_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:  # type
     recipients = {p.code: 0 for p in phases}
     for award in records.awards:
         if award.phase in recipients:
-            recipients[award.phase] += award.count
+            recipients[award.phase] += 0 if award.revoked else award.count
     grid = Grid(
         columns=["Code", "Program", "Start", "End", "Signed on", "Signers", "Parties", "Awards"],
         rows=[
@@ -101,7 +101,7 @@ def phase_show(ctx: typer.Context, code: CodeArg, fmt: ShowFormatOption = "table
         render.emit_object("json", Grid(columns=[]), phase.to_dict())
         return
     render.emit_object("table", _phase_grid(phase), phase.to_dict())
-    awards = [a for a in records.awards if a.phase == phase.code]
+    awards = [a for a in records.awards if a.phase == phase.code and not a.revoked]
     if awards:
         title = f"Awards of {phase.code} by form and issuer"
         render.emit(

@@ -81,6 +81,7 @@ def transfer_import(
                 records.phases,
                 records.awards,
                 next_id=1,
+                issuers=records.issuers,
                 progress=progress,
                 **options,  # type: ignore[arg-type]
             )
@@ -99,11 +100,14 @@ def transfer_import(
                 tx.phases,
                 tx.awards,
                 next_id=tx.next_award_id(),
+                issuers=tx.issuers,
                 progress=progress,
                 **options,  # type: ignore[arg-type]
             )
         _report(plan, dry_run=False)
         _refuse(plan)
+        for issuer in plan.issuers:
+            tx.add_issuer(issuer)
         for phase in plan.phases:
             tx.add_phase(phase)
         tx.add_awards(plan.awards)
@@ -134,6 +138,8 @@ def _refuse(plan: Plan) -> None:
 def _summary(plan: Plan, *, dry_run: bool) -> str:
     verb = "would import" if dry_run else "imported"
     line = f"{verb} {_count(len(plan.awards), 'award')}, {_count(len(plan.phases), 'phase')}"
+    if plan.issuers:
+        line += f", {_count(len(plan.issuers), 'issuer')}"
     if plan.duplicates:
         skipped = "would skip" if dry_run else "skipped"
         line += f"; {skipped} {_count(len(plan.duplicates), 'duplicate')}"
@@ -181,7 +187,7 @@ def transfer_export(
     if fmt_name == "xlsx":
         from awards import workbook
 
-        payload = workbook.awards_workbook(records.phases, chosen)
+        payload = workbook.awards_workbook(records.phases, chosen, records.issuers)
     elif fmt_name == "csv":
         content = render.to_delimited([a.to_dict() for a in chosen], AWARD_FIELDS, ",")
         # Excel opens a CSV file as UTF-8 only when it starts with a byte order mark.
@@ -191,6 +197,7 @@ def transfer_export(
 
         document = {
             "schema": EXPORT_SCHEMA,
+            "issuers": [i.to_dict() for i in records.issuers],
             "phases": [p.to_dict() for p in records.phases],
             "awards": [a.to_dict() for a in chosen],
         }

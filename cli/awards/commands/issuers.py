@@ -1,0 +1,151 @@
+"""The issuer commands: add, list, edit, merge. Issuers have a level and other names (aliases)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated
+
+import typer
+
+from awards import render, text
+from awards.commands.common import FormatOption, settings
+from awards.errors import Conflict, NotFound
+from awards.grid import Cell, Grid
+from awards.model import LEVELS, AwardInput, Issuer, build_award, build_issuer
+from awards.store import Transaction
+
+app = typer.Typer(help="Issuers: who gives awards, at which level, under which names.")
+
+NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The issuer's name.")]
+LEVEL_HELP = ", ".join(LEVELS) + " (or bộ, tỉnh, sở, huyện, xã, đơn vị, đoàn thể)."
+AliasOpt = Annotated[
+    list[str] | None, typer.Option("--alias", help="Another name typed for it; repeatable.")
+]
+
+
+def _registered(tx_issuers: list[Issuer], name: str) -> Issuer | None:
+    wanted = text.key(name)
+    return next((i for i in tx_issuers if text.key(i.name) == wanted), None)
+
+
+def _award_spelling(tx: Transaction, name: str) -> str | None:
+    wanted = text.key(name)
+    return next((a.issuer for a in tx.awards if text.key(a.issuer) == wanted), None)
+
+
+@app.command("add")
+def issuer_add(
+    ctx: typer.Context,
+    name: NameArg,
+    level: Annotated[str, typer.Option("--level", help=LEVEL_HELP)],
+    alias: AliasOpt = None,
+) -> None:
+    """Record an issuer and its level (an issuer already used by awards keeps its spelling)."""
+    with settings(ctx).store().transaction() as tx:
+        if _registered(tx.issuers, name) is not None:
+            raise Conflict(f"issuer {text.clean(name)!r} already exists; use issuer edit")
+        issuer = build_issuer(_award_spelling(tx, name) or name, level, alias or [], tx.issuers)
+        tx.add_issuer(issuer)
+    render.info(f"added issuer {issuer.name} ({issuer.level})")
+
+
+@app.command("list")
+def issuer_list(
+    ctx: typer.Context,
+    fmt: FormatOption = "table",  # type: ignore[assignment]
+) -> None:
+    """List issuers, those only seen in awards too (their level not set yet)."""
+    records = settings(ctx).store().read()
+    used = Counter(a.issuer for a in records.awards)
+    issuers = {i.name: i for i in records.issuers}
+    for name in used:
+        issuers.setdefault(name, Issuer(name))
+    ordered = sorted(issuers.values(), key=lambda i: text.sort_key(i.name))
+    rows: list[list[Cell]] = [
+        [i.name, i.level, "; ".join(i.aliases) or None, used[i.name]] for i in ordered
+    ]
+    grid = Grid(
+        columns=["Issuer", "Level", "Aliases", "Awards"],
+        rows=rows,
+        numeric=frozenset({3}),
+        nowrap=frozenset({1}),
+        empty="no issuers yet",
+    )
+    records_out = [{**i.to_dict(), "awards": used[i.name]} for i in ordered]
+    render.emit(fmt.value, grid, records_out, ["name", "level", "aliases", "awards"])
+
+
+@app.command("edit")
+def issuer_edit(
+    ctx: typer.Context,
+    name: NameArg,
+    new_name: Annotated[
+        str | None, typer.Option("--name", help="A new name; its awards are rewritten.")
+    ] = None,
+    level: Annotated[str | None, typer.Option("--level", help=LEVEL_HELP + " '' clears.")] = None,
+    alias: AliasOpt = None,
+    no_aliases: Annotated[bool, typer.Option("--no-aliases", help="Drop all aliases.")] = False,
+) -> None:
+    """Set an issuer's level, aliases or name (an issuer only seen in awards gets a record)."""
+    with settings(ctx).store().transaction() as tx:
+        before = _registered(tx.issuers, name)
+        spelling = before.name if before else _award_spelling(tx, name)
+        if spelling is None:
+            raise NotFound(f"no issuer {text.clean(name)!r}")
+        base = before or Issuer(spelling)
+        aliases = [] if no_aliases else ([*base.aliases, *alias] if alias else None)
+        after = build_issuer(new_name or base.name, level, aliases, tx.issuers, base=base)
+        if before is None:
+            tx.add_issuer(after)
+        elif after != before:
+            tx.replace_issuer(before.name, after)
+        moved = _rewrite(tx, {spelling}, after.name) if after.name != spelling else 0
+    note = f"; {moved} award(s) now name {after.name!r}" if moved else ""
+    render.info(f"issuer {after.name}: level {after.level or 'not set'}{note}")
+
+
+@app.command("merge")
+def issuer_merge(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(metavar="FROM", help="The issuer to merge away.")],
+    target: Annotated[str, typer.Argument(metavar="INTO", help="The issuer to keep.")],
+) -> None:
+    """Rewrite FROM's awards to INTO in one write; FROM's names become INTO's aliases."""
+    with settings(ctx).store().transaction() as tx:
+        source_issuer = _registered(tx.issuers, source)
+        source_name = source_issuer.name if source_issuer else _award_spelling(tx, source)
+        target_issuer = _registered(tx.issuers, target)
+        target_name = target_issuer.name if target_issuer else _award_spelling(tx, target)
+        for given, found in ((source, source_name), (target, target_name)):
+            if found is None:
+                raise NotFound(f"no issuer {text.clean(given)!r}")
+        assert source_name is not None and target_name is not None
+        if source_name == target_name:
+            raise Conflict("an issuer cannot be merged into itself")
+        old_names = {source_name, *(source_issuer.aliases if source_issuer else ())}
+        if source_issuer is not None:
+            tx.remove_issuer(source_issuer.name)
+        kept = target_issuer or Issuer(target_name, source_issuer.level if source_issuer else None)
+        merged = Issuer(
+            kept.name,
+            kept.level or (source_issuer.level if source_issuer else None),
+            tuple(dict.fromkeys([*kept.aliases, *sorted(old_names)])),
+        )
+        if target_issuer is None:
+            tx.add_issuer(merged)
+        else:
+            tx.replace_issuer(target_issuer.name, merged)
+        moved = _rewrite(tx, {source_name}, target_name)
+    render.info(f"merged {source_name!r} into {target_name!r}: {moved} award(s) rewritten")
+
+
+def _rewrite(tx: Transaction, old_names: set[str], new_name: str) -> int:
+    """Point the awards of ``old_names`` at ``new_name``, through the usual checks."""
+    changed = [
+        build_award(AwardInput(issuer=new_name, new_issuer=True), tx.phases, [], base=award)
+        for award in tx.awards
+        if award.issuer in old_names
+    ]
+    if changed:
+        tx.replace_awards(changed)
+    return len(changed)

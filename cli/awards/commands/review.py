@@ -1,0 +1,108 @@
+"""Revocation and the register check: revoke, unrevoke, check."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from awards import render
+from awards.check import RULES, check
+from awards.commands.common import ShowFormatOption, settings
+from awards.errors import Conflict, NotFound
+from awards.grid import Cell, Grid
+from awards.model import Award, AwardInput, build_award
+
+IdsArg = Annotated[list[int], typer.Argument(metavar="ID...", help="Award ids.")]
+SHOWN_IDS = 8
+
+
+def _award(awards: list[Award], award_id: int) -> Award:
+    found = next((a for a in awards if a.id == award_id), None)
+    if found is None:
+        raise NotFound(f"no award with id {award_id}")
+    return found
+
+
+def awards_revoke(
+    ctx: typer.Context,
+    award_ids: IdsArg,
+    decision: Annotated[str, typer.Option("--decision", help="The revoking decision's number.")],
+    on: Annotated[str, typer.Option("--on", help="Its date: 2024-03-01 or 01/03/2024.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the award was revoked.")],
+) -> None:
+    """Mark awards revoked by a decision. They are kept, shown marked, and left out of tallies."""
+    given = AwardInput(revoked_decision=decision, revoked_on=on, revoked_reason=reason)
+    with settings(ctx).store().transaction() as tx:
+        changed = []
+        for award_id in dict.fromkeys(award_ids):
+            award = _award(tx.awards, award_id)
+            if award.revoked:
+                raise Conflict(
+                    f"award {award_id} is already revoked (decision {award.revoked_decision})"
+                )
+            changed.append(build_award(given, tx.phases, [], base=award))
+        tx.replace_awards(changed)
+    render.info(f"revoked {len(changed)} award(s) by decision {changed[0].revoked_decision}")
+
+
+def awards_unrevoke(ctx: typer.Context, award_ids: IdsArg) -> None:
+    """Undo a revocation recorded by mistake."""
+    cleared = AwardInput(revoked_decision="", revoked_on="", revoked_reason="")
+    with settings(ctx).store().transaction() as tx:
+        changed = []
+        for award_id in dict.fromkeys(award_ids):
+            award = _award(tx.awards, award_id)
+            if not award.revoked:
+                raise Conflict(f"award {award_id} is not revoked")
+            changed.append(build_award(cleared, tx.phases, [], base=award))
+        tx.replace_awards(changed)
+    render.info(f"restored {len(changed)} award(s)")
+
+
+def awards_check(
+    ctx: typer.Context,
+    fmt: ShowFormatOption = "table",  # type: ignore[assignment]
+) -> None:
+    """List what looks wrong, with rule codes and award ids; exit 1 if anything is found.
+
+    Rules: who may give which form at which level, collective- and individual-only forms, years
+    outside phases, decision dates and numbers, probable duplicates, and names spelled two ways.
+    """
+    records = settings(ctx).store().read()
+    findings = check(records.awards, records.phases, records.issuers)
+    rows: list[list[Cell]] = [[f.rule, _shown_ids(f.awards), f.message] for f in findings]
+    grid = Grid(
+        columns=["Rule", "Awards", "Problem"],
+        rows=rows,
+        nowrap=frozenset({0}),
+        caption=f"{len(findings)} problem(s); `awards check --help` explains the rules",
+    )
+    if fmt.value == "json":
+        render.emit_object(
+            "json",
+            grid,
+            [  # type: ignore[arg-type]
+                {"rule": f.rule, "title": RULES[f.rule].title, "basis": RULES[f.rule].basis,
+                 "awards": list(f.awards), "message": f.message}
+                for f in findings
+            ],
+        )  # fmt: skip
+    elif findings:
+        render.emit("table", grid, [], [])
+    if not findings:
+        render.info("no problems found")
+        return
+    raise typer.Exit(1)
+
+
+awards_check.__doc__ = (
+    (awards_check.__doc__ or "")
+    + "\n\n\b\n"
+    + "\n".join(f"{rule.code}: {rule.title} ({rule.basis})" for rule in RULES.values())
+)
+
+
+def _shown_ids(ids: tuple[int, ...]) -> str:
+    shown = ", ".join(str(i) for i in ids[:SHOWN_IDS])
+    return shown + (f", … ({len(ids)})" if len(ids) > SHOWN_IDS else "")

@@ -1,0 +1,100 @@
+"""The check rules: each one with a record that breaks it and one that does not."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from awards.check import RULES, check
+from awards.model import Award, Issuer, Phase
+
+PHASES = [Phase("2014-2018", "P", 2014, 2018), Phase("2018-2023", "P", 2018, 2023)]
+ISSUERS = [
+    Issuer("Bộ Công an", "ministry"),
+    Issuer("UBND tỉnh", "province"),
+    Issuer("Giám đốc Công an tỉnh", "department"),
+    Issuer("Chủ tịch LĐLĐ tỉnh", "organisation"),
+]
+GOOD = Award(1, "Nguyễn Văn An", "individual", 1, "Bằng khen", "UBND tỉnh", 2016, "2014-2018",
+             "12/QĐ-UBND", "2016-05-02")  # fmt: skip
+
+
+def findings(*awards: Award, issuers: list[Issuer] = ISSUERS) -> list[tuple[str, tuple[int, ...]]]:
+    return [(f.rule, f.awards) for f in check(list(awards), PHASES, issuers)]
+
+
+def test_a_sound_award_passes_every_rule() -> None:
+    """The baseline: nothing to report."""
+    assert findings(GOOD) == []
+
+
+@pytest.mark.parametrize(
+    ("award", "rule"),
+    [
+        (replace(GOOD, form="Giấy khen"), "level-form"),  # Giấy khen from a province
+        (replace(GOOD, issuer="Giám đốc Công an tỉnh", decision=None), "level-form"),  # Bằng khen from a unit head
+        (replace(GOOD, form="Cờ thi đua"), "kind-form"),  # a collective-only form to an individual
+        (replace(GOOD, form="Chiến sĩ thi đua", kind="collective"), "kind-form"),
+        (replace(GOOD, year=2020, decided_on="2020-05-02"), "phase-year"),  # not in 2014–2018
+        (replace(GOOD, phase="1999-2000"), "phase-year"),  # no such phase
+        (replace(GOOD, decided_on="2017-01-05"), "decision-year"),
+    ],
+)  # fmt: skip
+def test_each_rule_finds_the_record_that_breaks_it(award: Award, rule: str) -> None:
+    """One broken record, one finding, with its rule and id."""
+    assert findings(award) == [(rule, (1,))]
+
+
+def test_the_labour_federation_gives_both_forms() -> None:
+    """An organisation-level issuer may give Giấy khen and Bằng khen (its own statutes)."""
+    giay = replace(GOOD, issuer="Chủ tịch LĐLĐ tỉnh", form="Giấy khen", decision=None)
+    bang = replace(GOOD, id=2, issuer="Chủ tịch LĐLĐ tỉnh", recipient="Trần Bình", decision=None)
+    assert findings(giay, bang) == []
+
+
+def test_an_issuer_without_a_level_is_reported_once() -> None:
+    """All its awards under one finding, whatever their forms."""
+    first = replace(GOOD, issuer="Sở Nội vụ", decision=None)
+    second = replace(first, id=2, recipient="Trần Bình", form="Giấy khen")
+    assert findings(first, second) == [("level-unset", (1, 2))]
+
+
+def test_a_decision_number_with_two_dates_or_two_issuers() -> None:
+    """The same number must mean the same decision."""
+    other_date = replace(GOOD, id=2, recipient="Trần Bình", decided_on="2016-07-01")
+    other_issuer = replace(GOOD, id=3, recipient="Lê Chi", issuer="Bộ Công an")
+    assert findings(GOOD, other_date) == [("decision-twice", (1, 2))]
+    assert findings(GOOD, other_issuer) == [("decision-twice", (1, 3))]
+    assert findings(GOOD, replace(GOOD, id=2, recipient="Trần Bình")) == []
+
+
+def test_probable_duplicates_ignore_case_and_diacritics() -> None:
+    """Same person, form, issuer and year, typed differently: a duplicate and a spelling slip."""
+    twin = replace(GOOD, id=2, recipient="NGUYEN VAN AN", decision="13/QĐ-UBND", decided_on=None)
+    assert findings(GOOD, twin) == [("duplicate", (1, 2)), ("spelling", (1, 2))]
+    assert findings(GOOD, replace(twin, year=2017)) == [("spelling", (1, 2))]
+    assert findings(GOOD, replace(twin, recipient="Nguyễn Văn Anh")) == []
+
+
+def test_units_and_issuers_spelled_two_ways() -> None:
+    """Values that differ only by case or diacritics split a tally."""
+    one = replace(GOOD, unit="Công ty Bình An", decision=None)
+    two = replace(GOOD, id=2, recipient="Trần Bình", unit="Cong ty Binh An", decision=None)
+    assert findings(one, two) == [("spelling", (1, 2))]
+    issuers = [*ISSUERS, Issuer("UBND Tỉnh", "province")]
+    three = replace(GOOD, id=3, recipient="Lê Chi", issuer="UBND Tỉnh", decision=None)
+    assert findings(replace(GOOD, decision=None), three, issuers=issuers) == [("spelling", (1, 3))]
+
+
+def test_revoked_awards_are_not_checked() -> None:
+    """A revoked award has been dealt with."""
+    revoked = replace(GOOD, form="Giấy khen", revoked_decision="9/QĐ", revoked_on="2017-01-01")
+    assert findings(revoked) == []
+
+
+def test_every_rule_has_a_title_and_a_basis() -> None:
+    """The table says what each rule is and where it comes from."""
+    assert all(rule.title and rule.basis for rule in RULES.values())
+    found = {f.rule for f in check([replace(GOOD, issuer="X", form="Cờ thi đua")], PHASES, [])}
+    assert found <= set(RULES) and found == {"level-unset", "kind-form"}
