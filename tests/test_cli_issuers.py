@@ -42,6 +42,9 @@ def test_issuers_have_levels_and_aliases_that_resolve_on_input(ok: Ok, run: Run)
     assert issuers(ok) == [
         {"name": "UBND tỉnh", "level": "province", "aliases": ["Ủy ban nhân dân tỉnh"], "awards": 1}
     ]
+    assert [
+        a["recipient"] for a in json.loads(ok("list -f json --issuer 'ủy ban nhân dân tỉnh'"))
+    ] == ["An"]
 
 
 def test_issuers_seen_only_in_awards_are_listed_without_a_level(ok: Ok) -> None:

@@ -11,6 +11,7 @@ from awards.errors import Invalid
 from awards.model import (
     AWARD_FIELDS,
     Award,
+    Issuer,
     Phase,
     find_phase,
     parse_form,
@@ -64,8 +65,16 @@ def make_filter(
     issuer: str | None = None,
     kind: str | None = None,
     search: str | None = None,
+    issuers: Sequence[Issuer] = (),
 ) -> AwardFilter:
-    """Check and normalise filter values as ``add`` would, so ``--form bang-khen`` works."""
+    """Check and normalise filter values as ``add`` would, so ``--form bang-khen`` works and
+    an issuer's alias selects its awards."""
+    if issuer is not None:
+        wanted = text.key(issuer)
+        issuer = next(
+            (i.name for i in issuers if wanted in {text.key(n) for n in (i.name, *i.aliases)}),
+            issuer,
+        )
     return AwardFilter(
         year=None if year is None else parse_year(year),
         first_year=None if first_year is None else parse_year(first_year, "from"),

@@ -173,6 +173,7 @@ def filtered(
         issuer=issuer,
         kind=kind,
         search=search,
+        issuers=records.issuers,
     )
     return select(records.awards, award_filter)
 
