@@ -5,6 +5,7 @@ pasted from elsewhere. ``clean`` makes the one stored form; ``key`` compares cas
 ``fold`` also ignores diacritics (``đ`` folds to ``d``) for search and "did you mean" hints.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -26,6 +27,8 @@ _LINE_BREAKS = re.compile(r"\r\n|[\n\v\f\x85\u2028\u2029]")
 
 
 def _strip_invisible(value: str) -> str:
+    if value.isprintable():  # the common case, checked in C: nothing to strip
+        return value
     value = _ESCAPES.sub("", value)
     return "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) not in _INVISIBLE)
 
@@ -42,11 +45,13 @@ def clean(value: str, *, multiline: bool = False) -> str:
     return " ".join(_strip_invisible(value).split())
 
 
+@functools.lru_cache(maxsize=8192)
 def key(value: str) -> str:
     """Case-insensitive identity: ``Bằng  khen``, ``bằng khen`` and an NFD ``Bằng khen`` agree."""
     return unicodedata.normalize("NFC", clean(value).casefold())
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(value: str) -> str:
     """Case- and accent-insensitive form: ``Nguyễn Văn Đức`` folds to ``nguyen van duc``."""
     decomposed = unicodedata.normalize("NFD", clean(value).casefold())
