@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shlex
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,7 +23,7 @@ class AwardsGroup(TyperGroup):
     """
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
-        ctx.meta["awards.command"] = _command_line(args)
+        ctx.meta["awards.args"] = list(args)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
@@ -54,20 +53,6 @@ class AwardsGroup(TyperGroup):
                 raise
             render.error(f"unexpected {type(error).__name__}: {error} (run with --debug for more)")
             raise typer.Exit(1) from None
-
-
-def _command_line(args: list[str]) -> str:
-    """The words a user typed, for history; the data file option is left out."""
-    words: list[str] = []
-    skip = False
-    for word in args:
-        if skip:
-            skip = False
-        elif word == "--db":
-            skip = True
-        elif not word.startswith("--db=") and word != "--debug":
-            words.append(word)
-    return "awards " + shlex.join(words)
 
 
 def _quiet_stdout() -> None:
@@ -118,7 +103,7 @@ def root(
     ctx.obj = Settings(
         db=db if db is not None else default_db(),
         debug=debug,
-        command=ctx.meta.get("awards.command", ""),
+        args=ctx.meta.get("awards.args", []),
     )
 
 

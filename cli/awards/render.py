@@ -8,14 +8,10 @@ literally: no Rich markup is read from it, and control characters are shown esca
 from __future__ import annotations
 
 import contextlib
-import csv
 import io
-import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
-
-import orjson
 
 from awards.grid import Cell, Grid
 from awards.text import neutralise, printable
@@ -37,6 +33,8 @@ def emit(fmt: str, grid: Grid, records: list[dict[str, Any]], fieldnames: Sequen
 def to_text(fmt: str, grid: Grid, records: list[dict[str, Any]], fieldnames: Sequence[str]) -> str:
     """The output of ``emit`` as text, for a file: a table is drawn as off a terminal."""
     if fmt == "json":
+        import orjson
+
         return orjson.dumps(records, option=orjson.OPT_INDENT_2).decode() + "\n"
     if fmt in ("csv", "tsv"):
         return to_delimited(records, fieldnames, "," if fmt == "csv" else "\t")
@@ -63,11 +61,15 @@ def _write(content: str) -> None:
 
 def _write_json(value: Any) -> None:
     """JSON stays valid on an output that cannot hold Vietnamese: letters become \\u escapes."""
+    import orjson
+
     content = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n"
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         content.encode(encoding)
     except UnicodeEncodeError:
+        import json
+
         content = json.dumps(value, indent=2, ensure_ascii=True) + "\n"
     except LookupError:
         pass
@@ -77,6 +79,8 @@ def _write_json(value: Any) -> None:
 def to_delimited(records: list[dict[str, Any]], fieldnames: Sequence[str], delimiter: str) -> str:
     """CSV or TSV with a header row; text a spreadsheet would run as a formula gets a ``'``."""
     buffer = io.StringIO()
+    import csv
+
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(fieldnames)
     for record in records:

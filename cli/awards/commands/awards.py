@@ -1,9 +1,7 @@
 """Award commands: add, list, show, edit, remove, tally."""
 
-from __future__ import annotations
-
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -32,9 +30,10 @@ from awards.model import (
     Spellings,
     build_award,
 )
-from awards.select import AwardFilter, make_filter, select, sort_awards
-from awards.store import Records
-from awards.tally import Tally, parse_dimensions, tally, tally_grid, tally_records
+
+if TYPE_CHECKING:
+    from awards.store import Records
+    from awards.tally import Tally
 
 # One Option each, shared by add (required) and edit (optional), so help reads the same in both.
 KIND = typer.Option("--kind", help="collective (tập thể), individual (cá nhân), mixed.")
@@ -124,6 +123,8 @@ def awards_list(
     """List awards (all that match, unless --limit)."""
     records = settings(ctx).store().read()
     chosen = filtered(records, year, first_year, last_year, phase, form, issuer, kind, search)
+    from awards.select import sort_awards
+
     chosen = sort_awards(chosen, sort)
     if limit is not None:
         if limit < 0:
@@ -152,7 +153,7 @@ def awards_list(
 
 
 def filtered(
-    records: Records,
+    records: "Records",
     year: int | None,
     first_year: int | None,
     last_year: int | None,
@@ -163,7 +164,9 @@ def filtered(
     search: str | None,
 ) -> list[Award]:
     """The awards that the FILTERS options of list, tally and export let through."""
-    award_filter: AwardFilter = make_filter(
+    from awards.select import make_filter, select
+
+    award_filter = make_filter(
         records.phases,
         year=year,
         first_year=first_year,
@@ -188,7 +191,7 @@ def awards_show(
     render.emit_object(fmt.value, _award_grid(award), award.to_dict())
 
 
-def _award(records: Records, award_id: int) -> Award:
+def _award(records: "Records", award_id: int) -> Award:
     award = records.award(award_id)
     if award is None:
         raise NotFound(f"no award with id {award_id}")
@@ -297,6 +300,8 @@ def awards_tally(
     more, grouped rows. JSON, CSV and TSV give one row per group, for scripts; xlsx a sheet
     with a bar chart of it.
     """
+    from awards.tally import parse_dimensions, tally, tally_grid, tally_records
+
     dims = parse_dimensions(by)
     records = settings(ctx).store().read()
     chosen = filtered(records, year, first_year, last_year, phase, form, issuer, kind, search)
@@ -318,9 +323,10 @@ def awards_tally(
     render.info(f"wrote the tally to {output}")
 
 
-def _tally_workbook(result: Tally, target: str) -> None:
+def _tally_workbook(result: "Tally", target: str) -> None:
     from awards import workbook
     from awards.outfile import write_output
+    from awards.tally import tally_grid
 
     grid = tally_grid(result, sheet=True)
     labels = 1 if len(result.dims) == 2 else len(result.dims)

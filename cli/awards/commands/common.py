@@ -1,17 +1,17 @@
 """What every command shares: the settings from the global options, and the option types."""
 
-from __future__ import annotations
-
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from awards.errors import Invalid
-from awards.store import DEFAULT_LOCK_TIMEOUT, Store
+
+if TYPE_CHECKING:
+    from awards.store import Store
 
 
 class Format(StrEnum):
@@ -40,9 +40,27 @@ class ShowFormat(StrEnum):
 class Settings:
     db: Path
     debug: bool = False
-    command: str = ""  # the command line, as history records it
+    args: list[str] = field(default_factory=list)  # as typed, for history
 
-    def store(self) -> Store:
+    @property
+    def command(self) -> str:
+        """The words a user typed, for history; the data file option is left out."""
+        import shlex
+
+        words: list[str] = []
+        skip = False
+        for word in self.args:
+            if skip:
+                skip = False
+            elif word == "--db":
+                skip = True
+            elif not word.startswith("--db=") and word != "--debug":
+                words.append(word)
+        return "awards " + shlex.join(words)
+
+    def store(self) -> "Store":
+        from awards.store import Store  # TinyDB and orjson load only for commands that read
+
         return Store(self.db, lock_timeout=_lock_timeout(), command=self.command)
 
 
@@ -59,6 +77,8 @@ def default_db() -> Path:
 
 
 def _lock_timeout() -> float:
+    from awards.store import DEFAULT_LOCK_TIMEOUT
+
     raw = os.environ.get("AWARDS_LOCK_TIMEOUT")
     if raw is None:
         return DEFAULT_LOCK_TIMEOUT

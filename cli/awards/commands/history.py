@@ -1,8 +1,6 @@
 """history, undo and restore: what was changed, taking it back, and recovering a damaged file."""
 
-from __future__ import annotations
-
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,7 +8,9 @@ from awards import render
 from awards.commands.common import ShowFormatOption, settings
 from awards.errors import Invalid, NotFound
 from awards.grid import Cell, Grid
-from awards.store import Change
+
+if TYPE_CHECKING:
+    from awards.store import Change
 
 
 def history_list(
@@ -47,7 +47,7 @@ def history_undo(ctx: typer.Context) -> None:
     render.info(f"undid {_said(undone)}")
 
 
-def _said(change: Change) -> str:
+def _said(change: "Change") -> str:
     return f"change {change.number}: {change.summary} ({change.command}, {change.at})"
 
 

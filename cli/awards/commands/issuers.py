@@ -1,9 +1,7 @@
 """The issuer commands: add, list, edit, merge. Issuers have a level and other names (aliases)."""
 
-from __future__ import annotations
-
 from collections import Counter
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,7 +10,9 @@ from awards.commands.common import FormatOption, settings
 from awards.errors import Conflict, NotFound
 from awards.grid import Cell, Grid
 from awards.model import LEVELS, AwardInput, Issuer, build_award, build_issuer
-from awards.store import Transaction
+
+if TYPE_CHECKING:
+    from awards.store import Transaction
 
 app = typer.Typer(help="Issuers: who gives awards, at which level, under which names.")
 
@@ -28,7 +28,7 @@ def _registered(tx_issuers: list[Issuer], name: str) -> Issuer | None:
     return next((i for i in tx_issuers if text.key(i.name) == wanted), None)
 
 
-def _award_spelling(tx: Transaction, name: str) -> str | None:
+def _award_spelling(tx: "Transaction", name: str) -> str | None:
     wanted = text.key(name)
     return next((a.issuer for a in tx.awards if text.key(a.issuer) == wanted), None)
 
@@ -139,7 +139,7 @@ def issuer_merge(
     render.info(f"merged {source_name!r} into {target_name!r}: {moved} award(s) rewritten")
 
 
-def _rewrite(tx: Transaction, old_names: set[str], new_name: str) -> int:
+def _rewrite(tx: "Transaction", old_names: set[str], new_name: str) -> int:
     """Point the awards of ``old_names`` at ``new_name``, through the usual checks."""
     changed = [
         build_award(AwardInput(issuer=new_name, new_issuer=True), tx.phases, [], base=award)

@@ -1,7 +1,5 @@
 """Phase commands: awards phase add, list, show, edit, remove."""
 
-from __future__ import annotations
-
 from dataclasses import replace
 from typing import Annotated
 
@@ -12,7 +10,6 @@ from awards.commands.common import FormatOption, ShowFormatOption, settings
 from awards.errors import Conflict
 from awards.grid import Cell, Grid
 from awards.model import PHASE_FIELDS, Phase, PhaseInput, build_phase, find_phase
-from awards.tally import tally, tally_grid
 
 app = typer.Typer(
     help="Program phases (giai đoạn): add, list, show, edit, remove.",
@@ -103,6 +100,8 @@ def phase_show(ctx: typer.Context, code: CodeArg, fmt: ShowFormatOption = "table
     render.emit_object("table", _phase_grid(phase), phase.to_dict())
     awards = [a for a in records.awards if a.phase == phase.code and not a.revoked]
     if awards:
+        from awards.tally import tally, tally_grid
+
         title = f"Awards of {phase.code} by form and issuer"
         render.emit(
             "table", tally_grid(tally(awards, ("form", "issuer"), records.phases), title), [], ()

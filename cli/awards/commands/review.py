@@ -1,7 +1,5 @@
 """Revocation and the register check: revoke, unrevoke, check."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,9 +1,7 @@
 """Import and export: CSV, JSON and Excel files in, the same out."""
 
-from __future__ import annotations
-
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,10 +19,10 @@ from awards.commands.common import (
     settings,
 )
 from awards.errors import Invalid
-from awards.importing import Plan, plan_import, summary_lines
 from awards.model import AWARD_FIELDS
-from awards.sheets import EXPORT_SCHEMA, format_of, read_tables
-from awards.tally import tally, tally_grid
+
+if TYPE_CHECKING:
+    from awards.importing import Plan
 
 
 class FileFormat(StrEnum):
@@ -68,6 +66,10 @@ def transfer_import(
     Headers may be the English field names or the usual Vietnamese ones (Họ và tên, Hình thức,
     Cấp khen, Năm…). Rows are checked like `awards add`; if any fails nothing is written.
     """
+    from awards.importing import plan_import
+    from awards.sheets import read_tables
+    from awards.tally import tally, tally_grid
+
     fmt_name = fmt.value if fmt is not None else None
     tables = [table for name in files for table in read_tables(name, fmt_name, sheet)]
     store = settings(ctx).store()
@@ -114,7 +116,9 @@ def transfer_import(
     render.info(_summary(plan, dry_run=False))
 
 
-def _report(plan: Plan, *, dry_run: bool) -> None:
+def _report(plan: "Plan", *, dry_run: bool) -> None:
+    from awards.importing import summary_lines
+
     for notice in plan.notices:
         render.info(notice)
     if plan.duplicates and not plan.problems:
@@ -124,7 +128,9 @@ def _report(plan: Plan, *, dry_run: bool) -> None:
             render.info(f"  {line}")
 
 
-def _refuse(plan: Plan) -> None:
+def _refuse(plan: "Plan") -> None:
+    from awards.importing import summary_lines
+
     if plan.problems:
         rows = len({problem.where.split(", column")[0] for problem in plan.problems})
         failure = Invalid(
@@ -135,7 +141,7 @@ def _refuse(plan: Plan) -> None:
         raise failure
 
 
-def _summary(plan: Plan, *, dry_run: bool) -> str:
+def _summary(plan: "Plan", *, dry_run: bool) -> str:
     verb = "would import" if dry_run else "imported"
     line = f"{verb} {_count(len(plan.awards), 'award')}, {_count(len(plan.phases), 'phase')}"
     if plan.issuers:
@@ -175,6 +181,7 @@ def transfer_export(
     JSON and XLSX files can be imported again as they are.
     """
     from awards.outfile import write_output
+    from awards.sheets import EXPORT_SCHEMA, format_of
 
     if fmt is not None:
         fmt_name = fmt.value
