@@ -218,7 +218,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_change(db: Path) -> Non
         table = stored(db)
         tally["edit"][code != 0] += 1
         if target in table:
-            assert table[target]["note"] == note if code == 0 else table[target]["note"] in (
+            assert table[target].get("note") == note if code == 0 else table[target].get("note") in (
                 previous, note)  # fmt: skip
 
         target = str(count - trial)

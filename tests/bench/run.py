@@ -1,0 +1,222 @@
+"""The benchmark: awards against sqlite-utils on the same data, as whole processes.
+
+Run it from the project folder (bash tests/bench/run.sh installs what it needs first):
+
+    .venv/bin/python tests/bench/run.py [--sizes 1000,10000,100000] [--runs 7]
+
+For each size it writes realistic data (tests/bench/data.py), loads it into an awards file with
+`awards import` and into a SQLite file with `sqlite-utils insert --csv` (which detects column types), then times
+each task as whole processes, alternating the two tools run by run (A B A B …) after one warm-up
+each. It prints a Markdown table of medians, spreads (min–max) and ratios against the targets.
+Timings are wall-clock; the machine should be otherwise idle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import data  # noqa: E402
+
+BIN = Path(sys.executable).parent
+AWARDS = str(BIN / "awards")
+SQLITE_UTILS = str(BIN / "sqlite-utils")
+
+Command = list[str]
+
+
+@dataclass
+class Timing:
+    seconds: list[float] = field(default_factory=list)
+    peak_kib: int = 0
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    def shown(self) -> str:
+        return (f"{self.median * 1000:.0f} ms ({min(self.seconds) * 1000:.0f}–"
+                f"{max(self.seconds) * 1000:.0f})")  # fmt: skip
+
+
+def run_once(command: Command, stdin: bytes | None = None, before: Callable[[], None] | None = None,
+             env: dict[str, str] | None = None) -> tuple[float, int]:  # fmt: skip
+    """Seconds and peak memory (KiB) of one whole process; it must succeed."""
+    if before is not None:
+        before()
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    if stdin is not None:
+        assert process.stdin is not None
+        process.stdin.write(stdin)
+        process.stdin.close()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    assert process.stderr is not None
+    error = process.stderr.read()
+    if process.returncode != 0:
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n{error.decode()}")
+    return elapsed, usage.ru_maxrss
+
+
+def paired(runs: int, a: Callable[[], tuple[float, int]], b: Callable[[], tuple[float, int]]
+           ) -> tuple[Timing, Timing]:  # fmt: skip
+    """A and B alternately, after one warm-up of each."""
+    a(), b()
+    first, second = Timing(), Timing()
+    for _ in range(runs):
+        for timing, task in ((first, a), (second, b)):
+            seconds, peak = task()
+            timing.seconds.append(seconds)
+            timing.peak_kib = max(timing.peak_kib, peak)
+    return first, second
+
+
+@dataclass
+class Row:
+    target: str
+    task: str
+    ours: Timing
+    peer: Timing
+    must: float
+    stretch: float | None
+    peer_name: str
+
+    @property
+    def ratio(self) -> float:
+        return self.ours.median / self.peer.median
+
+
+def versions() -> str:
+    names = ("awards", "sqlite-utils", "typer", "tinydb", "orjson", "rich", "openpyxl")
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            pass
+    return ", ".join(found)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--keep", help="a folder to keep the data files in")
+    options = parser.parse_args()
+    sizes = [int(size) for size in options.sizes.split(",")]
+    folder = Path(options.keep or tempfile.mkdtemp(prefix="awards-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "AWARDS_LOCK_TIMEOUT": "60"}
+    env.pop("AWARDS_DB", None)
+    rows: list[Row] = []
+    sizes_measured: dict[int, float] = {}
+
+    help_ours, help_peer = paired(
+        options.runs * 2,
+        lambda: run_once([AWARDS, "--help"], env=env),
+        lambda: run_once([sys.executable, "-c", "pass"], env=env),
+    )
+    rows.append(Row("T1", "`awards --help`", help_ours, help_peer, 7, 5, "`python -c pass`"))
+
+    for size in sizes:
+        runs = options.runs if size <= 10_000 else max(3, options.runs // 2)
+        awards_csv, phases_csv = data.write(folder, size)
+        ours_db, peer_db = folder / f"awards-{size}.json", folder / f"peer-{size}.db"
+
+        def fresh(*paths: Path) -> Callable[[], None]:
+            def remove() -> None:
+                for path in paths:
+                    for leftover in path.parent.glob(path.name + "*"):
+                        leftover.unlink()
+
+            return remove
+
+        load_ours, load_peer = paired(
+            max(2, runs // 2),
+            lambda: run_once([AWARDS, "--db", str(ours_db), "import", str(phases_csv),
+                              str(awards_csv)], before=fresh(ours_db), env=env),
+            lambda: run_once([SQLITE_UTILS, "insert", str(peer_db), "awards", str(awards_csv),
+                              "--csv"], before=fresh(peer_db), env=env),
+        )  # fmt: skip
+        if size == 100_000:
+            rows.append(Row("T7", f"`awards import` of {size:,} CSV rows into an empty file",
+                            load_ours, load_peer, 0.25, 0.15, "`sqlite-utils insert --csv`"))  # fmt: skip
+        sizes_measured[size] = ours_db.stat().st_size / size
+
+        tally_ours, tally_peer = paired(
+            runs,
+            lambda: run_once([AWARDS, "--db", str(ours_db), "tally", "--by", "year", "--by",
+                              "form"], env=env),
+            lambda: run_once([SQLITE_UTILS, "query", str(peer_db), "select year, form, "
+                              "sum(count) as count from awards group by year, form"], env=env),
+        )  # fmt: skip
+        target = {1_000: ("T2", 1.3, 1.0), 10_000: ("T3", 1.5, 1.0), 100_000: ("T4", 2.5, 1.5)}
+        code, must, stretch = target.get(size, ("—", 2.5, 1.5))
+        rows.append(Row(code, f"`tally --by year --by form` on {size:,}", tally_ours, tally_peer,
+                        must, stretch, "`sqlite-utils query` (group by)"))  # fmt: skip
+
+        award = {"recipient": "Nguyễn Văn Mới", "kind": "individual", "count": 1,
+                 "form": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "year": 2025}  # fmt: skip
+        add_ours, add_peer = paired(
+            runs,
+            lambda: run_once([AWARDS, "--db", str(ours_db), "add", award["recipient"], "--kind",
+                              "individual", "--form", "Giấy khen", "--issuer",
+                              "Giám đốc Công an tỉnh", "--year", "2025"], env=env),
+            lambda: run_once([SQLITE_UTILS, "insert", str(peer_db), "awards", "-"],
+                             stdin=json.dumps(award).encode(), env=env),
+        )  # fmt: skip
+        rows.append(Row("T5" if size == 100_000 else "—", f"`awards add` into {size:,}",
+                        add_ours, add_peer, 4, 2, "`sqlite-utils insert` of one row"))  # fmt: skip
+
+        list_ours, list_peer = paired(
+            runs,
+            lambda: run_once([AWARDS, "--db", str(ours_db), "list", "--year", "2020", "--format",
+                              "json"], env=env),
+            lambda: run_once([SQLITE_UTILS, "query", str(peer_db),
+                              "select * from awards where year = 2020"], env=env),
+        )  # fmt: skip
+        rows.append(Row("T6" if size == 100_000 else "—", f"`list --year Y -f json` on {size:,}",
+                        list_ours, list_peer, 2.5, 1.5, "`sqlite-utils query … where year=Y`"))  # fmt: skip
+        if size == 100_000:
+            tally_peak_mib = tally_ours.peak_kib / 1024
+
+    print(f"Run {dt.date.today().isoformat()} on {platform.platform()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}; {versions()}.\n")  # fmt: skip
+    print("| # | task | awards | peer | peer median | ratio | must | stretch |")
+    print("|---|---|---|---|---|---|---|---|")
+    for row in rows:
+        must = "✓" if row.ratio <= row.must else "✗"
+        stretch = "—" if row.stretch is None else ("✓" if row.ratio <= row.stretch else "✗")
+        print(f"| {row.target} | {row.task} | {row.ours.shown()} | {row.peer_name} | "
+              f"{row.peer.shown()} | {row.ratio:.2f}× | ≤ {row.must}× {must} | "
+              f"≤ {row.stretch}× {stretch} |")  # fmt: skip
+    print()
+    for size, per_award in sizes_measured.items():
+        mark = "✓" if per_award <= 270 else "✗"
+        print(f"- T8: {size:,} awards take {per_award:.0f} bytes each (≤ 270 {mark})")
+    if 100_000 in sizes:
+        mark = "✓" if tally_peak_mib <= 250 else "✗"
+        print(f"- T4 memory: the 100,000 tally peaks at {tally_peak_mib:.0f} MiB (≤ 250 {mark})")
+    print(f"\nData in {folder}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""The size and read targets that hold on every run (timings live in tests/bench, not here)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from awards.store import Store
+from tests.conftest import Run
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
+import data as bench_data  # noqa: E402
+
+Ok = Callable[..., str]
+
+
+def test_t8_an_award_takes_at_most_270_bytes_on_the_benchmark_data(
+    ok: Ok, tmp_path: Path, db: Path
+) -> None:
+    """UTF-8 without \\u escapes, empty fields left out: the file stays small."""
+    awards, phases = bench_data.write(tmp_path, 2000)
+    ok(["import", str(phases), str(awards)])
+    content = db.read_bytes()
+    assert b"\\u" not in content
+    assert len(content) / 2000 <= 270
+
+
+COMMANDS = [
+    "list", "list -f json --year 2020", "tally", "tally --by year --by form", "show 1",
+    "add X --kind individual --form 'Giấy khen' --issuer 'Giám đốc Công an tỉnh' --year 2020",
+    "edit 1 --note n", "remove 2 --yes", "export", "phase list", "phase show 2014-2018",
+    "issuer list", "check", "history", "undo", "revoke 3 --decision 1/QĐ --on 2020-01-02 --reason r",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_t9_every_command_parses_the_data_file_at_most_once(
+    ok: Ok, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """One parse per process, whatever the command does."""
+    awards, phases = bench_data.write(tmp_path, 50)
+    ok(["import", str(phases), str(awards)])
+    parses = []
+    real_load = Store._load
+
+    def counted(self: Store) -> object:
+        parses.append(self.path)
+        return real_load(self)
+
+    monkeypatch.setattr(Store, "_load", counted)
+    result = run(command)
+    assert result.exit_code in (0, 1), result.output
+    assert len(parses) <= 1
