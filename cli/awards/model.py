@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from awards import text
@@ -563,15 +563,28 @@ def _award_phase(
     return award.phase
 
 
+_OPTIONAL_AWARD_FIELDS = ("phase", "decision", "decided_on", "unit", "note", *REVOCATION_FIELDS)
+
+
 def award_from_record(award_id: int, record: Mapping[str, Any]) -> Award:
-    """An award as stored; raises ``ValueError`` on a damaged record (a file edited by hand)."""
-    values: dict[str, Any] = {f.name: record.get(f.name) for f in fields(Award) if f.name != "id"}
-    award = Award(id=award_id, **values)
-    _check_types(award, text_fields=("recipient", "kind", "form", "issuer"),
-                 number_fields=("count", "year"),
-                 optional_fields=("phase", "decision", "decided_on", "unit", "note",
-                                  *REVOCATION_FIELDS))  # fmt: skip
-    return award
+    """An award as stored; raises ``ValueError`` on a damaged record (a file edited by hand).
+
+    Every command reads every award, so this is written for speed: one pass, positional.
+    """
+    get: Callable[[str], Any] = record.get
+    recipient, kind, form, issuer = get("recipient"), get("kind"), get("form"), get("issuer")
+    count, year = get("count"), get("year")
+    for name, value in (("recipient", recipient), ("kind", kind), ("form", form),
+                        ("issuer", issuer)):  # fmt: skip
+        if type(value) is not str:
+            raise ValueError(f"{name} is not text")
+    if type(count) is not int or type(year) is not int:
+        raise ValueError(f"{'count' if type(count) is not int else 'year'} is not a whole number")
+    optional = [get(name) for name in _OPTIONAL_AWARD_FIELDS]
+    for name, value in zip(_OPTIONAL_AWARD_FIELDS, optional, strict=True):
+        if value is not None and type(value) is not str:
+            raise ValueError(f"{name} is neither text nor null")
+    return Award(award_id, recipient, kind, count, form, issuer, year, *optional)
 
 
 def phase_from_record(record: Mapping[str, Any]) -> Phase:
@@ -629,7 +642,7 @@ def build_issuer(
 
 
 def _check_types(
-    record: Award | Phase,
+    record: Phase,
     *,
     text_fields: Sequence[str],
     number_fields: Sequence[str],
