@@ -153,6 +153,10 @@ class Award:
     def revoked(self) -> bool:
         return self.revoked_decision is not None
 
+    def get(self, name: str, default: Any = None) -> Any:
+        """A field by name, as a stored record gives it: filters and tallies take either."""
+        return getattr(self, name, default)
+
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in AWARD_FIELDS}
 
@@ -302,7 +306,9 @@ class Spellings:
     later rows agree with earlier ones. Lookups cost the same however many awards there are.
     """
 
-    def __init__(self, awards: Iterable[Award] = (), issuers: Iterable[Issuer] = ()) -> None:
+    def __init__(
+        self, awards: Iterable[Award | Mapping[str, Any]] = (), issuers: Iterable[Issuer] = ()
+    ) -> None:
         self._seen: set[str] = set()
         self._issuers: dict[str, str] = {}  # key -> stored spelling
         self._issuer_folds: dict[str, str] = {}  # folded -> stored spelling
@@ -314,14 +320,17 @@ class Spellings:
         for award in awards:
             self.learn(award)
 
-    def learn(self, award: Award) -> None:
-        if award.issuer not in self._seen:
-            self._seen.add(award.issuer)
-            self._issuers.setdefault(text.key(award.issuer), award.issuer)
-            self._issuer_folds.setdefault(text.fold(award.issuer), award.issuer)
-        if award.unit is not None and award.unit not in self._seen:
-            self._seen.add(award.unit)
-            self._units.setdefault(text.key(award.unit), award.unit)
+    def learn(self, award: Award | Mapping[str, Any]) -> None:
+        """Take in an award's issuer and unit; a stored record (a mapping) will do."""
+        get: Callable[[str], Any] = award.get
+        issuer, unit = get("issuer"), get("unit")
+        if issuer not in self._seen:
+            self._seen.add(issuer)
+            self._issuers.setdefault(text.key(issuer), issuer)
+            self._issuer_folds.setdefault(text.fold(issuer), issuer)
+        if unit is not None and unit not in self._seen:
+            self._seen.add(unit)
+            self._units.setdefault(text.key(unit), unit)
 
     def issuer(self, value: str, *, allow_new: bool) -> str:
         """Take the stored spelling; refuse a near-twin that differs only by diacritics."""
@@ -564,6 +573,33 @@ def _award_phase(
 
 
 _OPTIONAL_AWARD_FIELDS = ("phase", "decision", "decided_on", "unit", "note", *REVOCATION_FIELDS)
+
+
+def check_award_records(records: Mapping[str, Mapping[str, Any]], *, full: bool = False) -> None:
+    """Raise ``ValueError`` on the first award record whose required fields are missing or of
+    the wrong type: what filters and tallies rely on. Cheap enough for every reading; the
+    optional fields are checked when an award is built (``award_from_record``), or here with
+    ``full`` (before a write, so that damage is never carried on)."""
+    text_type, number_type, none_type = str, int, type(None)
+    for doc_id, record in records.items():
+        if type(record) is not dict:
+            raise ValueError(f"award {doc_id} is not a record")
+        get = record.get
+        if not (
+            type(get("recipient")) is text_type
+            and type(get("kind")) is text_type
+            and type(get("form")) is text_type
+            and type(get("issuer")) is text_type
+            and type(get("count")) is number_type
+            and type(get("year")) is number_type
+        ):
+            award_from_record(int(doc_id), record)  # raises with the field's name
+        if full:  # every other value is text or null: count and year are the only numbers
+            kinds = list(map(type, record.values()))
+            if kinds.count(text_type) + kinds.count(none_type) + 2 != len(kinds):
+                award_from_record(int(doc_id), record)  # raises with the field's name
+        if not doc_id.isdigit():
+            raise ValueError(f"award id {doc_id!r} is not a number")
 
 
 def award_from_record(award_id: int, record: Mapping[str, Any]) -> Award:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from awards import text
 from awards.errors import Invalid
@@ -18,6 +18,10 @@ from awards.model import (
     parse_kind,
     parse_year,
 )
+
+# An award, or its stored record: both give their fields by name through ``get``.
+Row = Award | Mapping[str, Any]
+R = TypeVar("R", Award, Mapping[str, Any])
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,24 +37,26 @@ class AwardFilter:
     kind: str | None = None
     search: str | None = None  # compared by text.fold
 
-    def matches(self, award: Award) -> bool:
+    def matches(self, award: Row) -> bool:
+        get: Callable[[str], Any] = award.get
+        year = get("year")
         return (
-            (self.year is None or award.year == self.year)
-            and (self.first_year is None or award.year >= self.first_year)
-            and (self.last_year is None or award.year <= self.last_year)
-            and (self.phase is None or award.phase == self.phase)
-            and (self.form is None or award.form == self.form)
-            and (self.kind is None or award.kind == self.kind)
-            and (self.issuer is None or text.key(award.issuer) == self.issuer)
+            (self.year is None or year == self.year)
+            and (self.first_year is None or year >= self.first_year)
+            and (self.last_year is None or year <= self.last_year)
+            and (self.phase is None or get("phase") == self.phase)
+            and (self.form is None or get("form") == self.form)
+            and (self.kind is None or get("kind") == self.kind)
+            and (self.issuer is None or text.key(get("issuer")) == self.issuer)
             and (self.search is None or self.search in _haystack(award))
         )
 
 
-def _haystack(award: Award) -> str:
+def _haystack(award: Row) -> str:
     return "\n".join(
         text.fold(value)
-        for value in (award.recipient, award.unit, award.decision, award.note)
-        if value
+        for value in (award.get(name) for name in ("recipient", "unit", "decision", "note"))
+        if isinstance(value, str) and value
     )
 
 
@@ -87,7 +93,8 @@ def make_filter(
     )
 
 
-def select(awards: Iterable[Award], award_filter: AwardFilter) -> list[Award]:
+def select(awards: Iterable[R], award_filter: AwardFilter) -> list[R]:
+    """The awards, or stored records, that pass the filter."""
     return [award for award in awards if award_filter.matches(award)]
 
 

@@ -19,7 +19,7 @@ import datetime as dt
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from awards.model import (
     Phase,
     award_from_record,
     award_record,
+    check_award_records,
     issuer_from_record,
     phase_from_record,
 )
@@ -74,25 +75,58 @@ class _Loaded(Storage):
 
 
 class Records:
-    """The phases and awards of one reading of the file, as model objects."""
+    """The phases, issuers and awards of one reading of the file.
 
-    def __init__(self, path: Path, data: dict[str, dict[str, Any]]) -> None:
+    Every record is checked on reading. Awards become model objects only when a command asks
+    for ``awards``: a tally or a filtered list of a large file works on ``award_rows``, the
+    stored records themselves, and builds objects only for what it shows.
+    """
+
+    def __init__(self, path: Path, data: dict[str, dict[str, Any]], *, full: bool = False) -> None:
         self.path = path
+        self._data = data
+        self._awards: list[Award] | None = None
         try:
             self.phases = [phase_from_record(r) for r in data.get("phases", {}).values()]
-            self.awards = [
-                award_from_record(int(doc_id), r) for doc_id, r in data.get("awards", {}).items()
-            ]
+            check_award_records(data.get("awards", {}), full=full)
             self.issuers = [issuer_from_record(r) for r in data.get("issuers", {}).values()]
             self.changes = _changes(data)
         except (TypeError, ValueError) as error:
-            raise StoreError(
-                f"{path} holds a damaged record ({error}); it was left as it is"
-                + _restore_hint(path)
-            ) from None
+            raise self._damaged(error) from None
+
+    def _damaged(self, error: Exception) -> StoreError:
+        return StoreError(
+            f"{self.path} holds a damaged record ({error}); it was left as it is"
+            + _restore_hint(self.path)
+        )
+
+    def _tables(self) -> dict[str, dict[str, Any]]:
+        return self._data
+
+    @property
+    def award_rows(self) -> dict[str, dict[str, Any]]:
+        """The stored award records by id (text), as the file holds them: read only."""
+        return self._tables().get("awards", {})
+
+    @property
+    def awards(self) -> list[Award]:
+        if self._awards is None:
+            self._awards = self.awards_from(self.award_rows.items())
+        return self._awards
+
+    def awards_from(self, records: Iterable[tuple[str, dict[str, Any]]]) -> list[Award]:
+        """Awards built from (id, record) pairs of ``award_rows``."""
+        try:
+            return [award_from_record(int(key), record) for key, record in records]
+        except (TypeError, ValueError) as error:
+            raise self._damaged(error) from None
 
     def award(self, award_id: int) -> Award | None:
-        return next((a for a in self.awards if a.id == award_id), None)
+        record = self.award_rows.get(str(award_id))
+        try:
+            return None if record is None else award_from_record(award_id, record)
+        except (TypeError, ValueError) as error:
+            raise self._damaged(error) from None
 
 
 class Transaction(Records):
@@ -103,14 +137,14 @@ class Transaction(Records):
     """
 
     def __init__(self, path: Path, data: dict[str, dict[str, Any]], command: str = "") -> None:
-        super().__init__(path, data)
+        super().__init__(path, data, full=True)  # a write never carries damage on
         self._db = TinyDB(data, storage=_Loaded)
         self.changed = False
         self.command = command
         self.undone: Change | None = None
         self._before: dict[str, dict[int, dict[str, Any] | None]] = {n: {} for n in _RECORDS}
         meta = data.get("meta", {}).get(str(_META_ID), {})
-        highest = max((a.id for a in self.awards), default=0)
+        highest = max(map(int, data.get("awards", {})), default=0)
         self._next_id = max(int(meta.get("next_award_id", 1)), highest + 1)
 
     @property
@@ -118,6 +152,9 @@ class Transaction(Records):
         storage = self._db.storage
         assert isinstance(storage, _Loaded)
         return storage.data
+
+    def _tables(self) -> dict[str, dict[str, Any]]:
+        return self.data
 
     def next_award_id(self) -> int:
         return self._next_id
@@ -135,7 +172,8 @@ class Transaction(Records):
         for award in awards:
             before.setdefault(award.id, None)
         self._next_id = max(self._next_id, max(a.id for a in awards) + 1)
-        self.awards.extend(awards)
+        if self._awards is not None:
+            self._awards.extend(awards)
         self._touch()
 
     def replace_awards(self, awards: list[Award]) -> None:
@@ -145,14 +183,16 @@ class Transaction(Records):
         self._remember("awards", list(changed))
         table.remove(doc_ids=list(changed))
         table.insert_multiple(Document(award_record(a), doc_id=a.id) for a in changed.values())
-        self.awards = [changed.get(a.id, a) for a in self.awards]
+        if self._awards is not None:
+            self._awards = [changed.get(a.id, a) for a in self._awards]
         self._touch()
 
     def remove_awards(self, award_ids: list[int]) -> None:
         self._remember("awards", award_ids)
         self._db.table("awards").remove(doc_ids=award_ids)
         gone = set(award_ids)
-        self.awards = [a for a in self.awards if a.id not in gone]
+        if self._awards is not None:
+            self._awards = [a for a in self._awards if a.id not in gone]
         self._touch()
 
     def add_phase(self, phase: Phase) -> None:
@@ -217,6 +257,7 @@ class Transaction(Records):
             records.remove(doc_ids=gone)
             records.insert_multiple(Document(v, doc_id=k) for k, v in before.items())
         table.remove(doc_ids=[entry.doc_id])
+        self._awards = None  # built again from the records, if asked for
         self.undone = _change(entry.doc_id, entry)
         self.changed = True
         return self.undone
@@ -443,7 +484,7 @@ class Store:
             raise StoreError(f"{path} is a folder, not an awards data file") from None
         except OSError as error:
             raise StoreError(f"cannot read {path}: {error.strerror}") from None
-        if not raw.strip():
+        if not raw or raw.isspace():  # isspace stops at the first other byte
             return {}
         try:
             data = orjson.loads(raw)
@@ -512,6 +553,8 @@ def _check_shape(path: Path, data: Any) -> None:
             + _restore_hint(path)
         )
     for name in _TABLES:
+        if name == "awards":
+            continue  # checked record by record when read: see check_award_records
         if not all(isinstance(doc, dict) for doc in data.get(name, {}).values()):
             raise StoreError(
                 f"{path} has a damaged {name} table; it was left as it is" + _restore_hint(path)

@@ -7,7 +7,7 @@ Years and phases come in chronological order; other values by count, then by nam
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,19 +55,25 @@ class Tally:
 
 
 def tally(
-    awards: Iterable[Award],
+    awards: Iterable[Award | Mapping[str, Any]],
     dims: Sequence[str],
     phases: Sequence[Phase],
     issuers: Sequence[Issuer] = (),
 ) -> Tally:
     """Recipients per group; an issuer's ``level`` comes from the issuer records."""
-    levels = {issuer.name: issuer.level for issuer in issuers}
-    counts: Counter[tuple[Value, ...]] = Counter()
+    # Level is counted by issuer, then folded: one lookup per issuer, not per award.
+    fields = tuple("issuer" if dim == "level" else dim for dim in dims)
+    counted: Counter[tuple[Value, ...]] = Counter()
     for award in awards:
-        values = tuple(
-            levels.get(award.issuer) if dim == "level" else getattr(award, dim) for dim in dims
-        )
-        counts[values] += award.count
+        get: Callable[[str], Any] = award.get
+        counted[tuple(map(get, fields))] += get("count")
+    counts = counted
+    if "level" in dims:
+        levels = {issuer.name: issuer.level for issuer in issuers}
+        at = dims.index("level")
+        counts = Counter()
+        for values, count in counted.items():
+            counts[(*values[:at], levels.get(str(values[at])), *values[at + 1 :])] += count
     orders = {dim: _order(dim, _totals(counts, i), phases) for i, dim in enumerate(dims)}
     ranks = [{value: rank for rank, value in enumerate(orders[dim])} for dim in dims]
     groups = sorted(

@@ -115,6 +115,70 @@ def versions() -> str:
     return ", ".join(found)
 
 
+def measure(size: int, runs: int, folder: Path, env: dict[str, str], rows: list[Row],
+            sizes_measured: dict[int, float]) -> float:  # fmt: skip
+    """Every task at one size; returns the tally's peak memory in MiB."""
+    runs = runs if size <= 10_000 else max(3, runs // 2)
+    awards_csv, phases_csv = data.write(folder, size)
+    ours_db, peer_db = folder / f"awards-{size}.json", folder / f"peer-{size}.db"
+
+    def fresh(*paths: Path) -> Callable[[], None]:
+        def remove() -> None:
+            for path in paths:
+                for leftover in path.parent.glob(path.name + "*"):
+                    leftover.unlink()
+
+        return remove
+
+    load_ours, load_peer = paired(
+        max(2, runs // 2),
+        lambda: run_once([AWARDS, "--db", str(ours_db), "import", str(phases_csv),
+                          str(awards_csv)], before=fresh(ours_db), env=env),
+        lambda: run_once([SQLITE_UTILS, "insert", str(peer_db), "awards", str(awards_csv),
+                          "--csv"], before=fresh(peer_db), env=env),
+    )  # fmt: skip
+    if size == 100_000:
+        rows.append(Row("T7", f"`awards import` of {size:,} CSV rows into an empty file",
+                        load_ours, load_peer, 0.25, 0.15, "`sqlite-utils insert --csv`"))  # fmt: skip
+    sizes_measured[size] = ours_db.stat().st_size / size
+
+    tally_ours, tally_peer = paired(
+        runs,
+        lambda: run_once([AWARDS, "--db", str(ours_db), "tally", "--by", "year", "--by",
+                          "form"], env=env),
+        lambda: run_once([SQLITE_UTILS, "query", str(peer_db), "select year, form, "
+                          "sum(count) as count from awards group by year, form"], env=env),
+    )  # fmt: skip
+    target = {1_000: ("T2", 1.3, 1.0), 10_000: ("T3", 1.5, 1.0), 100_000: ("T4", 2.5, 1.5)}
+    code, must, stretch = target.get(size, ("—", 2.5, 1.5))
+    rows.append(Row(code, f"`tally --by year --by form` on {size:,}", tally_ours, tally_peer,
+                    must, stretch, "`sqlite-utils query` (group by)"))  # fmt: skip
+
+    award = {"recipient": "Nguyễn Văn Mới", "kind": "individual", "count": 1,
+             "form": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "year": 2025}  # fmt: skip
+    add_ours, add_peer = paired(
+        runs,
+        lambda: run_once([AWARDS, "--db", str(ours_db), "add", award["recipient"], "--kind",
+                          "individual", "--form", "Giấy khen", "--issuer",
+                          "Giám đốc Công an tỉnh", "--year", "2025"], env=env),
+        lambda: run_once([SQLITE_UTILS, "insert", str(peer_db), "awards", "-"],
+                         stdin=json.dumps(award).encode(), env=env),
+    )  # fmt: skip
+    rows.append(Row("T5" if size == 100_000 else "—", f"`awards add` into {size:,}",
+                    add_ours, add_peer, 4, 2, "`sqlite-utils insert` of one row"))  # fmt: skip
+
+    list_ours, list_peer = paired(
+        runs,
+        lambda: run_once([AWARDS, "--db", str(ours_db), "list", "--year", "2020", "--format",
+                          "json"], env=env),
+        lambda: run_once([SQLITE_UTILS, "query", str(peer_db),
+                          "select * from awards where year = 2020"], env=env),
+    )  # fmt: skip
+    rows.append(Row("T6" if size == 100_000 else "—", f"`list --year Y -f json` on {size:,}",
+                    list_ours, list_peer, 2.5, 1.5, "`sqlite-utils query … where year=Y`"))  # fmt: skip
+    return tally_ours.peak_kib / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -136,67 +200,10 @@ def main() -> None:
     )
     rows.append(Row("T1", "`awards --help`", help_ours, help_peer, 7, 5, "`python -c pass`"))
 
+    tally_peak_mib = 0.0
     for size in sizes:
-        runs = options.runs if size <= 10_000 else max(3, options.runs // 2)
-        awards_csv, phases_csv = data.write(folder, size)
-        ours_db, peer_db = folder / f"awards-{size}.json", folder / f"peer-{size}.db"
-
-        def fresh(*paths: Path) -> Callable[[], None]:
-            def remove() -> None:
-                for path in paths:
-                    for leftover in path.parent.glob(path.name + "*"):
-                        leftover.unlink()
-
-            return remove
-
-        load_ours, load_peer = paired(
-            max(2, runs // 2),
-            lambda: run_once([AWARDS, "--db", str(ours_db), "import", str(phases_csv),
-                              str(awards_csv)], before=fresh(ours_db), env=env),
-            lambda: run_once([SQLITE_UTILS, "insert", str(peer_db), "awards", str(awards_csv),
-                              "--csv"], before=fresh(peer_db), env=env),
-        )  # fmt: skip
-        if size == 100_000:
-            rows.append(Row("T7", f"`awards import` of {size:,} CSV rows into an empty file",
-                            load_ours, load_peer, 0.25, 0.15, "`sqlite-utils insert --csv`"))  # fmt: skip
-        sizes_measured[size] = ours_db.stat().st_size / size
-
-        tally_ours, tally_peer = paired(
-            runs,
-            lambda: run_once([AWARDS, "--db", str(ours_db), "tally", "--by", "year", "--by",
-                              "form"], env=env),
-            lambda: run_once([SQLITE_UTILS, "query", str(peer_db), "select year, form, "
-                              "sum(count) as count from awards group by year, form"], env=env),
-        )  # fmt: skip
-        target = {1_000: ("T2", 1.3, 1.0), 10_000: ("T3", 1.5, 1.0), 100_000: ("T4", 2.5, 1.5)}
-        code, must, stretch = target.get(size, ("—", 2.5, 1.5))
-        rows.append(Row(code, f"`tally --by year --by form` on {size:,}", tally_ours, tally_peer,
-                        must, stretch, "`sqlite-utils query` (group by)"))  # fmt: skip
-
-        award = {"recipient": "Nguyễn Văn Mới", "kind": "individual", "count": 1,
-                 "form": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "year": 2025}  # fmt: skip
-        add_ours, add_peer = paired(
-            runs,
-            lambda: run_once([AWARDS, "--db", str(ours_db), "add", award["recipient"], "--kind",
-                              "individual", "--form", "Giấy khen", "--issuer",
-                              "Giám đốc Công an tỉnh", "--year", "2025"], env=env),
-            lambda: run_once([SQLITE_UTILS, "insert", str(peer_db), "awards", "-"],
-                             stdin=json.dumps(award).encode(), env=env),
-        )  # fmt: skip
-        rows.append(Row("T5" if size == 100_000 else "—", f"`awards add` into {size:,}",
-                        add_ours, add_peer, 4, 2, "`sqlite-utils insert` of one row"))  # fmt: skip
-
-        list_ours, list_peer = paired(
-            runs,
-            lambda: run_once([AWARDS, "--db", str(ours_db), "list", "--year", "2020", "--format",
-                              "json"], env=env),
-            lambda: run_once([SQLITE_UTILS, "query", str(peer_db),
-                              "select * from awards where year = 2020"], env=env),
-        )  # fmt: skip
-        rows.append(Row("T6" if size == 100_000 else "—", f"`list --year Y -f json` on {size:,}",
-                        list_ours, list_peer, 2.5, 1.5, "`sqlite-utils query … where year=Y`"))  # fmt: skip
-        if size == 100_000:
-            tally_peak_mib = tally_ours.peak_kib / 1024
+        peak = measure(size, options.runs, folder, env, rows, sizes_measured)
+        tally_peak_mib = max(tally_peak_mib, peak if size == 100_000 else 0.0)
 
     print(f"Run {dt.date.today().isoformat()} on {platform.platform()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}; {versions()}.\n")  # fmt: skip

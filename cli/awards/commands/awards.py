@@ -1,7 +1,7 @@
 """Award commands: add, list, show, edit, remove, tally."""
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -98,7 +98,7 @@ def awards_add(
         new_issuer=new_issuer,
     )
     with settings(ctx).store().transaction() as tx:
-        known = Spellings(tx.awards, tx.issuers)
+        known = Spellings(tx.award_rows.values(), tx.issuers)
         award = build_award(given, tx.phases, known, new_id=tx.next_award_id())
         tx.add_award(award)
     sys.stdout.write(f"{award.id}\n")
@@ -162,9 +162,15 @@ def filtered(
     issuer: str | None,
     kind: str | None,
     search: str | None,
-) -> list[Award]:
-    """The awards that the FILTERS options of list, tally and export let through."""
-    from awards.select import make_filter, select
+    *,
+    as_records: bool = False,
+) -> list[Any]:
+    """The awards that the FILTERS options of list, tally and export let through.
+
+    The filter runs over the stored records; only those that pass become awards, and with
+    ``as_records`` (a tally, which needs no more) none do.
+    """
+    from awards.select import AwardFilter, make_filter
 
     award_filter = make_filter(
         records.phases,
@@ -178,7 +184,13 @@ def filtered(
         search=search,
         issuers=records.issuers,
     )
-    return select(records.awards, award_filter)
+    rows = records.award_rows
+    matches = award_filter.matches
+    if award_filter == AwardFilter():  # no filter given: everything, without asking each
+        return list(rows.values()) if as_records else records.awards
+    if as_records:
+        return [record for record in rows.values() if matches(record)]
+    return records.awards_from((key, record) for key, record in rows.items() if matches(record))
 
 
 def awards_show(
@@ -239,7 +251,7 @@ def awards_edit(
     )
     with settings(ctx).store().transaction() as tx:
         before = _award(tx, award_id)
-        others = [a for a in tx.awards if a.id != award_id]
+        others = (r for key, r in tx.award_rows.items() if key != str(award_id))
         after = build_award(given, tx.phases, Spellings(others, tx.issuers), base=before)
         if after != before:
             tx.replace_awards([after])
@@ -304,9 +316,11 @@ def awards_tally(
 
     dims = parse_dimensions(by)
     records = settings(ctx).store().read()
-    chosen = filtered(records, year, first_year, last_year, phase, form, issuer, kind, search)
+    chosen = filtered(
+        records, year, first_year, last_year, phase, form, issuer, kind, search, as_records=True
+    )
     if not include_revoked:
-        chosen = [a for a in chosen if not a.revoked]
+        chosen = [record for record in chosen if record.get("revoked_decision") is None]
     result = tally(chosen, dims, records.phases, records.issuers)
     if fmt is TallyFormat.xlsx:
         _tally_workbook(result, output or "-")
