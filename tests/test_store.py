@@ -63,8 +63,7 @@ def test_ids_are_never_reused(db: Path) -> None:
     "content",
     [b"{", b"null", b"[]", b'{"awards": []}', b'{"awards": {"1": 5}}', b"\xff\xfe{}",
      b'{"awards": {"1": {"recipient": "x"}}}', b'{"meta": {"1": {"next_award_id": "7"}}}',
-     b'{"awards": {"x": {}}}', b'{"phases": {"1": {"code": "a", "program": "p", "start": 1, "end": 2, "signers": "A"}}}',
-     b'{"awards": {"1": {"recipient": "x", "kind": "mixed", "count": 2, "form": "Giay khen", "issuer": "I", "year": 2020, "phase": 5}}}'],
+     b'{"awards": {"x": {}}}', b'{"phases": {"1": {"code": "a", "program": "p", "start": 1, "end": 2, "signers": "A"}}}'],
 )  # fmt: skip
 def test_damaged_file_is_refused_and_kept(db: Path, content: bytes) -> None:
     """Truncated JSON, the wrong shape or bad bytes: an error naming the path, bytes unchanged.
@@ -77,6 +76,20 @@ def test_damaged_file_is_refused_and_kept(db: Path, content: bytes) -> None:
         len(Store(db).read().awards)
     with pytest.raises(StoreError):
         add(Store(db))
+    assert db.read_bytes() == content
+
+
+def test_a_damaged_optional_field_is_found_when_its_award_is_built(db: Path) -> None:
+    """A phase of the wrong type: tallies (which read the stored records) pass it by, but
+    building the award names the damage, and the bytes stay as they were."""
+    content = (b'{"awards": {"1": {"recipient": "x", "kind": "mixed", "count": 2, "form": '
+               b'"Giay khen", "issuer": "I", "year": 2020, "phase": 5}}}')  # fmt: skip
+    db.parent.mkdir()
+    db.write_bytes(content)
+    records = Store(db).read()
+    assert len(records.award_rows) == 1
+    with pytest.raises(StoreError, match=f"{db} holds a damaged record \\(phase is neither"):
+        len(records.awards)
     assert db.read_bytes() == content
 
 

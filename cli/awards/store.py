@@ -4,7 +4,8 @@
 The only module that imports TinyDB. Reads parse the file once and never lock: writes replace
 the file by rename, so a reader sees the old or the new file, never half of one. Writes hold a
 lock file beside the data file over the whole read-modify-write, build the new content in memory
-through TinyDB's tables, and land it with one atomic replace. Award ids are TinyDB document ids,
+(through TinyDB's tables; awards, the one large table, in place), and land it with one atomic
+replace. Award ids are TinyDB document ids,
 handed out from a counter in ``meta`` so that an id is never used twice.
 
 Each write also records, in ``history`` and in the same replace, what the changed records were
@@ -137,7 +138,7 @@ class Transaction(Records):
     """
 
     def __init__(self, path: Path, data: dict[str, dict[str, Any]], command: str = "") -> None:
-        super().__init__(path, data, full=True)  # a write never carries damage on
+        super().__init__(path, data)
         self._db = TinyDB(data, storage=_Loaded)
         self.changed = False
         self.command = command
@@ -156,6 +157,12 @@ class Transaction(Records):
     def _tables(self) -> dict[str, dict[str, Any]]:
         return self.data
 
+    def _award_table(self) -> dict[str, Any]:
+        """The awards table itself. Awards change in place rather than through TinyDB's Table,
+        which rebuilds the whole table on every call: adding one award to 100,000 would cost
+        two conversions of every id."""
+        return self.data.setdefault("awards", {})
+
     def next_award_id(self) -> int:
         return self._next_id
 
@@ -166,8 +173,12 @@ class Transaction(Records):
         """New awards, numbered from ``next_award_id``, in one table update however many."""
         if not awards:
             return
-        table = self._db.table("awards")
-        table.insert_multiple(Document(award_record(a), doc_id=a.id) for a in awards)
+        table = self._award_table()
+        for award in awards:
+            key = str(award.id)
+            if key in table:
+                raise ValueError(f"award {award.id} already exists")
+            table[key] = award_record(award)
         before = self._before["awards"]
         for award in awards:
             before.setdefault(award.id, None)
@@ -178,18 +189,20 @@ class Transaction(Records):
 
     def replace_awards(self, awards: list[Award]) -> None:
         """Store new versions of existing awards, under the same ids."""
-        table = self._db.table("awards")
+        table = self._award_table()
         changed = {award.id: award for award in awards}
         self._remember("awards", list(changed))
-        table.remove(doc_ids=list(changed))
-        table.insert_multiple(Document(award_record(a), doc_id=a.id) for a in changed.values())
+        for award_id, award in changed.items():
+            table[str(award_id)] = award_record(award)
         if self._awards is not None:
             self._awards = [changed.get(a.id, a) for a in self._awards]
         self._touch()
 
     def remove_awards(self, award_ids: list[int]) -> None:
         self._remember("awards", award_ids)
-        self._db.table("awards").remove(doc_ids=award_ids)
+        table = self._award_table()
+        for award_id in award_ids:
+            table.pop(str(award_id), None)
         gone = set(award_ids)
         if self._awards is not None:
             self._awards = [a for a in self._awards if a.id not in gone]
