@@ -129,17 +129,19 @@ def test_history_keeps_the_newest_fifty(db: Path) -> None:
 def test_damaged_file_names_the_last_good_copy_and_restore_brings_it_back(
     ok: Ok, run: Run, db: Path
 ) -> None:
-    """Every write leaves a copy; a damaged file points to it; restore puts it back."""
+    """Each write keeps the file it replaces; a damaged file points to it; restore puts it back
+    (the copy is the file before the last change, which history names)."""
     add(ok, "An")
     good = db.read_bytes()
-    db.write_bytes(good[:40])
+    add(ok, "Bình")
+    db.write_bytes(db.read_bytes()[:40])
     damaged = db.read_bytes()
     result = run("list")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {db} is damaged (not valid JSON: ")
+    stamp = result.stderr.rsplit("(", 1)[1].split(")")[0]
     assert result.stderr.rstrip().endswith(
-        f"The last good copy is {db}.bak ({result.stderr.split('(')[-1].split(')')[0]}); "
-        "`awards restore` brings it back"
+        f"The last good copy is {db}.bak ({stamp}); `awards restore` brings it back"
     )
     restored = run("restore")
     assert restored.exit_code == 0
@@ -160,6 +162,7 @@ def test_restore_refuses_a_sound_file_unless_forced(ok: Ok, run: Run, db: Path) 
     assert db.read_bytes() == b"{"
     db.unlink()
     add(ok, "An")
+    add(ok, "Bình")
     before = digest(db)
     result = run("restore")
     assert result.exit_code == 1
@@ -169,7 +172,7 @@ def test_restore_refuses_a_sound_file_unless_forced(ok: Ok, run: Run, db: Path) 
     )
     assert digest(db) == before
     assert run("restore --force").exit_code == 0
-    assert listed(ok)[0]["recipient"] == "An"
+    assert [a["recipient"] for a in listed(ok)] == ["An"]
 
 
 def test_the_copy_is_as_private_as_the_file(ok: Ok, db: Path) -> None:
@@ -177,6 +180,7 @@ def test_the_copy_is_as_private_as_the_file(ok: Ok, db: Path) -> None:
     add(ok, "An")
     os.chmod(db, 0o640)
     add(ok, "Bình")
+    add(ok, "Chi")
     assert (db.stat().st_mode & 0o777, (db.parent / "awards.json.bak").stat().st_mode & 0o777) == (
         0o640,
         0o640,

@@ -9,7 +9,7 @@ replace. Award ids are TinyDB document ids,
 handed out from a counter in ``meta`` so that an id is never used twice.
 
 Each write also records, in ``history`` and in the same replace, what the changed records were
-before it, so ``undo`` can put them back; and leaves a copy of what it wrote in ``<file>.bak``,
+before it, so ``undo`` can put them back; and keeps the file it replaces as ``<file>.bak``,
 the last good copy that ``restore`` brings back if the file is later damaged.
 """
 
@@ -406,9 +406,7 @@ class Store:
             if tx.changed:
                 if self.record:
                     tx.record(dt.datetime.now(dt.UTC).astimezone())
-                payload = orjson.dumps(tx.data) + b"\n"
-                self._write(payload)
-                self._keep_copy(payload)
+                self._write(orjson.dumps(tx.data) + b"\n", keep_previous=True)
 
     def restore(self, *, force: bool = False) -> Path | None:
         """Bring back the last good copy; the damaged file is kept aside, and its new name
@@ -476,11 +474,6 @@ class Store:
             raise StoreError(f"cannot move {self.path} aside: {error.strerror}") from None
         return aside
 
-    def _keep_copy(self, payload: bytes) -> None:
-        """The last good copy, as private as the file. Best effort: the file is already safe."""
-        with contextlib.suppress(OSError):
-            _atomic_write(self.backup, payload, old=os.stat(self.path), sync=False)
-
     def _make_folder(self) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -509,7 +502,7 @@ class Store:
         _check_shape(path, data)
         return data  # type: ignore[no-any-return]
 
-    def _write(self, payload: bytes) -> None:
+    def _write(self, payload: bytes, *, keep_previous: bool = False) -> None:
         path = self.path
         try:
             old = os.stat(path)
@@ -518,6 +511,8 @@ class Store:
         except OSError as error:
             raise StoreError(f"cannot write {path}: {error.strerror}") from None
         _remove_leftovers(path)
+        if keep_previous and old is not None:
+            _keep_previous(path)
         try:
             _atomic_write(path, payload, old=old, sync=True)
         except OSError as error:
@@ -528,6 +523,25 @@ class Store:
 
 def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
+
+
+def _keep_previous(path: Path) -> None:
+    """The file about to be replaced becomes the last good copy: this write has just read it
+    whole and checked it. A hard link to it costs nothing, and the new file is a new inode, so
+    nothing done later to the data file reaches the copy. Where links are not allowed it is
+    copied. Best effort: the copy must never stop the write itself."""
+    backup = backup_path(path)
+    tmp = backup.with_name(f".{path.name}.{os.getpid()}.bak.tmp")
+    with contextlib.suppress(OSError):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        try:
+            os.link(path, tmp)
+        except OSError:
+            import shutil
+
+            shutil.copy2(path, tmp)
+        os.replace(tmp, backup)
 
 
 def _restore_hint(path: Path) -> str:
