@@ -255,10 +255,17 @@ def _blank(cells: Iterable[Cell]) -> bool:
 def _values(cells: list[Cell], columns: _Columns) -> dict[str, Cell]:
     """The row's cells by field; empty cells are "not given"."""
     values: dict[str, Cell] = {}
+    width = len(cells)
     for index, name in columns.fields.items():
-        cell = cells[index] if index < len(cells) else None
-        if isinstance(cell, str):
-            cell = cell if cell.strip() else None
+        if index >= width:
+            continue
+        cell = cells[index]
+        if type(cell) is str:  # nearly every cell: the fast way
+            if cell and not cell.isspace():
+                values[name] = cell
+            continue
+        if isinstance(cell, list) and name not in ("signers", "parties", "aliases"):
+            cell = "; ".join(cell)  # a JSON list where one value belongs
         elif isinstance(cell, float) and cell.is_integer() and name not in ("year", "count"):
             cell = str(int(cell))  # a decision number typed into a number cell
         elif isinstance(cell, int | float) and name not in ("year", "count", "start", "end"):

@@ -8,6 +8,7 @@ comes from. Problems raise ``Invalid``, ``NotFound`` or ``Conflict`` with the li
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -176,6 +177,7 @@ class Issuer:
 # ---- single values -------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1)
 def last_year() -> int:
     """Awards may be recorded up to next year (decisions are often dated ahead)."""
     return dt.date.today().year + 1
@@ -188,6 +190,7 @@ def parse_text(value: str, field_name: str, *, multiline: bool = False) -> str:
     return cleaned
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_optional_text(value: str | None, *, multiline: bool = False) -> str | None:
     """An optional text; an empty value clears it."""
     if value is None:
@@ -195,6 +198,7 @@ def parse_optional_text(value: str | None, *, multiline: bool = False) -> str | 
     return text.clean(value, multiline=multiline) or None
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_year(value: int | float | str, field_name: str = "year") -> int:
     """A year typed as text, or stored by a spreadsheet as a number (2018 or 2018.0)."""
     number = _whole_number(value, f"{field_name} must be a year such as 2018, not {value!r}")
@@ -218,6 +222,7 @@ def _whole_number(value: int | float | str, complaint: str) -> int:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_date(value: str | None, field_name: str = "date") -> str | None:
     """A date as ``2018-06-12`` or the Vietnamese ``12/06/2018``; returned as ISO text."""
     if value is None or not text.clean(value):
@@ -237,6 +242,7 @@ def parse_date(value: str | None, field_name: str = "date") -> str | None:
     return date.isoformat()
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_count(value: int | float | str) -> int:
     value = _whole_number(value, f"count must be a whole number, not {value!r}")
     if value < 1:
@@ -244,6 +250,7 @@ def parse_count(value: int | float | str) -> int:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_kind(value: str) -> str:
     kind = _KIND_WORDS.get(_word(value).replace("/", ",").replace(" ,", ","))
     if kind is None:
@@ -273,6 +280,7 @@ def _word(value: str) -> str:
 _FORM_WORDS = {_word(form): form for form in FORMS}
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_form(value: str) -> str:
     """One of ``FORMS``, typed in any case, with or without diacritics (``bang-khen``)."""
     form = _FORM_WORDS.get(_word(value))
@@ -505,6 +513,25 @@ def _raise_first(errors: list[AwardsError]) -> None:
         raise first
 
 
+# How each award field is read: (name, parse(value, spellings, new_issuer)). Built once; an
+# import calls build_award for every row.
+_AWARD_PARSERS: tuple[tuple[str, Callable[[Any, Spellings, bool], Any]], ...] = (
+    ("recipient", lambda value, known, new: parse_text(value, "recipient")),
+    ("kind", lambda value, known, new: parse_kind(value)),
+    ("count", lambda value, known, new: parse_count(value)),
+    ("form", lambda value, known, new: parse_form(value)),
+    ("issuer", lambda value, known, new: known.issuer(value, allow_new=new)),
+    ("year", lambda value, known, new: parse_year(value)),
+    ("decision", lambda value, known, new: parse_optional_text(value)),
+    ("decided_on", lambda value, known, new: parse_date(value, "decided-on")),
+    ("unit", lambda value, known, new: known.unit(value)),
+    ("note", lambda value, known, new: parse_optional_text(value, multiline=True)),
+    ("revoked_decision", lambda value, known, new: parse_optional_text(value)),
+    ("revoked_on", lambda value, known, new: parse_date(value, "revoked-on")),
+    ("revoked_reason", lambda value, known, new: parse_optional_text(value, multiline=True)),
+)
+
+
 def build_award(
     given: AwardInput,
     phases: Sequence[Phase],
@@ -522,34 +549,31 @@ def build_award(
     known = awards if isinstance(awards, Spellings) else Spellings(awards)
     errors: list[AwardsError] = []
     changes: dict[str, Any] = {}
-    parsers: dict[str, Callable[[Any], Any]] = {
-        "recipient": lambda value: parse_text(value, "recipient"),
-        "kind": parse_kind,
-        "count": parse_count,
-        "form": parse_form,
-        "issuer": lambda value: known.issuer(value, allow_new=given.new_issuer),
-        "year": parse_year,
-        "decision": parse_optional_text,
-        "decided_on": lambda value: parse_date(value, "decided-on"),
-        "unit": known.unit,
-        "note": lambda value: parse_optional_text(value, multiline=True),
-        "revoked_decision": parse_optional_text,
-        "revoked_on": lambda value: parse_date(value, "revoked-on"),
-        "revoked_reason": lambda value: parse_optional_text(value, multiline=True),
-    }
-    for name, parse in parsers.items():
+    new_issuer = given.new_issuer
+    for name, parse in _AWARD_PARSERS:
         value = getattr(given, name)
         if value is not None:
-            changes[name] = _collect(errors, name, parse, value)
+            try:
+                changes[name] = parse(value, known, new_issuer)
+            except AwardsError as error:
+                error.field = error.field or name
+                errors.append(error)
+                changes[name] = None  # given, though wrong: not also "missing"
     if base is None:
         for name in ("recipient", "kind", "form", "issuer", "year"):
             if name not in changes:
                 _collect(errors, name, _fail, f"an award needs {name}")
         changes.setdefault("count", 1)
-    _raise_first(errors)
-    award = Award(id=new_id, **changes) if base is None else replace(base, **changes)
-
-    phase = _collect(errors, "phase", _award_phase, given.phase, award, base, phases)
+        _raise_first(errors)
+        phase = _collect(errors, "phase", _phase_for, given.phase, changes["year"], None, phases)
+        award = Award(id=new_id, phase=phase, **changes)
+    else:
+        _raise_first(errors)
+        award = replace(base, **changes)
+        if given.phase is not None or award.year != base.year:
+            phase = _collect(errors, "phase", _phase_for, given.phase, award.year, award.phase,
+                             phases)  # fmt: skip
+            award = replace(award, phase=phase) if phase != award.phase else award
     if (award.revoked_on or award.revoked_reason) and not award.revoked_decision:
         _collect(errors, "revoked_decision", _fail, "a revocation needs its decision number")
     if award.revoked_decision and not award.revoked_on:
@@ -558,30 +582,31 @@ def build_award(
         mixed = "kind mixed stands for several recipients: give --count 2 or more"
         _collect(errors, "count", _fail, mixed)
     _raise_first(errors)
-    return replace(award, phase=phase) if phase != award.phase else award
+    return award
 
 
 def _fail(message: str) -> None:
     raise Invalid(message)
 
 
-def _award_phase(
-    given: str | None, award: Award, base: Award | None, phases: Sequence[Phase]
+def _phase_for(
+    given: str | None, year: int, current: str | None, phases: Sequence[Phase]
 ) -> str | None:
-    """The phase an award belongs to: the one given, the one it had, or the one its year is in."""
+    """The phase an award belongs to: the one given ('' for none), else the one it has if that
+    still holds its year, else the one its year is in."""
     if given is not None and text.clean(given):
         phase = find_phase(given, phases)
-        check_phase_year(phase, award.year)
+        check_phase_year(phase, year)
         return phase.code
     if given is not None:
         return None
-    if base is None or award.year != base.year:
-        current = next((p for p in phases if p.code == award.phase), None)
-        if current is None or not current.contains(award.year):
-            return infer_phase(award.year, phases)
-    return award.phase
+    held = next((p for p in phases if p.code == current), None)
+    if held is not None and held.contains(year):
+        return current
+    return infer_phase(year, phases)
 
 
+_STORED_FIELDS = AWARD_FIELDS[1:]  # all but the id, which is the document id
 _OPTIONAL_AWARD_FIELDS = ("phase", "decision", "decided_on", "unit", "note", *REVOCATION_FIELDS)
 
 
@@ -707,7 +732,5 @@ def _check_types(
 
 def award_record(award: Award) -> dict[str, Any]:
     """The stored form of an award: every field but the id, which is the TinyDB document id."""
-    record = award.to_dict()
-    del record["id"]
     # Empty optional fields are left out: a large file is a quarter smaller, and reads the same.
-    return {name: value for name, value in record.items() if value is not None}
+    return {name: value for name in _STORED_FIELDS if (value := getattr(award, name)) is not None}

@@ -12,7 +12,7 @@ import io
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from awards import text
 from awards.errors import Invalid
@@ -119,7 +119,11 @@ def csv_table(raw: bytes, source: str) -> Table:
     try:
         for number, row in enumerate(reader, start=1):
             # Undo the quote that export puts before text a spreadsheet would run as a formula.
-            rows.append((number, [text.restore_neutralised(cell) for cell in row]))
+            cells = cast(list[Cell], row)
+            joined = "\n".join(row)  # one test in C for a quote that starts any cell
+            if joined[:1] == "'" or "\n'" in joined:
+                cells = [text.restore_neutralised(cell) for cell in row]
+            rows.append((number, cells))
     except csv.Error as error:
         raise Invalid(f"{source}, line {reader.line_num}: {error}") from None
     return Table(source=source, rows=rows)

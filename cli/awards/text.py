@@ -33,6 +33,7 @@ def _strip_invisible(value: str) -> str:
     return "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) not in _INVISIBLE)
 
 
+@functools.lru_cache(maxsize=16384)  # issuers, units, codes repeat row after row in an import
 def clean(value: str, *, multiline: bool = False) -> str:
     """The stored form of a text value: NFC, no control characters, single inner spaces, trimmed.
 
