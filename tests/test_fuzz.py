@@ -86,6 +86,20 @@ COMMANDS: dict[
     ("revoke",): ({"--decision": TEXT, "--on": TEXT, "--reason": TEXT}, [ID, ID]),
     ("unrevoke",): ({}, [ID]),
     ("check",): ({"--format": st.sampled_from(["table", "json"])}, []),
+    ("report", "phase"): (
+        {
+            "--lang": st.sampled_from(["vi", "en"]),
+            "--format": st.sampled_from(["markdown", "text"]),
+        },
+        [PHASE],
+    ),
+    ("report", "year"): (
+        {
+            "--lang": st.sampled_from(["vi", "en"]),
+            "--format": st.sampled_from(["markdown", "text"]),
+        },
+        [YEAR],
+    ),
 }
 
 

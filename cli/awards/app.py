@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from awards import __version__, render
-from awards.commands import awards, history, issuers, phases, review, transfer
+from awards.commands import awards, history, issuers, phases, report, review, transfer
 from awards.commands.common import Settings, default_db
 from awards.errors import AwardsError
 
@@ -123,6 +123,7 @@ app.command("undo")(history.history_undo)
 app.command("restore")(history.history_restore)
 app.add_typer(phases.app, name="phase")
 app.add_typer(issuers.app, name="issuer")
+app.add_typer(report.app, name="report")
 
 
 def main() -> None:

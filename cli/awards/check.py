@@ -137,7 +137,7 @@ def _levels(awards: Sequence[Award], issuers: Sequence[Issuer]) -> list[Finding]
     return findings
 
 
-def _by_name(item: tuple[str, list[Award]]) -> tuple[str, str]:
+def _by_name(item: tuple[str, list[Award]]) -> tuple[object, ...]:
     return text.sort_key(item[0])
 
 

@@ -11,9 +11,12 @@ import contextlib
 import io
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from awards.grid import Cell, Grid
+
+if TYPE_CHECKING:
+    from awards.report import Report
 from awards.text import neutralise, printable
 
 FORMATS = ("table", "json", "csv", "tsv", "markdown")
@@ -51,6 +54,11 @@ def emit_object(fmt: str, grid: Grid, record: dict[str, Any]) -> None:
         _write_json(record)
     else:
         draw(grid, sys.stdout)
+
+
+def write_text(content: str) -> None:
+    """Text output (a report) to stdout, whole."""
+    _write(content)
 
 
 def _write(content: str) -> None:
@@ -207,3 +215,33 @@ def progress(label: str, total: int) -> Iterator[Callable[[int, int], None]]:
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def report_markdown(report: Report) -> str:
+    """The review report as Markdown: a heading, the facts, the paragraph, the tables."""
+    lines = [f"# {_markdown_cell(report.title)}", ""]
+    lines += [
+        f"- **{_markdown_cell(label)}:** {_markdown_cell(value)}" for label, value in report.facts
+    ]
+    if report.facts:
+        lines.append("")
+    lines += [_markdown_cell(report.paragraph), ""]
+    for title, grid in report.tables:
+        lines += [f"## {_markdown_cell(title)}", "", to_markdown(grid)]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def report_text(report: Report) -> str:
+    """The review report as plain text, tables drawn as off a terminal."""
+    import textwrap
+
+    parts = [report.title, "=" * len(report.title), ""]
+    parts += [f"{label}: {value}" for label, value in report.facts]
+    if report.facts:
+        parts.append("")
+    parts += [textwrap.fill(report.paragraph, width=100), ""]
+    for title, grid in report.tables:
+        buffer = io.StringIO()
+        draw(grid, buffer)
+        parts += [title, "-" * len(title), buffer.getvalue()]
+    return printable("\n".join(parts).rstrip("\n") + "\n", keep_newlines=True)

@@ -60,9 +60,9 @@ def fold(value: str) -> str:
     return bare.replace("đ", "d")
 
 
-def sort_key(value: str) -> tuple[str, str]:
-    """Order names by their folded form first, so accents do not scatter a list."""
-    return fold(value), key(value)
+def sort_key(value: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], str]:
+    """How names are ordered everywhere: Vietnamese alphabetical order (see ``vi_sort_key``)."""
+    return vi_sort_key(value)
 
 
 def printable(value: str, *, keep_newlines: bool = False) -> str:
@@ -97,3 +97,40 @@ def restore_neutralised(value: str) -> str:
     if value.startswith("'") and _FORMULA_START.match(value, 1):
         return value[1:]
     return value
+
+
+# Vietnamese alphabetical order: a ă â b c d đ e ê … o ô ơ … u ư …; the tone marks decide only
+# between words that are otherwise the same, in the order ngang, huyền, hỏi, ngã, sắc, nặng.
+_VI_LETTERS = [
+    "a", "a\u0306", "a\u0302", "b", "c", "d", "đ", "e", "e\u0302", "f", "g", "h", "i", "j", "k",
+    "l", "m", "n", "o", "o\u0302", "o\u031b", "p", "q", "r", "s", "t", "u", "u\u031b", "v", "w",
+    "x", "y", "z",
+]  # fmt: skip
+_VI_RANK = {letter: rank for rank, letter in enumerate(_VI_LETTERS)}
+_VI_MODIFIERS = frozenset("\u0306\u0302\u031b")
+_VI_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+@functools.lru_cache(maxsize=8192)
+def vi_sort_key(value: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], str]:
+    """Order as a Vietnamese dictionary does: "Dương" < "Đặng" < "Em"; "Anh" < "Ánh" < "Ảnh"
+    by letters first, tones only to break ties, then the text itself."""
+    letters: list[tuple[int, int]] = []
+    tones: list[int] = []
+    base = ""
+    for ch in unicodedata.normalize("NFD", clean(value).casefold()):
+        if ch in _VI_TONES:
+            if tones:
+                tones[-1] = _VI_TONES[ch]
+        elif ch in _VI_MODIFIERS and base:
+            base += ch
+            letters[-1] = (1, _VI_RANK.get(base, len(_VI_LETTERS)))
+        elif ch in _VI_RANK:
+            base = ch
+            letters.append((1, _VI_RANK[ch]))
+            tones.append(0)
+        else:  # spaces, digits, punctuation, other scripts: before letters, by code point
+            base = ""
+            letters.append((0, ord(ch)))
+            tones.append(0)
+    return tuple(letters), tuple(tones), value

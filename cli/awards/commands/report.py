@@ -1,0 +1,91 @@
+"""The report commands: a phase's review, a year's awards, in Vietnamese or English."""
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from awards import render
+from awards.commands.common import settings
+from awards.errors import Invalid
+from awards.model import find_phase, parse_year
+
+if TYPE_CHECKING:  # the report module loads only when a report is made
+    from awards.report import Report
+
+app = typer.Typer(help="Reports: a phase's review, a year's awards (Markdown, text or Word).")
+
+
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    text = "text"
+    docx = "docx"
+
+
+class Language(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+LangOption = Annotated[Language, typer.Option("--lang", help="vi (Vietnamese) or en.")]
+ReportFormatOption = Annotated[
+    ReportFormat, typer.Option("--format", "-f", help="markdown, text or docx (Word).")
+]
+OutputOption = Annotated[
+    str | None, typer.Option("--output", "-o", help="Write to this file (docx needs one).")
+]
+
+
+@app.command("phase")
+def report_phase(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(metavar="CODE", help="The phase code.")],
+    lang: LangOption = Language.vi,
+    fmt: ReportFormatOption = ReportFormat.markdown,
+    output: OutputOption = None,
+) -> None:
+    """The review of a phase: program, signers, the commendation sentence, and tables."""
+    from awards.report import phase_report
+
+    records = settings(ctx).store().read()
+    phase = find_phase(code, records.phases)
+    report = phase_report(phase, records.awards, records.phases, records.issuers, lang.value)
+    _emit(report, fmt, output)
+
+
+@app.command("year")
+def report_year(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(metavar="YEAR", help="The calendar year.")],
+    lang: LangOption = Language.vi,
+    fmt: ReportFormatOption = ReportFormat.markdown,
+    output: OutputOption = None,
+) -> None:
+    """The awards of one calendar year, across phases, as a report."""
+    from awards.report import year_report
+
+    records = settings(ctx).store().read()
+    report = year_report(
+        parse_year(year), records.awards, records.phases, records.issuers, lang.value
+    )
+    _emit(report, fmt, output)
+
+
+def _emit(report: "Report", fmt: ReportFormat, output: str | None) -> None:
+    from awards.outfile import write_output
+
+    if fmt is ReportFormat.docx:
+        from awards.document import report_document
+
+        if output is None:
+            raise Invalid("a Word document needs --output FILE")
+        write_output(output, report_document(report), binary=True)
+        render.info(f"wrote the report to {output}")
+        return
+    content = render.report_markdown(report) if fmt is ReportFormat.markdown else (
+        render.report_text(report))  # fmt: skip
+    if output is None:
+        render.write_text(content)
+    else:
+        write_output(output, content.encode())
+        render.info(f"wrote the report to {output}")

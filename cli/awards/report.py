@@ -1,0 +1,202 @@
+"""The review report: a phase's (or a year's) commendations in the words the reports use.
+
+Pure functions from records to a ``Report``: a title, facts, the commendation paragraph and
+tables as ``Grid`` objects; the renderers decide whether it becomes Markdown, text or Word.
+Revoked awards are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from awards import text
+from awards.grid import Cell, Grid
+from awards.model import FORMS, LEVELS, Award, Issuer, Phase
+from awards.tally import tally
+
+LANGUAGES = ("vi", "en")
+
+# Office holders ("Giám đốc Công an tỉnh") are joined with "và"; bodies ("Bộ Công an") with a
+# comma, as the published reviews write them.
+_OFFICE_WORDS = ("giam doc", "chu tich", "thu tuong", "bo truong", "tong giam doc", "truong",
+                 "pho", "tu lenh", "chanh", "bi thu")  # fmt: skip
+
+WORDS = {
+    "vi": {
+        "collective": "tập thể", "individual": "cá nhân", "mixed": "tập thể, cá nhân",
+        "program": "Chương trình", "phase": "Giai đoạn", "signed_on": "Ngày ký",
+        "signers": "Người ký", "parties": "Các bên phối hợp", "year": "Năm", "form": "Hình thức",
+        "issuer": "Cơ quan khen thưởng", "total": "Tổng cộng", "no": "TT",
+        "recipient": "Tên tập thể, cá nhân", "unit": "Đơn vị", "count": "Số lượng",
+        "decision": "Số quyết định", "by_year": "Khen thưởng theo năm và hình thức",
+        "by_issuer": "Khen thưởng theo cơ quan và đối tượng", "none": "không có",
+        "recipients": "Danh sách {form} ({count})", "no_awards": "Không có khen thưởng nào.",
+    },
+    "en": {
+        "collective": "collectives", "individual": "individuals",
+        "mixed": "collectives and individuals", "program": "Program", "phase": "Phase",
+        "signed_on": "Signed on", "signers": "Signed by", "parties": "Parties", "year": "Year",
+        "form": "Form", "issuer": "Issuer", "total": "Total", "no": "No.",
+        "recipient": "Recipient", "unit": "Unit", "count": "Count", "decision": "Decision",
+        "by_year": "Awards by year and form", "by_issuer": "Awards by issuer and kind",
+        "none": "none", "recipients": "{form} recipients ({count})",
+        "no_awards": "No awards.",
+    },
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Report:
+    title: str
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    paragraph: str = ""
+    tables: list[tuple[str, Grid]] = field(default_factory=list)
+
+
+def phase_report(
+    phase: Phase, awards: Sequence[Award], phases: Sequence[Phase], issuers: Sequence[Issuer],
+    lang: str,
+) -> Report:  # fmt: skip
+    """The five-year review of a phase: its heading, the commendation sentence, the tables."""
+    words = WORDS[lang]
+    chosen = [a for a in awards if a.phase == phase.code and not a.revoked]
+    years = phase.end - phase.start + 1
+    period = f"{phase.start}–{phase.end}"
+    if lang == "vi":
+        title = f"Báo cáo tổng kết giai đoạn {period}"
+        opening = (f"Tổng kết {years} năm thực hiện Chương trình phối hợp “{phase.program}” "
+                   f"giai đoạn {period}")  # fmt: skip
+    else:
+        title = f"Review of phase {period}"
+        opening = (f"Over the {years} years of the coordination program “{phase.program}”, "
+                   f"phase {period}")  # fmt: skip
+    named = period if phase.code.replace("-", "–") == period else f"{phase.code} ({period})"
+    facts = [(words["program"], phase.program), (words["phase"], named)]
+    if phase.signed_on:
+        facts.append((words["signed_on"], _date(phase.signed_on)))
+    if phase.signers:
+        facts.append((words["signers"], "; ".join(phase.signers)))
+    if phase.parties:
+        facts.append((words["parties"], ", ".join(phase.parties)))
+    return Report(title, facts, _paragraph(opening, chosen, issuers, lang),
+                  _tables(chosen, phases, lang))  # fmt: skip
+
+
+def year_report(
+    year: int, awards: Sequence[Award], phases: Sequence[Phase], issuers: Sequence[Issuer],
+    lang: str,
+) -> Report:  # fmt: skip
+    """One calendar year across phases."""
+    chosen = [a for a in awards if a.year == year and not a.revoked]
+    title = f"Báo cáo khen thưởng năm {year}" if lang == "vi" else f"Awards of {year}"
+    opening = f"Năm {year}" if lang == "vi" else f"In {year}"
+    return Report(title, [], _paragraph(opening, chosen, issuers, lang),
+                  _tables(chosen, phases, lang))  # fmt: skip
+
+
+def _date(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
+
+
+def commendations(awards: Sequence[Award], issuers: Sequence[Issuer], lang: str) -> list[str]:
+    """One clause per form, in order of rank: "24 tập thể, cá nhân được Bộ Công an, UBND tỉnh
+    tặng Bằng khen"."""
+    words = WORDS[lang]
+    levels = {issuer.name: issuer.level for issuer in issuers}
+    clauses = []
+    for form in FORMS:
+        given = [a for a in awards if a.form == form]
+        if not given:
+            continue
+        count = sum(a.count for a in given)
+        kinds = {a.kind for a in given}
+        kind = "mixed" if "mixed" in kinds or len(kinds) > 1 else kinds.pop()
+        by_issuer: dict[str, int] = {}
+        for award in given:
+            by_issuer[award.issuer] = by_issuer.get(award.issuer, 0) + award.count
+
+        ranks = {name: _issuer_rank(name, levels.get(name), n) for name, n in by_issuer.items()}
+        names = sorted(by_issuer, key=ranks.__getitem__)
+        who = _join(names, lang)
+        if lang == "vi":
+            clauses.append(f"{count} {words[kind]} được {who} tặng {form}")
+        else:
+            clauses.append(f"{count} {words[kind]} received a {form} from {who}")
+    return clauses
+
+
+def _issuer_rank(name: str, level: str | None, count: int) -> tuple[int, int, object]:
+    """Higher levels first (a ministry before a province), then the larger share, then name."""
+    return (LEVELS.index(level) if level else len(LEVELS), -count, text.sort_key(name))
+
+
+def _join(names: list[str], lang: str) -> str:
+    conjunction = " và " if lang == "vi" else " and "
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        offices = all(text.fold(n).startswith(_OFFICE_WORDS) for n in names)
+        return conjunction.join(names) if offices or lang == "en" else ", ".join(names)
+    return ", ".join(names[:-1]) + conjunction + names[-1]
+
+
+def _paragraph(opening: str, awards: Sequence[Award], issuers: Sequence[Issuer], lang: str) -> str:
+    clauses = commendations(awards, issuers, lang)
+    if not clauses:
+        return f"{opening}: {WORDS[lang]['no_awards'].lower()}"
+    if lang == "vi":
+        return f"{opening}, có {'; '.join(clauses)}."
+    return f"{opening}, {'; '.join(clauses)}."
+
+
+def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list[tuple[str, Grid]]:
+    words = WORDS[lang]
+    tables = []
+    by_year = _crosstab(awards, ("year", "form"), phases, words, lambda v: v)
+    tables.append((words["by_year"], by_year))
+    by_issuer = _crosstab(
+        awards, ("issuer", "kind"), phases, words, lambda v: words.get(str(v), str(v)).capitalize()
+    )
+    tables.append((words["by_issuer"], by_issuer))
+    for form in FORMS:
+        given = sorted(
+            (a for a in awards if a.form == form), key=lambda a: text.sort_key(a.recipient)
+        )
+        if not given:
+            continue
+        rows: list[list[Cell]] = [
+            [number, a.recipient, a.unit, a.issuer, a.year, a.decision, a.count]
+            for number, a in enumerate(given, start=1)
+        ]
+        grid = Grid(
+            columns=[words["no"], words["recipient"], words["unit"], words["issuer"],
+                     words["year"], words["decision"], words["count"]],
+            rows=rows,
+            numeric=frozenset({0, 4, 6}),
+        )  # fmt: skip
+        title = words["recipients"].format(form=form, count=sum(a.count for a in given))
+        tables.append((title, grid))
+    return tables
+
+
+def _crosstab(
+    awards: Sequence[Award], dims: tuple[str, str], phases: Sequence[Phase],
+    words: dict[str, str], label: Callable[[object], object],
+) -> Grid:  # fmt: skip
+    """Rows of the first dimension, a column per value of the second, totals both ways."""
+    result = tally(awards, dims, phases)
+    cells = dict(result.groups)
+    rows_of, columns_of = result.orders[dims[0]], result.orders[dims[1]]
+    rows: list[list[Cell]] = []
+    for row in rows_of:
+        counts = [cells.get((row, column), 0) for column in columns_of]
+        rows.append([row, *[c or "" for c in counts], sum(counts)])
+    totals = [sum(cells.get((r, c), 0) for r in rows_of) for c in columns_of]
+    return Grid(
+        columns=[words[dims[0]], *[str(label(c)) for c in columns_of], words["total"]],
+        rows=rows,
+        numeric=frozenset(range(1, len(columns_of) + 2)),
+        total=[words["total"], *totals, result.total],
+    )

@@ -1,0 +1,130 @@
+"""The review report and Vietnamese order: the sentence a report needs, word for word."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+
+from awards.model import Award, Issuer
+from awards.report import commendations
+from awards.text import sort_key
+from tests.conftest import Run
+
+Ok = Callable[..., str]
+SAMPLE = str(Path(__file__).resolve().parent.parent / "data" / "sample.json")
+SENTENCE = (
+    "Tổng kết 5 năm thực hiện Chương trình phối hợp “Đẩy mạnh phong trào toàn dân bảo vệ an "
+    "ninh Tổ quốc trong công nhân, viên chức, lao động” giai đoạn 2014–2018, có 24 tập thể, cá "
+    "nhân được Bộ Công an, UBND tỉnh tặng Bằng khen; 60 tập thể, cá nhân được Giám đốc Công an "
+    "tỉnh và Chủ tịch LĐLĐ tỉnh tặng Giấy khen."
+)
+
+
+def test_the_sample_review_gives_the_published_sentence(ok: Ok) -> None:
+    """24 Bằng khen from Bộ Công an, UBND tỉnh; 60 Giấy khen from the Director and the Chair."""
+    report = ok(["--db", SAMPLE, "report", "phase", "2014-2018"]).splitlines()
+    assert report[0] == "# Báo cáo tổng kết giai đoạn 2014–2018"
+    assert SENTENCE in report
+    assert "## Danh sách Bằng khen (24)" in report and "## Danh sách Giấy khen (60)" in report
+
+
+def test_the_english_report(ok: Ok) -> None:
+    """--lang en says the same in English."""
+    text = ok(["--db", SAMPLE, "report", "phase", "2014-2018", "--lang", "en", "-f", "text"])
+    assert text.startswith("Review of phase 2014–2018\n=========================\n")
+    assert "24 collectives and individuals received a Bằng khen from Bộ Công an and UBND tỉnh;" in (
+        " ".join(text.split()))  # fmt: skip
+
+
+def award(award_id: int, form: str, issuer: str, kind: str = "individual", count: int = 1) -> Award:
+    return Award(award_id, f"Người {award_id}", kind, count, form, issuer, 2020)
+
+
+LEVELS = [Issuer("Bộ Công an", "ministry"), Issuer("UBND tỉnh", "province"),
+          Issuer("Sở Nội vụ", "department")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("awards", "clauses"),
+    [
+        ([award(1, "Giấy khen", "Giám đốc Công an tỉnh")],
+         ["1 cá nhân được Giám đốc Công an tỉnh tặng Giấy khen"]),
+        ([award(1, "Bằng khen", "UBND tỉnh", "collective", 3), award(2, "Bằng khen", "Bộ Công an", "collective")],
+         ["4 tập thể được Bộ Công an, UBND tỉnh tặng Bằng khen"]),
+        ([award(1, "Bằng khen", "UBND tỉnh"), award(2, "Bằng khen", "Bộ Công an"),
+          award(3, "Bằng khen", "Sở Nội vụ")],
+         ["3 cá nhân được Bộ Công an, UBND tỉnh và Sở Nội vụ tặng Bằng khen"]),
+        ([award(1, "Giấy khen", "Giám đốc Công an tỉnh"), award(2, "Huân chương", "Chủ tịch nước"),
+          award(3, "Bằng khen", "UBND tỉnh", "mixed", 5)],
+         ["1 cá nhân được Chủ tịch nước tặng Huân chương",
+          "5 tập thể, cá nhân được UBND tỉnh tặng Bằng khen",
+          "1 cá nhân được Giám đốc Công an tỉnh tặng Giấy khen"]),
+    ],
+    ids=["one", "two bodies", "several", "forms by rank"],
+)  # fmt: skip
+def test_commendation_clauses(awards: list[Award], clauses: list[str]) -> None:
+    """Counts summed, kinds from those present, issuers by level, forms by rank."""
+    assert commendations(awards, LEVELS, "vi") == clauses
+
+
+def test_revoked_awards_are_not_reported(ok: Ok, run: Run) -> None:
+    """A revoked award is not in the sentence or the tables."""
+    ok(["phase", "add", "P", "--program", "Chương trình", "--start", "2020", "--end", "2021"])
+    for name in ("An", "Bình"):
+        ok(["add", name, "--kind", "individual", "--form", "Giấy khen", "--issuer", "Sở Nội vụ",
+            "--year", "2020"])  # fmt: skip
+    ok("revoke 2 --decision 9/QĐ --on 2021-01-02 --reason x")
+    report = ok("report phase P")
+    assert "có 1 cá nhân được Sở Nội vụ tặng Giấy khen." in report
+    assert "Bình" not in report
+
+
+def test_a_word_document_that_python_docx_reads_back(ok: Ok, run: Run, tmp_path: Path) -> None:
+    """Heading, facts, the sentence and the tables, in proper Vietnamese."""
+    target = tmp_path / "bao-cao.docx"
+    result = run(["--db", SAMPLE, "report", "phase", "2014-2018", "-f", "docx", "-o", str(target)])
+    assert (result.exit_code, result.stderr) == (0, f"wrote the report to {target}\n")
+    document = docx.Document(io.BytesIO(target.read_bytes()))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert paragraphs[0] == "Báo cáo tổng kết giai đoạn 2014–2018"
+    assert SENTENCE in paragraphs
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Năm", "Giấy khen", "Bằng khen", "Tổng cộng"]
+    assert [c.text for c in table.rows[-1].cells] == ["Tổng cộng", "60", "24", "84"]
+    refused = run(["--db", SAMPLE, "report", "phase", "2014-2018", "-f", "docx"])
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        "Error: a Word document needs --output FILE\n",
+    )
+
+
+def test_a_year_report_across_phases(ok: Ok) -> None:
+    """report year Y: that year's awards, whatever their phase."""
+    report = ok(["--db", SAMPLE, "report", "year", "2023"])
+    assert report.startswith("# Báo cáo khen thưởng năm 2023\n")
+    assert "Năm 2023, có 2 tập thể, cá nhân được Bộ Công an, UBND tỉnh tặng Bằng khen; " in report
+
+
+SURNAMES = ["Vũ", "Đỗ", "Dương", "Đặng", "Ân", "An", "Ánh", "Ông", "Ô", "Ơn", "Em", "Ưng", "Uông",
+            "Bùi", "Ngô", "Nguyễn", "Nguyên", "Lê", "Lý", "Hồ", "Hoàng", "Huỳnh", "Phạm", "Phan"]  # fmt: skip
+
+
+def test_vietnamese_alphabetical_order() -> None:
+    """a < ă < â, d < đ, o < ô < ơ, u < ư; tones only break ties: Đặng after Dương, before Em."""
+    assert sorted(SURNAMES, key=sort_key) == [
+        "An", "Ánh", "Ân", "Bùi", "Dương", "Đặng", "Đỗ", "Em", "Hoàng", "Hồ", "Huỳnh", "Lê",
+        "Lý", "Ngô", "Nguyên", "Nguyễn", "Ô", "Ông", "Ơn", "Phạm", "Phan", "Uông", "Ưng", "Vũ",
+    ]  # fmt: skip
+
+
+def test_lists_sorted_by_name_follow_vietnamese_order(ok: Ok) -> None:
+    """list --sort recipient puts Đặng after Dương."""
+    for name in ("Em", "Đặng Văn A", "Dương Văn B"):
+        ok(["add", name, "--kind", "individual", "--form", "Giấy khen", "--issuer", "X",
+            "--year", "2020"])  # fmt: skip
+    shown = ok("list --sort recipient -f csv").splitlines()[1:]
+    assert [line.split(",")[1] for line in shown] == ["Dương Văn B", "Đặng Văn A", "Em"]
