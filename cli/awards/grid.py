@@ -18,3 +18,13 @@ class Grid:
     title: str | None = None
     caption: str | None = None
     empty: str | None = None  # said on stderr instead of drawing a table with no rows
+
+
+@dataclass(slots=True)
+class Chart:
+    """Bars as plain data: a bar per row label, split into one segment per series."""
+
+    title: str
+    labels: list[str]
+    series: list[str]  # one name for a plain bar chart; several make stacked bars and a legend
+    values: list[list[int]]  # values[row][series]

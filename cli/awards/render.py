@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
-from awards.grid import Cell, Grid
+from awards.grid import Cell, Chart, Grid
 
 if TYPE_CHECKING:
     from awards.report import Report
@@ -245,3 +245,65 @@ def report_text(report: Report) -> str:
         draw(grid, buffer)
         parts += [title, "-" * len(title), buffer.getvalue()]
     return printable("\n".join(parts).rstrip("\n") + "\n", keep_newlines=True)
+
+
+CHART_WIDTH = 50  # bar columns off a terminal, so the drawing is the same everywhere
+_BLOCKS = "█▓▒░◆●▲■"
+_COLOURS = ["cyan", "magenta", "yellow", "green", "blue", "red", "bright_white", "bright_black"]
+
+
+def draw_chart(chart: Chart) -> None:
+    """Horizontal bars with their counts; stacked, with a legend, for several series. In colour
+    on a terminal; plain characters elsewhere."""
+    out = sys.stdout
+    terminal = out.isatty()
+    if not chart.labels:
+        info("no awards to tally")
+        return
+    shown = [printable(label) for label in chart.labels]
+    label_width = max(len(label) for label in shown)
+    totals = [sum(row) for row in chart.values]
+    number_width = len(str(max(totals)))
+    if terminal:
+        import shutil
+
+        width = shutil.get_terminal_size().columns - label_width - number_width - 3
+        bar_width = max(10, min(width, 100))
+    else:
+        bar_width = CHART_WIDTH
+    top = max(totals) or 1
+    lines: list[list[tuple[str, str | None]]] = []
+    stacked = len(chart.series) > 1
+    for label, row, total in zip(shown, chart.values, totals, strict=True):
+        line: list[tuple[str, str | None]] = [(label.ljust(label_width) + "  ", None)]
+        drawn = running = 0
+        for index, value in enumerate(row):
+            running += value
+            end = round(running * bar_width / top)  # cumulative: segments add up to the bar
+            char = _BLOCKS[index % len(_BLOCKS)] if stacked else _BLOCKS[0]
+            line.append((char * (end - drawn), _COLOURS[index % len(_COLOURS)]))
+            drawn = end
+        line.append((f" {total}", None))
+        lines.append(line)
+    legend: list[tuple[str, str | None]] = []
+    if stacked:
+        for index, name in enumerate(chart.series):
+            legend.append((_BLOCKS[index % len(_BLOCKS)], _COLOURS[index % len(_COLOURS)]))
+            legend.append((f" {printable(name)}  ", None))
+    if not terminal:
+        text_lines = ["".join(part for part, _ in line).rstrip() for line in lines]
+        if legend:
+            text_lines.append("")
+            text_lines.append("".join(part for part, _ in legend).rstrip())
+        _write("\n".join(text_lines) + "\n")
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=out, markup=False, highlight=False, emoji=False)
+    blank: list[tuple[str, str | None]] = [("", None)]
+    for line in [*lines, *([blank, legend] if legend else [])]:
+        rendered = Text()
+        for part, colour in line:
+            rendered.append(part, style=colour or "")
+        console.print(rendered)

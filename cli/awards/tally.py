@@ -13,7 +13,7 @@ from typing import Any
 
 from awards import text
 from awards.errors import Invalid
-from awards.grid import Cell, Grid
+from awards.grid import Cell, Chart, Grid
 from awards.model import Award, Issuer, Phase
 
 DIMENSIONS = ("year", "phase", "form", "issuer", "level", "kind", "unit")
@@ -178,3 +178,23 @@ def _label(value: Value) -> Cell:
 
 def _share(count: int, total: int) -> str:
     return f"{100 * count / total:.1f}%" if total else ""
+
+
+def tally_chart(result: Tally) -> Chart:
+    """One dimension: a bar per value. Two: a bar per value of the first, stacked by the second."""
+    if len(result.dims) > 2:
+        raise Invalid("--chart draws one or two dimensions")
+    first = result.dims[0]
+    labels = [str(_label(value)) for value in result.orders[first]]
+    title = "Recipients by " + " and ".join(result.dims)
+    if len(result.dims) == 1:
+        counts = dict(result.groups)
+        values = [[counts[(value,)]] for value in result.orders[first]]
+        return Chart(title, labels, ["count"], values)
+    second = result.dims[1]
+    cells = dict(result.groups)
+    values = [
+        [cells.get((row, column), 0) for column in result.orders[second]]
+        for row in result.orders[first]
+    ]
+    return Chart(title, labels, [str(_label(v)) for v in result.orders[second]], values)

@@ -305,6 +305,9 @@ def awards_tally(
     include_revoked: Annotated[
         bool, typer.Option("--include-revoked", help="Count revoked awards too.")
     ] = False,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Bars instead of a table (one or two --by).")
+    ] = False,
 ) -> None:
     """Count recipients by year, phase, form, issuer, level, kind or unit.
 
@@ -312,7 +315,7 @@ def awards_tally(
     more, grouped rows. JSON, CSV and TSV give one row per group, for scripts; xlsx a sheet
     with a bar chart of it.
     """
-    from awards.tally import parse_dimensions, tally, tally_grid, tally_records
+    from awards.tally import parse_dimensions, tally, tally_chart, tally_grid, tally_records
 
     dims = parse_dimensions(by)
     records = settings(ctx).store().read()
@@ -322,6 +325,11 @@ def awards_tally(
     if not include_revoked:
         chosen = [record for record in chosen if record.get("revoked_decision") is None]
     result = tally(chosen, dims, records.phases, records.issuers)
+    if chart:
+        if fmt is not TallyFormat.table or output is not None:
+            raise Invalid("--chart draws on the screen; leave out --format and --output")
+        render.draw_chart(tally_chart(result))
+        return
     if fmt is TallyFormat.xlsx:
         _tally_workbook(result, output or "-")
         return
