@@ -103,12 +103,13 @@ def test_list_table(ok: Ok, some: None) -> None:
 
 
 def test_list_json_has_exactly_the_award_keys(ok: Ok, some: None) -> None:
-    """JSON objects carry all fifteen keys, absent values as null, dates ISO."""
+    """JSON objects carry all seventeen keys, absent values as null, dates ISO."""
     awards = json.loads(ok("list --format json"))
     assert awards[1] == {
         "id": 2, "recipient": "Nguyễn Văn An", "kind": "individual", "count": 1,
         "form": "Bằng khen", "issuer": "Bộ Công an", "year": 2017, "phase": "2014-2018",
         "decision": "2510/QĐ-BCA", "decided_on": "2017-10-12", "unit": None, "note": None,
+        "method": None, "category": None,
         "revoked_decision": None, "revoked_on": None, "revoked_reason": None,
     }  # fmt: skip
     assert awards[3]["note"] == "Dòng 1\nDòng 2"
@@ -118,9 +119,9 @@ def test_list_csv_tsv_markdown(ok: Ok, some: None) -> None:
     """CSV and TSV have a header and every field; Markdown is a table."""
     csv_lines = ok("list --format csv --limit 1").splitlines()
     assert csv_lines == [
-        "id,recipient,kind,count,form,issuer,year,phase,decision,decided_on,unit,note,"
-        "revoked_decision,revoked_on,revoked_reason",
-        "1,Đội bảo vệ Bình An,collective,1,Bằng khen,UBND tỉnh,2018,2014-2018,,,Công ty TNHH Bình An,,,,",
+        "id,recipient,kind,count,form,issuer,year,phase,decision,decided_on,unit,note,method,"
+        "category,revoked_decision,revoked_on,revoked_reason",
+        "1,Đội bảo vệ Bình An,collective,1,Bằng khen,UBND tỉnh,2018,2014-2018,,,Công ty TNHH Bình An,,,,,,",
     ]
     tsv_lines = ok("list --format tsv --year 2021").splitlines()
     assert tsv_lines[1].split("\t")[:3] == ["4", "Trần Thị Bình", "individual"]

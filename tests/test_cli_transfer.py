@@ -348,6 +348,7 @@ def test_xlsx_import_reads_numbers_and_dates_as_excel_stores_them(
         {"recipient": "Trần Thị Bình", "kind": "individual", "count": 1, "form": "Bằng khen",
          "issuer": "UBND tỉnh", "year": 2019, "phase": "2018-2023", "decision": "1520",
          "decided_on": "2019-12-15", "unit": "Công ty X", "note": None,
+         "method": None, "category": None,
          "revoked_decision": None, "revoked_on": None, "revoked_reason": None},
     ]  # fmt: skip
     assert run(["import", str(tmp_path / "qd.xlsx"), "--sheet", "khác"]).exit_code == 0

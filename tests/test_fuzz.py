@@ -42,7 +42,8 @@ FORMAT = st.sampled_from(["table", "json", "csv", "tsv", "markdown"])
 
 AWARD_OPTIONS = {"--kind": KIND, "--form": FORM, "--issuer": ISSUER, "--year": YEAR,
                  "--phase": PHASE, "--count": YEAR, "--decision": TEXT, "--decided-on": TEXT,
-                 "--unit": TEXT, "--note": TEXT}  # fmt: skip
+                 "--unit": TEXT, "--note": TEXT, "--method": TEXT,
+                 "--category": st.one_of(st.sampled_from(["worker", "enterprise"]), TEXT)}  # fmt: skip
 FILTERS = {"--year": YEAR, "--from": YEAR, "--to": YEAR, "--phase": PHASE, "--form": FORM,
            "--issuer": ISSUER, "--kind": KIND, "--search": TEXT}  # fmt: skip
 PHASE_OPTIONS = {"--program": TEXT, "--start": YEAR, "--end": YEAR, "--signer": TEXT,
@@ -93,6 +94,7 @@ COMMANDS: dict[
         },
         [PHASE],
     ),
+    ("report", "0603"): ({"--year": YEAR, "--format": st.sampled_from(["table", "markdown"])}, []),
     ("report", "year"): (
         {
             "--lang": st.sampled_from(["vi", "en"]),

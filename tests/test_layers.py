@@ -80,7 +80,8 @@ def test_commands_are_the_documented_ones() -> None:
     assert sorted(" ".join(w) for w in all_commands()) == [
         "add", "check", "edit", "export", "history", "import", "issuer", "issuer add",
         "issuer edit", "issuer list", "issuer merge", "list", "phase", "phase add", "phase edit", "phase list",
-        "phase remove", "phase show", "remove", "report", "report phase", "report year",
+        "phase remove", "phase show", "remove", "report", "report 0603", "report phase",
+        "report year",
         "restore", "revoke", "show", "tally", "undo",
         "unrevoke",
     ]  # fmt: skip

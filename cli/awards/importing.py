@@ -41,6 +41,8 @@ AWARD_COLUMNS: dict[str, tuple[str, ...]] = {
     "decided_on": ("decided_on", "decided on", "Ngày quyết định", "Ngày QĐ", "Ngày ký"),
     "unit": ("unit", "Đơn vị", "Đơn vị công tác"),
     "note": ("note", "Ghi chú"),
+    "method": ("method", "Phương thức", "Phương thức khen thưởng"),
+    "category": ("category", "Phân loại", "Nhóm đối tượng", "Thành phần"),
     "revoked_decision": ("revoked_decision", "Số QĐ thu hồi", "Quyết định thu hồi"),
     "revoked_on": ("revoked_on", "Ngày thu hồi"),
     "revoked_reason": ("revoked_reason", "Lý do thu hồi"),

@@ -56,11 +56,39 @@ AWARD_FIELDS = (
     "decided_on",
     "unit",
     "note",
+    "method",
+    "category",
     "revoked_decision",
     "revoked_on",
     "revoked_reason",
 )
 REVOCATION_FIELDS = ("revoked_decision", "revoked_on", "revoked_reason")
+
+# Phương thức khen thưởng and the recipient groups of the statistical form 0603 (Thông tư
+# 02/2023/TT-BNV), stored by these English names.
+METHODS = {
+    "regular": "Thường xuyên",
+    "thematic": "Chuyên đề",
+    "sudden": "Đột xuất",
+    "foreign": "Đối ngoại",
+    "dedication": "Cống hiến",
+    "seniority": "Niên hạn",
+    "resistance": "Kháng chiến",
+}
+# category: (the kind it belongs to, its name on the form, other words typed for it)
+CATEGORIES = {
+    "enterprise": ("collective", "Doanh nghiệp", ()),
+    "household": ("collective", "Hộ gia đình", ("hộ",)),
+    "leader-national": ("individual", "Lãnh đạo cấp bộ, cấp tỉnh trở lên", ("lãnh đạo cấp bộ",
+                                                                        "lãnh đạo cấp tỉnh")),
+    "leader-department": ("individual", "Lãnh đạo cấp vụ, sở, ngành", ("lãnh đạo cấp sở",
+                                                                   "lãnh đạo cấp vụ")),
+    "entrepreneur": ("individual", "Doanh nhân", ()),
+    "leader-other": ("individual", "Các cấp lãnh đạo khác từ phó phòng trở lên",
+                     ("lãnh đạo khác",)),
+    "worker": ("individual", "Người trực tiếp lao động (công nhân, nông dân, …)",
+               ("người trực tiếp lao động", "công nhân", "nông dân", "người lao động")),
+}  # fmt: skip
 
 # Who may give what depends on the level of the issuer (Luật Thi đua, khen thưởng 2022,
 # Điều 77–80); "organisation" is a political or social organisation (the Labour Federation,
@@ -146,6 +174,8 @@ class Award:
     decided_on: str | None = None
     unit: str | None = None
     note: str | None = None
+    method: str | None = None  # one of METHODS
+    category: str | None = None  # one of CATEGORIES, fitting the kind
     revoked_decision: str | None = None  # set when a later decision revoked the award
     revoked_on: str | None = None
     revoked_reason: str | None = None
@@ -270,6 +300,34 @@ def parse_level(value: str) -> str | None:
     if level is None:
         raise Invalid(f"unknown level {text.clean(value)!r}; the levels are: {', '.join(LEVELS)}")
     return level
+
+
+_METHOD_WORDS = {_w: code for code, name in METHODS.items() for _w in (code, name)}
+_CATEGORY_WORDS = {
+    _w: code for code, (_, name, others) in CATEGORIES.items() for _w in (code, name, *others)
+}
+
+
+@functools.lru_cache(maxsize=256)
+def parse_method(value: str) -> str | None:
+    """A method (regular, thematic… or thường xuyên, chuyên đề…); empty clears it."""
+    return _closed_list(value, _METHOD_WORDS, "method", METHODS)
+
+
+@functools.lru_cache(maxsize=256)
+def parse_category(value: str) -> str | None:
+    """A recipient group of form 0603 (enterprise, worker… or doanh nghiệp, công nhân…)."""
+    return _closed_list(value, _CATEGORY_WORDS, "category", CATEGORIES)
+
+
+def _closed_list(value: str, words: dict[str, str], name: str, codes: Iterable[str]) -> str | None:
+    word = _word(value)
+    if not word:
+        return None
+    found = {_word(typed): code for typed, code in words.items()}.get(word)
+    if found is None:
+        raise Invalid(f"unknown {name} {text.clean(value)!r}; use one of: {', '.join(codes)}")
+    return found
 
 
 def _word(value: str) -> str:
@@ -489,6 +547,8 @@ class AwardInput:
     decided_on: str | None = None
     unit: str | None = None
     note: str | None = None
+    method: str | None = None
+    category: str | None = None
     revoked_decision: str | None = None
     revoked_on: str | None = None
     revoked_reason: str | None = None
@@ -526,6 +586,8 @@ _AWARD_PARSERS: tuple[tuple[str, Callable[[Any, Spellings, bool], Any]], ...] = 
     ("decided_on", lambda value, known, new: parse_date(value, "decided-on")),
     ("unit", lambda value, known, new: known.unit(value)),
     ("note", lambda value, known, new: parse_optional_text(value, multiline=True)),
+    ("method", lambda value, known, new: parse_method(value)),
+    ("category", lambda value, known, new: parse_category(value)),
     ("revoked_decision", lambda value, known, new: parse_optional_text(value)),
     ("revoked_on", lambda value, known, new: parse_date(value, "revoked-on")),
     ("revoked_reason", lambda value, known, new: parse_optional_text(value, multiline=True)),
@@ -578,6 +640,10 @@ def build_award(
         _collect(errors, "revoked_decision", _fail, "a revocation needs its decision number")
     if award.revoked_decision and not award.revoked_on:
         _collect(errors, "revoked_on", _fail, "a revocation needs the date of its decision")
+    if award.category is not None and CATEGORIES[award.category][0] != award.kind:
+        fits = CATEGORIES[award.category][0]
+        _collect(errors, "category", _fail, f"category {award.category} is for {fits} awards, "
+                 f"not {award.kind}")  # fmt: skip
     if award.kind == "mixed" and award.count < 2:
         mixed = "kind mixed stands for several recipients: give --count 2 or more"
         _collect(errors, "count", _fail, mixed)
@@ -607,7 +673,9 @@ def _phase_for(
 
 
 _STORED_FIELDS = AWARD_FIELDS[1:]  # all but the id, which is the document id
-_OPTIONAL_AWARD_FIELDS = ("phase", "decision", "decided_on", "unit", "note", *REVOCATION_FIELDS)
+_OPTIONAL_AWARD_FIELDS = (
+    "phase", "decision", "decided_on", "unit", "note", "method", "category", *REVOCATION_FIELDS,
+)  # fmt: skip
 
 
 def check_award_records(records: Mapping[str, Mapping[str, Any]], *, full: bool = False) -> None:

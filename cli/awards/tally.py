@@ -16,7 +16,7 @@ from awards.errors import Invalid
 from awards.grid import Cell, Chart, Grid
 from awards.model import Award, Issuer, Phase
 
-DIMENSIONS = ("year", "phase", "form", "issuer", "level", "kind", "unit")
+DIMENSIONS = ("year", "phase", "form", "issuer", "level", "kind", "unit", "method", "category")
 DEFAULT_DIMENSIONS = ("phase", "form")
 HEADINGS = {
     "year": "Year",
@@ -26,6 +26,8 @@ HEADINGS = {
     "level": "Level",
     "kind": "Kind",
     "unit": "Unit",
+    "method": "Method",
+    "category": "Category",
 }
 NONE_LABEL = "(none)"
 Value = str | int | None

@@ -206,3 +206,56 @@ def _save(book: Any) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def form_0603_workbook(grid: Grid, year: int) -> bytes:
+    """Form 0603 laid out like the paper form: title, merged headers, codes A, B, 1–5."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    from awards.report import FORM_0603_COLUMNS, FORM_0603_SUBJECT, FORM_0603_TITLE
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "0603"
+    bold, centre = (
+        Font(bold=True),
+        Alignment(horizontal="center", vertical="center", wrap_text=True),
+    )
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for row, value in ((1, FORM_0603_TITLE), (2, FORM_0603_SUBJECT), (3, f"Năm {year}")):
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)
+        sheet.cell(row, 1, value).font = bold
+        sheet.cell(row, 1).alignment = centre
+    # Rows 5-6: A, B and the total span both; "Chia ra" spans the four forms.
+    for column, value in ((1, "Chỉ tiêu"), (2, "Mã số"), (3, "Tổng số")):
+        sheet.merge_cells(start_row=5, start_column=column, end_row=6, end_column=column)
+        sheet.cell(5, column, value)
+    sheet.merge_cells(start_row=5, start_column=4, end_row=5, end_column=7)
+    sheet.cell(5, 4, "Chia ra")
+    for offset, value in enumerate(FORM_0603_COLUMNS):
+        sheet.cell(6, 4 + offset, value)
+    for column, code in enumerate(("A", "B", "1", "2", "3", "4", "5"), start=1):
+        sheet.cell(7, column, code)
+    for row in range(5, 8):
+        for column in range(1, 8):
+            cell = sheet.cell(row, column)
+            cell.font, cell.alignment, cell.border = bold, centre, box
+    for offset, values in enumerate(grid.rows):
+        code, label, counts = str(values[0] or ""), str(values[1]), values[2:]
+        row = 8 + offset
+        sheet.cell(row, 1, label).data_type = "s"
+        sheet.cell(row, 2, code or None)
+        for column, count in enumerate(counts, start=3):
+            sheet.cell(row, column, count)
+        for column in range(1, 8):
+            sheet.cell(row, column).border = box
+        if code == "01":
+            for column in range(1, 8):
+                sheet.cell(row, column).font = bold
+    widths = (58, 8, 10, 12, 16, 14, 14)
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[_column_letter(column)].width = width
+    sheet.row_dimensions[6].height = 45
+    return _save(book)

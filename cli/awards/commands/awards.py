@@ -54,6 +54,16 @@ DecidedOnOpt = Annotated[
 ]
 UnitOpt = Annotated[str | None, typer.Option("--unit", help="The recipient's organisation.")]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text; keeps line breaks.")]
+MethodOpt = Annotated[
+    str | None,
+    typer.Option("--method", help="regular, thematic, sudden, foreign, dedication, seniority, "
+                 "resistance (thường xuyên, chuyên đề…)."),
+]  # fmt: skip
+CategoryOpt = Annotated[
+    str | None,
+    typer.Option("--category", help="For form 0603: enterprise, household; leader-national, "
+                 "leader-department, entrepreneur, leader-other, worker."),
+]  # fmt: skip
 NewIssuerOpt = Annotated[
     bool, typer.Option("--new-issuer", help="Keep an issuer that looks like a stored one.")
 ]
@@ -61,7 +71,9 @@ NewIssuerOpt = Annotated[
 # The table leaves out the long or rarely needed fields; show and the other formats have all.
 # A revoked award is marked in a column of its own, there only when one is listed.
 LIST_COLUMNS = tuple(
-    name for name in AWARD_FIELDS if name not in ("decided_on", "note", *REVOCATION_FIELDS)
+    name
+    for name in AWARD_FIELDS
+    if name not in ("decided_on", "note", "method", "category", *REVOCATION_FIELDS)
 )
 
 
@@ -80,6 +92,8 @@ def awards_add(
     decided_on: DecidedOnOpt = None,
     unit: UnitOpt = None,
     note: NoteOpt = None,
+    method: MethodOpt = None,
+    category: CategoryOpt = None,
     new_issuer: NewIssuerOpt = False,
 ) -> None:
     """Record an award and print its new id."""
@@ -95,6 +109,8 @@ def awards_add(
         decided_on=decided_on,
         unit=unit,
         note=note,
+        method=method,
+        category=category,
         new_issuer=new_issuer,
     )
     with settings(ctx).store().transaction() as tx:
@@ -232,6 +248,8 @@ def awards_edit(
     decided_on: DecidedOnOpt = None,
     unit: UnitOpt = None,
     note: NoteOpt = None,
+    method: MethodOpt = None,
+    category: CategoryOpt = None,
     new_issuer: NewIssuerOpt = False,
 ) -> None:
     """Correct an award. Give only what changes; '' clears an optional field."""
@@ -247,6 +265,8 @@ def awards_edit(
         decided_on=decided_on,
         unit=unit,
         note=note,
+        method=method,
+        category=category,
         new_issuer=new_issuer,
     )
     with settings(ctx).store().transaction() as tx:
@@ -285,7 +305,10 @@ def awards_tally(
     ctx: typer.Context,
     by: Annotated[
         list[str] | None,
-        typer.Option("--by", help="year, phase, form, issuer, level, kind or unit; repeatable."),
+        typer.Option(
+            "--by",
+            help="year, phase, form, issuer, level, kind, unit, method or category; repeatable.",
+        ),
     ] = None,
     year: YearFilter = None,
     first_year: FromFilter = None,

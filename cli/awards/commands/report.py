@@ -71,6 +71,45 @@ def report_year(
     _emit(report, fmt, output)
 
 
+class FormFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
+@app.command("0603")
+def report_0603(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Option("--year", help="The year the form reports.")],
+    fmt: Annotated[
+        FormFormat, typer.Option("--format", "-f", help="table, markdown or xlsx.")
+    ] = FormFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """The statistical form 0603 (Thông tư 02/2023/TT-BNV) for a year: by recipient and method.
+
+    Set --method and --category on awards (add, edit, import) to fill its rows; the rest are
+    counted as not classified, so every block adds up to the total.
+    """
+    from awards.outfile import write_output
+    from awards.report import form_0603
+
+    records = settings(ctx).store().read()
+    grid = form_0603(records.awards, records.issuers, parse_year(year))
+    if fmt is FormFormat.xlsx:
+        from awards import workbook
+
+        write_output(output or "-", workbook.form_0603_workbook(grid, year), binary=True)
+        if output is not None:
+            render.info(f"wrote form 0603 to {output}")
+        return
+    if output is None:
+        render.emit(fmt.value, grid, [], [])
+        return
+    write_output(output, render.to_text(fmt.value, grid, [], []).encode())
+    render.info(f"wrote form 0603 to {output}")
+
+
 def _emit(report: "Report", fmt: ReportFormat, output: str | None) -> None:
     from awards.outfile import write_output
 
