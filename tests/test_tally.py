@@ -88,3 +88,11 @@ def test_dimensions_are_checked() -> None:
         parse_dimensions(["colour"])
     with pytest.raises(Invalid):
         parse_dimensions(["year", "year"])
+
+
+def test_dimensions_may_be_named_in_vietnamese() -> None:
+    """--by năm, --by "hình thức", --by "Cấp khen" are year, form and issuer."""
+    from awards.tally import parse_dimensions
+
+    assert parse_dimensions(["năm", "Hình thức", "cấp khen", "phân loại"]) == (
+        "year", "form", "issuer", "category")  # fmt: skip

@@ -1,12 +1,12 @@
-"""The data file: one TinyDB JSON file with the tables ``phases``, ``awards``, ``meta`` and
-``history``.
+"""The data file: one TinyDB JSON file with the tables ``phases``, ``awards``, ``issuers``,
+``meta`` and ``history``.
 
 The only module that imports TinyDB. Reads parse the file once and never lock: writes replace
 the file by rename, so a reader sees the old or the new file, never half of one. Writes hold a
 lock file beside the data file over the whole read-modify-write, build the new content in memory
 (through TinyDB's tables; awards, the one large table, in place), and land it with one atomic
-replace. Award ids are TinyDB document ids,
-handed out from a counter in ``meta`` so that an id is never used twice.
+replace. Award ids are TinyDB document ids, handed out from a counter in ``meta`` so that an id
+is never used twice.
 
 Each write also records, in ``history`` and in the same replace, what the changed records were
 before it, so ``undo`` can put them back; and keeps the file it replaces as ``<file>.bak``,

@@ -33,10 +33,20 @@ NONE_LABEL = "(none)"
 Value = str | int | None
 
 
+# Dimension names as a Vietnamese office says them: --by năm, --by "hình thức".
+_VIETNAMESE_DIMENSIONS = {
+    "nam": "year", "giai doan": "phase", "hinh thuc": "form", "cap khen": "issuer",
+    "co quan": "issuer", "cap": "level", "loai": "kind", "doi tuong": "kind", "don vi": "unit",
+    "phuong thuc": "method", "phan loai": "category",
+}  # fmt: skip
+
+
 def parse_dimensions(names: Sequence[str] | None) -> tuple[str, ...]:
     if not names:
         return DEFAULT_DIMENSIONS
-    dims = tuple(text.clean(name).lower() for name in names)
+    dims = tuple(
+        _VIETNAMESE_DIMENSIONS.get(text.fold(name), text.clean(name).lower()) for name in names
+    )
     for dim in dims:
         if dim not in DIMENSIONS:
             raise Invalid(f"cannot tally by {dim!r}; dimensions: {', '.join(DIMENSIONS)}")
