@@ -332,7 +332,9 @@ def awards_tally(
         bool, typer.Option("--chart", help="Bars instead of a table (one or two --by).")
     ] = False,
 ) -> None:
-    """Count recipients by year, phase, form, issuer, level, kind or unit.
+    """Count recipients by the dimensions given.
+
+    Dimensions: year, phase, form, issuer, level, kind, unit, method, category.
 
     No --by means --by phase --by form. One --by gives counts and shares; two a cross-tab;
     more, grouped rows. JSON, CSV and TSV give one row per group, for scripts; xlsx a sheet

@@ -18,7 +18,10 @@ def history_list(
     limit: Annotated[int, typer.Option("--limit", help="Show the newest N changes.")] = 20,
     fmt: ShowFormatOption = "table",  # type: ignore[assignment]
 ) -> None:
-    """List the recent changes, newest first: when, the command, what it changed."""
+    """List recent changes, newest first.
+
+    For each: when, the command line, and what it changed.
+    """
     if limit < 0:
         raise Invalid(f"limit must be 0 or more, not {limit}")
     changes = list(reversed(settings(ctx).store().read().changes))[:limit]
@@ -39,7 +42,10 @@ def history_list(
 
 
 def history_undo(ctx: typer.Context) -> None:
-    """Revert the newest recorded change; repeat to go further back (50 changes are kept)."""
+    """Revert the newest recorded change.
+
+    Repeat to go further back; the last 50 changes are kept.
+    """
     with settings(ctx).store().transaction() as tx:
         undone = tx.undo()
         if undone is None:
@@ -57,7 +63,10 @@ def history_restore(
         bool, typer.Option("--force", help="Restore even though the file is not damaged.")
     ] = False,
 ) -> None:
-    """Bring back the last good copy of a damaged data file (the damaged one is kept)."""
+    """Bring back the last good copy of the file.
+
+    For a damaged data file; the damaged one is kept beside it under a dated name.
+    """
     store = settings(ctx).store()
     kept = store.restore(force=force)
     aside = f"; the damaged file is kept as {kept}" if kept is not None else ""

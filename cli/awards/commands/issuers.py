@@ -40,7 +40,10 @@ def issuer_add(
     level: Annotated[str, typer.Option("--level", help=LEVEL_HELP)],
     alias: AliasOpt = None,
 ) -> None:
-    """Record an issuer and its level (an issuer already used by awards keeps its spelling)."""
+    """Record an issuer and its level.
+
+    An issuer already used by awards keeps its spelling.
+    """
     with settings(ctx).store().transaction() as tx:
         if _registered(tx.issuers, name) is not None:
             raise Conflict(f"issuer {text.clean(name)!r} already exists; use issuer edit")
@@ -54,7 +57,10 @@ def issuer_list(
     ctx: typer.Context,
     fmt: FormatOption = "table",  # type: ignore[assignment]
 ) -> None:
-    """List issuers, those only seen in awards too (their level not set yet)."""
+    """List issuers, their levels and aliases.
+
+    Issuers only seen in awards are listed too, their level not set yet.
+    """
     records = settings(ctx).store().read()
     used = Counter(a.issuer for a in records.awards)
     issuers = {i.name: i for i in records.issuers}
@@ -86,7 +92,10 @@ def issuer_edit(
     alias: AliasOpt = None,
     no_aliases: Annotated[bool, typer.Option("--no-aliases", help="Drop all aliases.")] = False,
 ) -> None:
-    """Set an issuer's level, aliases or name (an issuer only seen in awards gets a record)."""
+    """Set an issuer's level, aliases or name.
+
+    An issuer only seen in awards gets a record.
+    """
     with settings(ctx).store().transaction() as tx:
         before = _registered(tx.issuers, name)
         spelling = before.name if before else _award_spelling(tx, name)
@@ -110,7 +119,10 @@ def issuer_merge(
     source: Annotated[str, typer.Argument(metavar="FROM", help="The issuer to merge away.")],
     target: Annotated[str, typer.Argument(metavar="INTO", help="The issuer to keep.")],
 ) -> None:
-    """Rewrite FROM's awards to INTO in one write; FROM's names become INTO's aliases."""
+    """Merge one issuer into another.
+
+    FROM's awards are rewritten to INTO in one write; FROM's names become INTO's aliases.
+    """
     with settings(ctx).store().transaction() as tx:
         source_issuer = _registered(tx.issuers, source)
         source_name = source_issuer.name if source_issuer else _award_spelling(tx, source)

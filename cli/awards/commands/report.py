@@ -13,7 +13,7 @@ from awards.model import find_phase, parse_year
 if TYPE_CHECKING:  # the report module loads only when a report is made
     from awards.report import Report
 
-app = typer.Typer(help="Reports: a phase's review, a year's awards (Markdown, text or Word).")
+app = typer.Typer(help="Reports: a phase's review, a year, form 0603.")
 
 
 class ReportFormat(StrEnum):
@@ -44,7 +44,10 @@ def report_phase(
     fmt: ReportFormatOption = ReportFormat.markdown,
     output: OutputOption = None,
 ) -> None:
-    """The review of a phase: program, signers, the commendation sentence, and tables."""
+    """The review of a phase, in the usual words.
+
+    Program, signers, the commendation sentence, and tables.
+    """
     from awards.report import phase_report
 
     records = settings(ctx).store().read()
@@ -61,7 +64,7 @@ def report_year(
     fmt: ReportFormatOption = ReportFormat.markdown,
     output: OutputOption = None,
 ) -> None:
-    """The awards of one calendar year, across phases, as a report."""
+    """The awards of one calendar year, as a report."""
     from awards.report import year_report
 
     records = settings(ctx).store().read()
@@ -86,7 +89,9 @@ def report_0603(
     ] = FormFormat.table,
     output: OutputOption = None,
 ) -> None:
-    """The statistical form 0603 (Thông tư 02/2023/TT-BNV) for a year: by recipient and method.
+    """The statistical form 0603 for a year.
+
+    Biểu số 0603.N/BNV-TĐKT (Thông tư 02/2023/TT-BNV): awards by recipient and by method.
 
     Set --method and --category on awards (add, edit, import) to fill its rows; the rest are
     counted as not classified, so every block adds up to the total.

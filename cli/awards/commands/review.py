@@ -1,5 +1,6 @@
 """Revocation and the register check: revoke, unrevoke, check."""
 
+import inspect
 from typing import Annotated
 
 import typer
@@ -29,7 +30,10 @@ def awards_revoke(
     on: Annotated[str, typer.Option("--on", help="Its date: 2024-03-01 or 01/03/2024.")],
     reason: Annotated[str, typer.Option("--reason", help="Why the award was revoked.")],
 ) -> None:
-    """Mark awards revoked by a decision. They are kept, shown marked, and left out of tallies."""
+    """Mark awards revoked by a decision.
+
+    They are kept, shown marked, and left out of tallies and reports.
+    """
     given = AwardInput(revoked_decision=decision, revoked_on=on, revoked_reason=reason)
     with settings(ctx).store().transaction() as tx:
         changed = []
@@ -62,10 +66,11 @@ def awards_check(
     ctx: typer.Context,
     fmt: ShowFormatOption = "table",  # type: ignore[assignment]
 ) -> None:
-    """List what looks wrong, with rule codes and award ids; exit 1 if anything is found.
+    """List what breaks the rules; exit 1 if any.
 
-    Rules: who may give which form at which level, collective- and individual-only forms, years
-    outside phases, decision dates and numbers, probable duplicates, and names spelled two ways.
+    Each finding has a rule code, the award ids and an explanation. The rules: who may give
+    which form at which level, collective- and individual-only forms, years outside phases,
+    decision dates and numbers, probable duplicates, and names spelled two ways.
     """
     records = settings(ctx).store().read()
     findings = check(records.awards, records.phases, records.issuers)
@@ -94,8 +99,9 @@ def awards_check(
     raise typer.Exit(1)
 
 
+# The rules, each with where it comes from, end the help (\b: Click keeps these lines as they are).
 awards_check.__doc__ = (
-    (awards_check.__doc__ or "")
+    inspect.cleandoc(awards_check.__doc__ or "")
     + "\n\n\b\n"
     + "\n".join(f"{rule.code}: {rule.title} ({rule.basis})" for rule in RULES.values())
 )

@@ -61,10 +61,11 @@ def transfer_import(
         bool, typer.Option("--new-issuer", help="Keep issuers that look like stored ones.")
     ] = False,
 ) -> None:
-    """Add the phases and awards of files, all or nothing, in one write.
+    """Add the awards and phases of files, all or none.
 
     Headers may be the English field names or the usual Vietnamese ones (Họ và tên, Hình thức,
-    Cấp khen, Năm…). Rows are checked like `awards add`; if any fails nothing is written.
+    Cấp khen, Năm…). Rows are checked like `awards add`; if any fails nothing is written,
+    otherwise everything goes in as one write.
     """
     from awards.importing import plan_import
     from awards.sheets import read_tables
@@ -176,7 +177,9 @@ def transfer_export(
     kind: KindFilter = None,
     search: SearchFilter = None,
 ) -> None:
-    """Write phases and awards as JSON (everything), CSV (awards) or XLSX (both).
+    """Write phases and awards to JSON, CSV or XLSX.
+
+    JSON holds everything; CSV the awards; XLSX sheets of awards, phases and issuers.
 
     JSON and XLSX files can be imported again as they are.
     """
