@@ -153,6 +153,8 @@ def _paragraph(opening: str, awards: Sequence[Award], issuers: Sequence[Issuer],
 
 def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list[tuple[str, Grid]]:
     words = WORDS[lang]
+    if not awards:
+        return []  # the paragraph says there are none
     tables = []
     by_year = _crosstab(awards, ("year", "form"), phases, words, lambda v: v)
     tables.append((words["by_year"], by_year))
