@@ -9,8 +9,9 @@ command can refuse the whole file or write all of it in one go.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from awards import text
 from awards.errors import AwardsError, Conflict
@@ -122,10 +123,15 @@ class _Columns:
 Progress = Callable[[int, int], None]
 
 
+# The stored awards an import is checked against: awards, or the stored records by id (a large
+# file's awards need not be built for it).
+Stored = Sequence[Award] | Mapping[str, Mapping[str, Any]]
+
+
 def plan_import(
     tables: Sequence[Table],
     phases: Sequence[Phase],
-    awards: Sequence[Award],
+    awards: Stored,
     *,
     next_id: int,
     issuers: Sequence[Issuer] = (),
@@ -354,7 +360,7 @@ class _AwardImporter:
     def __init__(
         self,
         phases: Sequence[Phase],
-        awards: Sequence[Award],
+        awards: Stored,
         issuers: Sequence[Issuer],
         next_id: int,
         on_duplicate: str,
@@ -362,8 +368,8 @@ class _AwardImporter:
         plan: Plan,
     ) -> None:
         self.phases = phases
-        self.spellings = Spellings(awards, issuers)
-        self.stored = awards
+        self.stored = awards.items() if isinstance(awards, Mapping) else [(a.id, a) for a in awards]
+        self.spellings = Spellings((award for _, award in self.stored), issuers)
         self.seen: dict[tuple[str, str, str, int, str], str] | None = None
         self.next_id = next_id
         self.on_duplicate = on_duplicate
@@ -378,7 +384,7 @@ class _AwardImporter:
             self.plan.problems.extend(_problems(error, where, table, columns))
             return
         if self.seen is None:
-            self.seen = {duplicate_key(a): f"award {a.id}" for a in self.stored}
+            self.seen = {duplicate_key(a): f"award {key}" for key, a in self.stored}
         key = duplicate_key(award)
         twin = self.seen.get(key)
         if twin is not None and self.on_duplicate != "keep":
@@ -394,14 +400,15 @@ class _AwardImporter:
         self.next_id += 1
 
 
-def duplicate_key(award: Award) -> tuple[str, str, str, int, str]:
+def duplicate_key(award: Award | Mapping[str, Any]) -> tuple[str, str, str, int, str]:
     """Two records of one award: same recipient (any case), form, issuer, year and decision."""
+    get: Callable[[str], Any] = award.get
     return (
-        text.key(award.recipient),
-        award.form,
-        award.issuer,
-        award.year,
-        text.key(award.decision or ""),
+        text.key(get("recipient")),
+        get("form"),
+        get("issuer"),
+        get("year"),
+        text.key(get("decision") or ""),
     )
 
 

@@ -429,9 +429,7 @@ class Spellings:
 
 def resolve_issuer(value: str, known: Iterable[str], *, allow_new: bool) -> str:
     """``value`` against the issuer names ``known``, as ``Spellings.issuer`` resolves it."""
-    spellings = Spellings()
-    for issuer in sorted(known):
-        spellings.learn(Award(0, "", "", 1, "", issuer, FIRST_YEAR))
+    spellings = Spellings(issuers=[Issuer(name) for name in sorted(known)])
     return spellings.issuer(value, allow_new=allow_new)
 
 

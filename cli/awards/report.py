@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from awards import text
 from awards.grid import Cell, Grid
 from awards.model import FORMS, LEVELS, Award, Issuer, Phase
-from awards.tally import tally
+from awards.tally import tally, tally_grid
 
 LANGUAGES = ("vi", "en")
 
@@ -187,21 +187,13 @@ def _crosstab(
     awards: Sequence[Award], dims: tuple[str, str], phases: Sequence[Phase],
     words: dict[str, str], label: Callable[[object], object],
 ) -> Grid:  # fmt: skip
-    """Rows of the first dimension, a column per value of the second, totals both ways."""
-    result = tally(awards, dims, phases)
-    cells = dict(result.groups)
-    rows_of, columns_of = result.orders[dims[0]], result.orders[dims[1]]
-    rows: list[list[Cell]] = []
-    for row in rows_of:
-        counts = [cells.get((row, column), 0) for column in columns_of]
-        rows.append([row, *[c or "" for c in counts], sum(counts)])
-    totals = [sum(cells.get((r, c), 0) for r in rows_of) for c in columns_of]
-    return Grid(
-        columns=[words[dims[0]], *[str(label(c)) for c in columns_of], words["total"]],
-        rows=rows,
-        numeric=frozenset(range(1, len(columns_of) + 2)),
-        total=[words["total"], *totals, result.total],
-    )
+    """The tally's cross-tab, its headings in the report's language."""
+    grid = tally_grid(tally(awards, dims, phases))
+    values = [str(label(column)) for column in grid.columns[1:-1]]
+    grid.columns = [words[dims[0]], *values, words["total"]]
+    if grid.total is not None:
+        grid.total[0] = words["total"]
+    return grid
 
 
 # ---- Biểu số 0603.N/BNV-TĐKT ---------------------------------------------------------------

@@ -60,11 +60,6 @@ def fold(value: str) -> str:
     return bare.replace("đ", "d")
 
 
-def sort_key(value: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], str]:
-    """How names are ordered everywhere: Vietnamese alphabetical order (see ``vi_sort_key``)."""
-    return vi_sort_key(value)
-
-
 def printable(value: str, *, keep_newlines: bool = False) -> str:
     """Make any control or invisible character visible as an escape before it reaches a terminal.
 
@@ -134,3 +129,7 @@ def vi_sort_key(value: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...
             letters.append((0, ord(ch)))
             tones.append(0)
     return tuple(letters), tuple(tones), value
+
+
+# How names are ordered everywhere.
+sort_key = vi_sort_key

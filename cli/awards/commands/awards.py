@@ -215,11 +215,12 @@ def awards_show(
     fmt: ShowFormatOption = "table",  # type: ignore[assignment]
 ) -> None:
     """Show one award in full."""
-    award = _award(settings(ctx).store().read(), award_id)
+    award = award_by_id(settings(ctx).store().read(), award_id)
     render.emit_object(fmt.value, _award_grid(award), award.to_dict())
 
 
-def _award(records: "Records", award_id: int) -> Award:
+def award_by_id(records: "Records", award_id: int) -> Award:
+    """The award, or the error that names the id."""
     award = records.award(award_id)
     if award is None:
         raise NotFound(f"no award with id {award_id}")
@@ -270,7 +271,7 @@ def awards_edit(
         new_issuer=new_issuer,
     )
     with settings(ctx).store().transaction() as tx:
-        before = _award(tx, award_id)
+        before = award_by_id(tx, award_id)
         others = (r for key, r in tx.award_rows.items() if key != str(award_id))
         after = build_award(given, tx.phases, Spellings(others, tx.issuers), base=before)
         if after != before:
@@ -291,12 +292,14 @@ def awards_remove(
         if not sys.stdin.isatty():
             raise Invalid("removing needs --yes when not run at a terminal")
         records = store.read()
-        names = ", ".join(f"{a.id} ({a.recipient})" for a in (_award(records, i) for i in wanted))
+        names = ", ".join(
+            f"{a.id} ({a.recipient})" for a in (award_by_id(records, i) for i in wanted)
+        )
         if not typer.confirm(f"Remove {names}?", err=True):
             render.info("nothing removed")
             raise typer.Exit(1)
     with store.transaction() as tx:
-        doomed = [_award(tx, award_id) for award_id in wanted]
+        doomed = [award_by_id(tx, award_id) for award_id in wanted]
         tx.remove_awards([a.id for a in doomed])
     render.info(f"removed {len(doomed)} award(s)")
 

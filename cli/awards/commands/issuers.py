@@ -30,7 +30,8 @@ def _registered(tx_issuers: list[Issuer], name: str) -> Issuer | None:
 
 def _award_spelling(tx: "Transaction", name: str) -> str | None:
     wanted = text.key(name)
-    return next((a.issuer for a in tx.awards if text.key(a.issuer) == wanted), None)
+    issuers = dict.fromkeys(record["issuer"] for record in tx.award_rows.values())
+    return next((issuer for issuer in issuers if text.key(issuer) == wanted), None)
 
 
 @app.command("add")
@@ -62,7 +63,7 @@ def issuer_list(
     Issuers only seen in awards are listed too, their level not set yet.
     """
     records = settings(ctx).store().read()
-    used = Counter(a.issuer for a in records.awards)
+    used = Counter(record["issuer"] for record in records.award_rows.values())
     issuers = {i.name: i for i in records.issuers}
     for name in used:
         issuers.setdefault(name, Issuer(name))
@@ -153,10 +154,10 @@ def issuer_merge(
 
 def _rewrite(tx: "Transaction", old_names: set[str], new_name: str) -> int:
     """Point the awards of ``old_names`` at ``new_name``, through the usual checks."""
+    moved = tx.awards_from((k, r) for k, r in tx.award_rows.items() if r["issuer"] in old_names)
     changed = [
         build_award(AwardInput(issuer=new_name, new_issuer=True), tx.phases, [], base=award)
-        for award in tx.awards
-        if award.issuer in old_names
+        for award in moved
     ]
     if changed:
         tx.replace_awards(changed)

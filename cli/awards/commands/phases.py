@@ -65,9 +65,9 @@ def phase_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:  # type
     records = settings(ctx).store().read()
     phases = sorted(records.phases, key=lambda p: (p.start, p.end, p.code))
     recipients = {p.code: 0 for p in phases}
-    for award in records.awards:
-        if award.phase in recipients:
-            recipients[award.phase] += 0 if award.revoked else award.count
+    for record in records.award_rows.values():
+        if record.get("phase") in recipients and record.get("revoked_decision") is None:
+            recipients[record["phase"]] += record["count"]
     grid = Grid(
         columns=["Code", "Program", "Start", "End", "Signed on", "Signers", "Parties", "Awards"],
         rows=[

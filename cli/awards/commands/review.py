@@ -7,20 +7,14 @@ import typer
 
 from awards import render
 from awards.check import RULES, check
+from awards.commands.awards import award_by_id
 from awards.commands.common import ShowFormatOption, settings
-from awards.errors import Conflict, NotFound
+from awards.errors import Conflict
 from awards.grid import Cell, Grid
-from awards.model import Award, AwardInput, build_award
+from awards.model import AwardInput, build_award
 
 IdsArg = Annotated[list[int], typer.Argument(metavar="ID...", help="Award ids.")]
 SHOWN_IDS = 8
-
-
-def _award(awards: list[Award], award_id: int) -> Award:
-    found = next((a for a in awards if a.id == award_id), None)
-    if found is None:
-        raise NotFound(f"no award with id {award_id}")
-    return found
 
 
 def awards_revoke(
@@ -38,7 +32,7 @@ def awards_revoke(
     with settings(ctx).store().transaction() as tx:
         changed = []
         for award_id in dict.fromkeys(award_ids):
-            award = _award(tx.awards, award_id)
+            award = award_by_id(tx, award_id)
             if award.revoked:
                 raise Conflict(
                     f"award {award_id} is already revoked (decision {award.revoked_decision})"
@@ -54,7 +48,7 @@ def awards_unrevoke(ctx: typer.Context, award_ids: IdsArg) -> None:
     with settings(ctx).store().transaction() as tx:
         changed = []
         for award_id in dict.fromkeys(award_ids):
-            award = _award(tx.awards, award_id)
+            award = award_by_id(tx, award_id)
             if not award.revoked:
                 raise Conflict(f"award {award_id} is not revoked")
             changed.append(build_award(cleared, tx.phases, [], base=award))

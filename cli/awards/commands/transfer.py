@@ -82,7 +82,7 @@ def transfer_import(
             plan = plan_import(
                 tables,
                 records.phases,
-                records.awards,
+                records.award_rows,
                 next_id=1,
                 issuers=records.issuers,
                 progress=progress,
@@ -101,7 +101,7 @@ def transfer_import(
             plan = plan_import(
                 tables,
                 tx.phases,
-                tx.awards,
+                tx.award_rows,
                 next_id=tx.next_award_id(),
                 issuers=tx.issuers,
                 progress=progress,
