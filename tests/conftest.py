@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
+from awards import i18n
 from awards.app import app
 
-_ENV_TO_CLEAR = ("FORCE_COLOR", "NO_COLOR", "COLUMNS", "LINES", "TTY_COMPATIBLE", "AWARDS_DEBUG")
+_ENV_TO_CLEAR = (
+    "FORCE_COLOR", "NO_COLOR", "COLUMNS", "LINES", "TTY_COMPATIBLE", "AWARDS_DEBUG",
+    "AWARDS_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES",
+)  # fmt: skip
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +27,16 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("AWARDS_LOCK_TIMEOUT", "5")
     for name in _ENV_TO_CLEAR:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # English, whatever the machine speaks
     return path
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Each test starts in English, and leaves the interface in English for the next."""
+    i18n.use("en")
+    yield
+    i18n.use("en")
 
 
 Run = Callable[..., Result]

@@ -27,6 +27,7 @@ ALLOWED = {
         "commands/report.py",
         "commands/review.py",
         "commands/transfer.py",
+        "commands/translation.py",
     },
     "openpyxl": {"workbook.py"},
     "docx": {"document.py"},

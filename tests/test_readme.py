@@ -55,5 +55,5 @@ def test_readme_examples_print_what_the_readme_shows(
     for command, expected in examples():
         argv = shlex.split(command)
         assert argv[0] == "awards", command
-        result = runner.invoke(app, argv[1:])
+        result = runner.invoke(app, argv[1:], prog_name="awards")
         assert (command, result.output) == (command, expected)

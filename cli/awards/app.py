@@ -12,8 +12,10 @@ from typer.core import TyperGroup
 
 from awards import __version__, render
 from awards.commands import awards, history, issuers, phases, report, review, transfer
-from awards.commands.common import Settings, default_db
+from awards.commands.common import Language, Settings, default_db
+from awards.commands.translation import use_language
 from awards.errors import AwardsError
+from awards.i18n import _
 
 
 class AwardsGroup(TyperGroup):
@@ -24,6 +26,7 @@ class AwardsGroup(TyperGroup):
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         ctx.meta["awards.args"] = list(args)
+        use_language(ctx, self, args)  # before --help is printed or any message is
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
@@ -40,8 +43,10 @@ class AwardsGroup(TyperGroup):
             _quiet_stdout()
             encoding = getattr(sys.stdout, "encoding", None) or error.encoding
             render.error(
-                f"this output ({encoding}) cannot show {error.object[error.start]!r}; "
-                "set PYTHONIOENCODING=utf-8 or use --format json"
+                _(
+                    "this output ({encoding}) cannot show {character!r}; "
+                    "set PYTHONIOENCODING=utf-8 or use --format json"
+                ).format(encoding=encoding, character=error.object[error.start])
             )
             raise typer.Exit(1) from None
         except BrokenPipeError:
@@ -51,7 +56,11 @@ class AwardsGroup(TyperGroup):
             found = ctx.find_object(Settings)
             if (found and found.debug) or os.environ.get("AWARDS_DEBUG"):
                 raise
-            render.error(f"unexpected {type(error).__name__}: {error} (run with --debug for more)")
+            render.error(
+                _("unexpected {kind}: {problem} (run with --debug for more)").format(
+                    kind=type(error).__name__, problem=error
+                )
+            )
             raise typer.Exit(1) from None
 
 
@@ -93,6 +102,15 @@ def root(
             show_default=False,
         ),
     ] = None,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            envvar="AWARDS_LANG",
+            help="Language of messages, help and reports: en or vi (default: from LANG).",
+            show_default=False,
+        ),
+    ] = None,  # read before parsing, by use_language; declared for its help and its check
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
     version: Annotated[
         bool,

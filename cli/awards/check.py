@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from awards import text
+from awards.i18n import N_, _
 from awards.model import Award, Issuer, Phase
 
 LAW = "Luật Thi đua, khen thưởng 2022 (06/2022/QH15)"
@@ -21,7 +22,7 @@ LAW = "Luật Thi đua, khen thưởng 2022 (06/2022/QH15)"
 @dataclass(frozen=True, slots=True)
 class Rule:
     code: str
-    title: str
+    title: str  # English, as check's JSON gives it; its help shows it translated
     basis: str
 
 
@@ -31,11 +32,15 @@ RULES = {
         Rule("level-unset", "issuer level not set", "needed to check who may give what"),
         Rule("level-form", "form not given at the issuer's level", f"{LAW}, Điều 77–80"),
         Rule(
-            "kind-form", "collective-only form to an individual, or the reverse", f"{LAW}, Điều 8"
+            "kind-form",
+            "collective-only form to an individual, or the reverse",
+            f"{LAW}, Điều 8",
         ),
         Rule("phase-year", "award year outside its phase", "the phases of the program"),
         Rule(
-            "decision-year", "decision dated in another year", "a year's awards, by their decisions"
+            "decision-year",
+            "decision dated in another year",
+            "a year's awards, by their decisions",
         ),
         Rule(
             "decision-twice",
@@ -43,9 +48,15 @@ RULES = {
             "Nghị định 30/2020/NĐ-CP: a decision has one number, date and signer",
         ),
         Rule(
-            "duplicate", "probable duplicate", f"{LAW}, Điều 6: one achievement is commended once"
+            "duplicate",
+            "probable duplicate",
+            f"{LAW}, Điều 6: one achievement is commended once",
         ),
-        Rule("spelling", "one name spelled two ways", "one category must not split in a tally"),
+        Rule(
+            "spelling",
+            "one name spelled two ways",
+            "one category must not split in a tally",
+        ),
     )
 }
 
@@ -118,8 +129,10 @@ def _levels(awards: Sequence[Award], issuers: Sequence[Issuer]) -> list[Finding]
                 Finding(
                     "level-unset",
                     _ids(given),
-                    f"issuer {issuer!r} has no level; set it with "
-                    f"`awards issuer edit {issuer!r} --level …`",
+                    _(
+                        "issuer {issuer!r} has no level; set it with "
+                        "`awards issuer edit {issuer!r} --level …`"
+                    ).format(issuer=issuer),
                 )
             )
             continue
@@ -130,8 +143,12 @@ def _levels(awards: Sequence[Award], issuers: Sequence[Issuer]) -> list[Finding]
                     Finding(
                         "level-form",
                         _ids(wrong),
-                        f"{form} from {issuer!r}, a {level}-level issuer; "
-                        f"{form} is given at: {', '.join(sorted(allowed))}",
+                        _(
+                            "{form} from {issuer!r}, a {level}-level issuer; "
+                            "{form} is given at: {levels}"
+                        ).format(
+                            form=form, issuer=issuer, level=level, levels=", ".join(sorted(allowed))
+                        ),
                     )
                 )
     return findings
@@ -149,7 +166,9 @@ def _kinds(awards: Sequence[Award]) -> list[Finding]:
                 Finding(
                     "kind-form",
                     _ids(wrong),
-                    f"{form} is for collectives, but these awards go to individuals",
+                    _("{form} is for collectives, but these awards go to individuals").format(
+                        form=form
+                    ),
                 )
             )
         elif form in INDIVIDUAL_ONLY and kind == "collective":
@@ -157,7 +176,9 @@ def _kinds(awards: Sequence[Award]) -> list[Finding]:
                 Finding(
                     "kind-form",
                     _ids(wrong),
-                    f"{form} is for individuals, but these awards go to collectives",
+                    _("{form} is for individuals, but these awards go to collectives").format(
+                        form=form
+                    ),
                 )
             )
     return findings
@@ -172,15 +193,20 @@ def _phase_years(awards: Sequence[Award], phases: Sequence[Phase]) -> list[Findi
         phase = by_code.get(award.phase)
         if phase is None:
             findings.append(
-                Finding("phase-year", (award.id,), f"phase {award.phase!r} does not exist")
+                Finding(
+                    "phase-year",
+                    (award.id,),
+                    _("phase {code!r} does not exist").format(code=award.phase),
+                )
             )
         elif not phase.contains(award.year):
             findings.append(
                 Finding(
                     "phase-year",
                     (award.id,),
-                    f"year {award.year} lies outside phase {phase.code} "
-                    f"({phase.start}–{phase.end})",
+                    _("year {year} lies outside phase {code} ({start}–{end})").format(
+                        year=award.year, code=phase.code, start=phase.start, end=phase.end
+                    ),
                 )
             )
     return findings
@@ -194,23 +220,26 @@ def _decisions(awards: Sequence[Award]) -> list[Finding]:
                 Finding(
                     "decision-year",
                     (award.id,),
-                    f"award year {award.year}, but its decision is dated {award.decided_on}",
+                    _("award year {year}, but its decision is dated {date}").format(
+                        year=award.year, date=award.decided_on
+                    ),
                 )
             )
     numbered = [a for a in awards if a.decision]
     by_number = _grouped(numbered, lambda a: text.key(a.decision or ""))
-    for _, same in sorted(by_number.items()):
+    for _number, same in sorted(by_number.items()):
         dates = sorted({a.decided_on for a in same if a.decided_on})
         signers = sorted({a.issuer for a in same})
         if len(dates) > 1 or len(signers) > 1:
             what = (
-                f"dates {', '.join(dates)}" if len(dates) > 1 else f"issuers {', '.join(signers)}"
+                _("dates {dates}").format(dates=", ".join(dates))
+                if len(dates) > 1
+                else _("issuers {issuers}").format(issuers=", ".join(signers))
             )
-            findings.append(
-                Finding(
-                    "decision-twice", _ids(same), f"decision {same[0].decision} appears with {what}"
-                )
+            twice = _("decision {decision} appears with {what}").format(
+                decision=same[0].decision, what=what
             )
+            findings.append(Finding("decision-twice", _ids(same), twice))
     return findings
 
 
@@ -224,8 +253,13 @@ def _duplicates(awards: Sequence[Award]) -> list[Finding]:
                 Finding(
                     "duplicate",
                     _ids(same),
-                    f"{first.recipient}: {first.form} from {first.issuer}, "
-                    f"{first.year}, recorded {len(same)} times",
+                    _("{recipient}: {form} from {issuer}, {year}, recorded {count} times").format(
+                        recipient=first.recipient,
+                        form=first.form,
+                        issuer=first.issuer,
+                        year=first.year,
+                        count=len(same),
+                    ),
                 )
             )
     return findings
@@ -233,7 +267,7 @@ def _duplicates(awards: Sequence[Award]) -> list[Finding]:
 
 def _spellings(awards: Sequence[Award]) -> list[Finding]:
     findings = []
-    for field in ("recipient", "unit", "issuer"):
+    for field in (N_("recipient"), N_("unit"), N_("issuer")):
         spellings: dict[str, dict[str, list[Award]]] = defaultdict(lambda: defaultdict(list))
         for award in awards:
             value = getattr(award, field)
@@ -241,7 +275,8 @@ def _spellings(awards: Sequence[Award]) -> list[Finding]:
                 spellings[text.fold(value)][value].append(award)
         for variants in spellings.values():
             if len(variants) > 1:
-                shown = " and ".join(f"{v!r}" for v in sorted(variants))
+                shown = _(" and ").join(f"{v!r}" for v in sorted(variants))
                 ids = _ids(a for group in variants.values() for a in group)
-                findings.append(Finding("spelling", ids, f"{field} spelled {shown}"))
+                spelled = _("{field} spelled {spellings}").format(field=_(field), spellings=shown)
+                findings.append(Finding("spelling", ids, spelled))
     return findings

@@ -15,6 +15,7 @@ from typing import Any
 
 from awards import text
 from awards.errors import AwardsError, Conflict
+from awards.i18n import _
 from awards.model import (
     Award,
     AwardInput,
@@ -92,11 +93,13 @@ _IGNORED = {header_key(name) for name in IGNORED_COLUMNS}
 
 @dataclass(slots=True)
 class Problem:
-    where: str
+    where: str  # the file, and the row where there is one
     message: str
+    column: str = ""  # "column Năm", when one column holds the wrong value
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        place = f"{self.where}, {self.column}" if self.column else self.where
+        return f"{place}: {self.message}"
 
 
 @dataclass(slots=True)
@@ -163,13 +166,14 @@ def plan_import(
         if columns.kind != "awards":
             continue
         prefix = f"{table.source}, " if named else ""
+        row_word = _(table.row_word)
         for number, cells in table.rows[columns.header_row + 1 :]:
             done += 1
             if progress is not None and done % 1000 == 0:
                 progress(done, total)
             if _blank(cells):
                 continue
-            importer.row(f"{prefix}{table.row_word} {number}", table, columns, cells)
+            importer.row(f"{prefix}{row_word} {number}", table, columns, cells)
     return plan
 
 
@@ -187,8 +191,8 @@ def _columns(table: Table, plan: Plan) -> _Columns | None:
                 return None
             plan.problems.append(Problem(
                 table.source,
-                "no header row found in the first rows; expected columns such as recipient, "
-                "kind, form, issuer, year (or Họ và tên, Loại, Hình thức, Cấp khen, Năm)",
+                _("no header row found in the first rows; expected columns such as recipient, "
+                  "kind, form, issuer, year (or Họ và tên, Loại, Hình thức, Cấp khen, Năm)"),
             ))  # fmt: skip
             return None
         header_row, headers = found
@@ -202,15 +206,24 @@ def _columns(table: Table, plan: Plan) -> _Columns | None:
         if name is None:
             if key and key not in _IGNORED:
                 plan.notices.append(
-                    f"{prefix}column {header!r} is not imported (not a known field)"
+                    prefix
+                    + _("column {header!r} is not imported (not a known field)").format(
+                        header=header
+                    )
                 )
             elif not key and _column_used(table, header_row, index):
-                plan.notices.append(f"{prefix}column {index + 1} has no header and is not imported")
+                plan.notices.append(
+                    prefix
+                    + _("column {number} has no header and is not imported").format(
+                        number=index + 1
+                    )
+                )
             continue
         if name in names:
-            plan.problems.append(Problem(
-                table.source, f"columns {names[name]!r} and {header!r} both give {name}"
-            ))  # fmt: skip
+            both = _("columns {first!r} and {second!r} both give {field}").format(
+                first=names[name], second=header, field=name
+            )
+            plan.problems.append(Problem(table.source, both))
             continue
         fields[index] = name
         names[name] = header
@@ -219,9 +232,10 @@ def _columns(table: Table, plan: Plan) -> _Columns | None:
             spellings = ", ".join(
                 repr(n) for n in (AWARD_COLUMNS | PHASE_COLUMNS | ISSUER_COLUMNS)[name][:3]
             )
-            plan.problems.append(
-                Problem(table.source, f"no column for {name} (a header such as {spellings})")
+            missing = _("no column for {field} (a header such as {headers})").format(
+                field=name, headers=spellings
             )
+            plan.problems.append(Problem(table.source, missing))
     if any(p.where == table.source for p in plan.problems):
         return None
     return _Columns(kind, header_row, fields, names)
@@ -229,7 +243,7 @@ def _columns(table: Table, plan: Plan) -> _Columns | None:
 
 def _find_header(table: Table) -> tuple[int, list[str]] | None:
     """The first row (among the first few: a title may sit above) naming two known fields."""
-    for index, (_, cells) in enumerate(table.rows[:_HEADER_SEARCH_ROWS]):
+    for index, (_number, cells) in enumerate(table.rows[:_HEADER_SEARCH_ROWS]):
         keys = [header_key(str(cell)) if cell is not None else "" for cell in cells]
         hits = sum(1 for key in keys if any(key in lookup for lookup in _LOOKUPS.values()))
         if hits >= 2:
@@ -287,8 +301,8 @@ def _problems(error: AwardsError, where: str, table: Table, columns: _Columns) -
     found = []
     for problem in error.problems:
         header = columns.names.get(problem.field or "")
-        place = f"{where}, {table.column_word} {header}" if header else where
-        found.append(Problem(place, problem.message))
+        column = f"{_(table.column_word)} {header}" if header else ""
+        found.append(Problem(where, problem.message, column))
     return found
 
 
@@ -298,6 +312,7 @@ def _rows(table: Table, columns: _Columns, named: bool) -> Iterator[tuple[str, d
     Lists (signers, parties, aliases) are one cell in CSV and sheets, separated by ``;``.
     """
     prefix = f"{table.source}, " if named else ""
+    row_word = _(table.row_word)
     for number, cells in table.rows[columns.header_row + 1 :]:
         if _blank(cells):
             continue
@@ -305,7 +320,7 @@ def _rows(table: Table, columns: _Columns, named: bool) -> Iterator[tuple[str, d
         for name in ("signers", "parties", "aliases"):
             if isinstance(values.get(name), str):
                 values[name] = str(values[name]).split(";")
-        yield f"{prefix}{table.row_word} {number}", values
+        yield f"{prefix}{row_word} {number}", values
 
 
 def _plan_phases(
@@ -339,7 +354,9 @@ def _plan_issuers(
             if twin == parsed:
                 continue
             if twin is not None:
-                clash = Conflict(f"issuer {twin.name!r} is already stored with other values")
+                clash = Conflict(
+                    _("issuer {name!r} is already stored with other values").format(name=twin.name)
+                )
                 clash.field = "name"
                 raise clash
             issuer = build_issuer(parsed.name, parsed.level or "", parsed.aliases, known)
@@ -384,11 +401,15 @@ class _AwardImporter:
             self.plan.problems.extend(_problems(error, where, table, columns))
             return
         if self.seen is None:
-            self.seen = {duplicate_key(a): f"award {key}" for key, a in self.stored}
+            stored = _("award {id}")
+            self.seen = {duplicate_key(a): stored.format(id=key) for key, a in self.stored}
         key = duplicate_key(award)
         twin = self.seen.get(key)
         if twin is not None and self.on_duplicate != "keep":
-            found = Problem(where, f"same recipient, form, issuer, year and decision as {twin}")
+            found = Problem(
+                where,
+                _("same recipient, form, issuer, year and decision as {twin}").format(twin=twin),
+            )
             if self.on_duplicate == "error":
                 self.plan.problems.append(found)
             else:
@@ -416,5 +437,5 @@ def summary_lines(problems: Sequence[Problem]) -> list[str]:
     """The first problems, then how many more."""
     lines = [str(problem) for problem in problems[:SHOWN_PROBLEMS]]
     if len(problems) > SHOWN_PROBLEMS:
-        lines.append(f"… and {len(problems) - SHOWN_PROBLEMS} more")
+        lines.append(_("… and {count} more").format(count=len(problems) - SHOWN_PROBLEMS))
     return lines

@@ -16,6 +16,7 @@ from typing import Any
 
 from awards import text
 from awards.errors import AwardsError, Conflict, Invalid, NotFound
+from awards.i18n import N_, _
 
 FIRST_YEAR = 1945
 
@@ -63,6 +64,26 @@ AWARD_FIELDS = (
     "revoked_reason",
 )
 REVOCATION_FIELDS = ("revoked_decision", "revoked_on", "revoked_reason")
+# How tables head each field, through _() (JSON, CSV and TSV keep the field names).
+HEADINGS = {
+    "id": N_("Id"),
+    "recipient": N_("Recipient"),
+    "kind": N_("Kind"),
+    "count": N_("Count"),
+    "form": N_("Form"),
+    "issuer": N_("Issuer"),
+    "year": N_("Year"),
+    "phase": N_("Phase"),
+    "decision": N_("Decision"),
+    "decided_on": N_("Decided on"),
+    "unit": N_("Unit"),
+    "note": N_("Note"),
+    "method": N_("Method"),
+    "category": N_("Category"),
+    "revoked_decision": N_("Revoked decision"),
+    "revoked_on": N_("Revoked on"),
+    "revoked_reason": N_("Revoked reason"),
+}
 
 # Phương thức khen thưởng and the recipient groups of the statistical form 0603 (Thông tư
 # 02/2023/TT-BNV), stored by these English names.
@@ -216,7 +237,7 @@ def last_year() -> int:
 def parse_text(value: str, field_name: str, *, multiline: bool = False) -> str:
     cleaned = text.clean(value, multiline=multiline)
     if not cleaned:
-        raise Invalid(f"{field_name} must not be empty")
+        raise Invalid(_("{field} must not be empty").format(field=_(field_name)))
     return cleaned
 
 
@@ -229,11 +250,16 @@ def parse_optional_text(value: str | None, *, multiline: bool = False) -> str | 
 
 
 @functools.lru_cache(maxsize=4096)
-def parse_year(value: int | float | str, field_name: str = "year") -> int:
+def parse_year(value: int | float | str, field_name: str = N_("year")) -> int:
     """A year typed as text, or stored by a spreadsheet as a number (2018 or 2018.0)."""
-    number = _whole_number(value, f"{field_name} must be a year such as 2018, not {value!r}")
+    complaint = _("{field} must be a year such as 2018, not {value!r}")
+    number = _whole_number(value, complaint.format(field=_(field_name), value=value))
     if not FIRST_YEAR <= number <= last_year():
-        raise Invalid(f"{field_name} {number} is out of range ({FIRST_YEAR}–{last_year()})")
+        raise Invalid(
+            _("{field} {year} is out of range ({first}–{last})").format(
+                field=_(field_name), year=number, first=FIRST_YEAR, last=last_year()
+            )
+        )
     return number
 
 
@@ -253,7 +279,7 @@ def _whole_number(value: int | float | str, complaint: str) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
-def parse_date(value: str | None, field_name: str = "date") -> str | None:
+def parse_date(value: str | None, field_name: str = N_("date")) -> str | None:
     """A date as ``2018-06-12`` or the Vietnamese ``12/06/2018``; returned as ISO text."""
     if value is None or not text.clean(value):
         return None
@@ -263,20 +289,27 @@ def parse_date(value: str | None, field_name: str = "date") -> str | None:
     elif match := _VN_DATE.fullmatch(raw):
         day, month, year = (int(part) for part in match.groups())
     else:
-        raise Invalid(f"{field_name} {raw!r} is not a date: use 2018-06-12 or 12/06/2018")
+        raise Invalid(
+            _("{field} {value!r} is not a date: use 2018-06-12 or 12/06/2018").format(
+                field=_(field_name), value=raw
+            )
+        )
     try:
         date = dt.date(year, month, day)
     except ValueError:
-        raise Invalid(f"{field_name} {raw!r} is not a real date") from None
-    parse_year(date.year, f"the year of {field_name}")
+        complaint = _("{field} {value!r} is not a real date")
+        raise Invalid(complaint.format(field=_(field_name), value=raw)) from None
+    parse_year(date.year, _("the year of {field}").format(field=_(field_name)))
     return date.isoformat()
 
 
 @functools.lru_cache(maxsize=4096)
 def parse_count(value: int | float | str) -> int:
-    value = _whole_number(value, f"count must be a whole number, not {value!r}")
+    value = _whole_number(
+        value, _("count must be a whole number, not {value!r}").format(value=value)
+    )
     if value < 1:
-        raise Invalid(f"count must be 1 or more, not {value}")
+        raise Invalid(_("count must be 1 or more, not {value}").format(value=value))
     return value
 
 
@@ -285,8 +318,10 @@ def parse_kind(value: str) -> str:
     kind = _KIND_WORDS.get(_word(value).replace("/", ",").replace(" ,", ","))
     if kind is None:
         raise Invalid(
-            f"unknown kind {text.clean(value)!r}: use collective (tập thể), "
-            "individual (cá nhân) or mixed (tập thể, cá nhân)"
+            _(
+                "unknown kind {value!r}: use collective (tập thể), "
+                "individual (cá nhân) or mixed (tập thể, cá nhân)"
+            ).format(value=text.clean(value))
         )
     return kind
 
@@ -298,7 +333,11 @@ def parse_level(value: str) -> str | None:
         return None
     level = word if word in LEVELS else _LEVEL_WORDS.get(word.replace(" ,", ","))
     if level is None:
-        raise Invalid(f"unknown level {text.clean(value)!r}; the levels are: {', '.join(LEVELS)}")
+        raise Invalid(
+            _("unknown level {value!r}; the levels are: {levels}").format(
+                value=text.clean(value), levels=", ".join(LEVELS)
+            )
+        )
     return level
 
 
@@ -311,22 +350,27 @@ _CATEGORY_WORDS = {
 @functools.lru_cache(maxsize=256)
 def parse_method(value: str) -> str | None:
     """A method (regular, thematic… or thường xuyên, chuyên đề…); empty clears it."""
-    return _closed_list(value, _METHOD_WORDS, "method", METHODS)
+    return _closed_list(value, _METHOD_WORDS, _("unknown method {value!r}; use one of: {codes}"),
+                        METHODS)  # fmt: skip
 
 
 @functools.lru_cache(maxsize=256)
 def parse_category(value: str) -> str | None:
     """A recipient group of form 0603 (enterprise, worker… or doanh nghiệp, công nhân…)."""
-    return _closed_list(value, _CATEGORY_WORDS, "category", CATEGORIES)
+    return _closed_list(
+        value, _CATEGORY_WORDS, _("unknown category {value!r}; use one of: {codes}"), CATEGORIES
+    )
 
 
-def _closed_list(value: str, words: dict[str, str], name: str, codes: Iterable[str]) -> str | None:
+def _closed_list(
+    value: str, words: dict[str, str], complaint: str, codes: Iterable[str]
+) -> str | None:
     word = _word(value)
     if not word:
         return None
     found = {_word(typed): code for typed, code in words.items()}.get(word)
     if found is None:
-        raise Invalid(f"unknown {name} {text.clean(value)!r}; use one of: {', '.join(codes)}")
+        raise Invalid(complaint.format(value=text.clean(value), codes=", ".join(codes)))
     return found
 
 
@@ -343,7 +387,11 @@ def parse_form(value: str) -> str:
     """One of ``FORMS``, typed in any case, with or without diacritics (``bang-khen``)."""
     form = _FORM_WORDS.get(_word(value))
     if form is None:
-        raise Invalid(f"unknown form {text.clean(value)!r}; the forms are: {', '.join(FORMS)}")
+        raise Invalid(
+            _("unknown form {value!r}; the forms are: {forms}").format(
+                value=text.clean(value), forms=", ".join(FORMS)
+            )
+        )
     return form
 
 
@@ -351,7 +399,9 @@ def parse_code(value: str) -> str:
     code = text.clean(value)
     if not _CODE.fullmatch(code):
         raise Invalid(
-            f"phase code {code!r} may hold only letters, digits, '-' and '_' (e.g. 2018-2023)"
+            _(
+                "phase code {code!r} may hold only letters, digits, '-' and '_' (e.g. 2018-2023)"
+            ).format(code=code)
         )
     return code
 
@@ -410,15 +460,17 @@ class Spellings:
 
     def issuer(self, value: str, *, allow_new: bool) -> str:
         """Take the stored spelling; refuse a near-twin that differs only by diacritics."""
-        issuer = parse_text(value, "issuer")
+        issuer = parse_text(value, N_("issuer"))
         stored = self._issuers.get(text.key(issuer))
         if stored is not None:
             return stored
         twin = self._issuer_folds.get(text.fold(issuer))
         if twin is not None and not allow_new:
             raise Conflict(
-                f"issuer {issuer!r} is not stored; did you mean {twin!r}? "
-                "(use --new-issuer to keep it as a new issuer)"
+                _(
+                    "issuer {issuer!r} is not stored; did you mean {twin!r}? "
+                    "(use --new-issuer to keep it as a new issuer)"
+                ).format(issuer=issuer, twin=twin)
             )
         return issuer
 
@@ -441,7 +493,7 @@ def find_phase(code: str, phases: Iterable[Phase]) -> Phase:
     for phase in phases:
         if phase.code.casefold() == wanted:
             return phase
-    raise NotFound(f"no phase with code {text.clean(code)!r}")
+    raise NotFound(_("no phase with code {code!r}").format(code=text.clean(code)))
 
 
 def infer_phase(year: int, phases: Iterable[Phase]) -> str | None:
@@ -449,14 +501,20 @@ def infer_phase(year: int, phases: Iterable[Phase]) -> str | None:
     candidates = [phase.code for phase in phases if phase.contains(year)]
     if len(candidates) > 1:
         raise Conflict(
-            f"year {year} lies in phases {' and '.join(candidates)}; choose one with --phase"
+            _("year {year} lies in phases {phases}; choose one with --phase").format(
+                year=year, phases=_(" and ").join(candidates)
+            )
         )
     return candidates[0] if candidates else None
 
 
 def check_phase_year(phase: Phase, year: int) -> None:
     if not phase.contains(year):
-        raise Invalid(f"year {year} is outside phase {phase.code} ({phase.start}–{phase.end})")
+        raise Invalid(
+            _("year {year} is outside phase {code} ({start}–{end})").format(
+                year=year, code=phase.code, start=phase.start, end=phase.end
+            )
+        )
 
 
 @dataclass(slots=True)
@@ -485,10 +543,10 @@ def build_phase(
     changes: dict[str, Any] = {}
     parsers: dict[str, Callable[[Any], Any]] = {
         "code": parse_code,
-        "program": lambda value: parse_text(value, "program"),
-        "start": lambda value: parse_year(value, "start"),
-        "end": lambda value: parse_year(value, "end"),
-        "signed_on": lambda value: parse_date(value, "signed-on"),
+        "program": lambda value: parse_text(value, N_("program")),
+        "start": lambda value: parse_year(value, N_("start")),
+        "end": lambda value: parse_year(value, N_("end")),
+        "signed_on": lambda value: parse_date(value, N_("signed-on")),
         "signers": parse_list,
         "parties": parse_list,
         "note": lambda value: parse_optional_text(value, multiline=True),
@@ -498,18 +556,24 @@ def build_phase(
         if value is not None:
             changes[name] = _collect(errors, name, parse, value)
     if base is None:
-        for name in ("code", "program", "start", "end"):
+        for name, needed in (
+            ("code", N_("a phase needs code")),
+            ("program", N_("a phase needs program")),
+            ("start", N_("a phase needs start")),
+            ("end", N_("a phase needs end")),
+        ):
             if name not in changes:
-                _collect(errors, name, _fail, f"a phase needs {name}")
+                _collect(errors, name, _fail, _(needed))
     _raise_first(errors)
     phase = Phase(**changes) if base is None else replace(base, **changes)
     if phase.start > phase.end:
-        _collect(errors, "end", _fail, f"start {phase.start} is after end {phase.end}")
+        after = _("start {start} is after end {end}").format(start=phase.start, end=phase.end)
+        _collect(errors, "end", _fail, after)
         _raise_first(errors)
 
     others = [p for p in phases if base is None or p.code != base.code]
     if any(p.code.casefold() == phase.code.casefold() for p in others):
-        taken = Conflict(f"a phase with code {phase.code!r} already exists")
+        taken = Conflict(_("a phase with code {code!r} already exists").format(code=phase.code))
         taken.field = "code"
         raise taken
     if base is not None:
@@ -518,8 +582,10 @@ def build_phase(
         )
         if outside:
             raise Conflict(
-                f"{outside} award(s) of phase {base.code} lie outside "
-                f"{phase.start}–{phase.end}; change their year or phase first"
+                _(
+                    "{count} award(s) of phase {code} lie outside {start}–{end}; "
+                    "change their year or phase first"
+                ).format(count=outside, code=base.code, start=phase.start, end=phase.end)
             )
     return phase
 
@@ -574,20 +640,20 @@ def _raise_first(errors: list[AwardsError]) -> None:
 # How each award field is read: (name, parse(value, spellings, new_issuer)). Built once; an
 # import calls build_award for every row.
 _AWARD_PARSERS: tuple[tuple[str, Callable[[Any, Spellings, bool], Any]], ...] = (
-    ("recipient", lambda value, known, new: parse_text(value, "recipient")),
+    ("recipient", lambda value, known, new: parse_text(value, N_("recipient"))),
     ("kind", lambda value, known, new: parse_kind(value)),
     ("count", lambda value, known, new: parse_count(value)),
     ("form", lambda value, known, new: parse_form(value)),
     ("issuer", lambda value, known, new: known.issuer(value, allow_new=new)),
     ("year", lambda value, known, new: parse_year(value)),
     ("decision", lambda value, known, new: parse_optional_text(value)),
-    ("decided_on", lambda value, known, new: parse_date(value, "decided-on")),
+    ("decided_on", lambda value, known, new: parse_date(value, N_("decided-on"))),
     ("unit", lambda value, known, new: known.unit(value)),
     ("note", lambda value, known, new: parse_optional_text(value, multiline=True)),
     ("method", lambda value, known, new: parse_method(value)),
     ("category", lambda value, known, new: parse_category(value)),
     ("revoked_decision", lambda value, known, new: parse_optional_text(value)),
-    ("revoked_on", lambda value, known, new: parse_date(value, "revoked-on")),
+    ("revoked_on", lambda value, known, new: parse_date(value, N_("revoked-on"))),
     ("revoked_reason", lambda value, known, new: parse_optional_text(value, multiline=True)),
 )
 
@@ -620,9 +686,15 @@ def build_award(
                 errors.append(error)
                 changes[name] = None  # given, though wrong: not also "missing"
     if base is None:
-        for name in ("recipient", "kind", "form", "issuer", "year"):
+        for name, needed in (
+            ("recipient", N_("an award needs recipient")),
+            ("kind", N_("an award needs kind")),
+            ("form", N_("an award needs form")),
+            ("issuer", N_("an award needs issuer")),
+            ("year", N_("an award needs year")),
+        ):
             if name not in changes:
-                _collect(errors, name, _fail, f"an award needs {name}")
+                _collect(errors, name, _fail, _(needed))
         changes.setdefault("count", 1)
         _raise_first(errors)
         phase = _collect(errors, "phase", _phase_for, given.phase, changes["year"], None, phases)
@@ -635,15 +707,17 @@ def build_award(
                              phases)  # fmt: skip
             award = replace(award, phase=phase) if phase != award.phase else award
     if (award.revoked_on or award.revoked_reason) and not award.revoked_decision:
-        _collect(errors, "revoked_decision", _fail, "a revocation needs its decision number")
+        _collect(errors, "revoked_decision", _fail, _("a revocation needs its decision number"))
     if award.revoked_decision and not award.revoked_on:
-        _collect(errors, "revoked_on", _fail, "a revocation needs the date of its decision")
+        _collect(errors, "revoked_on", _fail, _("a revocation needs the date of its decision"))
     if award.category is not None and CATEGORIES[award.category][0] != award.kind:
         fits = CATEGORIES[award.category][0]
-        _collect(errors, "category", _fail, f"category {award.category} is for {fits} awards, "
-                 f"not {award.kind}")  # fmt: skip
+        wrong = _("category {category} is for {fits} awards, not {kind}").format(
+            category=award.category, fits=fits, kind=award.kind
+        )
+        _collect(errors, "category", _fail, wrong)
     if award.kind == "mixed" and award.count < 2:
-        mixed = "kind mixed stands for several recipients: give --count 2 or more"
+        mixed = _("kind mixed stands for several recipients: give --count 2 or more")
         _collect(errors, "count", _fail, mixed)
     _raise_first(errors)
     return award
@@ -684,7 +758,7 @@ def check_award_records(records: Mapping[str, Mapping[str, Any]], *, full: bool 
     text_type, number_type, none_type = str, int, type(None)
     for doc_id, record in records.items():
         if type(record) is not dict:
-            raise ValueError(f"award {doc_id} is not a record")
+            raise ValueError(_("award {id} is not a record").format(id=doc_id))
         get = record.get
         if not (
             type(get("recipient")) is text_type
@@ -700,7 +774,7 @@ def check_award_records(records: Mapping[str, Mapping[str, Any]], *, full: bool 
             if kinds.count(text_type) + kinds.count(none_type) + 2 != len(kinds):
                 award_from_record(int(doc_id), record)  # raises with the field's name
         if not doc_id.isdigit():
-            raise ValueError(f"award id {doc_id!r} is not a number")
+            raise ValueError(_("award id {id!r} is not a number").format(id=doc_id))
 
 
 def award_from_record(award_id: int, record: Mapping[str, Any]) -> Award:
@@ -714,13 +788,14 @@ def award_from_record(award_id: int, record: Mapping[str, Any]) -> Award:
     for name, value in (("recipient", recipient), ("kind", kind), ("form", form),
                         ("issuer", issuer)):  # fmt: skip
         if type(value) is not str:
-            raise ValueError(f"{name} is not text")
+            raise ValueError(_("{field} is not text").format(field=name))
     if type(count) is not int or type(year) is not int:
-        raise ValueError(f"{'count' if type(count) is not int else 'year'} is not a whole number")
+        field = "count" if type(count) is not int else "year"
+        raise ValueError(_("{field} is not a whole number").format(field=field))
     optional = [get(name) for name in _OPTIONAL_AWARD_FIELDS]
     for name, value in zip(_OPTIONAL_AWARD_FIELDS, optional, strict=True):
         if value is not None and type(value) is not str:
-            raise ValueError(f"{name} is neither text nor null")
+            raise ValueError(_("{field} is neither text nor null").format(field=name))
     return Award(award_id, recipient, kind, count, form, issuer, year, *optional)
 
 
@@ -730,7 +805,7 @@ def phase_from_record(record: Mapping[str, Any]) -> Phase:
     for name in ("signers", "parties"):
         names = values[name] or []
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise ValueError(f"phase {name} is not a list of text")
+            raise ValueError(_("phase {field} is not a list of text").format(field=name))
         values[name] = tuple(names)
     phase = Phase(**values)
     _check_types(phase, text_fields=("code", "program"), number_fields=("start", "end"),
@@ -742,9 +817,9 @@ def issuer_from_record(record: Mapping[str, Any]) -> Issuer:
     """An issuer as stored; raises ``ValueError`` on a damaged record."""
     name, level, aliases = record.get("name"), record.get("level"), record.get("aliases") or []
     if not isinstance(name, str) or (level is not None and level not in LEVELS):
-        raise ValueError("issuer name or level is not valid")
+        raise ValueError(_("issuer name or level is not valid"))
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise ValueError("issuer aliases are not a list of text")
+        raise ValueError(_("issuer aliases are not a list of text"))
     return Issuer(name, level, tuple(aliases))
 
 
@@ -758,7 +833,7 @@ def build_issuer(
 ) -> Issuer:
     """A new issuer, or ``base`` edited; names and aliases may not belong to another issuer."""
     issuer = Issuer(
-        name=parse_text(name, "issuer name"),
+        name=parse_text(name, N_("issuer name")),
         level=parse_level(level) if level is not None else (base.level if base else None),
         aliases=(parse_list(aliases) or ())
         if aliases is not None
@@ -773,7 +848,9 @@ def build_issuer(
     for spelling in (issuer.name, *issuer.aliases):
         if text.key(spelling) in taken:
             raise Conflict(
-                f"{spelling!r} is already a name of issuer {taken[text.key(spelling)]!r}"
+                _("{name!r} is already a name of issuer {issuer!r}").format(
+                    name=spelling, issuer=taken[text.key(spelling)]
+                )
             )
     return issuer
 
@@ -787,13 +864,13 @@ def _check_types(
 ) -> None:
     for name in text_fields:
         if not isinstance(getattr(record, name), str):
-            raise ValueError(f"{name} is not text")
+            raise ValueError(_("{field} is not text").format(field=name))
     for name in number_fields:
         if type(getattr(record, name)) is not int:
-            raise ValueError(f"{name} is not a whole number")
+            raise ValueError(_("{field} is not a whole number").format(field=name))
     for name in optional_fields:
         if getattr(record, name) is not None and not isinstance(getattr(record, name), str):
-            raise ValueError(f"{name} is neither text nor null")
+            raise ValueError(_("{field} is neither text nor null").format(field=name))
 
 
 def award_record(award: Award) -> dict[str, Any]:

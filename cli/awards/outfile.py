@@ -13,20 +13,21 @@ import tempfile
 from pathlib import Path
 
 from awards.errors import Invalid
+from awards.i18n import _
 
 
 def write_output(target: str, payload: bytes, *, binary: bool = False) -> None:
     """``payload`` to the file ``target``, or to standard output when ``target`` is ``-``."""
     if target == "-":
         if binary and sys.stdout.isatty():
-            raise Invalid("a workbook is not for the terminal; give a file name or redirect it")
+            raise Invalid(_("a workbook is not for the terminal; give a file name or redirect it"))
         sys.stdout.flush()
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
         return
     path = Path(target)
     if path.is_dir():
-        raise Invalid(f"{path} is a folder; give a file name")
+        raise Invalid(_("{path} is a folder; give a file name").format(path=path))
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -38,7 +39,9 @@ def write_output(target: str, payload: bytes, *, binary: bool = False) -> None:
         os.replace(tmp, path)
         tmp = None
     except OSError as error:
-        raise Invalid(f"cannot write {path}: {error.strerror or error}") from None
+        raise Invalid(
+            _("cannot write {path}: {reason}").format(path=path, reason=error.strerror or error)
+        ) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from awards.grid import Cell, Chart, Grid
+from awards.i18n import _
 
 if TYPE_CHECKING:
     from awards.report import Report
@@ -190,7 +191,7 @@ def to_markdown(grid: Grid) -> str:
 
 def error(message: str) -> None:
     """The one line a failed command prints."""
-    sys.stderr.write(f"Error: {printable(message)}\n")
+    sys.stderr.write(_("Error: {message}").format(message=printable(message)) + "\n")
     sys.stderr.flush()
 
 
@@ -258,7 +259,7 @@ def draw_chart(chart: Chart) -> None:
     out = sys.stdout
     terminal = out.isatty()
     if not chart.labels:
-        info("no awards to tally")
+        info(_("no awards to tally"))
         return
     shown = [printable(label) for label in chart.labels]
     label_width = max(len(label) for label in shown)

@@ -12,38 +12,22 @@ from dataclasses import dataclass, field
 
 from awards import text
 from awards.grid import Cell, Grid
+from awards.i18n import N_, Translate, translator
 from awards.model import FORMS, LEVELS, Award, Issuer, Phase
 from awards.tally import tally, tally_grid
-
-LANGUAGES = ("vi", "en")
 
 # Office holders ("Giám đốc Công an tỉnh") are joined with "và"; bodies ("Bộ Công an") with a
 # comma, as the published reviews write them.
 _OFFICE_WORDS = ("giam doc", "chu tich", "thu tuong", "bo truong", "tong giam doc", "truong",
                  "pho", "tu lenh", "chanh", "bi thu")  # fmt: skip
 
-WORDS = {
-    "vi": {
-        "collective": "tập thể", "individual": "cá nhân", "mixed": "tập thể, cá nhân",
-        "program": "Chương trình", "phase": "Giai đoạn", "signed_on": "Ngày ký",
-        "signers": "Người ký", "parties": "Các bên phối hợp", "year": "Năm", "form": "Hình thức",
-        "issuer": "Cơ quan khen thưởng", "total": "Tổng cộng", "no": "TT",
-        "recipient": "Tên tập thể, cá nhân", "unit": "Đơn vị", "count": "Số lượng",
-        "decision": "Số quyết định", "by_year": "Khen thưởng theo năm và hình thức",
-        "by_issuer": "Khen thưởng theo cơ quan và đối tượng", "none": "không có",
-        "recipients": "Danh sách {form} ({count})", "no_awards": "Không có khen thưởng nào.",
-    },
-    "en": {
-        "collective": "collectives", "individual": "individuals",
-        "mixed": "collectives and individuals", "program": "Program", "phase": "Phase",
-        "signed_on": "Signed on", "signers": "Signed by", "parties": "Parties", "year": "Year",
-        "form": "Form", "issuer": "Issuer", "total": "Total", "no": "No.",
-        "recipient": "Recipient", "unit": "Unit", "count": "Count", "decision": "Decision",
-        "by_year": "Awards by year and form", "by_issuer": "Awards by issuer and kind",
-        "none": "none", "recipients": "{form} recipients ({count})",
-        "no_awards": "No awards.",
-    },
-}  # fmt: skip
+# Who received a form, as the sentence names them; the words come from the catalog.
+KIND_WORDS = {
+    "collective": N_("collectives"),
+    "individual": N_("individuals"),
+    "mixed": N_("collectives and individuals"),
+}
+HEADINGS = {"year": N_("Year"), "issuer": N_("Issuer")}
 
 
 @dataclass(slots=True)
@@ -59,26 +43,22 @@ def phase_report(
     lang: str,
 ) -> Report:  # fmt: skip
     """The five-year review of a phase: its heading, the commendation sentence, the tables."""
-    words = WORDS[lang]
+    _ = translator(lang)
     chosen = [a for a in awards if a.phase == phase.code and not a.revoked]
     years = phase.end - phase.start + 1
     period = f"{phase.start}–{phase.end}"
-    if lang == "vi":
-        title = f"Báo cáo tổng kết giai đoạn {period}"
-        opening = (f"Tổng kết {years} năm thực hiện Chương trình phối hợp “{phase.program}” "
-                   f"giai đoạn {period}")  # fmt: skip
-    else:
-        title = f"Review of phase {period}"
-        opening = (f"Over the {years} years of the coordination program “{phase.program}”, "
-                   f"phase {period}")  # fmt: skip
+    title = _("Review of phase {period}").format(period=period)
+    opening = _(
+        "Over the {years} years of the coordination program “{program}”, phase {period}"
+    ).format(years=years, program=phase.program, period=period)
     named = period if phase.code.replace("-", "–") == period else f"{phase.code} ({period})"
-    facts = [(words["program"], phase.program), (words["phase"], named)]
+    facts = [(_("Program"), phase.program), (_("Phase"), named)]
     if phase.signed_on:
-        facts.append((words["signed_on"], _date(phase.signed_on)))
+        facts.append((_("Signed on"), _date(phase.signed_on)))
     if phase.signers:
-        facts.append((words["signers"], "; ".join(phase.signers)))
+        facts.append((_("Signed by"), "; ".join(phase.signers)))
     if phase.parties:
-        facts.append((words["parties"], ", ".join(phase.parties)))
+        facts.append((_("Parties"), ", ".join(phase.parties)))
     return Report(title, facts, _paragraph(opening, chosen, issuers, lang),
                   _tables(chosen, phases, lang))  # fmt: skip
 
@@ -88,9 +68,10 @@ def year_report(
     lang: str,
 ) -> Report:  # fmt: skip
     """One calendar year across phases."""
+    _ = translator(lang)
     chosen = [a for a in awards if a.year == year and not a.revoked]
-    title = f"Báo cáo khen thưởng năm {year}" if lang == "vi" else f"Awards of {year}"
-    opening = f"Năm {year}" if lang == "vi" else f"In {year}"
+    title = _("Awards of {year}").format(year=year)
+    opening = _("In {year}").format(year=year)
     return Report(title, [], _paragraph(opening, chosen, issuers, lang),
                   _tables(chosen, phases, lang))  # fmt: skip
 
@@ -103,7 +84,7 @@ def _date(iso: str) -> str:
 def commendations(awards: Sequence[Award], issuers: Sequence[Issuer], lang: str) -> list[str]:
     """One clause per form, in order of rank: "24 tập thể, cá nhân được Bộ Công an, UBND tỉnh
     tặng Bằng khen"."""
-    words = WORDS[lang]
+    _ = translator(lang)
     levels = {issuer.name: issuer.level for issuer in issuers}
     clauses = []
     for form in FORMS:
@@ -119,11 +100,12 @@ def commendations(awards: Sequence[Award], issuers: Sequence[Issuer], lang: str)
 
         ranks = {name: _issuer_rank(name, levels.get(name), n) for name, n in by_issuer.items()}
         names = sorted(by_issuer, key=ranks.__getitem__)
-        who = _join(names, lang)
-        if lang == "vi":
-            clauses.append(f"{count} {words[kind]} được {who} tặng {form}")
-        else:
-            clauses.append(f"{count} {words[kind]} received a {form} from {who}")
+        clause = _("{count} {kind} received a {form} from {issuers}")
+        clauses.append(
+            clause.format(
+                count=count, kind=_(KIND_WORDS[kind]), form=form, issuers=_join(names, lang)
+            )
+        )
     return clauses
 
 
@@ -133,35 +115,37 @@ def _issuer_rank(name: str, level: str | None, count: int) -> tuple[int, int, ob
 
 
 def _join(names: list[str], lang: str) -> str:
-    conjunction = " và " if lang == "vi" else " and "
+    conjunction = translator(lang)(" and ")
     if len(names) == 1:
         return names[0]
     if len(names) == 2:
+        # Vietnamese joins two bodies with a comma ("Bộ Công an, UBND tỉnh") and two office
+        # holders with "và"; English says "and" for both.
         offices = all(text.fold(n).startswith(_OFFICE_WORDS) for n in names)
-        return conjunction.join(names) if offices or lang == "en" else ", ".join(names)
+        return conjunction.join(names) if offices or lang != "vi" else ", ".join(names)
     return ", ".join(names[:-1]) + conjunction + names[-1]
 
 
 def _paragraph(opening: str, awards: Sequence[Award], issuers: Sequence[Issuer], lang: str) -> str:
+    _ = translator(lang)
     clauses = commendations(awards, issuers, lang)
     if not clauses:
-        return f"{opening}: {WORDS[lang]['no_awards'].lower()}"
-    if lang == "vi":
-        return f"{opening}, có {'; '.join(clauses)}."
-    return f"{opening}, {'; '.join(clauses)}."
+        none = _("No awards.").lower()
+        return f"{opening}: {none}"
+    return _("{opening}, {clauses}.").format(opening=opening, clauses="; ".join(clauses))
 
 
 def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list[tuple[str, Grid]]:
-    words = WORDS[lang]
+    _ = translator(lang)
     if not awards:
         return []  # the paragraph says there are none
     tables = []
-    by_year = _crosstab(awards, ("year", "form"), phases, words, lambda v: v)
-    tables.append((words["by_year"], by_year))
+    by_year = _crosstab(awards, ("year", "form"), phases, _, lambda v: v)
+    tables.append((_("Awards by year and form"), by_year))
     by_issuer = _crosstab(
-        awards, ("issuer", "kind"), phases, words, lambda v: words.get(str(v), str(v)).capitalize()
+        awards, ("issuer", "kind"), phases, _, lambda v: _(KIND_WORDS[str(v)]).capitalize()
     )
-    tables.append((words["by_issuer"], by_issuer))
+    tables.append((_("Awards by issuer and kind"), by_issuer))
     for form in FORMS:
         given = sorted(
             (a for a in awards if a.form == form), key=lambda a: text.sort_key(a.recipient)
@@ -173,26 +157,28 @@ def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list
             for number, a in enumerate(given, start=1)
         ]
         grid = Grid(
-            columns=[words["no"], words["recipient"], words["unit"], words["issuer"],
-                     words["year"], words["decision"], words["count"]],
+            columns=[_("No."), _("Recipient"), _("Unit"), _("Issuer"), _("Year"), _("Decision"),
+                     _("Count")],
             rows=rows,
             numeric=frozenset({0, 4, 6}),
         )  # fmt: skip
-        title = words["recipients"].format(form=form, count=sum(a.count for a in given))
+        title = _("{form} recipients ({count})").format(
+            form=form, count=sum(a.count for a in given)
+        )
         tables.append((title, grid))
     return tables
 
 
 def _crosstab(
     awards: Sequence[Award], dims: tuple[str, str], phases: Sequence[Phase],
-    words: dict[str, str], label: Callable[[object], object],
+    _: Translate, label: Callable[[object], object],
 ) -> Grid:  # fmt: skip
     """The tally's cross-tab, its headings in the report's language."""
     grid = tally_grid(tally(awards, dims, phases))
     values = [str(label(column)) for column in grid.columns[1:-1]]
-    grid.columns = [words[dims[0]], *values, words["total"]]
+    grid.columns = [_(HEADINGS[dims[0]]), *values, _("Total")]
     if grid.total is not None:
-        grid.total[0] = words["total"]
+        grid.total[0] = _("Total")
     return grid
 
 

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from awards import text
 from awards.errors import Invalid
+from awards.i18n import N_, _
 from awards.model import (
     AWARD_FIELDS,
     Award,
@@ -83,8 +84,8 @@ def make_filter(
         )
     return AwardFilter(
         year=None if year is None else parse_year(year),
-        first_year=None if first_year is None else parse_year(first_year, "from"),
-        last_year=None if last_year is None else parse_year(last_year, "to"),
+        first_year=None if first_year is None else parse_year(first_year, N_("from")),
+        last_year=None if last_year is None else parse_year(last_year, N_("to")),
         phase=None if phase is None else find_phase(phase, phases).code,
         form=None if form is None else parse_form(form),
         issuer=None if issuer is None else text.key(issuer),
@@ -105,7 +106,11 @@ def sort_awards(awards: list[Award], sort: str | None) -> list[Award]:
     descending = sort.startswith("-")
     name = sort.lstrip("-").strip().lower().replace("-", "_")
     if name not in AWARD_FIELDS:
-        raise Invalid(f"cannot sort by {sort!r}; fields: {', '.join(AWARD_FIELDS)}")
+        raise Invalid(
+            _("cannot sort by {field!r}; fields: {fields}").format(
+                field=sort, fields=", ".join(AWARD_FIELDS)
+            )
+        )
     ordered = sorted(awards, key=lambda a: a.id)
     present = [a for a in ordered if getattr(a, name) is not None]
     missing = [a for a in ordered if getattr(a, name) is None]

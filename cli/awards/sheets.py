@@ -16,6 +16,7 @@ from typing import Any, cast
 
 from awards import text
 from awards.errors import Invalid
+from awards.i18n import N_, _
 
 Cell = str | int | float | list[str] | None
 
@@ -34,8 +35,8 @@ class Table:
     rows: list[tuple[int, list[Cell]]]
     kind: str | None = None  # "awards" or "phases" when the file says which; else the headers do
     headers: list[str] | None = None  # JSON keys; CSV and sheets have theirs among the rows
-    row_word: str = "row"
-    column_word: str = "column"
+    row_word: str = N_("row")  # in messages, through _()
+    column_word: str = N_("column")
     sheet: str | None = field(default=None)
 
 
@@ -45,7 +46,9 @@ def format_of(name: str, given: str | None) -> str:
         return given
     found = _SUFFIXES.get(Path(name).suffix.lower())
     if found is None:
-        raise Invalid(f"cannot tell the format of {name}; give --format csv, json or xlsx")
+        raise Invalid(
+            _("cannot tell the format of {name}; give --format csv, json or xlsx").format(name=name)
+        )
     return found
 
 
@@ -55,8 +58,8 @@ def read_tables(name: str, fmt: str | None, sheet: str | None = None) -> list[Ta
         raw = sys.stdin.buffer.read()
         fmt = fmt or ("json" if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[") else "csv")
         if fmt == "xlsx":
-            raise Invalid("a workbook cannot come from standard input; give its file name")
-        source = "standard input"
+            raise Invalid(_("a workbook cannot come from standard input; give its file name"))
+        source = _("standard input")
     else:
         fmt = format_of(name, fmt)
         if fmt == "xlsx":
@@ -66,7 +69,7 @@ def read_tables(name: str, fmt: str | None, sheet: str | None = None) -> list[Ta
         raw = read_bytes(Path(name))
         source = Path(name).name
     if sheet is not None:
-        raise Invalid("--sheet is for workbooks (.xlsx)")
+        raise Invalid(_("--sheet is for workbooks (.xlsx)"))
     if fmt == "json":
         return json_tables(raw, source)
     return [csv_table(raw, source)]
@@ -77,11 +80,12 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise Invalid(f"no file {path}") from None
+        raise Invalid(_("no file {path}").format(path=path)) from None
     except IsADirectoryError:
-        raise Invalid(f"{path} is a folder, not a file to import") from None
+        raise Invalid(_("{path} is a folder, not a file to import").format(path=path)) from None
     except OSError as error:
-        raise Invalid(f"cannot read {path}: {error.strerror}") from None
+        cannot = _("cannot read {path}: {reason}")
+        raise Invalid(cannot.format(path=path, reason=error.strerror)) from None
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -93,14 +97,17 @@ def decode(raw: bytes, source: str) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise Invalid(f"{source} is damaged UTF-16 text; re-save it as CSV UTF-8") from None
+            damaged = _("{source} is damaged UTF-16 text; re-save it as CSV UTF-8")
+            raise Invalid(damaged.format(source=source)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise Invalid(
-            f"{source} is not UTF-8 text (line {line} has the byte 0x{raw[error.start]:02x}); "
-            "in Excel choose Save As, 'CSV UTF-8 (Comma delimited)', and import that file"
+            _(
+                "{source} is not UTF-8 text (line {line} has the byte 0x{byte:02x}); "
+                "in Excel choose Save As, 'CSV UTF-8 (Comma delimited)', and import that file"
+            ).format(source=source, line=line, byte=raw[error.start])
         ) from None
 
 
@@ -125,7 +132,8 @@ def csv_table(raw: bytes, source: str) -> Table:
                 cells = [text.restore_neutralised(cell) for cell in row]
             rows.append((number, cells))
     except csv.Error as error:
-        raise Invalid(f"{source}, line {reader.line_num}: {error}") from None
+        where = _("{source}, line {line}: {problem}")
+        raise Invalid(where.format(source=source, line=reader.line_num, problem=error)) from None
     return Table(source=source, rows=rows)
 
 
@@ -136,24 +144,34 @@ def json_tables(raw: bytes, source: str) -> list[Table]:
     try:
         document = orjson.loads(raw.removeprefix(codecs.BOM_UTF8))
     except orjson.JSONDecodeError as error:
-        raise Invalid(f"{source} is not valid JSON: {error}") from None
+        raise Invalid(
+            _("{source} is not valid JSON: {problem}").format(source=source, problem=error)
+        ) from None
     if isinstance(document, list):
         return [_json_table(document, source, "awards")]
     if not isinstance(document, dict):
-        raise Invalid(f"{source} holds neither a list of awards nor an awards export")
+        raise Invalid(
+            _("{source} holds neither a list of awards nor an awards export").format(source=source)
+        )
     schema = document.get("schema", EXPORT_SCHEMA)
     if type(schema) is not int or schema > EXPORT_SCHEMA:
         raise Invalid(
-            f"{source} is an export of schema {schema!r}; this awards reads up to {EXPORT_SCHEMA}"
+            _(
+                "{source} is an export of schema {schema!r}; this awards reads up to {supported}"
+            ).format(source=source, schema=schema, supported=EXPORT_SCHEMA)
         )
     unknown = sorted(set(document) - {"schema", "issuers", "phases", "awards"})
     if unknown:
-        raise Invalid(f"{source} has keys an awards export does not: {', '.join(unknown)}")
+        raise Invalid(
+            _("{source} has keys an awards export does not: {keys}").format(
+                source=source, keys=", ".join(unknown)
+            )
+        )
     tables = []
     for kind in ("issuers", "phases", "awards"):
         items = document.get(kind, [])
         if not isinstance(items, list):
-            raise Invalid(f"{source}: {kind} must be a list")
+            raise Invalid(_("{source}: {key} must be a list").format(source=source, key=kind))
         tables.append(_json_table(items, source, kind))
     return tables
 
@@ -166,16 +184,23 @@ def _json_table(items: list[Any], source: str, kind: str) -> Table:
     rows: list[tuple[int, list[Cell]]] = []
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict):
-            raise Invalid(f"{source}: {kind[:-1]} {number} is not an object")
+            raise Invalid(
+                _("{source}: {record} {number} is not an object").format(
+                    source=source, record=_(_RECORD_WORDS[kind]), number=number
+                )
+            )
         rows.append((number, [_json_cell(item.get(name)) for name in headers]))
     return Table(
         source=source,
         rows=rows,
         kind=kind,
         headers=list(headers),
-        row_word=kind[:-1],
-        column_word="field",
+        row_word=_RECORD_WORDS[kind],
+        column_word=N_("field"),
     )
+
+
+_RECORD_WORDS = {"awards": N_("award"), "phases": N_("phase"), "issuers": N_("issuer")}
 
 
 def _json_cell(value: Any) -> Cell:

@@ -31,6 +31,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from awards.errors import StoreError
+from awards.i18n import _
 from awards.model import (
     Award,
     Issuer,
@@ -97,7 +98,9 @@ class Records:
 
     def _damaged(self, error: Exception) -> StoreError:
         return StoreError(
-            f"{self.path} holds a damaged record ({error}); it was left as it is"
+            _("{path} holds a damaged record ({problem}); it was left as it is").format(
+                path=self.path, problem=error
+            )
             + _restore_hint(self.path)
         )
 
@@ -419,17 +422,21 @@ class Store:
             else:
                 if not force:
                     raise StoreError(
-                        f"{self.path} is not damaged; nothing was restored "
-                        "(undo reverts changes; restore --force replaces the file anyway)"
+                        _(
+                            "{path} is not damaged; nothing was restored "
+                            "(undo reverts changes; restore --force replaces the file anyway)"
+                        ).format(path=self.path)
                     )
             good = self.backup
             try:
                 payload = good.read_bytes()
                 _check_shape(good, orjson.loads(payload))
             except FileNotFoundError:
-                raise StoreError(f"there is no copy to restore: {good} does not exist") from None
+                missing = _("there is no copy to restore: {path} does not exist")
+                raise StoreError(missing.format(path=good)) from None
             except (OSError, orjson.JSONDecodeError, StoreError):
-                raise StoreError(f"the copy {good} is damaged too; nothing was restored") from None
+                damaged = _("the copy {path} is damaged too; nothing was restored")
+                raise StoreError(damaged.format(path=good)) from None
             try:
                 old = os.stat(self.path)
             except OSError:
@@ -438,7 +445,7 @@ class Store:
             try:
                 _atomic_write(self.path, payload, old=old, sync=True)
             except OSError as error:
-                raise StoreError(f"cannot write {self.path}: {error.strerror}") from None
+                raise _cannot(_("cannot write {path}: {reason}"), self.path, error) from None
             return kept
 
     @contextlib.contextmanager
@@ -451,10 +458,12 @@ class Store:
             lock.acquire()
         except Timeout:
             raise StoreError(
-                f"database is busy: another awards command is writing {self.path}; try again"
+                _("database is busy: another awards command is writing {path}; try again").format(
+                    path=self.path
+                )
             ) from None
         except OSError as error:
-            raise StoreError(f"cannot lock {self.path}: {error.strerror}") from None
+            raise _cannot(_("cannot lock {path}: {reason}"), self.path, error) from None
         try:
             yield
         finally:
@@ -465,20 +474,24 @@ class Store:
         if not self.path.exists():
             return None
         if self.path.is_dir():
-            raise StoreError(f"{self.path} is a folder; move it away, then restore")
+            raise StoreError(
+                _("{path} is a folder; move it away, then restore").format(path=self.path)
+            )
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
         try:
             os.replace(self.path, aside)
         except OSError as error:
-            raise StoreError(f"cannot move {self.path} aside: {error.strerror}") from None
+            raise _cannot(_("cannot move {path} aside: {reason}"), self.path, error) from None
         return aside
 
     def _make_folder(self) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StoreError(f"cannot create the folder of {self.path}: {error.strerror}") from None
+            raise _cannot(
+                _("cannot create the folder of {path}: {reason}"), self.path, error
+            ) from None
 
     def _load(self) -> dict[str, dict[str, Any]]:
         path = self.path
@@ -487,16 +500,20 @@ class Store:
         except FileNotFoundError:
             return {}
         except IsADirectoryError:
-            raise StoreError(f"{path} is a folder, not an awards data file") from None
+            raise StoreError(
+                _("{path} is a folder, not an awards data file").format(path=path)
+            ) from None
         except OSError as error:
-            raise StoreError(f"cannot read {path}: {error.strerror}") from None
+            raise _cannot(_("cannot read {path}: {reason}"), path, error) from None
         if not raw or raw.isspace():  # isspace stops at the first other byte
             return {}
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as error:
             raise StoreError(
-                f"{path} is damaged (not valid JSON: {error}); it was left as it is"
+                _("{path} is damaged (not valid JSON: {problem}); it was left as it is").format(
+                    path=path, problem=error
+                )
                 + _restore_hint(path)
             ) from None
         _check_shape(path, data)
@@ -509,16 +526,20 @@ class Store:
         except FileNotFoundError:
             old = None
         except OSError as error:
-            raise StoreError(f"cannot write {path}: {error.strerror}") from None
+            raise _cannot(_("cannot write {path}: {reason}"), path, error) from None
         _remove_leftovers(path)
         if keep_previous and old is not None:
             _keep_previous(path)
         try:
             _atomic_write(path, payload, old=old, sync=True)
         except OSError as error:
-            raise StoreError(
-                f"cannot write {path}: {error.strerror or error}; the file was left as it was"
+            raise _cannot(
+                _("cannot write {path}: {reason}; the file was left as it was"), path, error
             ) from None
+
+
+def _cannot(template: str, path: Path, error: OSError) -> StoreError:
+    return StoreError(template.format(path=path, reason=error.strerror or error))
 
 
 def backup_path(path: Path) -> Path:
@@ -549,7 +570,8 @@ def _restore_hint(path: Path) -> str:
     if not backup.is_file():
         return ""
     written = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-    return f". The last good copy is {backup} ({written}); `awards restore` brings it back"
+    hint = _(". The last good copy is {path} ({written}); `awards restore` brings it back")
+    return hint.format(path=backup, written=written)
 
 
 def _atomic_write(path: Path, payload: bytes, *, old: os.stat_result | None, sync: bool) -> None:
@@ -576,7 +598,9 @@ def _atomic_write(path: Path, payload: bytes, *, old: os.stat_result | None, syn
 def _check_shape(path: Path, data: Any) -> None:
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise StoreError(
-            f"{path} is not an awards data file (wrong shape); it was left as it is"
+            _("{path} is not an awards data file (wrong shape); it was left as it is").format(
+                path=path
+            )
             + _restore_hint(path)
         )
     for name in _TABLES:
@@ -584,18 +608,26 @@ def _check_shape(path: Path, data: Any) -> None:
             continue  # checked record by record when read: see check_award_records
         if not all(isinstance(doc, dict) for doc in data.get(name, {}).values()):
             raise StoreError(
-                f"{path} has a damaged {name} table; it was left as it is" + _restore_hint(path)
+                _("{path} has a damaged {table} table; it was left as it is").format(
+                    path=path, table=name
+                )
+                + _restore_hint(path)
             )
     meta = data.get("meta", {}).get(str(_META_ID), {})
     if type(meta.get("next_award_id", 1)) is not int:
         raise StoreError(
-            f"{path} has a damaged meta table; it was left as it is" + _restore_hint(path)
+            _("{path} has a damaged {table} table; it was left as it is").format(
+                path=path, table="meta"
+            )
+            + _restore_hint(path)
         )
     version = meta.get("schema_version", SCHEMA_VERSION)
     if type(version) is not int or version > SCHEMA_VERSION:
         raise StoreError(
-            f"{path} was written by a newer awards (schema {version}; this version reads up to "
-            f"{SCHEMA_VERSION}); upgrade awards to use it"
+            _(
+                "{path} was written by a newer awards (schema {version}; this version reads up "
+                "to {supported}); upgrade awards to use it"
+            ).format(path=path, version=version, supported=SCHEMA_VERSION)
         )
 
 

@@ -14,22 +14,23 @@ from typing import Any
 from awards import text
 from awards.errors import Invalid
 from awards.grid import Cell, Chart, Grid
+from awards.i18n import N_, _
 from awards.model import Award, Issuer, Phase
 
 DIMENSIONS = ("year", "phase", "form", "issuer", "level", "kind", "unit", "method", "category")
 DEFAULT_DIMENSIONS = ("phase", "form")
-HEADINGS = {
-    "year": "Year",
-    "phase": "Phase",
-    "form": "Form",
-    "issuer": "Issuer",
-    "level": "Level",
-    "kind": "Kind",
-    "unit": "Unit",
-    "method": "Method",
-    "category": "Category",
+HEADINGS = {  # shown through _(), in the interface language
+    "year": N_("Year"),
+    "phase": N_("Phase"),
+    "form": N_("Form"),
+    "issuer": N_("Issuer"),
+    "level": N_("Level"),
+    "kind": N_("Kind"),
+    "unit": N_("Unit"),
+    "method": N_("Method"),
+    "category": N_("Category"),
 }
-NONE_LABEL = "(none)"
+NONE_LABEL = N_("(none)")
 Value = str | int | None
 
 
@@ -49,9 +50,13 @@ def parse_dimensions(names: Sequence[str] | None) -> tuple[str, ...]:
     )
     for dim in dims:
         if dim not in DIMENSIONS:
-            raise Invalid(f"cannot tally by {dim!r}; dimensions: {', '.join(DIMENSIONS)}")
+            raise Invalid(
+                _("cannot tally by {dimension!r}; dimensions: {dimensions}").format(
+                    dimension=dim, dimensions=", ".join(DIMENSIONS)
+                )
+            )
     if len(set(dims)) != len(dims):
-        raise Invalid("each dimension may be given to --by once")
+        raise Invalid(_("each dimension may be given to --by once"))
     return dims
 
 
@@ -129,17 +134,17 @@ def tally_grid(result: Tally, title: str | None = None, *, sheet: bool = False) 
     """
     if len(result.dims) == 2:
         return _crosstab(result, title, sheet)
-    headings = [HEADINGS[dim] for dim in result.dims]
+    headings = [_(HEADINGS[dim]) for dim in result.dims]
     total = result.total
     if len(result.dims) == 1 and not sheet:
         rows: list[list[Cell]] = [
             [_label(values[0]), count, _share(count, total)] for values, count in result.groups
         ]
         return Grid(
-            columns=[*headings, "Count", "Share"],
+            columns=[*headings, _("Count"), _("Share")],
             rows=rows,
             numeric=frozenset({1, 2}),
-            total=["Total", total, _share(total, total) if total else ""],
+            total=[_("Total"), total, _share(total, total) if total else ""],
             title=title,
         )
     rows = []
@@ -153,10 +158,10 @@ def tally_grid(result: Tally, title: str | None = None, *, sheet: bool = False) 
         previous = values
     width = len(result.dims)
     return Grid(
-        columns=[*headings, "Count"],
+        columns=[*headings, _("Count")],
         rows=rows,
         numeric=frozenset({width}),
-        total=["Total", *([""] * (width - 1)), total],
+        total=[_("Total"), *([""] * (width - 1)), total],
         title=title,
     )
 
@@ -176,33 +181,40 @@ def _crosstab(result: Tally, title: str | None, sheet: bool) -> Grid:
     ]
     width = len(col_values)
     return Grid(
-        columns=[HEADINGS[row_dim], *[str(_label(v)) for v in col_values], "Total"],
+        columns=[_(HEADINGS[row_dim]), *[str(_label(v)) for v in col_values], _("Total")],
         rows=rows,
         numeric=frozenset(range(1, width + 2)),
-        total=["Total", *column_totals, result.total],
+        total=[_("Total"), *column_totals, result.total],
         title=title,
     )
 
 
 def _label(value: Value) -> Cell:
-    return NONE_LABEL if value is None else value
+    return _(NONE_LABEL) if value is None else value
 
 
 def _share(count: int, total: int) -> str:
     return f"{100 * count / total:.1f}%" if total else ""
 
 
+def tally_title(result: Tally) -> str:
+    """ "Recipients by year and form": what a chart of the tally shows."""
+    return _("Recipients by {dimensions}").format(
+        dimensions=_(" and ").join(_(HEADINGS[dim]).lower() for dim in result.dims)
+    )
+
+
 def tally_chart(result: Tally) -> Chart:
     """One dimension: a bar per value. Two: a bar per value of the first, stacked by the second."""
     if len(result.dims) > 2:
-        raise Invalid("--chart draws one or two dimensions")
+        raise Invalid(_("--chart draws one or two dimensions"))
     first = result.dims[0]
     labels = [str(_label(value)) for value in result.orders[first]]
-    title = "Recipients by " + " and ".join(result.dims)
+    title = tally_title(result)
     if len(result.dims) == 1:
         counts = dict(result.groups)
         values = [[counts[(value,)]] for value in result.orders[first]]
-        return Chart(title, labels, ["count"], values)
+        return Chart(title, labels, [_("count")], values)
     second = result.dims[1]
     cells = dict(result.groups)
     values = [

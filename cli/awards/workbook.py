@@ -16,6 +16,7 @@ from typing import Any
 from awards import text
 from awards.errors import Invalid, NotFound
 from awards.grid import Grid
+from awards.i18n import _
 from awards.model import AWARD_FIELDS, ISSUER_FIELDS, PHASE_FIELDS, Award, Issuer, Phase
 from awards.sheets import Cell, Table, read_bytes
 
@@ -43,20 +44,29 @@ def read_tables(path: Path, sheet: str | None) -> list[Table]:
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        raise Invalid(f"{path.name} is not an Excel workbook (.xlsx): {error}") from None
+        raise Invalid(
+            _("{name} is not an Excel workbook (.xlsx): {problem}").format(
+                name=path.name, problem=error
+            )
+        ) from None
     try:
         names = book.sheetnames
         if sheet is not None:
             chosen = next((n for n in names if text.key(n) == text.key(sheet)), None)
             if chosen is None:
-                raise NotFound(f"no sheet {sheet!r} in {path.name}; it has: {', '.join(names)}")
+                raise NotFound(
+                    _("no sheet {sheet!r} in {name}; it has: {sheets}").format(
+                        sheet=sheet, name=path.name, sheets=", ".join(names)
+                    )
+                )
         else:
             chosen = next((n for n in names if _sheet_kind(n) is None), None)
         tables = []
         for name in names:
             kind = None if name == chosen else _sheet_kind(name)
             if name == chosen or kind is not None:
-                tables.append(_sheet_table(book[name], f"{path.name}, sheet {name}", kind))
+                where = _("{name}, sheet {sheet}").format(name=path.name, sheet=name)
+                tables.append(_sheet_table(book[name], where, kind))
         return tables
     finally:
         book.close()
@@ -182,7 +192,7 @@ def tally_workbook(grid: Grid, series: Sequence[int], labels: int, title: str) -
         chart.type = "col"
         chart.grouping = "clustered" if len(series) > 1 else "standard"
         chart.title = title
-        chart.y_axis.title = "Recipients"
+        chart.y_axis.title = _("Recipients")
         chart.x_axis.title = " × ".join(grid.columns[:labels])
         chart.width, chart.height = 24, 12
         last = len(grid.rows) + 1

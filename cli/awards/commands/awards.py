@@ -22,8 +22,10 @@ from awards.commands.common import (
 )
 from awards.errors import Invalid, NotFound
 from awards.grid import Cell, Grid
+from awards.i18n import _
 from awards.model import (
     AWARD_FIELDS,
+    HEADINGS,
     REVOCATION_FIELDS,
     Award,
     AwardInput,
@@ -144,26 +146,29 @@ def awards_list(
     chosen = sort_awards(chosen, sort)
     if limit is not None:
         if limit < 0:
-            raise Invalid(f"limit must be 0 or more, not {limit}")
+            raise Invalid(_("limit must be 0 or more, not {limit}").format(limit=limit))
         chosen = chosen[:limit]
     recipients = sum(a.count for a in chosen if not a.revoked)
     revoked = sum(1 for a in chosen if a.revoked)
-    columns = [name.replace("_", " ").capitalize() for name in LIST_COLUMNS]
+    columns = [_(HEADINGS[name]) for name in LIST_COLUMNS]
     rows: list[list[Cell]] = [[getattr(a, name) for name in LIST_COLUMNS] for a in chosen]
     if revoked:
-        columns.append("Revoked")
+        columns.append(_("Revoked"))
+        mark = _("revoked {date}")
         for row, award in zip(rows, chosen, strict=True):
-            row.append(f"revoked {award.revoked_on}" if award.revoked else "")
-    caption = f"{len(chosen)} award record(s), {recipients} recipient(s)"
+            row.append(mark.format(date=award.revoked_on) if award.revoked else "")
+    caption = _("{records} award record(s), {recipients} recipient(s)").format(
+        records=len(chosen), recipients=recipients
+    )
     if revoked:
-        caption += f"; {revoked} revoked record(s) not counted"
+        caption += _("; {count} revoked record(s) not counted").format(count=revoked)
     grid = Grid(
         columns=columns,
         rows=rows,
         numeric=frozenset({0, 3, 6}),
         nowrap=frozenset({2, 7, 8, len(LIST_COLUMNS)}),
         caption=caption,
-        empty="no awards match",
+        empty=_("no awards match"),
     )
     render.emit(fmt.value, grid, [a.to_dict() for a in chosen], AWARD_FIELDS)
 
@@ -223,16 +228,14 @@ def award_by_id(records: "Records", award_id: int) -> Award:
     """The award, or the error that names the id."""
     award = records.award(award_id)
     if award is None:
-        raise NotFound(f"no award with id {award_id}")
+        raise NotFound(_("no award with id {id}").format(id=award_id))
     return award
 
 
 def _award_grid(award: Award) -> Grid:
     shown = [n for n in AWARD_FIELDS if award.revoked or n not in REVOCATION_FIELDS]
-    rows: list[list[Cell]] = [
-        [name.replace("_", " ").capitalize(), getattr(award, name)] for name in shown
-    ]
-    return Grid(columns=["Field", "Value"], rows=rows)
+    rows: list[list[Cell]] = [[_(HEADINGS[name]), getattr(award, name)] for name in shown]
+    return Grid(columns=[_("Field"), _("Value")], rows=rows)
 
 
 def awards_edit(
@@ -290,18 +293,18 @@ def awards_remove(
     if not yes:
         # Ask before taking the lock, so a pondering user does not hold up other writers.
         if not sys.stdin.isatty():
-            raise Invalid("removing needs --yes when not run at a terminal")
+            raise Invalid(_("removing needs --yes when not run at a terminal"))
         records = store.read()
         names = ", ".join(
             f"{a.id} ({a.recipient})" for a in (award_by_id(records, i) for i in wanted)
         )
-        if not typer.confirm(f"Remove {names}?", err=True):
-            render.info("nothing removed")
+        if not typer.confirm(_("Remove {awards}?").format(awards=names), err=True):
+            render.info(_("nothing removed"))
             raise typer.Exit(1)
     with store.transaction() as tx:
         doomed = [award_by_id(tx, award_id) for award_id in wanted]
         tx.remove_awards([a.id for a in doomed])
-    render.info(f"removed {len(doomed)} award(s)")
+    render.info(_("removed {count} award(s)").format(count=len(doomed)))
 
 
 def awards_tally(
@@ -355,14 +358,14 @@ def awards_tally(
     result = tally(chosen, dims, records.phases, records.issuers)
     if chart:
         if fmt is not TallyFormat.table or output is not None:
-            raise Invalid("--chart draws on the screen; leave out --format and --output")
+            raise Invalid(_("--chart draws on the screen; leave out --format and --output"))
         render.draw_chart(tally_chart(result))
         return
     if fmt is TallyFormat.xlsx:
         _tally_workbook(result, output or "-")
         return
     grid = tally_grid(result)
-    grid.empty = "no awards to tally"
+    grid.empty = _("no awards to tally")
     if output is None:
         render.emit(fmt.value, grid, tally_records(result), [*dims, "count"])
         return
@@ -370,19 +373,19 @@ def awards_tally(
 
     content = render.to_text(fmt.value, grid, tally_records(result), [*dims, "count"])
     write_output(output, content.encode())
-    render.info(f"wrote the tally to {output}")
+    render.info(_("wrote the tally to {path}").format(path=output))
 
 
 def _tally_workbook(result: "Tally", target: str) -> None:
     from awards import workbook
     from awards.outfile import write_output
-    from awards.tally import tally_grid
+    from awards.tally import tally_grid, tally_title
 
     grid = tally_grid(result, sheet=True)
     labels = 1 if len(result.dims) == 2 else len(result.dims)
     # A cross-tab charts one series per column value; otherwise the count column.
     series = range(1, len(grid.columns) - 1) if len(result.dims) == 2 else [labels]
-    title = "Recipients by " + " and ".join(result.dims)
+    title = tally_title(result)
     write_output(target, workbook.tally_workbook(grid, list(series), labels, title), binary=True)
     if target != "-":
-        render.info(f"wrote the tally and its chart to {target}")
+        render.info(_("wrote the tally and its chart to {path}").format(path=target))

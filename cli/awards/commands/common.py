@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from awards.errors import Invalid
+from awards.i18n import _
 
 if TYPE_CHECKING:
     from awards.store import Store
@@ -29,6 +30,11 @@ class TallyFormat(StrEnum):
     tsv = "tsv"
     markdown = "markdown"
     xlsx = "xlsx"
+
+
+class Language(StrEnum):
+    en = "en"
+    vi = "vi"
 
 
 class ShowFormat(StrEnum):
@@ -85,7 +91,9 @@ def _lock_timeout() -> float:
     try:
         seconds = float(raw)
     except ValueError:
-        raise Invalid(f"AWARDS_LOCK_TIMEOUT must be a number of seconds, not {raw!r}") from None
+        raise Invalid(
+            _("AWARDS_LOCK_TIMEOUT must be a number of seconds, not {value!r}").format(value=raw)
+        ) from None
     return max(seconds, 0.0)
 
 

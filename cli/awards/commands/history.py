@@ -1,6 +1,6 @@
 """history, undo and restore: what was changed, taking it back, and recovering a damaged file."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -8,9 +8,7 @@ from awards import render
 from awards.commands.common import ShowFormatOption, settings
 from awards.errors import Invalid, NotFound
 from awards.grid import Cell, Grid
-
-if TYPE_CHECKING:
-    from awards.store import Change
+from awards.i18n import N_, _
 
 
 def history_list(
@@ -23,18 +21,18 @@ def history_list(
     For each: when, the command line, and what it changed.
     """
     if limit < 0:
-        raise Invalid(f"limit must be 0 or more, not {limit}")
+        raise Invalid(_("limit must be 0 or more, not {limit}").format(limit=limit))
     changes = list(reversed(settings(ctx).store().read().changes))[:limit]
     # The table shows local minutes; JSON keeps the full ISO time with its offset.
     rows: list[list[Cell]] = [
-        [c.number, c.at[:16].replace("T", " "), c.command, c.summary] for c in changes
+        [c.number, c.at[:16].replace("T", " "), c.command, summary(c.summary)] for c in changes
     ]
     grid = Grid(
-        columns=["#", "When", "Command", "Change"],
+        columns=["#", _("When"), _("Command"), _("Change")],
         rows=rows,
         numeric=frozenset({0}),
         nowrap=frozenset({1}),
-        empty="no changes recorded",
+        empty=_("no changes recorded"),
     )
     records = [{"number": c.number, "at": c.at, "command": c.command, "change": c.summary}
                for c in changes]  # fmt: skip
@@ -49,12 +47,36 @@ def history_undo(ctx: typer.Context) -> None:
     with settings(ctx).store().transaction() as tx:
         undone = tx.undo()
         if undone is None:
-            raise NotFound("nothing to undo: no change is recorded")
-    render.info(f"undid {_said(undone)}")
+            raise NotFound(_("nothing to undo: no change is recorded"))
+    render.info(
+        _("undid change {number}: {summary} ({command}, {at})").format(
+            number=undone.number, summary=summary(undone.summary), command=undone.command,
+            at=undone.at,
+        )
+    )  # fmt: skip
 
 
-def _said(change: "Change") -> str:
-    return f"change {change.number}: {change.summary} ({change.command}, {change.at})"
+# The file records each change in English words ("added awards 4–6; changed phase 2018-2023");
+# they are shown in the interface language.
+_CHANGE_WORDS = {
+    "added": N_("added"), "changed": N_("changed"), "removed": N_("removed"),
+    "award": N_("award"), "awards": N_("awards"), "phase": N_("phase"), "phases": N_("phases"),
+    "issuer": N_("issuer"), "issuers": N_("issuers"), "no change": N_("no change"),
+}  # fmt: skip
+
+
+def summary(recorded: str) -> str:
+    """A recorded summary in the interface language; names and ids stay as they are."""
+    parts = []
+    for part in recorded.split("; "):
+        words = part.split(" ", 2)
+        if part in _CHANGE_WORDS:
+            parts.append(_(part))
+        elif len(words) == 3 and words[0] in _CHANGE_WORDS and words[1] in _CHANGE_WORDS:
+            parts.append(f"{_(words[0])} {_(words[1])} {words[2]}")
+        else:
+            parts.append(part)
+    return "; ".join(parts)
 
 
 def history_restore(
@@ -69,5 +91,8 @@ def history_restore(
     """
     store = settings(ctx).store()
     kept = store.restore(force=force)
-    aside = f"; the damaged file is kept as {kept}" if kept is not None else ""
-    render.info(f"restored {store.path} from {store.backup}{aside}")
+    aside = _("; the damaged file is kept as {path}").format(path=kept)
+    render.info(
+        _("restored {path} from {copy}").format(path=store.path, copy=store.backup)
+        + (aside if kept is not None else "")
+    )

@@ -9,6 +9,7 @@ from awards import render, text
 from awards.commands.common import FormatOption, settings
 from awards.errors import Conflict, NotFound
 from awards.grid import Cell, Grid
+from awards.i18n import _
 from awards.model import LEVELS, AwardInput, Issuer, build_award, build_issuer
 
 if TYPE_CHECKING:
@@ -47,10 +48,12 @@ def issuer_add(
     """
     with settings(ctx).store().transaction() as tx:
         if _registered(tx.issuers, name) is not None:
-            raise Conflict(f"issuer {text.clean(name)!r} already exists; use issuer edit")
+            raise Conflict(
+                _("issuer {name!r} already exists; use issuer edit").format(name=text.clean(name))
+            )
         issuer = build_issuer(_award_spelling(tx, name) or name, level, alias or [], tx.issuers)
         tx.add_issuer(issuer)
-    render.info(f"added issuer {issuer.name} ({issuer.level})")
+    render.info(_("added issuer {name} ({level})").format(name=issuer.name, level=issuer.level))
 
 
 @app.command("list")
@@ -72,11 +75,11 @@ def issuer_list(
         [i.name, i.level, "; ".join(i.aliases) or None, used[i.name]] for i in ordered
     ]
     grid = Grid(
-        columns=["Issuer", "Level", "Aliases", "Awards"],
+        columns=[_("Issuer"), _("Level"), _("Aliases"), _("Awards")],
         rows=rows,
         numeric=frozenset({3}),
         nowrap=frozenset({1}),
-        empty="no issuers yet",
+        empty=_("no issuers yet"),
     )
     records_out = [{**i.to_dict(), "awards": used[i.name]} for i in ordered]
     render.emit(fmt.value, grid, records_out, ["name", "level", "aliases", "awards"])
@@ -101,7 +104,7 @@ def issuer_edit(
         before = _registered(tx.issuers, name)
         spelling = before.name if before else _award_spelling(tx, name)
         if spelling is None:
-            raise NotFound(f"no issuer {text.clean(name)!r}")
+            raise NotFound(_("no issuer {name!r}").format(name=text.clean(name)))
         base = before or Issuer(spelling)
         aliases = [] if no_aliases else ([*base.aliases, *alias] if alias else None)
         after = build_issuer(new_name or base.name, level, aliases, tx.issuers, base=base)
@@ -110,8 +113,11 @@ def issuer_edit(
         elif after != before:
             tx.replace_issuer(before.name, after)
         moved = _rewrite(tx, {spelling}, after.name) if after.name != spelling else 0
-    note = f"; {moved} award(s) now name {after.name!r}" if moved else ""
-    render.info(f"issuer {after.name}: level {after.level or 'not set'}{note}")
+    note = _("; {count} award(s) now name {name!r}").format(count=moved, name=after.name)
+    render.info(
+        _("issuer {name}: level {level}").format(name=after.name, level=after.level or _("not set"))
+        + (note if moved else "")
+    )
 
 
 @app.command("merge")
@@ -131,10 +137,10 @@ def issuer_merge(
         target_name = target_issuer.name if target_issuer else _award_spelling(tx, target)
         for given, found in ((source, source_name), (target, target_name)):
             if found is None:
-                raise NotFound(f"no issuer {text.clean(given)!r}")
+                raise NotFound(_("no issuer {name!r}").format(name=text.clean(given)))
         assert source_name is not None and target_name is not None
         if source_name == target_name:
-            raise Conflict("an issuer cannot be merged into itself")
+            raise Conflict(_("an issuer cannot be merged into itself"))
         old_names = {source_name, *(source_issuer.aliases if source_issuer else ())}
         if source_issuer is not None:
             tx.remove_issuer(source_issuer.name)
@@ -149,7 +155,11 @@ def issuer_merge(
         else:
             tx.replace_issuer(target_issuer.name, merged)
         moved = _rewrite(tx, {source_name}, target_name)
-    render.info(f"merged {source_name!r} into {target_name!r}: {moved} award(s) rewritten")
+    render.info(
+        _("merged {source!r} into {target!r}: {count} award(s) rewritten").format(
+            source=source_name, target=target_name, count=moved
+        )
+    )
 
 
 def _rewrite(tx: "Transaction", old_names: set[str], new_name: str) -> int:

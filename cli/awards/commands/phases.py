@@ -9,6 +9,7 @@ from awards import render
 from awards.commands.common import FormatOption, ShowFormatOption, settings
 from awards.errors import Conflict
 from awards.grid import Cell, Grid
+from awards.i18n import _
 from awards.model import PHASE_FIELDS, Phase, PhaseInput, build_phase, find_phase
 
 app = typer.Typer(
@@ -56,7 +57,7 @@ def phase_add(
     with settings(ctx).store().transaction() as tx:
         phase = build_phase(given, tx.phases)
         tx.add_phase(phase)
-    render.info(f"added phase {phase.code}")
+    render.info(_("added phase {code}").format(code=phase.code))
 
 
 @app.command("list")
@@ -69,7 +70,16 @@ def phase_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:  # type
         if record.get("phase") in recipients and record.get("revoked_decision") is None:
             recipients[record["phase"]] += record["count"]
     grid = Grid(
-        columns=["Code", "Program", "Start", "End", "Signed on", "Signers", "Parties", "Awards"],
+        columns=[
+            _("Code"),
+            _("Program"),
+            _("Start"),
+            _("End"),
+            _("Signed on"),
+            _("Signers"),
+            _("Parties"),
+            _("Awards"),
+        ],
         rows=[
             [
                 p.code,
@@ -84,7 +94,7 @@ def phase_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:  # type
             for p in phases
         ],
         numeric=frozenset({2, 3, 7}),
-        empty="no phases yet; add one with: awards phase add CODE --program P --start Y --end Y",
+        empty=_("no phases yet; add one with: awards phase add CODE --program P --start Y --end Y"),
     )
     render.emit(fmt.value, grid, [p.to_dict() for p in phases], PHASE_FIELDS)
 
@@ -102,25 +112,25 @@ def phase_show(ctx: typer.Context, code: CodeArg, fmt: ShowFormatOption = "table
     if awards:
         from awards.tally import tally, tally_grid
 
-        title = f"Awards of {phase.code} by form and issuer"
+        title = _("Awards of {code} by form and issuer").format(code=phase.code)
         render.emit(
             "table", tally_grid(tally(awards, ("form", "issuer"), records.phases), title), [], ()
         )
     else:
-        render.info(f"phase {phase.code} has no awards yet")
+        render.info(_("phase {code} has no awards yet").format(code=phase.code))
 
 
 def _phase_grid(phase: Phase) -> Grid:
     rows: list[list[Cell]] = [
-        ["Code", phase.code],
-        ["Program", phase.program],
-        ["Years", f"{phase.start}–{phase.end}"],
-        ["Signed on", phase.signed_on],
-        ["Signers", "\n".join(phase.signers) or None],
-        ["Parties", "\n".join(phase.parties) or None],
-        ["Note", phase.note],
+        [_("Code"), phase.code],
+        [_("Program"), phase.program],
+        [_("Years"), f"{phase.start}–{phase.end}"],
+        [_("Signed on"), phase.signed_on],
+        [_("Signers"), "\n".join(phase.signers) or None],
+        [_("Parties"), "\n".join(phase.parties) or None],
+        [_("Note"), phase.note],
     ]
-    return Grid(columns=["Field", "Value"], rows=rows)
+    return Grid(columns=[_("Field"), _("Value")], rows=rows)
 
 
 @app.command("edit")
@@ -172,7 +182,9 @@ def phase_remove(ctx: typer.Context, code: CodeArg) -> None:
         used = sum(1 for a in tx.awards if a.phase == phase.code)
         if used:
             raise Conflict(
-                f"phase {phase.code} is used by {used} award(s); move or remove them first"
+                _("phase {code} is used by {count} award(s); move or remove them first").format(
+                    code=phase.code, count=used
+                )
             )
         tx.remove_phase(phase.code)
-    render.info(f"removed phase {phase.code}")
+    render.info(_("removed phase {code}").format(code=phase.code))

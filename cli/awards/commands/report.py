@@ -5,9 +5,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from awards import render
-from awards.commands.common import settings
+from awards import i18n, render
+from awards.commands.common import Language, settings
 from awards.errors import Invalid
+from awards.i18n import _
 from awards.model import find_phase, parse_year
 
 if TYPE_CHECKING:  # the report module loads only when a report is made
@@ -22,12 +23,10 @@ class ReportFormat(StrEnum):
     docx = "docx"
 
 
-class Language(StrEnum):
-    vi = "vi"
-    en = "en"
-
-
-LangOption = Annotated[Language, typer.Option("--lang", help="vi (Vietnamese) or en.")]
+LangOption = Annotated[
+    Language | None,
+    typer.Option("--lang", help="vi or en (default: the language of awards --lang, else vi)."),
+]
 ReportFormatOption = Annotated[
     ReportFormat, typer.Option("--format", "-f", help="markdown, text or docx (Word).")
 ]
@@ -40,7 +39,7 @@ OutputOption = Annotated[
 def report_phase(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(metavar="CODE", help="The phase code.")],
-    lang: LangOption = Language.vi,
+    lang: LangOption = None,
     fmt: ReportFormatOption = ReportFormat.markdown,
     output: OutputOption = None,
 ) -> None:
@@ -52,7 +51,9 @@ def report_phase(
 
     records = settings(ctx).store().read()
     phase = find_phase(code, records.phases)
-    report = phase_report(phase, records.awards, records.phases, records.issuers, lang.value)
+    report = phase_report(
+        phase, records.awards, records.phases, records.issuers, _report_language(lang)
+    )
     _emit(report, fmt, output)
 
 
@@ -60,7 +61,7 @@ def report_phase(
 def report_year(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(metavar="YEAR", help="The calendar year.")],
-    lang: LangOption = Language.vi,
+    lang: LangOption = None,
     fmt: ReportFormatOption = ReportFormat.markdown,
     output: OutputOption = None,
 ) -> None:
@@ -69,7 +70,7 @@ def report_year(
 
     records = settings(ctx).store().read()
     report = year_report(
-        parse_year(year), records.awards, records.phases, records.issuers, lang.value
+        parse_year(year), records.awards, records.phases, records.issuers, _report_language(lang)
     )
     _emit(report, fmt, output)
 
@@ -106,13 +107,13 @@ def report_0603(
 
         write_output(output or "-", workbook.form_0603_workbook(grid, year), binary=True)
         if output is not None:
-            render.info(f"wrote form 0603 to {output}")
+            render.info(_("wrote form 0603 to {path}").format(path=output))
         return
     if output is None:
         render.emit(fmt.value, grid, [], [])
         return
     write_output(output, render.to_text(fmt.value, grid, [], []).encode())
-    render.info(f"wrote form 0603 to {output}")
+    render.info(_("wrote form 0603 to {path}").format(path=output))
 
 
 def _emit(report: "Report", fmt: ReportFormat, output: str | None) -> None:
@@ -122,9 +123,9 @@ def _emit(report: "Report", fmt: ReportFormat, output: str | None) -> None:
         from awards.document import report_document
 
         if output is None:
-            raise Invalid("a Word document needs --output FILE")
+            raise Invalid(_("a Word document needs --output FILE"))
         write_output(output, report_document(report), binary=True)
-        render.info(f"wrote the report to {output}")
+        render.info(_("wrote the report to {path}").format(path=output))
         return
     content = render.report_markdown(report) if fmt is ReportFormat.markdown else (
         render.report_text(report))  # fmt: skip
@@ -132,4 +133,10 @@ def _emit(report: "Report", fmt: ReportFormat, output: str | None) -> None:
         render.write_text(content)
     else:
         write_output(output, content.encode())
-        render.info(f"wrote the report to {output}")
+        render.info(_("wrote the report to {path}").format(path=output))
+
+
+def _report_language(given: Language | None) -> str:
+    """The report's own --lang, else the one asked of awards, else Vietnamese: the reports
+    this tool writes are filed in Vietnamese."""
+    return given.value if given is not None else (i18n.asked or "vi")

@@ -11,6 +11,7 @@ from awards.commands.awards import award_by_id
 from awards.commands.common import ShowFormatOption, settings
 from awards.errors import Conflict
 from awards.grid import Cell, Grid
+from awards.i18n import _
 from awards.model import AwardInput, build_award
 
 IdsArg = Annotated[list[int], typer.Argument(metavar="ID...", help="Award ids.")]
@@ -35,11 +36,17 @@ def awards_revoke(
             award = award_by_id(tx, award_id)
             if award.revoked:
                 raise Conflict(
-                    f"award {award_id} is already revoked (decision {award.revoked_decision})"
+                    _("award {id} is already revoked (decision {decision})").format(
+                        id=award_id, decision=award.revoked_decision
+                    )
                 )
             changed.append(build_award(given, tx.phases, [], base=award))
         tx.replace_awards(changed)
-    render.info(f"revoked {len(changed)} award(s) by decision {changed[0].revoked_decision}")
+    render.info(
+        _("revoked {count} award(s) by decision {decision}").format(
+            count=len(changed), decision=changed[0].revoked_decision
+        )
+    )
 
 
 def awards_unrevoke(ctx: typer.Context, award_ids: IdsArg) -> None:
@@ -50,10 +57,10 @@ def awards_unrevoke(ctx: typer.Context, award_ids: IdsArg) -> None:
         for award_id in dict.fromkeys(award_ids):
             award = award_by_id(tx, award_id)
             if not award.revoked:
-                raise Conflict(f"award {award_id} is not revoked")
+                raise Conflict(_("award {id} is not revoked").format(id=award_id))
             changed.append(build_award(cleared, tx.phases, [], base=award))
         tx.replace_awards(changed)
-    render.info(f"restored {len(changed)} award(s)")
+    render.info(_("restored {count} award(s)").format(count=len(changed)))
 
 
 def awards_check(
@@ -70,10 +77,12 @@ def awards_check(
     findings = check(records.awards, records.phases, records.issuers)
     rows: list[list[Cell]] = [[f.rule, _shown_ids(f.awards), f.message] for f in findings]
     grid = Grid(
-        columns=["Rule", "Awards", "Problem"],
+        columns=[_("Rule"), _("Awards"), _("Problem")],
         rows=rows,
         nowrap=frozenset({0}),
-        caption=f"{len(findings)} problem(s); `awards check --help` explains the rules",
+        caption=_("{count} problem(s); `awards check --help` explains the rules").format(
+            count=len(findings)
+        ),
     )
     if fmt.value == "json":
         render.emit_object(
@@ -88,7 +97,7 @@ def awards_check(
     elif findings:
         render.emit("table", grid, [], [])
     if not findings:
-        render.info("no problems found")
+        render.info(_("no problems found"))
         return
     raise typer.Exit(1)
 

@@ -19,6 +19,7 @@ from awards.commands.common import (
     settings,
 )
 from awards.errors import Invalid
+from awards.i18n import _, ngettext
 from awards.model import AWARD_FIELDS
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def transfer_import(
     total = sum(len(table.rows) for table in tables)
     if dry_run:
         records = store.read()
-        with render.progress("checking rows", total) as progress:
+        with render.progress(_("checking rows"), total) as progress:
             plan = plan_import(
                 tables,
                 records.phases,
@@ -92,12 +93,12 @@ def transfer_import(
         _refuse(plan)
         phases = [*records.phases, *plan.phases]
         grid = tally_grid(tally(plan.awards, ["phase", "form"], phases))
-        grid.empty = "no awards to add"
+        grid.empty = _("no awards to add")
         render.emit("table", grid, [], [])
         render.info(_summary(plan, dry_run=True))
         return
     with store.transaction() as tx:
-        with render.progress("checking rows", total) as progress:
+        with render.progress(_("checking rows"), total) as progress:
             plan = plan_import(
                 tables,
                 tx.phases,
@@ -123,8 +124,14 @@ def _report(plan: "Plan", *, dry_run: bool) -> None:
     for notice in plan.notices:
         render.info(notice)
     if plan.duplicates and not plan.problems:
-        verb = "would skip" if dry_run else "skipped"
-        render.info(f"{verb} {_count(len(plan.duplicates), 'duplicate')}:")
+        count = len(plan.duplicates)
+        if dry_run:
+            said = ngettext(
+                "would skip {count} duplicate:", "would skip {count} duplicates:", count
+            )
+        else:
+            said = ngettext("skipped {count} duplicate:", "skipped {count} duplicates:", count)
+        render.info(said.format(count=count))
         for line in summary_lines(plan.duplicates):
             render.info(f"  {line}")
 
@@ -133,30 +140,40 @@ def _refuse(plan: "Plan") -> None:
     from awards.importing import summary_lines
 
     if plan.problems:
-        rows = len({problem.where.split(", column")[0] for problem in plan.problems})
+        places = len({problem.where for problem in plan.problems})
         failure = Invalid(
-            f"{_count(len(plan.problems), 'problem')} in {_count(rows, 'place')}; "
-            "nothing was imported"
+            _("{problems} in {places}; nothing was imported").format(
+                problems=_count(len(plan.problems), "problem"), places=_count(places, "place")
+            )
         )
         failure.details = tuple(summary_lines(plan.problems))
         raise failure
 
 
 def _summary(plan: "Plan", *, dry_run: bool) -> str:
-    verb = "would import" if dry_run else "imported"
-    line = f"{verb} {_count(len(plan.awards), 'award')}, {_count(len(plan.phases), 'phase')}"
+    counts = _count(len(plan.awards), "award") + ", " + _count(len(plan.phases), "phase")
     if plan.issuers:
-        line += f", {_count(len(plan.issuers), 'issuer')}"
+        counts += ", " + _count(len(plan.issuers), "issuer")
+    line = (_("would import {counts}") if dry_run else _("imported {counts}")).format(counts=counts)
     if plan.duplicates:
-        skipped = "would skip" if dry_run else "skipped"
-        line += f"; {skipped} {_count(len(plan.duplicates), 'duplicate')}"
+        skipped = _("; would skip {count}") if dry_run else _("; skipped {count}")
+        line += skipped.format(count=_count(len(plan.duplicates), "duplicate"))
     if plan.phases_present:
-        line += f"; {_count(plan.phases_present, 'phase')} already stored"
+        line += _("; {count} already stored").format(count=_count(plan.phases_present, "phase"))
     return line
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+    """ "1 award", "2 awards", in the interface language."""
+    templates = {
+        "award": ngettext("{count} award", "{count} awards", number),
+        "phase": ngettext("{count} phase", "{count} phases", number),
+        "issuer": ngettext("{count} issuer", "{count} issuers", number),
+        "duplicate": ngettext("{count} duplicate", "{count} duplicates", number),
+        "problem": ngettext("{count} problem", "{count} problems", number),
+        "place": ngettext("{count} place", "{count} places", number),
+    }
+    return templates[noun].format(count=number)
 
 
 def transfer_export(
@@ -214,5 +231,10 @@ def transfer_export(
         payload = orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
     write_output(target, payload, binary=fmt_name == "xlsx")
     if target != "-":
-        awards_part = _count(len(chosen), "award")
-        render.info(f"exported {awards_part}, {_count(len(records.phases), 'phase')} to {target}")
+        render.info(
+            _("exported {awards}, {phases} to {path}").format(
+                awards=_count(len(chosen), "award"),
+                phases=_count(len(records.phases), "phase"),
+                path=target,
+            )
+        )

@@ -1,0 +1,128 @@
+"""Help in the interface language: every help text of the command tree, and Click's own words.
+
+Typer takes help texts from the code when it builds the Click commands, in English. For another
+language the tree is walked once, before anything is printed, and each text replaced by its
+translation, paragraph by paragraph; a formatter translates the headings Click writes
+("Usage:", "Options") and the notes it adds ("[required]").
+"""
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import typer
+from typer._click.formatting import HelpFormatter
+
+from awards import i18n
+from awards.i18n import N_, _
+
+# The words Click and Typer write around the help texts, for the catalog.
+FRAME_WORDS = (
+    N_("Usage: "),
+    N_("Options"),
+    N_("Arguments"),
+    N_("Commands"),
+    N_("Show this message and exit."),
+    N_("required"),
+    N_("env var:"),
+    N_("default:"),
+)
+_VERBATIM = "\b"  # Click's mark for a paragraph kept as it is
+_EXTRAS = re.compile(r"\[(required|env var:|default:)")
+
+
+def language_flag(args: Sequence[str]) -> str | None:
+    """The value of the root ``--lang`` among ``args``, looked for before the command name."""
+    words = iter(args)
+    for word in words:
+        if word == "--lang":
+            return next(words, None)
+        if word.startswith("--lang="):
+            return word.removeprefix("--lang=")
+        if word == "--db":
+            next(words, None)
+        elif not word.startswith("-"):
+            break
+    return None
+
+
+def translate_tree(command: Any) -> None:
+    """Put every help text of ``command`` and its subcommands in the interface language."""
+    for each in _walk(command):
+        each.help = paragraphs(each.help)
+        each.context_class = _Context
+        for param in each.params:
+            if getattr(param, "help", None):
+                param.help = paragraphs(param.help)
+
+
+def help_texts(command: Any) -> Iterator[str]:
+    """Every paragraph of help in the tree, as the catalog holds them."""
+    for each in _walk(command):
+        texts = [each.help, *(getattr(param, "help", None) for param in each.params)]
+        for text in texts:
+            if text:
+                for paragraph in text.split("\n\n"):
+                    yield from _units(paragraph)
+
+
+def paragraphs(text: str | None) -> str | None:
+    """``text`` translated paragraph by paragraph, so that a changed paragraph leaves the rest.
+    A paragraph that Click keeps as it is (``\\b``, a list) is translated line by line."""
+    if not text:
+        return text
+    translated = []
+    for paragraph in text.split("\n\n"):
+        if paragraph.startswith(_VERBATIM):
+            lines = paragraph.split("\n")[1:]
+            translated.append("\n".join([_VERBATIM, *(_(line) for line in lines)]))
+        else:
+            translated.append(_(paragraph))
+    return "\n\n".join(translated)
+
+
+def _units(paragraph: str) -> list[str]:
+    """What the catalog holds of a paragraph: itself, or each line of a verbatim one."""
+    if paragraph.startswith(_VERBATIM):
+        return paragraph.split("\n")[1:]
+    return [paragraph]
+
+
+def _walk(command: Any) -> Iterator[Any]:
+    yield command
+    for sub in getattr(command, "commands", {}).values():
+        yield from _walk(sub)
+
+
+class _Formatter(HelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
+
+    def section(self, name: str) -> Any:
+        return super().section(_(name))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
+        super().write_dl([(term, _frame(text)) for term, text in rows], *args, **kwargs)
+
+
+def _frame(text: str) -> str:
+    """An option's help as Click wrote it: the text, then notes such as ``[required]``."""
+    body, bracket, notes = text.partition("  [")
+    notes = _EXTRAS.sub(lambda match: "[" + _(match.group(1)), bracket.lstrip() + notes)
+    # Click wraps at spaces; a translated note ("[bắt buộc]") stays on one line, as it would
+    # in English.
+    return _(body) + ("  " + notes.replace(" ", "\u00a0") if bracket else "")
+
+
+class _Context(typer.Context):
+    formatter_class = _Formatter
+
+
+def use_language(ctx: typer.Context, root: Any, args: Sequence[str]) -> None:
+    """Speak the language asked for, and translate the help when it is not English."""
+    flag = language_flag(args)
+    language = i18n.chosen(flag)
+    i18n.use(language, by_name=i18n.requested(flag) is not None)
+    if language != "en":
+        translate_tree(root)
+        ctx.formatter_class = _Formatter
