@@ -109,3 +109,29 @@ def test_everyday_commands_do_not_load_heavy_libraries(tmp_path: Path) -> None:
         check=True,
     )
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_help_loads_no_more_than_the_command_layer() -> None:
+    """--help reads no data: the model, the store, TinyDB and Rich stay unloaded (start-up)."""
+    script = (
+        "import sys\n"
+        "from awards.app import app\n"
+        "try:\n"
+        "    app(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('awards.model', 'awards.store', 'awards.grid', 'tinydb', 'orjson', 'rich')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_issuer_level_help_names_every_level(run: Run) -> None:
+    """The levels in `issuer add --help` are written out; they must be the model's."""
+    from awards.commands.issuers import LEVEL_HELP
+    from awards.model import LEVELS
+
+    assert LEVEL_HELP.startswith(", ".join(LEVELS) + " (")

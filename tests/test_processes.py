@@ -116,3 +116,16 @@ def _read_some(fd: int) -> bytes:
         return os.read(fd, 65536)
     except OSError:  # the terminal's other end is closed
         return b""
+
+
+def test_a_large_output_arrives_whole_before_the_quick_exit(db: Path, tmp_path: Path) -> None:
+    """The program ends without freeing its memory object by object; everything it wrote is
+    flushed first, and the exit code is the command's."""
+    rows = "".join(f"Người {i},cá nhân,Giấy khen,UBND tỉnh,2020\n" for i in range(3000))
+    sheet = tmp_path / "many.csv"
+    sheet.write_text("Họ và tên,Loại,Hình thức,Cấp khen,Năm\n" + rows, encoding="utf-8")
+    assert awards("import", str(sheet)).returncode == 0
+    listed = awards("list", "--format", "json")
+    assert (listed.returncode, len(json.loads(listed.stdout))) == (0, 3000)
+    assert awards("show", "3001").returncode == 1
+    assert awards("--version").returncode == 0

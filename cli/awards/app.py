@@ -145,4 +145,17 @@ app.add_typer(report.app, name="report")
 
 
 def main() -> None:
-    app()
+    """The ``awards`` program. It ends without freeing, object by object, what it read: at
+    100,000 awards that takes longer than a tally's own counting, and the system frees it all
+    at once. Output is flushed first; nothing else is left to do at exit."""
+    try:
+        app()
+        code = 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 0 if done.code is None else 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a closed pipe: what could be written was
+    os._exit(code)

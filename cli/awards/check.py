@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from awards import text
 from awards.i18n import N_, _
-from awards.model import Award, Issuer, Phase
+
+if TYPE_CHECKING:  # the rules are read by --help, which needs no model
+    from awards.model import Award, Issuer, Phase
 
 LAW = "Luật Thi đua, khen thưởng 2022 (06/2022/QH15)"
 

@@ -13,12 +13,12 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
-from awards.grid import Cell, Chart, Grid
 from awards.i18n import _
+from awards.text import neutralise, printable
 
 if TYPE_CHECKING:
+    from awards.grid import Cell, Chart, Grid
     from awards.report import Report
-from awards.text import neutralise, printable
 
 FORMATS = ("table", "json", "csv", "tsv", "markdown")
 NONE_SHOWN = "—"

@@ -7,8 +7,10 @@ Years and phases come in chronological order; other values by count, then by nam
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 from awards import text
@@ -81,9 +83,10 @@ def tally(
     # Level is counted by issuer, then folded: one lookup per issuer, not per award.
     fields = tuple("issuer" if dim == "level" else dim for dim in dims)
     counted: Counter[tuple[Value, ...]] = Counter()
-    for award in awards:
-        get: Callable[[str], Any] = award.get
-        counted[tuple(map(get, fields))] += get("count")
+    # Records that stand for the same number of recipients are counted together, in C; there
+    # are few such (group, count) pairs however many awards there are.
+    for (values, count), records in Counter(_groups_and_counts(awards, fields)).items():
+        counted[values] += count * records
     counts = counted
     if "level" in dims:
         levels = {issuer.name: issuer.level for issuer in issuers}
@@ -97,6 +100,20 @@ def tally(
         counts.items(), key=lambda item: [rank[v] for rank, v in zip(ranks, item[0], strict=True)]
     )
     return Tally(tuple(dims), groups, orders)
+
+
+def _groups_and_counts(
+    awards: Iterable[Award | Mapping[str, Any]], fields: tuple[str, ...]
+) -> Iterator[tuple[tuple[Value, ...], Any]]:
+    """Each award's values of ``fields``, and its count."""
+    rows = awards if isinstance(awards, list) else list(awards)
+    if rows and isinstance(rows[0], dict):  # stored records, as a tally reads them
+        columns = [map(dict.get, rows, repeat(name)) for name in fields]
+        counts = map(dict.get, rows, repeat("count"))
+    else:
+        columns = [map(attrgetter(name), rows) for name in fields]
+        counts = map(attrgetter("count"), rows)
+    return zip(zip(*columns, strict=True), counts, strict=True)
 
 
 def _totals(counts: Counter[tuple[Value, ...]], index: int) -> Counter[Value]:

@@ -192,6 +192,11 @@ def main() -> None:
     env.pop("AWARDS_DB", None)
     rows: list[Row] = []
     sizes_measured: dict[int, float] = {}
+    # An installed package runs from compiled bytecode (pip compiles it). An editable install
+    # compiles on first use, unless PYTHONDONTWRITEBYTECODE is set, as on some machines: then
+    # every run would compile the source again. Compile it now, as pip install would.
+    package = Path(__file__).resolve().parents[2] / "cli" / "awards"
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
 
     help_ours, help_peer = paired(
         options.runs * 2,

@@ -1,6 +1,7 @@
 """Award commands: add, list, show, edit, remove, tally."""
 
 import sys
+from itertools import repeat
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -21,19 +22,12 @@ from awards.commands.common import (
     settings,
 )
 from awards.errors import Invalid, NotFound
-from awards.grid import Cell, Grid
 from awards.i18n import _
-from awards.model import (
-    AWARD_FIELDS,
-    HEADINGS,
-    REVOCATION_FIELDS,
-    Award,
-    AwardInput,
-    Spellings,
-    build_award,
-)
 
+# The model, the grid and the rest load in the commands that use them, not for --help.
 if TYPE_CHECKING:
+    from awards.grid import Grid
+    from awards.model import Award
     from awards.store import Records
     from awards.tally import Tally
 
@@ -72,11 +66,8 @@ NewIssuerOpt = Annotated[
 
 # The table leaves out the long or rarely needed fields; show and the other formats have all.
 # A revoked award is marked in a column of its own, there only when one is listed.
-LIST_COLUMNS = tuple(
-    name
-    for name in AWARD_FIELDS
-    if name not in ("decided_on", "note", "method", "category", *REVOCATION_FIELDS)
-)
+LIST_COLUMNS = ("id", "recipient", "kind", "count", "form", "issuer", "year", "phase", "decision",
+                "unit")  # fmt: skip
 
 
 def awards_add(
@@ -99,6 +90,8 @@ def awards_add(
     new_issuer: NewIssuerOpt = False,
 ) -> None:
     """Record an award and print its new id."""
+    from awards.model import AwardInput, Spellings, build_award
+
     given = AwardInput(
         recipient=recipient,
         kind=kind,
@@ -139,9 +132,12 @@ def awards_list(
     fmt: FormatOption = "table",  # type: ignore[assignment]
 ) -> None:
     """List awards (all that match, unless --limit)."""
+    from awards.grid import Cell, Grid
+    from awards.model import AWARD_FIELDS, HEADINGS
+    from awards.select import sort_awards
+
     records = settings(ctx).store().read()
     chosen = filtered(records, year, first_year, last_year, phase, form, issuer, kind, search)
-    from awards.select import sort_awards
 
     chosen = sort_awards(chosen, sort)
     if limit is not None:
@@ -224,7 +220,7 @@ def awards_show(
     render.emit_object(fmt.value, _award_grid(award), award.to_dict())
 
 
-def award_by_id(records: "Records", award_id: int) -> Award:
+def award_by_id(records: "Records", award_id: int) -> "Award":
     """The award, or the error that names the id."""
     award = records.award(award_id)
     if award is None:
@@ -232,7 +228,10 @@ def award_by_id(records: "Records", award_id: int) -> Award:
     return award
 
 
-def _award_grid(award: Award) -> Grid:
+def _award_grid(award: "Award") -> "Grid":
+    from awards.grid import Cell, Grid
+    from awards.model import AWARD_FIELDS, HEADINGS, REVOCATION_FIELDS
+
     shown = [n for n in AWARD_FIELDS if award.revoked or n not in REVOCATION_FIELDS]
     rows: list[list[Cell]] = [[_(HEADINGS[name]), getattr(award, name)] for name in shown]
     return Grid(columns=[_("Field"), _("Value")], rows=rows)
@@ -257,6 +256,8 @@ def awards_edit(
     new_issuer: NewIssuerOpt = False,
 ) -> None:
     """Correct an award. Give only what changes; '' clears an optional field."""
+    from awards.model import AwardInput, Spellings, build_award
+
     given = AwardInput(
         recipient=recipient,
         kind=kind,
@@ -353,7 +354,7 @@ def awards_tally(
     chosen = filtered(
         records, year, first_year, last_year, phase, form, issuer, kind, search, as_records=True
     )
-    if not include_revoked:
+    if not include_revoked and any(map(dict.get, chosen, repeat("revoked_decision"))):
         chosen = [record for record in chosen if record.get("revoked_decision") is None]
     result = tally(chosen, dims, records.phases, records.issuers)
     if chart:

@@ -1,14 +1,16 @@
 """history, undo and restore: what was changed, taking it back, and recovering a damaged file."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from awards import render
 from awards.commands.common import ShowFormatOption, settings
 from awards.errors import Invalid, NotFound
-from awards.grid import Cell, Grid
 from awards.i18n import N_, _
+
+if TYPE_CHECKING:
+    from awards.grid import Cell
 
 
 def history_list(
@@ -22,6 +24,8 @@ def history_list(
     """
     if limit < 0:
         raise Invalid(_("limit must be 0 or more, not {limit}").format(limit=limit))
+    from awards.grid import Grid
+
     changes = list(reversed(settings(ctx).store().read().changes))[:limit]
     # The table shows local minutes; JSON keeps the full ISO time with its offset.
     rows: list[list[Cell]] = [

@@ -8,23 +8,27 @@ import typer
 from awards import render, text
 from awards.commands.common import FormatOption, settings
 from awards.errors import Conflict, NotFound
-from awards.grid import Cell, Grid
 from awards.i18n import _
-from awards.model import LEVELS, AwardInput, Issuer, build_award, build_issuer
 
 if TYPE_CHECKING:
+    from awards.grid import Cell
+    from awards.model import Issuer
     from awards.store import Transaction
 
 app = typer.Typer(help="Issuers: who gives awards, at which level, under which names.")
 
 NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The issuer's name.")]
-LEVEL_HELP = ", ".join(LEVELS) + " (or bộ, tỉnh, sở, huyện, xã, đơn vị, đoàn thể)."
+# model.LEVELS, written out so that --help need not load the model (a test compares them).
+LEVEL_HELP = (
+    "state, government, ministry, province, department, district, commune, unit, organisation"
+    " (or bộ, tỉnh, sở, huyện, xã, đơn vị, đoàn thể)."
+)
 AliasOpt = Annotated[
     list[str] | None, typer.Option("--alias", help="Another name typed for it; repeatable.")
 ]
 
 
-def _registered(tx_issuers: list[Issuer], name: str) -> Issuer | None:
+def _registered(tx_issuers: list["Issuer"], name: str) -> "Issuer | None":
     wanted = text.key(name)
     return next((i for i in tx_issuers if text.key(i.name) == wanted), None)
 
@@ -46,6 +50,8 @@ def issuer_add(
 
     An issuer already used by awards keeps its spelling.
     """
+    from awards.model import build_issuer
+
     with settings(ctx).store().transaction() as tx:
         if _registered(tx.issuers, name) is not None:
             raise Conflict(
@@ -65,6 +71,9 @@ def issuer_list(
 
     Issuers only seen in awards are listed too, their level not set yet.
     """
+    from awards.grid import Grid
+    from awards.model import Issuer
+
     records = settings(ctx).store().read()
     used = Counter(record["issuer"] for record in records.award_rows.values())
     issuers = {i.name: i for i in records.issuers}
@@ -100,6 +109,8 @@ def issuer_edit(
 
     An issuer only seen in awards gets a record.
     """
+    from awards.model import Issuer, build_issuer
+
     with settings(ctx).store().transaction() as tx:
         before = _registered(tx.issuers, name)
         spelling = before.name if before else _award_spelling(tx, name)
@@ -130,6 +141,8 @@ def issuer_merge(
 
     FROM's awards are rewritten to INTO in one write; FROM's names become INTO's aliases.
     """
+    from awards.model import Issuer
+
     with settings(ctx).store().transaction() as tx:
         source_issuer = _registered(tx.issuers, source)
         source_name = source_issuer.name if source_issuer else _award_spelling(tx, source)
@@ -164,6 +177,8 @@ def issuer_merge(
 
 def _rewrite(tx: "Transaction", old_names: set[str], new_name: str) -> int:
     """Point the awards of ``old_names`` at ``new_name``, through the usual checks."""
+    from awards.model import AwardInput, build_award
+
     moved = tx.awards_from((k, r) for k, r in tx.award_rows.items() if r["issuer"] in old_names)
     changed = [
         build_award(AwardInput(issuer=new_name, new_issuer=True), tx.phases, [], base=award)

@@ -1,16 +1,18 @@
 """Phase commands: awards phase add, list, show, edit, remove."""
 
 from dataclasses import replace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from awards import render
 from awards.commands.common import FormatOption, ShowFormatOption, settings
 from awards.errors import Conflict
-from awards.grid import Cell, Grid
 from awards.i18n import _
-from awards.model import PHASE_FIELDS, Phase, PhaseInput, build_phase, find_phase
+
+if TYPE_CHECKING:
+    from awards.grid import Cell, Grid
+    from awards.model import Phase
 
 app = typer.Typer(
     help="Program phases (giai đoạn): add, list, show, edit, remove.",
@@ -44,6 +46,8 @@ def phase_add(
     note: NoteOpt = None,
 ) -> None:
     """Add a phase."""
+    from awards.model import PhaseInput, build_phase
+
     given = PhaseInput(
         code=code,
         program=program,
@@ -63,6 +67,9 @@ def phase_add(
 @app.command("list")
 def phase_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:  # type: ignore[assignment]
     """List phases in order of their years."""
+    from awards.grid import Grid
+    from awards.model import PHASE_FIELDS
+
     records = settings(ctx).store().read()
     phases = sorted(records.phases, key=lambda p: (p.start, p.end, p.code))
     recipients = {p.code: 0 for p in phases}
@@ -102,6 +109,9 @@ def phase_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:  # type
 @app.command("show")
 def phase_show(ctx: typer.Context, code: CodeArg, fmt: ShowFormatOption = "table") -> None:  # type: ignore[assignment]
     """Show a phase, with its awards tallied by form and issuer."""
+    from awards.grid import Grid
+    from awards.model import find_phase
+
     records = settings(ctx).store().read()
     phase = find_phase(code, records.phases)
     if fmt.value == "json":
@@ -120,7 +130,9 @@ def phase_show(ctx: typer.Context, code: CodeArg, fmt: ShowFormatOption = "table
         render.info(_("phase {code} has no awards yet").format(code=phase.code))
 
 
-def _phase_grid(phase: Phase) -> Grid:
+def _phase_grid(phase: "Phase") -> "Grid":
+    from awards.grid import Grid
+
     rows: list[list[Cell]] = [
         [_("Code"), phase.code],
         [_("Program"), phase.program],
@@ -153,6 +165,8 @@ def phase_edit(
     note: NoteOpt = None,
 ) -> None:
     """Correct a phase. Refused while it would leave awards outside its years."""
+    from awards.model import PhaseInput, build_phase, find_phase
+
     given = PhaseInput(
         code=new_code,
         program=program,
@@ -177,6 +191,8 @@ def phase_edit(
 @app.command("remove")
 def phase_remove(ctx: typer.Context, code: CodeArg) -> None:
     """Remove a phase that no award refers to."""
+    from awards.model import find_phase
+
     with settings(ctx).store().transaction() as tx:
         phase = find_phase(code, tx.phases)
         used = sum(1 for a in tx.awards if a.phase == phase.code)

@@ -9,7 +9,6 @@ from awards import i18n, render
 from awards.commands.common import Language, settings
 from awards.errors import Invalid
 from awards.i18n import _
-from awards.model import find_phase, parse_year
 
 if TYPE_CHECKING:  # the report module loads only when a report is made
     from awards.report import Report
@@ -47,6 +46,7 @@ def report_phase(
 
     Program, signers, the commendation sentence, and tables.
     """
+    from awards.model import find_phase
     from awards.report import phase_report
 
     records = settings(ctx).store().read()
@@ -66,6 +66,7 @@ def report_year(
     output: OutputOption = None,
 ) -> None:
     """The awards of one calendar year, as a report."""
+    from awards.model import parse_year
     from awards.report import year_report
 
     records = settings(ctx).store().read()
@@ -97,6 +98,7 @@ def report_0603(
     Set --method and --category on awards (add, edit, import) to fill its rows; the rest are
     counted as not classified, so every block adds up to the total.
     """
+    from awards.model import parse_year
     from awards.outfile import write_output
     from awards.report import form_0603
 

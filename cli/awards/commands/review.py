@@ -1,7 +1,7 @@
 """Revocation and the register check: revoke, unrevoke, check."""
 
 import inspect
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,9 +10,10 @@ from awards.check import RULES, check
 from awards.commands.awards import award_by_id
 from awards.commands.common import ShowFormatOption, settings
 from awards.errors import Conflict
-from awards.grid import Cell, Grid
 from awards.i18n import _
-from awards.model import AwardInput, build_award
+
+if TYPE_CHECKING:
+    from awards.grid import Cell
 
 IdsArg = Annotated[list[int], typer.Argument(metavar="ID...", help="Award ids.")]
 SHOWN_IDS = 8
@@ -29,6 +30,8 @@ def awards_revoke(
 
     They are kept, shown marked, and left out of tallies and reports.
     """
+    from awards.model import AwardInput, build_award
+
     given = AwardInput(revoked_decision=decision, revoked_on=on, revoked_reason=reason)
     with settings(ctx).store().transaction() as tx:
         changed = []
@@ -51,6 +54,8 @@ def awards_revoke(
 
 def awards_unrevoke(ctx: typer.Context, award_ids: IdsArg) -> None:
     """Undo a revocation recorded by mistake."""
+    from awards.model import AwardInput, build_award
+
     cleared = AwardInput(revoked_decision="", revoked_on="", revoked_reason="")
     with settings(ctx).store().transaction() as tx:
         changed = []
@@ -73,6 +78,8 @@ def awards_check(
     which form at which level, collective- and individual-only forms, years outside phases,
     decision dates and numbers, probable duplicates, and names spelled two ways.
     """
+    from awards.grid import Grid
+
     records = settings(ctx).store().read()
     findings = check(records.awards, records.phases, records.issuers)
     rows: list[list[Cell]] = [[f.rule, _shown_ids(f.awards), f.message] for f in findings]

@@ -20,7 +20,6 @@ from awards.commands.common import (
 )
 from awards.errors import Invalid
 from awards.i18n import _, ngettext
-from awards.model import AWARD_FIELDS
 
 if TYPE_CHECKING:
     from awards.importing import Plan
@@ -200,6 +199,7 @@ def transfer_export(
 
     JSON and XLSX files can be imported again as they are.
     """
+    from awards.model import AWARD_FIELDS
     from awards.outfile import write_output
     from awards.sheets import EXPORT_SCHEMA, format_of
 
