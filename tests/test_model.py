@@ -146,3 +146,14 @@ def test_phase_codes_are_unique_and_plain() -> None:
         build_phase(PhaseInput(code="giai đoạn 1", program="P", start=2014, end=2018), PHASES)
     with pytest.raises(Invalid, match="after end"):
         build_phase(PhaseInput(code="x", program="P", start=2019, end=2018), PHASES)
+
+
+def test_a_unit_spelled_like_an_issuer_still_takes_the_stored_spelling() -> None:
+    """Issuers and units are learned apart: a unit named like an issuer is not passed over."""
+    from awards.model import Spellings
+
+    stored = {"recipient": "A", "kind": "collective", "count": 1, "form": "Giấy khen",
+              "issuer": "UBND tỉnh", "year": 2020, "unit": "UBND tỉnh"}  # fmt: skip
+    spellings = Spellings([stored])
+    assert spellings.unit("ubnd  TỈNH") == "UBND tỉnh"
+    assert spellings.issuer("ubnd tỉnh", allow_new=False) == "UBND tỉnh"

@@ -72,3 +72,9 @@ def test_key_agrees_across_normal_forms_and_case(value: str) -> None:
     for variant in (unicodedata.normalize("NFD", value), value.upper(), f"  {value} "):
         assert text.key(variant) == text.key(value)
         assert text.fold(variant) == text.fold(value)
+
+
+@given(st.text())
+def test_the_key_of_a_clean_value_is_its_key(value: str) -> None:
+    """clean_key, used on values already cleaned, agrees with key on any text."""
+    assert text.clean_key(text.clean(value)) == text.key(value)

@@ -12,6 +12,8 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 from awards import text
@@ -425,7 +427,9 @@ class Spellings:
     def __init__(
         self, awards: Iterable[Award | Mapping[str, Any]] = (), issuers: Iterable[Issuer] = ()
     ) -> None:
-        self._seen: set[str] = set()
+        self._seen_issuers: set[str] = set()
+        self._seen_units: set[str] = set()
+        self.version = 0  # grows with every spelling learned: AwardBuilder forgets on a change
         self._issuers: dict[str, str] = {}  # key -> stored spelling
         self._issuer_folds: dict[str, str] = {}  # folded -> stored spelling
         self._units: dict[str, str] = {}
@@ -435,27 +439,44 @@ class Spellings:
                 self._issuer_folds.setdefault(text.fold(name), issuer.name)
         # Distinct values first, in file order: 100,000 awards hold a handful of issuers and a
         # few hundred units.
-        records = list(awards)
-        for spelling in dict.fromkeys(str(record.get("issuer")) for record in records):
-            self._learn_issuer(spelling)
-        for unit in dict.fromkeys(record.get("unit") for record in records):
-            self._learn_unit(unit)
+        self._records = list(awards)
+        for spelling in dict.fromkeys(self._stored("issuer")):
+            self._learn_issuer(str(spelling))
+        self._units_read = False  # units are read when first needed: an add may have none
+
+    def _stored(self, name: str) -> Iterable[Any]:
+        records = self._records
+        if records and isinstance(records[0], dict):  # stored records: collected in C
+            return map(dict.get, records, repeat(name))  # type: ignore[arg-type]
+        return (record.get(name) for record in records)
+
+    def _read_units(self) -> None:
+        if not self._units_read:
+            self._units_read = True
+            for unit in dict.fromkeys(self._stored("unit")):
+                self._learn_unit(unit)
 
     def learn(self, award: Award | Mapping[str, Any]) -> None:
         """Take in an award's issuer and unit; a stored record (a mapping) will do."""
-        get: Callable[[str], Any] = award.get
-        self._learn_issuer(get("issuer"))
-        self._learn_unit(get("unit"))
+        self._read_units()
+        if isinstance(award, Award):
+            self._learn_issuer(award.issuer)
+            self._learn_unit(award.unit)
+        else:
+            self._learn_issuer(award["issuer"])
+            self._learn_unit(award.get("unit"))
 
     def _learn_issuer(self, issuer: str) -> None:
-        if issuer not in self._seen:
-            self._seen.add(issuer)
+        if issuer not in self._seen_issuers:
+            self.version += 1
+            self._seen_issuers.add(issuer)
             self._issuers.setdefault(text.key(issuer), issuer)
             self._issuer_folds.setdefault(text.fold(issuer), issuer)
 
     def _learn_unit(self, unit: str | None) -> None:
-        if unit is not None and unit not in self._seen:
-            self._seen.add(unit)
+        if unit is not None and unit not in self._seen_units:
+            self.version += 1
+            self._seen_units.add(unit)
             self._units.setdefault(text.key(unit), unit)
 
     def issuer(self, value: str, *, allow_new: bool) -> str:
@@ -475,6 +496,7 @@ class Spellings:
         return issuer
 
     def unit(self, value: str) -> str | None:
+        self._read_units()
         unit = parse_optional_text(value)
         return unit and self._units.get(text.key(unit), unit)
 
@@ -489,6 +511,10 @@ def resolve_issuer(value: str, known: Iterable[str], *, allow_new: bool) -> str:
 
 
 def find_phase(code: str, phases: Iterable[Phase]) -> Phase:
+    phases = list(phases)
+    for phase in phases:  # as stored, the usual case: an import names it on every row
+        if phase.code == code:
+            return phase
     wanted = text.clean(code).casefold()
     for phase in phases:
         if phase.code.casefold() == wanted:
@@ -658,73 +684,151 @@ _AWARD_PARSERS: tuple[tuple[str, Callable[[Any, Spellings, bool], Any]], ...] = 
 )
 
 
+_PARSER_OF = dict(_AWARD_PARSERS)
+_FIELD_RANK = {name: rank for rank, (name, _parse) in enumerate(_AWARD_PARSERS)}
+_REQUIRED = (
+    ("recipient", N_("an award needs recipient")),
+    ("kind", N_("an award needs kind")),
+    ("form", N_("an award needs form")),
+    ("issuer", N_("an award needs issuer")),
+    ("year", N_("an award needs year")),
+)
+_REQUIRED_NAMES = frozenset(name for name, _needed in _REQUIRED)
+
+
 def build_award(
-    given: AwardInput,
+    given: AwardInput | Mapping[str, Any],
     phases: Sequence[Phase],
     awards: Sequence[Award] | Spellings,
     *,
     new_id: int = 0,
     base: Award | None = None,
+    new_issuer: bool = False,
 ) -> Award:
     """A new award (``base`` None, numbered ``new_id``) or an edited copy of ``base``.
 
-    ``awards`` are the stored ones (or their ``Spellings``): issuer and unit take their stored
-    spelling, so one category never splits in a tally. Every field is checked; the error raised
-    is the first found, and its ``problems`` lists them all.
+    ``given`` is an ``AwardInput``, or the values given by field name (a row of an import,
+    which says ``new_issuer`` here). ``awards`` are the stored ones (or their ``Spellings``):
+    issuer and unit take their stored spelling, so one category never splits in a tally. Every
+    field is checked; the error raised is the first found, and its ``problems`` lists them all.
     """
     known = awards if isinstance(awards, Spellings) else Spellings(awards)
-    errors: list[AwardsError] = []
-    changes: dict[str, Any] = {}
-    new_issuer = given.new_issuer
-    for name, parse in _AWARD_PARSERS:
-        value = getattr(given, name)
-        if value is not None:
+    if isinstance(given, AwardInput):
+        new_issuer = given.new_issuer
+        given = _given_values(given)
+    return AwardBuilder(phases, known, new_issuer=new_issuer).build(given, new_id=new_id, base=base)
+
+
+_MISSING = object()
+# Fields whose values repeat from row to row; a recipient or a note is new each time.
+_REMEMBERED = frozenset(_PARSER_OF) - {"recipient", "note", "revoked_reason"}
+
+
+class AwardBuilder:
+    """``build_award`` for many awards against the same phases and spellings: an import.
+
+    A text value seen before is not parsed again: 100,000 rows hold a few hundred distinct
+    forms, years, issuers, units and decisions. The checks are those of a single award; only
+    their results are remembered, and the issuers' and units' only until a new spelling is
+    learned.
+    """
+
+    def __init__(self, phases: Sequence[Phase], known: Spellings, *, new_issuer: bool) -> None:
+        self.phases = phases
+        self.known = known
+        self.new_issuer = new_issuer
+        self._parsed: dict[str, dict[str, Any]] = {name: {} for name in _REMEMBERED}
+        # Each field's parser and what it has parsed (None: not remembered), in one lookup.
+        self._fields = {name: (parse, self._parsed.get(name)) for name, parse in _AWARD_PARSERS}
+        self._phase_of: dict[tuple[str | None, int, str | None], str | None] = {}
+        self._spellings_seen = known.version
+
+    def build(
+        self, given: Mapping[str, Any], *, new_id: int = 0, base: Award | None = None
+    ) -> Award:
+        """The award of the values ``given`` by field name; see ``build_award``."""
+        known, new_issuer, parsed = self.known, self.new_issuer, self._parsed
+        if known.version != self._spellings_seen:  # a new spelling may change what matches
+            parsed["issuer"].clear()
+            parsed["unit"].clear()
+            self._spellings_seen = known.version
+        errors: list[AwardsError] = []
+        changes: dict[str, Any] = {}
+        fields = self._fields
+        for name, value in given.items():  # only what was given: an import row has a few
+            field = fields.get(name)
+            if field is None or value is None:
+                continue  # the phase is read below, against the year
+            parse, remembered = field
+            if remembered is not None and type(value) is str:
+                result = remembered.get(value, _MISSING)
+                if result is not _MISSING:
+                    changes[name] = result
+                    continue
             try:
-                changes[name] = parse(value, known, new_issuer)
+                result = parse(value, known, new_issuer)
             except AwardsError as error:
                 error.field = error.field or name
                 errors.append(error)
                 changes[name] = None  # given, though wrong: not also "missing"
-    if base is None:
-        for name, needed in (
-            ("recipient", N_("an award needs recipient")),
-            ("kind", N_("an award needs kind")),
-            ("form", N_("an award needs form")),
-            ("issuer", N_("an award needs issuer")),
-            ("year", N_("an award needs year")),
-        ):
-            if name not in changes:
-                _collect(errors, name, _fail, _(needed))
-        changes.setdefault("count", 1)
+                continue
+            if remembered is not None and type(value) is str:
+                remembered[value] = result
+            changes[name] = result
+        if errors:
+            errors.sort(key=lambda error: _FIELD_RANK.get(error.field or "", 0))  # field order
+        given_phase = given.get("phase")
+        if base is None:
+            if not _REQUIRED_NAMES <= changes.keys():
+                for name, needed in _REQUIRED:
+                    if name not in changes:
+                        _collect(errors, name, _fail, _(needed))
+            changes.setdefault("count", 1)
+            _raise_first(errors)
+            phase = _collect(errors, "phase", self._phase, given_phase, changes["year"], None)
+            award = Award(id=new_id, phase=phase, **changes)
+        else:
+            _raise_first(errors)
+            award = replace(base, **changes)
+            if given_phase is not None or award.year != base.year:
+                phase = _collect(errors, "phase", self._phase, given_phase, award.year, award.phase)
+                award = replace(award, phase=phase) if phase != award.phase else award
+        if (award.revoked_on or award.revoked_reason) and not award.revoked_decision:
+            _collect(errors, "revoked_decision", _fail, _("a revocation needs its decision number"))
+        if award.revoked_decision and not award.revoked_on:
+            _collect(errors, "revoked_on", _fail, _("a revocation needs the date of its decision"))
+        if award.category is not None and CATEGORIES[award.category][0] != award.kind:
+            fits = CATEGORIES[award.category][0]
+            wrong = _("category {category} is for {fits} awards, not {kind}").format(
+                category=award.category, fits=fits, kind=award.kind
+            )
+            _collect(errors, "category", _fail, wrong)
+        if award.kind == "mixed" and award.count < 2:
+            mixed = _("kind mixed stands for several recipients: give --count 2 or more")
+            _collect(errors, "count", _fail, mixed)
         _raise_first(errors)
-        phase = _collect(errors, "phase", _phase_for, given.phase, changes["year"], None, phases)
-        award = Award(id=new_id, phase=phase, **changes)
-    else:
-        _raise_first(errors)
-        award = replace(base, **changes)
-        if given.phase is not None or award.year != base.year:
-            phase = _collect(errors, "phase", _phase_for, given.phase, award.year, award.phase,
-                             phases)  # fmt: skip
-            award = replace(award, phase=phase) if phase != award.phase else award
-    if (award.revoked_on or award.revoked_reason) and not award.revoked_decision:
-        _collect(errors, "revoked_decision", _fail, _("a revocation needs its decision number"))
-    if award.revoked_decision and not award.revoked_on:
-        _collect(errors, "revoked_on", _fail, _("a revocation needs the date of its decision"))
-    if award.category is not None and CATEGORIES[award.category][0] != award.kind:
-        fits = CATEGORIES[award.category][0]
-        wrong = _("category {category} is for {fits} awards, not {kind}").format(
-            category=award.category, fits=fits, kind=award.kind
-        )
-        _collect(errors, "category", _fail, wrong)
-    if award.kind == "mixed" and award.count < 2:
-        mixed = _("kind mixed stands for several recipients: give --count 2 or more")
-        _collect(errors, "count", _fail, mixed)
-    _raise_first(errors)
-    return award
+        return award
+
+    def _phase(self, given: Any, year: int, current: str | None) -> str | None:
+        if given is not None and type(given) is not str:
+            return _phase_for(given, year, current, self.phases)
+        key = (given, year, current)
+        found = self._phase_of.get(key, _MISSING)
+        if found is _MISSING:  # an error is raised, not remembered
+            found = self._phase_of[key] = _phase_for(given, year, current, self.phases)
+        return found  # type: ignore[return-value]
 
 
 def _fail(message: str) -> None:
     raise Invalid(message)
+
+
+_INPUT_FIELDS = (*(name for name, _parse in _AWARD_PARSERS), "phase")
+
+
+def _given_values(given: AwardInput) -> dict[str, Any]:
+    """What an ``AwardInput`` holds, by field name; None is "not given" and left out."""
+    return {name: value for name in _INPUT_FIELDS if (value := getattr(given, name)) is not None}
 
 
 def _phase_for(
@@ -876,4 +980,10 @@ def _check_types(
 def award_record(award: Award) -> dict[str, Any]:
     """The stored form of an award: every field but the id, which is the TinyDB document id."""
     # Empty optional fields are left out: a large file is a quarter smaller, and reads the same.
-    return {name: value for name in _STORED_FIELDS if (value := getattr(award, name)) is not None}
+    values = _stored_values(award)
+    return {
+        name: value for name, value in zip(_STORED_FIELDS, values, strict=True) if value is not None
+    }
+
+
+_stored_values = attrgetter(*_STORED_FIELDS)

@@ -38,6 +38,7 @@ class Table:
     row_word: str = N_("row")  # in messages, through _()
     column_word: str = N_("column")
     sheet: str | None = field(default=None)
+    texts_only: bool = False  # every cell is text, as in CSV: rows are read the quick way
 
 
 def format_of(name: str, given: str | None) -> str:
@@ -122,19 +123,17 @@ def sniff_delimiter(content: str) -> str:
 def csv_table(raw: bytes, source: str) -> Table:
     content = decode(raw, source)
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=sniff_delimiter(content))
-    rows: list[tuple[int, list[Cell]]] = []
     try:
-        for number, row in enumerate(reader, start=1):
-            # Undo the quote that export puts before text a spreadsheet would run as a formula.
-            cells = cast(list[Cell], row)
-            joined = "\n".join(row)  # one test in C for a quote that starts any cell
-            if joined[:1] == "'" or "\n'" in joined:
-                cells = [text.restore_neutralised(cell) for cell in row]
-            rows.append((number, cells))
+        rows = cast(list[tuple[int, list[Cell]]], list(enumerate(reader, start=1)))
     except csv.Error as error:
         where = _("{source}, line {line}: {problem}")
         raise Invalid(where.format(source=source, line=reader.line_num, problem=error)) from None
-    return Table(source=source, rows=rows)
+    if "'" in content:  # undo the quote export puts before text a spreadsheet would run
+        for index, (number, cells) in enumerate(rows):
+            joined = "\n".join(cast(list[str], cells))  # one test in C for a quote at a start
+            if joined[:1] == "'" or "\n'" in joined:
+                rows[index] = (number, [text.restore_neutralised(str(cell)) for cell in cells])
+    return Table(source=source, rows=rows, texts_only=True)
 
 
 def json_tables(raw: bytes, source: str) -> list[Table]:

@@ -52,6 +52,12 @@ def key(value: str) -> str:
     return unicodedata.normalize("NFC", clean(value).casefold())
 
 
+def clean_key(value: str) -> str:
+    """``key`` of a value that is clean already (stored, or checked): no cache to churn through
+    when every value is a new one, as the recipients of an import are."""
+    return unicodedata.normalize("NFC", value.casefold())
+
+
 @functools.lru_cache(maxsize=8192)
 def fold(value: str) -> str:
     """Case- and accent-insensitive form: ``Nguyễn Văn Đức`` folds to ``nguyen van duc``."""
