@@ -17,12 +17,14 @@ from awards import text
 from awards.errors import AwardsError, Conflict
 from awards.i18n import _
 from awards.model import (
+    STORED_FIELDS,
     Award,
     AwardBuilder,
     Issuer,
     Phase,
     PhaseInput,
     Spellings,
+    award_record,
     build_issuer,
     build_phase,
 )
@@ -108,7 +110,7 @@ class Plan:
     issuers: list[Issuer] = field(default_factory=list)  # new, or stored ones with new values
     phases: list[Phase] = field(default_factory=list)
     phases_present: int = 0  # phases in the file that are stored already, the same
-    awards: list[Award] = field(default_factory=list)
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)  # new awards, by id
     duplicates: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # columns not imported
@@ -166,7 +168,11 @@ def plan_import(
             continue
         prefix = f"{table.source}, " if named else ""
         row_word = _(table.row_word)
-        for number, cells in table.rows[columns.header_row + 1 :]:
+        rows = table.rows[columns.header_row + 1 :]
+        if importer.table_at_once(table, columns, rows, f"{prefix}{row_word} "):
+            done += len(rows)
+            continue
+        for number, cells in rows:
             done += 1
             if progress is not None and done % 1000 == 0:
                 progress(done, total)
@@ -415,11 +421,9 @@ class _AwardImporter:
         except AwardsError as error:
             self.plan.problems.extend(_problems(error, where, table, columns))
             return
-        if self.seen is None:
-            stored = _("award {id}")
-            self.seen = {duplicate_key(a): stored.format(id=key) for key, a in self.stored}
+        seen = self._seen()
         key = duplicate_key(award)
-        twin = self.seen.get(key)
+        twin = seen.get(key)
         if twin is not None and self.on_duplicate != "keep":
             found = Problem(
                 where,
@@ -430,10 +434,104 @@ class _AwardImporter:
             else:
                 self.plan.duplicates.append(found)
             return
-        self.seen.setdefault(key, where)
+        seen.setdefault(key, where)
         self.spellings.learn(award)
-        self.plan.awards.append(award)
+        self.plan.records[str(award.id)] = award_record(award)
         self.next_id += 1
+
+    def _seen(self) -> dict[tuple[str, str, str, int, str], str]:
+        """The duplicate keys of the stored awards, and of the rows taken so far."""
+        if self.seen is None:
+            stored = _("award {id}")
+            self.seen = {duplicate_key(a): stored.format(id=key) for key, a in self.stored}
+        return self.seen
+
+    def table_at_once(
+        self, table: Table, columns: _Columns, rows: list[tuple[int, list[Cell]]], where: str
+    ) -> bool:
+        """Check a CSV table a column at a time, for speed: each distinct value once, with the
+        parsers of ``AwardBuilder``, and each distinct combination of the values checked
+        together (kind and count, year and phase, revocation) once, by ``AwardBuilder.build``
+        on a row that has it. Issuers and units are resolved in the order rows would meet them.
+        The outcome is the one of row after row. When anything is amiss (a bad value, a
+        duplicate, a short row) it changes nothing and returns False; the table is then read
+        row after row, which says what and where."""
+        if not table.texts_only:
+            return False
+        numbered = [(number, cells) for number, cells in rows if not _blank(cells)]
+        if not numbered:
+            return True
+        index_of = {name: index for index, name in columns.fields.items()}
+        lines = [cells for _number, cells in numbered]
+        if min(map(len, lines)) <= max(index_of.values()):
+            return False  # a short row: its missing cells are read as not given, row by row
+        typed = list(zip(*lines, strict=False))  # the columns, as typed
+        raw = {name: typed[index] for name, index in index_of.items()}
+        absent: list[Any] = [None] * len(lines)
+        spellings = self.spellings.copy()  # kept only if the whole table goes in
+        builder = AwardBuilder(self.phases, spellings, new_issuer=self.new_issuer)
+        parsed: dict[str, list[Any]] = {}
+        try:
+            for name, column in raw.items():
+                if name not in builder.fields or name == "phase":
+                    continue
+                if name in ("recipient", "note", "revoked_reason"):  # new in every row
+                    parsed[name] = [builder.parse(name, v) if _given(v) else None for v in column]
+                    continue
+                values: dict[str, Any] = {}
+                for value in dict.fromkeys(column):  # in the order rows use them
+                    values[value] = builder.parse(name, value) if _given(value) else None
+                    if name == "issuer" and values[value] is not None:
+                        spellings.learn_issuer(values[value])
+                    elif name == "unit" and values[value] is not None:
+                        spellings.learn_unit(values[value])
+                parsed[name] = list(map(values.__getitem__, column))
+            if any(None in parsed.get(name, absent) for name in REQUIRED["awards"]):
+                return False
+            # What is checked together, each distinct combination once, on a row that has it.
+            together = [raw.get(name, absent) for name in _CHECKED_TOGETHER]
+            combinations = list(zip(*together, strict=True))
+            phase_of = {
+                combination: builder.build(_text_values(cells, columns)).phase  # type: ignore[arg-type]
+                for combination, cells in dict(zip(combinations, lines, strict=True)).items()
+            }
+        except AwardsError:
+            return False
+        parsed["count"] = [1 if n is None else n for n in parsed.get("count", absent)]
+        parsed["phase"] = list(map(phase_of.__getitem__, combinations))
+        decisions = (decision or "" for decision in parsed.get("decision", absent))
+        keys = list(zip(map(text.clean_key, parsed["recipient"]), parsed["form"],
+                        parsed["issuer"], parsed["year"], map(text.clean_key, decisions),
+                        strict=True))  # fmt: skip
+        seen = self._seen()
+        if self.on_duplicate != "keep" and (
+            len(set(keys)) != len(keys) or not seen.keys().isdisjoint(keys)
+        ):
+            return False
+        records = self.plan.records
+        first = self.next_id
+        stored = zip(*(parsed.get(name, absent) for name in STORED_FIELDS), strict=True)
+        for offset, row in enumerate(stored):
+            records[str(first + offset)] = {
+                name: value for name, value in zip(STORED_FIELDS, row, strict=True)
+                if value is not None
+            }  # fmt: skip
+        for key, (number, _cells) in zip(keys, numbered, strict=True):
+            seen.setdefault(key, f"{where}{number}")
+        self.next_id += len(lines)
+        self.spellings = spellings
+        self.builder = AwardBuilder(self.phases, spellings, new_issuer=self.new_issuer)
+        return True
+
+
+# The values an award's checks read together: each distinct combination is checked once.
+_CHECKED_TOGETHER = ("kind", "count", "category", "revoked_decision", "revoked_on",
+                     "revoked_reason", "year", "phase")  # fmt: skip
+
+
+def _given(cell: str) -> bool:
+    """A text cell that holds a value: not empty, not only spaces."""
+    return bool(cell) and not cell.isspace()
 
 
 def duplicate_key(award: Award | Mapping[str, Any]) -> tuple[str, str, str, int, str]:

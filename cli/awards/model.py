@@ -7,6 +7,7 @@ comes from. Problems raise ``Invalid``, ``NotFound`` or ``Conflict`` with the li
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import re
@@ -466,6 +467,22 @@ class Spellings:
             self._learn_issuer(award["issuer"])
             self._learn_unit(award.get("unit"))
 
+    def learn_issuer(self, issuer: str) -> None:
+        """Take in an issuer's spelling, as ``learn`` does for an award's."""
+        self._learn_issuer(issuer)
+
+    def learn_unit(self, unit: str) -> None:
+        """Take in a unit's spelling, as ``learn`` does for an award's."""
+        self._read_units()
+        self._learn_unit(unit)
+
+    def copy(self) -> Spellings:
+        """Another Spellings that knows the same, and learns apart from this one."""
+        twin = copy.copy(self)
+        for name in ("_seen_issuers", "_seen_units", "_issuers", "_issuer_folds", "_units"):
+            setattr(twin, name, copy.copy(getattr(self, name)))
+        return twin
+
     def _learn_issuer(self, issuer: str) -> None:
         if issuer not in self._seen_issuers:
             self.version += 1
@@ -740,8 +757,13 @@ class AwardBuilder:
         self._parsed: dict[str, dict[str, Any]] = {name: {} for name in _REMEMBERED}
         # Each field's parser and what it has parsed (None: not remembered), in one lookup.
         self._fields = {name: (parse, self._parsed.get(name)) for name, parse in _AWARD_PARSERS}
+        self.fields = frozenset(self._fields)  # the fields it parses; the phase is not one
         self._phase_of: dict[tuple[str | None, int, str | None], str | None] = {}
         self._spellings_seen = known.version
+
+    def parse(self, name: str, value: Any) -> Any:
+        """One field's value, as ``build`` reads it; raises on a bad one."""
+        return self._fields[name][0](value, self.known, self.new_issuer)
 
     def build(
         self, given: Mapping[str, Any], *, new_id: int = 0, base: Award | None = None
@@ -848,7 +870,7 @@ def _phase_for(
     return infer_phase(year, phases)
 
 
-_STORED_FIELDS = AWARD_FIELDS[1:]  # all but the id, which is the document id
+STORED_FIELDS = AWARD_FIELDS[1:]  # all but the id, which is the document id; in this order
 _OPTIONAL_AWARD_FIELDS = (
     "phase", "decision", "decided_on", "unit", "note", "method", "category", *REVOCATION_FIELDS,
 )  # fmt: skip
@@ -982,8 +1004,8 @@ def award_record(award: Award) -> dict[str, Any]:
     # Empty optional fields are left out: a large file is a quarter smaller, and reads the same.
     values = _stored_values(award)
     return {
-        name: value for name, value in zip(_STORED_FIELDS, values, strict=True) if value is not None
+        name: value for name, value in zip(STORED_FIELDS, values, strict=True) if value is not None
     }
 
 
-_stored_values = attrgetter(*_STORED_FIELDS)
+_stored_values = attrgetter(*STORED_FIELDS)

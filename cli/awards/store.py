@@ -190,6 +190,23 @@ class Transaction(Records):
             self._awards.extend(awards)
         self._touch()
 
+    def add_records(self, records: dict[str, dict[str, Any]]) -> None:
+        """New awards as stored records by id (an import's), in one table update."""
+        if not records:
+            return
+        table = self._award_table()
+        if not table.keys().isdisjoint(records):
+            raise ValueError("an imported award id is taken")
+        table.update(records)
+        ids = list(map(int, records))
+        before = self._before["awards"]
+        for award_id in ids:
+            before.setdefault(award_id, None)
+        self._next_id = max(self._next_id, max(ids) + 1)
+        if self._awards is not None:
+            self._awards.extend(self.awards_from(records.items()))
+        self._touch()
+
     def replace_awards(self, awards: list[Award]) -> None:
         """Store new versions of existing awards, under the same ids."""
         table = self._award_table()

@@ -91,7 +91,7 @@ def transfer_import(
         _report(plan, dry_run=True)
         _refuse(plan)
         phases = [*records.phases, *plan.phases]
-        grid = tally_grid(tally(plan.awards, ["phase", "form"], phases))
+        grid = tally_grid(tally(list(plan.records.values()), ["phase", "form"], phases))
         grid.empty = _("no awards to add")
         render.emit("table", grid, [], [])
         render.info(_summary(plan, dry_run=True))
@@ -113,7 +113,7 @@ def transfer_import(
             tx.add_issuer(issuer)
         for phase in plan.phases:
             tx.add_phase(phase)
-        tx.add_awards(plan.awards)
+        tx.add_records(plan.records)
     render.info(_summary(plan, dry_run=False))
 
 
@@ -150,7 +150,7 @@ def _refuse(plan: "Plan") -> None:
 
 
 def _summary(plan: "Plan", *, dry_run: bool) -> str:
-    counts = _count(len(plan.awards), "award") + ", " + _count(len(plan.phases), "phase")
+    counts = _count(len(plan.records), "award") + ", " + _count(len(plan.phases), "phase")
     if plan.issuers:
         counts += ", " + _count(len(plan.issuers), "issuer")
     line = (_("would import {counts}") if dry_run else _("imported {counts}")).format(counts=counts)
