@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from awards import __version__, render
+from awards import __version__, lifetime, render
 from awards.commands import awards, history, issuers, phases, report, review, transfer
 from awards.commands.common import Language, Settings, default_db
 from awards.commands.translation import use_language
@@ -152,6 +152,7 @@ def main() -> None:
     # A command is one pass over its data. The collector's passes over 100,000 live records
     # found nothing to free and cost a tenth of an import; young cycles are still collected.
     gc.set_threshold(100_000, 50, 1000)
+    lifetime.until_exit = True
     try:
         app()
         code = 0

@@ -30,6 +30,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
+from awards import lifetime
 from awards.errors import StoreError
 from awards.i18n import _
 from awards.model import (
@@ -541,6 +542,7 @@ class Store:
                 + _restore_hint(path)
             ) from None
         _check_shape(path, data)
+        lifetime.keep(data)
         return data  # type: ignore[no-any-return]
 
     def _write(self, payload: bytes, *, keep_previous: bool = False) -> None:

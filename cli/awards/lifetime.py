@@ -1,0 +1,17 @@
+"""What a command keeps until its process ends, rather than free it object by object.
+
+The ``awards`` program sets ``until_exit`` and ends with ``os._exit`` (see ``app.main``): freeing
+the 100,000 records a command read took longer than some commands' own work, and the system
+frees the whole process at once. Run in-process (tests, ``python -c``), nothing is kept.
+"""
+
+from typing import Any
+
+until_exit = False
+_kept: list[Any] = []
+
+
+def keep(value: Any) -> None:
+    """Hold ``value`` to the end of the process, when the program ends that way."""
+    if until_exit:
+        _kept.append(value)
