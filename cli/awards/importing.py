@@ -8,9 +8,11 @@ command can refuse the whole file or write all of it in one go.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count, repeat
 from typing import Any
 
 from awards import text
@@ -458,7 +460,7 @@ class _AwardImporter:
         row after row, which says what and where."""
         if not table.texts_only:
             return False
-        numbered = [(number, cells) for number, cells in rows if not _blank(cells)]
+        numbered = [(number, cells) for number, cells in rows if any(cells)]
         if not numbered:
             return True
         index_of = {name: index for index, name in columns.fields.items()}
@@ -476,7 +478,13 @@ class _AwardImporter:
                 if name not in builder.fields or name == "phase":
                     continue
                 if name in ("recipient", "note", "revoked_reason"):  # new in every row
-                    parsed[name] = [builder.parse(name, v) if _given(v) else None for v in column]
+                    if not any(column):
+                        parsed[name] = absent
+                    elif text.all_clean([v for v in column if v]):  # clean() would change none
+                        parsed[name] = [v or None for v in column]
+                    else:
+                        parsed[name] = [builder.parse(name, v) if _given(v) else None
+                                        for v in column]  # fmt: skip
                     continue
                 values: dict[str, Any] = {}
                 for value in dict.fromkeys(column):  # in the order rows use them
@@ -489,7 +497,7 @@ class _AwardImporter:
             if any(None in parsed.get(name, absent) for name in REQUIRED["awards"]):
                 return False
             # What is checked together, each distinct combination once, on a row that has it.
-            together = [raw.get(name, absent) for name in _CHECKED_TOGETHER]
+            together = [raw[name] for name in _CHECKED_TOGETHER if name in raw]
             combinations = list(zip(*together, strict=True))
             phase_of = {
                 combination: builder.build(_text_values(cells, columns)).phase  # type: ignore[arg-type]
@@ -499,29 +507,48 @@ class _AwardImporter:
             return False
         parsed["count"] = [1 if n is None else n for n in parsed.get("count", absent)]
         parsed["phase"] = list(map(phase_of.__getitem__, combinations))
-        decisions = (decision or "" for decision in parsed.get("decision", absent))
-        keys = list(zip(map(text.clean_key, parsed["recipient"]), parsed["form"],
-                        parsed["issuer"], parsed["year"], map(text.clean_key, decisions),
-                        strict=True))  # fmt: skip
+        decision_keys = {
+            d: text.clean_key(d or "") for d in dict.fromkeys(parsed.get("decision", [None]))
+        }
+        decisions = map(decision_keys.__getitem__, parsed.get("decision", absent))
+        keys = list(zip(text.clean_keys(parsed["recipient"]), parsed["form"], parsed["issuer"],
+                        parsed["year"], decisions, strict=True))  # fmt: skip
         seen = self._seen()
         if self.on_duplicate != "keep" and (
             len(set(keys)) != len(keys) or not seen.keys().isdisjoint(keys)
         ):
             return False
-        records = self.plan.records
-        first = self.next_id
-        stored = zip(*(parsed.get(name, absent) for name in STORED_FIELDS), strict=True)
-        for offset, row in enumerate(stored):
-            records[str(first + offset)] = {
-                name: value for name, value in zip(STORED_FIELDS, row, strict=True)
-                if value is not None
-            }  # fmt: skip
-        for key, (number, _cells) in zip(keys, numbered, strict=True):
-            seen.setdefault(key, f"{where}{number}")
-        self.next_id += len(lines)
+        self._take(parsed, keys, [number for number, _cells in numbered], where)
         self.spellings = spellings
         self.builder = AwardBuilder(self.phases, spellings, new_issuer=self.new_issuer)
         return True
+
+    def _take(
+        self, parsed: dict[str, list[Any]], keys: list[Any], numbers: list[int], where: str
+    ) -> None:
+        """The records of a table read at once, numbered on; as ``award_record`` writes them."""
+        fields = [
+            name
+            for name in STORED_FIELDS
+            if name in parsed and parsed[name].count(None) < len(numbers)
+        ]
+        columns = [parsed[name] for name in fields]
+        records = list(map(dict, map(zip, repeat(fields), zip(*columns, strict=True))))
+        for name, column in zip(fields, columns, strict=True):  # an optional value not given
+            for index in compress(count(), map(operator.is_, column, repeat(None))):
+                del records[index][name]
+        first = self.next_id
+        self.plan.records.update(
+            zip(map(str, range(first, first + len(records))), records, strict=True)
+        )
+        self.next_id += len(records)
+        # Where each was, for a later duplicate to name: the first row of each key.
+        seen = self._seen()
+        place = (where.replace("{", "{{").replace("}", "}}") + "{}").format
+        rows = dict(zip(reversed(keys), map(place, reversed(numbers)), strict=True))
+        for key in rows.keys() & seen.keys():
+            del rows[key]
+        seen.update(rows)
 
 
 # The values an award's checks read together: each distinct combination is checked once.

@@ -114,7 +114,8 @@ def decode(raw: bytes, source: str) -> str:
 
 def sniff_delimiter(content: str) -> str:
     """Comma, semicolon (Excel where the decimal mark is a comma) or tab, from the first line."""
-    first = content.split("\n", 1)[0]
+    end = content.find("\n")
+    first = content if end < 0 else content[:end]  # not a copy of the rest of the file
     counts = {delimiter: first.count(delimiter) for delimiter in _DELIMITERS}
     best = max(_DELIMITERS, key=lambda delimiter: counts[delimiter])
     return best if counts[best] else ","
