@@ -2,6 +2,7 @@
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import orjson
@@ -45,7 +46,7 @@ def test_first_write_creates_folders_and_a_tinydb_file(db: Path) -> None:
     data = orjson.loads(db.read_bytes())
     assert set(data) == {"awards", "meta", "history"}
     assert data["history"]["1"]["undo"] == {"awards_added": [[1, 1]]}
-    assert data["meta"]["1"] == {"schema_version": 2, "next_award_id": 2}
+    assert data["meta"]["1"] == {"schema_version": 2, "next_award_id": 2, "awards_bytes": 124}
     assert data["awards"]["1"]["recipient"] == "Nguyễn Văn An"
     assert "\\u" not in db.read_text(encoding="utf-8")
 
@@ -186,3 +187,30 @@ def test_unreadable_file_is_named(db: Path, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(Path, "read_bytes", denied)
     with pytest.raises(StoreError, match=f"cannot read {db}: Permission denied"):
         Store(db).read()
+
+
+def test_a_change_that_only_adds_writes_what_a_whole_write_would(
+    db: Path, ok: Callable[..., str], tmp_path: Path
+) -> None:
+    """Adding awards reuses the awards' bytes as read instead of serializing them again; after
+    every kind of change the file is byte for byte what serializing it whole gives."""
+    from awards.store import serialize
+
+    sheet = tmp_path / "more.csv"
+    sheet.write_text("recipient,kind,form,issuer,year\nB,individual,Giấy khen,UBND tỉnh,2020\n"
+                     "C,collective,Bằng khen,UBND tỉnh,2021\n", encoding="utf-8")  # fmt: skip
+    for command in (
+        "add A --kind individual --form 'Giấy khen' --issuer 'UBND tỉnh' --year 2020",
+        "phase add 2018-2023 --program P --start 2018 --end 2023",
+        f"import {sheet}",
+        "add D --kind individual --form 'Giấy khen' --issuer 'UBND tỉnh' --year 2022",
+        "edit 1 --unit 'Xã A'",
+        "add E --kind individual --form 'Giấy khen' --issuer 'UBND tỉnh' --year 2022",
+        "remove 2 --yes",
+        "undo",
+        "issuer add 'UBND tỉnh' --level province",
+    ):
+        ok(command)
+        raw = db.read_bytes()
+        assert serialize(orjson.loads(raw)) == raw, command
+    assert len(orjson.loads(db.read_bytes())["awards"]) == 5

@@ -141,7 +141,9 @@ class Transaction(Records):
     which becomes the history entry that ``undo`` reverts.
     """
 
-    def __init__(self, path: Path, data: dict[str, dict[str, Any]], command: str = "") -> None:
+    def __init__(
+        self, path: Path, data: dict[str, dict[str, Any]], command: str = "", raw: bytes = b""
+    ) -> None:
         super().__init__(path, data)
         self._db = TinyDB(data, storage=_Loaded)
         self.changed = False
@@ -151,6 +153,22 @@ class Transaction(Records):
         meta = data.get("meta", {}).get(str(_META_ID), {})
         highest = max(map(int, data.get("awards", {})), default=0)
         self._next_id = max(int(meta.get("next_award_id", 1)), highest + 1)
+        # The awards as the file held them, while this change only adds to them: they are
+        # written back as read, with the new ones after them (see ``payload``).
+        self._read_awards = _awards_bytes(raw, meta.get("awards_bytes"))
+        self._added: dict[str, dict[str, Any]] | None = {}
+
+    def payload(self) -> bytes:
+        """The file's new bytes: the awards last, after the other tables (``serialize``).
+        When this change only added awards, the awards table is not serialized again: 100,000
+        awards take 45 ms; the bytes read are copied, and the new ones follow."""
+        read = self._read_awards
+        if self._added is None or read is None:
+            return serialize(self.data)
+        if not self._added:
+            return serialize(self.data, [read])
+        added = orjson.dumps(self._added)[1:]  # the new awards, after the opening brace
+        return serialize(self.data, [read[:-1], b"," if len(read) > 2 else b"", added])
 
     @property
     def data(self) -> dict[str, dict[str, Any]]:
@@ -183,6 +201,8 @@ class Transaction(Records):
             if key in table:
                 raise ValueError(f"award {award.id} already exists")
             table[key] = award_record(award)
+            if self._added is not None:
+                self._added[key] = table[key]
         before = self._before["awards"]
         for award in awards:
             before.setdefault(award.id, None)
@@ -206,12 +226,15 @@ class Transaction(Records):
         self._next_id = max(self._next_id, max(ids) + 1)
         if self._awards is not None:
             self._awards.extend(self.awards_from(records.items()))
+        if self._added is not None:
+            self._added.update(records)
         self._touch()
 
     def replace_awards(self, awards: list[Award]) -> None:
         """Store new versions of existing awards, under the same ids."""
         table = self._award_table()
         changed = {award.id: award for award in awards}
+        self._added = None  # no longer only added to
         self._remember("awards", list(changed))
         for award_id, award in changed.items():
             table[str(award_id)] = award_record(award)
@@ -220,6 +243,7 @@ class Transaction(Records):
         self._touch()
 
     def remove_awards(self, award_ids: list[int]) -> None:
+        self._added = None
         self._remember("awards", award_ids)
         table = self._award_table()
         for award_id in award_ids:
@@ -292,6 +316,7 @@ class Transaction(Records):
             records.insert_multiple(Document(v, doc_id=k) for k, v in before.items())
         table.remove(doc_ids=[entry.doc_id])
         self._awards = None  # built again from the records, if asked for
+        self._added = None
         self.undone = _change(entry.doc_id, entry)
         self.changed = True
         return self.undone
@@ -428,13 +453,13 @@ class Store:
         If the caller raises, nothing is written and the file keeps its bytes.
         """
         with self._locked():
-            tx = Transaction(self.path, self._load(), self.command)
+            raw = self._read()
+            tx = Transaction(self.path, self._parse(raw), self.command, raw)
             yield tx
             if tx.changed:
                 if self.record:
                     tx.record(dt.datetime.now(dt.UTC).astimezone())
-                payload = orjson.dumps(tx.data, option=orjson.OPT_APPEND_NEWLINE)
-                self._write(payload, keep_previous=True)
+                self._write(tx.payload(), keep_previous=True)
 
     def restore(self, *, force: bool = False) -> Path | None:
         """Bring back the last good copy; the damaged file is kept aside, and its new name
@@ -519,17 +544,23 @@ class Store:
             ) from None
 
     def _load(self) -> dict[str, dict[str, Any]]:
+        return self._parse(self._read())
+
+    def _read(self) -> bytes:
         path = self.path
         try:
-            raw = path.read_bytes()
+            return path.read_bytes()
         except FileNotFoundError:
-            return {}
+            return b""
         except IsADirectoryError:
             raise StoreError(
                 _("{path} is a folder, not an awards data file").format(path=path)
             ) from None
         except OSError as error:
             raise _cannot(_("cannot read {path}: {reason}"), path, error) from None
+
+    def _parse(self, raw: bytes) -> dict[str, dict[str, Any]]:
+        path = self.path
         if not raw or raw.isspace():  # isspace stops at the first other byte
             return {}
         try:
@@ -566,6 +597,31 @@ class Store:
 
 def _cannot(template: str, path: Path, error: OSError) -> StoreError:
     return StoreError(template.format(path=path, reason=error.strerror or error))
+
+
+def serialize(
+    data: dict[str, dict[str, Any]], awards: list[bytes | memoryview] | None = None
+) -> bytes:
+    """The file's bytes for ``data``: every table, the awards last, and their length in the
+    meta table, so that the next change that only adds awards can find them as they were
+    written. ``awards`` are the awards table's bytes in parts, when already at hand."""
+    if awards is None:
+        awards = [orjson.dumps(data.get("awards", {}))]
+    meta = data.setdefault("meta", {}).setdefault(str(_META_ID), {})
+    meta["awards_bytes"] = sum(map(len, awards))
+    head = orjson.dumps({name: table for name, table in data.items() if name != "awards"})
+    return b"".join([head[:-1], b',"awards":', *awards, b"}\n"])
+
+
+def _awards_bytes(raw: bytes, length: Any) -> memoryview | None:
+    """The awards table as ``serialize`` wrote it at the end of ``raw``; None when the file is
+    not laid out so (an older awards wrote it, or a hand edit moved it)."""
+    if type(length) is not int or length < 2 or not raw.endswith(b"}}\n"):
+        return None
+    start = len(raw) - 2 - length
+    if start < 10 or raw[start - 10 : start] != b',"awards":' or raw[start : start + 1] != b"{":
+        return None
+    return memoryview(raw)[start:-2]
 
 
 def backup_path(path: Path) -> Path:
