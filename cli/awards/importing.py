@@ -1,9 +1,10 @@
 """An import, planned before anything is written: which rows become phases and awards.
 
 Columns are matched by their headers, in English (the JSON keys) or as Vietnamese offices write
-them, ignoring case, diacritics and punctuation. Every row goes through ``model.build_award`` or
-``model.build_phase``, the same path as ``awards add``; the plan lists every problem, so the
-command can refuse the whole file or write all of it in one go.
+them, ignoring case, diacritics and punctuation. Every row is checked by ``model.AwardBuilder``
+(what ``build_award`` uses for ``awards add``) or ``model.build_phase``; a CSV table whose rows
+all go in is checked a column at a time, with the same checks and the same outcome. The plan
+lists every problem, so the command can refuse the whole file or write all of it in one go.
 """
 
 from __future__ import annotations
