@@ -224,3 +224,39 @@ def test_the_language_is_chosen_in_order() -> None:
     assert i18n.chosen("vi") == "vi"
     assert i18n.chosen("en") == "en"
     assert i18n.chosen(None) == "en"  # LANG=C.UTF-8 in every test
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        ("list --format foo", "Lỗi: Giá trị không hợp lệ cho '--format' / '-f': 'foo' không phải "
+                              "một trong 'table', 'json', 'csv', 'tsv', 'markdown'."),
+        ("add X --year abc", "Lỗi: Giá trị không hợp lệ cho '--year': 'abc' không phải giá trị "
+                             "int hợp lệ."),
+        ("add", "Lỗi: Thiếu tham số 'RECIPIENT'."),
+        ("list extra", "Lỗi: Có tham số thừa (extra)"),
+        ("lsit", "Lỗi: Không có lệnh 'lsit'. Có phải là 'list'?"),
+        ("list --yaer 2020", "Lỗi: Không có tùy chọn --yaer (Các tùy chọn gần giống: --phase, "
+                             "--year)"),
+        ("--bogus list", "Lỗi: Không có tùy chọn --bogus"),
+    ],
+)  # fmt: skip
+def test_a_malformed_command_line_is_told_in_vietnamese(
+    run: Run, args: str, said: str, db: Path
+) -> None:
+    """Click's complaints, its usage line and its hint, said in Vietnamese; still exit 2."""
+    result = run(["--lang", "vi", *args.split()])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[-1] == said
+    assert all("Usage" not in line and "Try '" not in line for line in lines)
+    assert not db.exists()
+
+
+def test_an_unknown_complaint_is_left_as_click_wrote_it() -> None:
+    """A message no pattern knows is shown as it is rather than garbled."""
+    from awards.commands.translation import complaint
+
+    i18n.use("vi")
+    assert complaint("Something new from Click.") == "Something new from Click."
+    assert complaint("Missing option '--kind'.") == "Thiếu tùy chọn '--kind'."

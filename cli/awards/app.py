@@ -6,15 +6,16 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
-from awards import __version__, lifetime, render
+from awards import __version__, i18n, lifetime, render
 from awards.commands import awards, history, issuers, phases, report, review, transfer
 from awards.commands.common import Language, Settings, default_db
-from awards.commands.translation import use_language
+from awards.commands.translation import show_usage_error, use_language
 from awards.errors import AwardsError
 from awards.i18n import _
 
@@ -28,9 +29,18 @@ class AwardsGroup(TyperGroup):
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         ctx.meta["awards.args"] = list(args)
         use_language(ctx, self, args)  # before --help is printed or any message is
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as error:
+            _usage_error(error)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        try:
+            return self._invoke(ctx)
+        except UsageError as error:
+            _usage_error(error)
+
+    def _invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
         except AwardsError as error:
@@ -63,6 +73,15 @@ class AwardsGroup(TyperGroup):
                 )
             )
             raise typer.Exit(1) from None
+
+
+def _usage_error(error: UsageError) -> NoReturn:
+    """A malformed command line: Click says so itself in English, and in another language the
+    same is said translated; exit 2 either way."""
+    if i18n.current == "en":
+        raise error
+    show_usage_error(error)
+    raise typer.Exit(error.exit_code)
 
 
 def _quiet_stdout() -> None:

@@ -3,7 +3,8 @@
 Typer takes help texts from the code when it builds the Click commands, in English. For another
 language the tree is walked once, before anything is printed, and each text replaced by its
 translation, paragraph by paragraph; a formatter translates the headings Click writes
-("Usage:", "Options") and the notes it adds ("[required]").
+("Usage:", "Options") and the notes it adds ("[required]"), and Click's complaints about a
+command line ("No such option") are read back by their patterns and said again.
 """
 
 import re
@@ -11,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import typer
+from typer._click.exceptions import UsageError
 from typer._click.formatting import HelpFormatter
 
 from awards import i18n
@@ -116,6 +118,58 @@ def _frame(text: str) -> str:
 
 class _Context(typer.Context):
     formatter_class = _Formatter
+
+
+# Click's complaints, as it words them, and how they are said: each pattern's groups fill the
+# template's placeholders. The value in a complaint ("'x' is not a valid int.") is read too.
+_COMPLAINTS = (
+    (r"No such option: (?P<name>.+?)(?: \(Possible options: (?P<options>.+)\))?",
+     N_("No such option: {name}"), N_("(Possible options: {options})")),
+    (r"No such command (?P<name>.+?)\.(?: Did you mean (?P<options>.+)\?)?",
+     N_("No such command {name}."), N_("Did you mean {options}?")),
+    (r"Invalid value for (?P<name>.+?): (?P<problem>.+)", N_("Invalid value for {name}: {problem}"),
+     None),
+    (r"Missing argument (?P<name>.+)\.", N_("Missing argument {name}."), None),
+    (r"Missing option (?P<name>.+)\.", N_("Missing option {name}."), None),
+    (r"Option (?P<name>.+) requires an argument\.", N_("Option {name} requires an argument."),
+     None),
+    (r"Got unexpected extra argument\(s\) \((?P<name>.+)\)",
+     N_("Got unexpected extra argument(s) ({name})"), None),
+    (r"Missing command\.", N_("Missing command."), None),
+    (r"(?P<name>.+) is not one of (?P<options>.+)\.", N_("{name} is not one of {options}."), None),
+    (r"(?P<name>.+) is not a valid (?P<options>[a-z]+)\.", N_("{name} is not a valid {options}."),
+     None),
+)  # fmt: skip
+
+
+def complaint(message: str) -> str:
+    """Click's words about a command line, in the interface language (as they are, if unknown)."""
+    for pattern, template, suggestion in _COMPLAINTS:
+        found = re.fullmatch(pattern, message)
+        if found is None:
+            continue
+        values = found.groupdict()
+        if "problem" in values:
+            values["problem"] = complaint(values["problem"])
+        said = _(template).format(**values)
+        if suggestion is not None and values.get("options"):
+            said += " " + _(suggestion).format(**values)
+        return said
+    return message
+
+
+def show_usage_error(error: UsageError) -> None:
+    """What Click prints for a malformed command line, in the interface language."""
+    from awards import render
+
+    ctx = error.ctx
+    if ctx is not None:
+        render.info(ctx.get_usage())
+        if ctx.command.get_help_option(ctx) is not None:
+            hint = _("Try '{command} {option}' for help.")
+            render.info(hint.format(command=ctx.command_path, option=ctx.help_option_names[0]))
+        render.info("")
+    render.error(complaint(error.format_message()))
 
 
 def use_language(ctx: typer.Context, root: Any, args: Sequence[str]) -> None:
