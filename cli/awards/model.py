@@ -11,7 +11,7 @@ import copy
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import repeat
 from operator import attrgetter
@@ -418,6 +418,13 @@ def parse_list(values: Iterable[str] | None) -> tuple[str, ...] | None:
 # ---- names that must not split a category --------------------------------------------------
 
 
+def field_values(awards: Sequence[Award | Mapping[str, Any]], name: str) -> Iterator[Any]:
+    """Each award's value of ``name``; stored records (mappings) are read in C."""
+    if awards and isinstance(awards[0], dict):
+        return map(dict.get, awards, repeat(name))  # type: ignore[arg-type]
+    return map(attrgetter(name), awards)
+
+
 class Spellings:
     """The spellings of issuers and units already in use, so a new value takes the stored one.
 
@@ -446,10 +453,7 @@ class Spellings:
         self._units_read = False  # units are read when first needed: an add may have none
 
     def _stored(self, name: str) -> Iterable[Any]:
-        records = self._records
-        if records and isinstance(records[0], dict):  # stored records: collected in C
-            return map(dict.get, records, repeat(name))  # type: ignore[arg-type]
-        return (record.get(name) for record in records)
+        return field_values(self._records, name)
 
     def _read_units(self) -> None:
         if not self._units_read:

@@ -193,23 +193,7 @@ class Transaction(Records):
 
     def add_awards(self, awards: list[Award]) -> None:
         """New awards, numbered from ``next_award_id``, in one table update however many."""
-        if not awards:
-            return
-        table = self._award_table()
-        for award in awards:
-            key = str(award.id)
-            if key in table:
-                raise ValueError(f"award {award.id} already exists")
-            table[key] = award_record(award)
-            if self._added is not None:
-                self._added[key] = table[key]
-        before = self._before["awards"]
-        for award in awards:
-            before.setdefault(award.id, None)
-        self._next_id = max(self._next_id, max(a.id for a in awards) + 1)
-        if self._awards is not None:
-            self._awards.extend(awards)
-        self._touch()
+        self.add_records({str(award.id): award_record(award) for award in awards})
 
     def add_records(self, records: dict[str, dict[str, Any]]) -> None:
         """New awards as stored records by id (an import's), in one table update."""
@@ -217,7 +201,7 @@ class Transaction(Records):
             return
         table = self._award_table()
         if not table.keys().isdisjoint(records):
-            raise ValueError("an imported award id is taken")
+            raise ValueError("a new award's id is taken")
         table.update(records)
         ids = list(map(int, records))
         before = self._before["awards"]

@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
-from operator import attrgetter
 from typing import Any
 
 from awards import text
 from awards.errors import Invalid
 from awards.grid import Cell, Chart, Grid
 from awards.i18n import N_, _
-from awards.model import Award, Issuer, Phase
+from awards.model import Award, Issuer, Phase, field_values
 
 DIMENSIONS = ("year", "phase", "form", "issuer", "level", "kind", "unit", "method", "category")
 DEFAULT_DIMENSIONS = ("phase", "form")
@@ -107,13 +105,8 @@ def _groups_and_counts(
 ) -> Iterator[tuple[tuple[Value, ...], Any]]:
     """Each award's values of ``fields``, and its count."""
     rows = awards if isinstance(awards, list) else list(awards)
-    if rows and isinstance(rows[0], dict):  # stored records, as a tally reads them
-        columns = [map(dict.get, rows, repeat(name)) for name in fields]
-        counts = map(dict.get, rows, repeat("count"))
-    else:
-        columns = [map(attrgetter(name), rows) for name in fields]
-        counts = map(attrgetter("count"), rows)
-    return zip(zip(*columns, strict=True), counts, strict=True)
+    columns = [field_values(rows, name) for name in fields]
+    return zip(zip(*columns, strict=True), field_values(rows, "count"), strict=True)
 
 
 def _totals(counts: Counter[tuple[Value, ...]], index: int) -> Counter[Value]:

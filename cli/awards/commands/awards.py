@@ -1,7 +1,6 @@
 """Award commands: add, list, show, edit, remove, tally."""
 
 import sys
-from itertools import repeat
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -347,6 +346,7 @@ def awards_tally(
     more, grouped rows. JSON, CSV and TSV give one row per group, for scripts; xlsx a sheet
     with a bar chart of it.
     """
+    from awards.model import field_values
     from awards.tally import parse_dimensions, tally, tally_chart, tally_grid, tally_records
 
     dims = parse_dimensions(by)
@@ -354,7 +354,7 @@ def awards_tally(
     chosen = filtered(
         records, year, first_year, last_year, phase, form, issuer, kind, search, as_records=True
     )
-    if not include_revoked and any(map(dict.get, chosen, repeat("revoked_decision"))):
+    if not include_revoked and any(field_values(chosen, "revoked_decision")):
         chosen = [record for record in chosen if record.get("revoked_decision") is None]
     result = tally(chosen, dims, records.phases, records.issuers)
     if chart:
