@@ -117,17 +117,29 @@ COMMANDS = [
 ]  # fmt: skip
 
 
+@pytest.fixture(scope="module")
+def utf8_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """What each command prints on the sample where the output holds UTF-8: the reference."""
+    db = tmp_path_factory.mktemp("utf8") / "sample.json"
+    shutil.copy(SAMPLE, db)
+    env = {**os.environ, "AWARDS_DB": str(db), "PYTHONIOENCODING": "utf-8"}
+    return {
+        " ".join(argv): subprocess.run([AWARDS, *argv], capture_output=True, env=env).stdout
+        for argv in COMMANDS
+    }
+
+
 @pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
 @pytest.mark.parametrize("to_file", [False, True], ids=["pipe", "file"])
-def test_outputs_that_cannot_hold_vietnamese(tmp_path: Path, encoding: str, to_file: bool) -> None:
+def test_outputs_that_cannot_hold_vietnamese(
+    tmp_path: Path, encoding: str, to_file: bool, utf8_outputs: dict[str, bytes]
+) -> None:
     """Either the output is right, or exit 1 with one line that says what to do; no traceback."""
     db = tmp_path / "sample.json"
     shutil.copy(SAMPLE, db)
     env = {**os.environ, "AWARDS_DB": str(db), "PYTHONIOENCODING": encoding}
     for argv in COMMANDS:
-        reference = subprocess.run(
-            [AWARDS, *argv], capture_output=True, env={**env, "PYTHONIOENCODING": "utf-8"}
-        )
+        reference = utf8_outputs[" ".join(argv)]
         target = tmp_path / "out"
         with open(target, "wb") if to_file else open(os.devnull, "wb") as sink:
             done = subprocess.run(
@@ -139,11 +151,11 @@ def test_outputs_that_cannot_hold_vietnamese(tmp_path: Path, encoding: str, to_f
         assert "Traceback" not in err, argv
         if done.returncode == 0:
             if argv[0] == "export":  # a file format: UTF-8 whatever the terminal's encoding
-                assert out == reference.stdout, argv
+                assert out == reference, argv
             elif argv[-1] == "json":
-                assert json.loads(out) == json.loads(reference.stdout), argv
+                assert json.loads(out) == json.loads(reference), argv
             else:
-                assert out.decode(encoding) == reference.stdout.decode("utf-8"), argv
+                assert out.decode(encoding) == reference.decode("utf-8"), argv
         else:
             assert done.returncode == 1, argv
             assert out == b"", argv
