@@ -244,8 +244,10 @@ def test_the_language_is_chosen_in_order() -> None:
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        ("list --format foo", "Lỗi: Giá trị không hợp lệ cho '--format' / '-f': 'foo' không phải "
-                              "một trong 'table', 'json', 'csv', 'tsv', 'markdown'."),
+        ("list --format foo", "Lỗi: --format foo không phải định dạng lệnh này ghi; lệnh ghi "
+                              "table, json, csv, tsv, markdown, text, xlsx"),
+        ("report phase P --lang xx", "Lỗi: Giá trị không hợp lệ cho '--lang': 'xx' "
+                                    "không phải một trong 'en', 'vi'."),
         ("add X --year abc", "Lỗi: Giá trị không hợp lệ cho '--year': 'abc' không phải giá trị "
                              "int hợp lệ."),
         ("add", "Lỗi: Thiếu tham số 'RECIPIENT'."),

@@ -15,7 +15,7 @@ from tests.conftest import Run
 PACKAGE = Path(__file__).resolve().parent.parent / "cli" / "awards"
 ALLOWED = {
     "tinydb": {"store.py"},
-    "rich": {"render.py"},
+    "rich": {"render/terminal.py"},
     "typer": {
         "app.py",
         "commands/__init__.py",

@@ -39,5 +39,11 @@ class Conflict(AwardsError):
     """A change that the stored records do not allow: a duplicate code, a phase still in use."""
 
 
+class UsageProblem(AwardsError):
+    """A command line that asks for what the command cannot do: a format it does not write."""
+
+    exit_code = 2
+
+
 class StoreError(AwardsError):
     """The data file cannot be read or written: damaged, newer, locked, unreadable."""

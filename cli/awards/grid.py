@@ -1,9 +1,17 @@
-"""A printable table as plain data: what the renderer draws as a Rich table or Markdown.
+"""What commands hand to the renderer, as plain data: tables, charts, forms, an export.
 
-Tallies and listings build a ``Grid``; they never decide how it looks on the terminal.
+Tallies and listings build a ``Grid``; they never decide how it looks on the terminal or in a
+file. ``render.emit`` takes a ``Rows``, ``Form``, ``Register`` or a report and writes it.
 """
 
+from __future__ import annotations
+
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from awards.model import Award, Issuer, Phase
 
 Cell = str | int | None
 
@@ -28,3 +36,44 @@ class Chart:
     labels: list[str]
     series: list[str]  # one name for a plain bar chart; several make stacked bars and a legend
     values: list[list[int]]  # values[row][series]
+
+
+@dataclass(slots=True)
+class Rows:
+    """What a listing or a tally found: a ``Grid`` for people, ``records`` for scripts.
+
+    ``records`` is a list of objects (one per row), or one object for a command that shows a
+    single record. ``fieldnames`` are the CSV/TSV columns; ``formats`` what the command offers.
+    A tally's workbook charts ``chart_series`` of ``sheet`` (its grid laid out for a sheet).
+    """
+
+    grid: Grid
+    records: list[dict[str, Any]] | dict[str, Any]
+    fieldnames: Sequence[str] = ()
+    what: str = ""  # for "wrote … to FILE", in the interface language
+    name: str = "sheet"  # the worksheet's name in a workbook
+    formats: tuple[str, ...] = ("table", "json", "csv", "tsv", "markdown", "text", "xlsx")
+    sheet: Grid | None = None
+    chart_series: Sequence[int] = ()
+    chart_labels: int = 1
+    chart_title: str = ""
+
+
+@dataclass(slots=True)
+class Form:
+    """A statistical form of the state, laid out as its ``grid``, for ``year``."""
+
+    grid: Grid
+    year: int
+    what: str = ""
+    formats: tuple[str, ...] = ("table", "markdown", "text", "xlsx")
+
+
+@dataclass(slots=True)
+class Register:
+    """What an export holds: the phases, issuers and chosen awards as stored records."""
+
+    phases: Sequence[Phase]
+    issuers: Sequence[Issuer]
+    awards: Sequence[Award]
+    formats: tuple[str, ...] = ("json", "csv", "tsv", "xlsx")

@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any, cast
 
 from awards import text
-from awards.errors import Invalid
+from awards.errors import Invalid, UsageProblem
 from awards.i18n import N_, _
 
 Cell = str | int | float | list[str] | None
 
-IMPORT_FORMATS = ("csv", "json", "xlsx")
 EXPORT_SCHEMA = 2  # the "schema" of an export file (2 added issuers); an import refuses a newer one
 
 _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".json": "json", ".xlsx": "xlsx"}
@@ -44,7 +43,14 @@ class Table:
 def format_of(name: str, given: str | None) -> str:
     """The format given, or the one the file name says."""
     if given is not None:
-        return given
+        chosen = _SUFFIXES.get("." + given.strip().lower())
+        if chosen is None:
+            raise UsageProblem(
+                _("--format {format} is not one this command reads; it reads {formats}").format(
+                    format=given, formats="csv, tsv, json, xlsx"
+                )
+            )
+        return chosen
     found = _SUFFIXES.get(Path(name).suffix.lower())
     if found is None:
         raise Invalid(
@@ -57,6 +63,7 @@ def read_tables(name: str, fmt: str | None, sheet: str | None = None) -> list[Ta
     """The tables in the file ``name`` (``-`` is standard input, CSV or JSON)."""
     if name == "-":
         raw = sys.stdin.buffer.read()
+        fmt = format_of(name, fmt) if fmt is not None else None
         fmt = fmt or ("json" if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[") else "csv")
         if fmt == "xlsx":
             raise Invalid(_("a workbook cannot come from standard input; give its file name"))

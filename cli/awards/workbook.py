@@ -174,8 +174,10 @@ def _write_cell(sheet: Any, value: Any) -> Any:
     return cell
 
 
-def tally_workbook(grid: Grid, series: Sequence[int], labels: int, title: str) -> bytes:
-    """The tally as a sheet and a native bar chart of it.
+def grid_workbook(
+    grid: Grid, series: Sequence[int], labels: int, title: str, name: str = "tally"
+) -> bytes:
+    """A table as a sheet, and a native bar chart of it when ``series`` are given (a tally).
 
     ``series`` are the grid columns drawn as bars; the first ``labels`` columns name the bars.
     """
@@ -186,7 +188,7 @@ def tally_workbook(grid: Grid, series: Sequence[int], labels: int, title: str) -
     rows = [list(row) for row in grid.rows]
     if grid.total is not None:
         rows.append(list(grid.total))
-    sheet = _write_sheet(book, "tally", list(grid.columns), rows)
+    sheet = _write_sheet(book, name, list(grid.columns), rows)
     if grid.rows and series:
         chart = BarChart()
         chart.type = "col"

@@ -12,10 +12,10 @@ from awards.commands.common import (
     FromFilter,
     IssuerFilter,
     KindFilter,
+    OutputOption,
     PhaseFilter,
     SearchFilter,
     ShowFormatOption,
-    TallyFormat,
     ToFilter,
     YearFilter,
     settings,
@@ -25,10 +25,9 @@ from awards.i18n import _
 
 # The model, the grid and the rest load in the commands that use them, not for --help.
 if TYPE_CHECKING:
-    from awards.grid import Grid
+    from awards.grid import Rows
     from awards.model import Award
     from awards.store import Records
-    from awards.tally import Tally
 
 # One Option each, shared by add (required) and edit (optional), so help reads the same in both.
 KIND = typer.Option("--kind", help="collective (tập thể), individual (cá nhân), mixed.")
@@ -128,10 +127,11 @@ def awards_list(
         str | None, typer.Option("--sort", help="Field to sort by; -year for descending.")
     ] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Show at most N.")] = None,
-    fmt: FormatOption = "table",  # type: ignore[assignment]
+    fmt: FormatOption = None,
+    output: OutputOption = None,
 ) -> None:
     """List awards (all that match, unless --limit)."""
-    from awards.grid import Cell, Grid
+    from awards.grid import Cell, Grid, Rows
     from awards.model import AWARD_FIELDS, HEADINGS
     from awards.select import sort_awards
 
@@ -165,7 +165,8 @@ def awards_list(
         caption=caption,
         empty=_("no awards match"),
     )
-    render.emit(fmt.value, grid, [a.to_dict() for a in chosen], AWARD_FIELDS)
+    found = [a.to_dict() for a in chosen]
+    render.emit(Rows(grid, found, AWARD_FIELDS, _("the awards"), "awards"), fmt, output)
 
 
 def filtered(
@@ -212,11 +213,11 @@ def filtered(
 def awards_show(
     ctx: typer.Context,
     award_id: Annotated[int, typer.Argument(metavar="ID", help="The award id.")],
-    fmt: ShowFormatOption = "table",  # type: ignore[assignment]
+    fmt: ShowFormatOption = None,
 ) -> None:
     """Show one award in full."""
     award = award_by_id(settings(ctx).store().read(), award_id)
-    render.emit_object(fmt.value, _award_grid(award), award.to_dict())
+    render.emit(_award_rows(award), fmt)
 
 
 def award_by_id(records: "Records", award_id: int) -> "Award":
@@ -227,13 +228,14 @@ def award_by_id(records: "Records", award_id: int) -> "Award":
     return award
 
 
-def _award_grid(award: "Award") -> "Grid":
-    from awards.grid import Cell, Grid
+def _award_rows(award: "Award") -> "Rows":
+    from awards.grid import Cell, Grid, Rows
     from awards.model import AWARD_FIELDS, HEADINGS, REVOCATION_FIELDS
 
     shown = [n for n in AWARD_FIELDS if award.revoked or n not in REVOCATION_FIELDS]
     rows: list[list[Cell]] = [[_(HEADINGS[name]), getattr(award, name)] for name in shown]
-    return Grid(columns=[_("Field"), _("Value")], rows=rows)
+    grid = Grid(columns=[_("Field"), _("Value")], rows=rows)
+    return Rows(grid, award.to_dict(), formats=("table", "json"))
 
 
 def awards_edit(
@@ -279,7 +281,7 @@ def awards_edit(
         after = build_award(given, tx.phases, Spellings(others, tx.issuers), base=before)
         if after != before:
             tx.replace_awards([after])
-    render.emit_object("table", _award_grid(after), after.to_dict())
+    render.emit(_award_rows(after))
 
 
 def awards_remove(
@@ -324,13 +326,8 @@ def awards_tally(
     issuer: IssuerFilter = None,
     kind: KindFilter = None,
     search: SearchFilter = None,
-    fmt: Annotated[
-        TallyFormat,
-        typer.Option("--format", "-f", help="table, json, csv, tsv, markdown or xlsx (a chart)."),
-    ] = TallyFormat.table,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
-    ] = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
     include_revoked: Annotated[
         bool, typer.Option("--include-revoked", help="Count revoked awards too.")
     ] = False,
@@ -346,8 +343,16 @@ def awards_tally(
     more, grouped rows. JSON, CSV and TSV give one row per group, for scripts; xlsx a sheet
     with a bar chart of it.
     """
+    from awards.grid import Rows
     from awards.model import field_values
-    from awards.tally import parse_dimensions, tally, tally_chart, tally_grid, tally_records
+    from awards.tally import (
+        parse_dimensions,
+        tally,
+        tally_chart,
+        tally_grid,
+        tally_records,
+        tally_title,
+    )
 
     dims = parse_dimensions(by)
     records = settings(ctx).store().read()
@@ -358,35 +363,17 @@ def awards_tally(
         chosen = [record for record in chosen if record.get("revoked_decision") is None]
     result = tally(chosen, dims, records.phases, records.issuers)
     if chart:
-        if fmt is not TallyFormat.table or output is not None:
+        if fmt is not None or output is not None:
             raise Invalid(_("--chart draws on the screen; leave out --format and --output"))
         render.draw_chart(tally_chart(result))
         return
-    if fmt is TallyFormat.xlsx:
-        _tally_workbook(result, output or "-")
-        return
     grid = tally_grid(result)
     grid.empty = _("no awards to tally")
-    if output is None:
-        render.emit(fmt.value, grid, tally_records(result), [*dims, "count"])
-        return
-    from awards.outfile import write_output
-
-    content = render.to_text(fmt.value, grid, tally_records(result), [*dims, "count"])
-    write_output(output, content.encode())
-    render.info(_("wrote the tally to {path}").format(path=output))
-
-
-def _tally_workbook(result: "Tally", target: str) -> None:
-    from awards import workbook
-    from awards.outfile import write_output
-    from awards.tally import tally_grid, tally_title
-
-    grid = tally_grid(result, sheet=True)
     labels = 1 if len(result.dims) == 2 else len(result.dims)
+    sheet = tally_grid(result, sheet=True)
     # A cross-tab charts one series per column value; otherwise the count column.
-    series = range(1, len(grid.columns) - 1) if len(result.dims) == 2 else [labels]
-    title = tally_title(result)
-    write_output(target, workbook.tally_workbook(grid, list(series), labels, title), binary=True)
-    if target != "-":
-        render.info(_("wrote the tally and its chart to {path}").format(path=target))
+    series = range(1, len(sheet.columns) - 1) if len(result.dims) == 2 else [labels]
+    rows = Rows(grid, tally_records(result), [*dims, "count"], _("the tally"), "tally",
+                sheet=sheet, chart_series=list(series), chart_labels=labels,
+                chart_title=tally_title(result))  # fmt: skip
+    render.emit(rows, fmt, output)

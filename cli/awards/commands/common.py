@@ -4,7 +4,7 @@ import os
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -15,31 +15,9 @@ if TYPE_CHECKING:
     from awards.store import Store
 
 
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    tsv = "tsv"
-    markdown = "markdown"
-
-
-class TallyFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    tsv = "tsv"
-    markdown = "markdown"
-    xlsx = "xlsx"
-
-
 class Language(StrEnum):
     en = "en"
     vi = "vi"
-
-
-class ShowFormat(StrEnum):
-    table = "table"
-    json = "json"
 
 
 @dataclass(slots=True)
@@ -97,10 +75,29 @@ def _lock_timeout() -> float:
     return max(seconds, 0.0)
 
 
+# The output options of every command that prints what it found; render.emit checks the
+# format against what the command writes, so each command names only its own formats here.
+def format_option(formats: str) -> Any:
+    return typer.Option("--format", "-f", metavar="FORMAT", help=formats, show_default=False)
+
+
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="table, json, csv, tsv or markdown.")
+    str | None,
+    format_option(
+        "table, json, csv, tsv, markdown, text or xlsx (default: from --output, else table)."
+    ),
 ]
-ShowFormatOption = Annotated[ShowFormat, typer.Option("--format", "-f", help="table or json.")]
+ShowFormatOption = Annotated[str | None, format_option("table or json.")]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE; its extension (.csv .tsv .json .md .txt .xlsx .docx) gives the "
+        "format unless --format does.",
+    ),
+]
 
 # The FILTERS of list and tally. Domain checks (ranges, names) happen in the model.
 YearFilter = Annotated[int | None, typer.Option("--year", help="Only this year.")]

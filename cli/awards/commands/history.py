@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from awards import render
-from awards.commands.common import ShowFormatOption, settings
+from awards.commands.common import FormatOption, OutputOption, settings
 from awards.errors import Invalid, NotFound
 from awards.i18n import N_, _
 
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 def history_list(
     ctx: typer.Context,
     limit: Annotated[int, typer.Option("--limit", help="Show the newest N changes.")] = 20,
-    fmt: ShowFormatOption = "table",  # type: ignore[assignment]
+    fmt: FormatOption = None,
+    output: OutputOption = None,
 ) -> None:
     """List recent changes, newest first.
 
@@ -24,7 +25,7 @@ def history_list(
     """
     if limit < 0:
         raise Invalid(_("limit must be 0 or more, not {limit}").format(limit=limit))
-    from awards.grid import Grid
+    from awards.grid import Grid, Rows
 
     changes = list(reversed(settings(ctx).store().read().changes))[:limit]
     # The table shows local minutes; JSON keeps the full ISO time with its offset.
@@ -40,7 +41,8 @@ def history_list(
     )
     records = [{"number": c.number, "at": c.at, "command": c.command, "change": c.summary}
                for c in changes]  # fmt: skip
-    render.emit(fmt.value, grid, records, ["number", "at", "command", "change"])
+    fields = ["number", "at", "command", "change"]
+    render.emit(Rows(grid, records, fields, _("the history"), "history"), fmt, output)
 
 
 def history_undo(ctx: typer.Context) -> None:

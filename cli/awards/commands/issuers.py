@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from awards import render, text
-from awards.commands.common import FormatOption, settings
+from awards.commands.common import FormatOption, OutputOption, settings
 from awards.errors import Conflict, NotFound
 from awards.i18n import _
 
@@ -65,13 +65,14 @@ def issuer_add(
 @app.command("list")
 def issuer_list(
     ctx: typer.Context,
-    fmt: FormatOption = "table",  # type: ignore[assignment]
+    fmt: FormatOption = None,
+    output: OutputOption = None,
 ) -> None:
     """List issuers, their levels and aliases.
 
     Issuers only seen in awards are listed too, their level not set yet.
     """
-    from awards.grid import Grid
+    from awards.grid import Grid, Rows
     from awards.model import Issuer
 
     records = settings(ctx).store().read()
@@ -91,7 +92,8 @@ def issuer_list(
         empty=_("no issuers yet"),
     )
     records_out = [{**i.to_dict(), "awards": used[i.name]} for i in ordered]
-    render.emit(fmt.value, grid, records_out, ["name", "level", "aliases", "awards"])
+    fields = ["name", "level", "aliases", "awards"]
+    render.emit(Rows(grid, records_out, fields, _("the issuers"), "issuers"), fmt, output)
 
 
 @app.command("edit")

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from awards import render
-from awards.commands.common import FormatOption, ShowFormatOption, settings
+from awards.commands.common import FormatOption, OutputOption, ShowFormatOption, settings
 from awards.errors import Conflict
 from awards.i18n import _
 
 if TYPE_CHECKING:
-    from awards.grid import Cell, Grid
+    from awards.grid import Cell, Rows
     from awards.model import Phase
 
 app = typer.Typer(
@@ -65,9 +65,9 @@ def phase_add(
 
 
 @app.command("list")
-def phase_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:  # type: ignore[assignment]
+def phase_list(ctx: typer.Context, fmt: FormatOption = None, output: OutputOption = None) -> None:
     """List phases in order of their years."""
-    from awards.grid import Grid
+    from awards.grid import Grid, Rows
     from awards.model import PHASE_FIELDS
 
     records = settings(ctx).store().read()
@@ -103,35 +103,36 @@ def phase_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:  # type
         numeric=frozenset({2, 3, 7}),
         empty=_("no phases yet; add one with: awards phase add CODE --program P --start Y --end Y"),
     )
-    render.emit(fmt.value, grid, [p.to_dict() for p in phases], PHASE_FIELDS)
+    found = [p.to_dict() for p in phases]
+    render.emit(Rows(grid, found, PHASE_FIELDS, _("the phases"), "phases"), fmt, output)
 
 
 @app.command("show")
-def phase_show(ctx: typer.Context, code: CodeArg, fmt: ShowFormatOption = "table") -> None:  # type: ignore[assignment]
+def phase_show(ctx: typer.Context, code: CodeArg, fmt: ShowFormatOption = None) -> None:
     """Show a phase, with its awards tallied by form and issuer."""
-    from awards.grid import Grid
+    from awards.grid import Rows
     from awards.model import find_phase
 
     records = settings(ctx).store().read()
     phase = find_phase(code, records.phases)
-    if fmt.value == "json":
-        render.emit_object("json", Grid(columns=[]), phase.to_dict())
+    shown = _phase_rows(phase)
+    chosen = render.choose_format(shown.formats, fmt, None)
+    render.emit(shown, chosen)
+    if chosen == "json":  # the phase alone, for scripts
         return
-    render.emit_object("table", _phase_grid(phase), phase.to_dict())
     awards = [a for a in records.awards if a.phase == phase.code and not a.revoked]
     if awards:
         from awards.tally import tally, tally_grid
 
         title = _("Awards of {code} by form and issuer").format(code=phase.code)
-        render.emit(
-            "table", tally_grid(tally(awards, ("form", "issuer"), records.phases), title), [], ()
-        )
+        grid = tally_grid(tally(awards, ("form", "issuer"), records.phases), title)
+        render.emit(Rows(grid, []))
     else:
         render.info(_("phase {code} has no awards yet").format(code=phase.code))
 
 
-def _phase_grid(phase: "Phase") -> "Grid":
-    from awards.grid import Grid
+def _phase_rows(phase: "Phase") -> "Rows":
+    from awards.grid import Grid, Rows
 
     rows: list[list[Cell]] = [
         [_("Code"), phase.code],
@@ -142,7 +143,8 @@ def _phase_grid(phase: "Phase") -> "Grid":
         [_("Parties"), "\n".join(phase.parties) or None],
         [_("Note"), phase.note],
     ]
-    return Grid(columns=[_("Field"), _("Value")], rows=rows)
+    grid = Grid(columns=[_("Field"), _("Value")], rows=rows)
+    return Rows(grid, phase.to_dict(), formats=("table", "json"))
 
 
 @app.command("edit")
@@ -185,7 +187,7 @@ def phase_edit(
             moved = [replace(a, phase=after.code) for a in tx.awards if a.phase == before.code]
             if moved and after.code != before.code:
                 tx.replace_awards(moved)
-    render.emit_object("table", _phase_grid(after), after.to_dict())
+    render.emit(_phase_rows(after))
 
 
 @app.command("remove")

@@ -1,7 +1,7 @@
 """Revocation and the register check: revoke, unrevoke, check."""
 
 import inspect
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -70,7 +70,7 @@ def awards_unrevoke(ctx: typer.Context, award_ids: IdsArg) -> None:
 
 def awards_check(
     ctx: typer.Context,
-    fmt: ShowFormatOption = "table",  # type: ignore[assignment]
+    fmt: ShowFormatOption = None,
 ) -> None:
     """List what breaks the rules; exit 1 if any.
 
@@ -78,7 +78,7 @@ def awards_check(
     which form at which level, collective- and individual-only forms, years outside phases,
     decision dates and numbers, probable duplicates, and names spelled two ways.
     """
-    from awards.grid import Grid
+    from awards.grid import Grid, Rows
 
     records = settings(ctx).store().read()
     findings = check(records.awards, records.phases, records.issuers)
@@ -91,18 +91,14 @@ def awards_check(
             count=len(findings)
         ),
     )
-    if fmt.value == "json":
-        render.emit_object(
-            "json",
-            grid,
-            [  # type: ignore[arg-type]
-                {"rule": f.rule, "title": RULES[f.rule].title, "basis": RULES[f.rule].basis,
-                 "awards": list(f.awards), "message": f.message}
-                for f in findings
-            ],
-        )  # fmt: skip
-    elif findings:
-        render.emit("table", grid, [], [])
+    found: list[dict[str, Any]] = [
+        {"rule": f.rule, "title": RULES[f.rule].title, "basis": RULES[f.rule].basis,
+         "awards": list(f.awards), "message": f.message}
+        for f in findings
+    ]  # fmt: skip
+    shown = Rows(grid, found, formats=("table", "json"))
+    if findings or render.choose_format(shown.formats, fmt, None) == "json":
+        render.emit(shown, fmt)
     if not findings:
         render.info(_("no problems found"))
         return

@@ -16,6 +16,7 @@ from awards.commands.common import (
     SearchFilter,
     ToFilter,
     YearFilter,
+    format_option,
     settings,
 )
 from awards.errors import Invalid
@@ -23,12 +24,6 @@ from awards.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from awards.importing import Plan
-
-
-class FileFormat(StrEnum):
-    csv = "csv"
-    json = "json"
-    xlsx = "xlsx"
 
 
 class OnDuplicate(StrEnum):
@@ -44,8 +39,7 @@ def transfer_import(
         typer.Argument(metavar="FILE...", help="CSV, JSON or XLSX files; - reads standard input."),
     ],
     fmt: Annotated[
-        FileFormat | None,
-        typer.Option("--format", "-f", help="csv, json or xlsx (default: from the file name)."),
+        str | None, format_option("csv, json or xlsx (default: from the file name).")
     ] = None,
     sheet: Annotated[
         str | None, typer.Option("--sheet", help="The workbook sheet of awards (default: first).")
@@ -67,12 +61,12 @@ def transfer_import(
     Cấp khen, Năm…). Rows are checked like `awards add`; if any fails nothing is written,
     otherwise everything goes in as one write.
     """
+    from awards.grid import Rows
     from awards.importing import plan_import
     from awards.sheets import read_tables
     from awards.tally import tally, tally_grid
 
-    fmt_name = fmt.value if fmt is not None else None
-    tables = [table for name in files for table in read_tables(name, fmt_name, sheet)]
+    tables = [table for name in files for table in read_tables(name, fmt, sheet)]
     store = settings(ctx).store()
     options = {"on_duplicate": on_duplicate.value, "new_issuer": new_issuer}
     total = sum(len(table.rows) for table in tables)
@@ -93,7 +87,7 @@ def transfer_import(
         phases = [*records.phases, *plan.phases]
         grid = tally_grid(tally(list(plan.records.values()), ["phase", "form"], phases))
         grid.empty = _("no awards to add")
-        render.emit("table", grid, [], [])
+        render.emit(Rows(grid, []))
         render.info(_summary(plan, dry_run=True))
         return
     with store.transaction() as tx:
@@ -142,7 +136,8 @@ def _refuse(plan: "Plan") -> None:
         places = len({problem.where for problem in plan.problems})
         failure = Invalid(
             _("{problems} in {places}; nothing was imported").format(
-                problems=_count(len(plan.problems), "problem"), places=_count(places, "place")
+                problems=render.counted(len(plan.problems), "problem"),
+                places=render.counted(places, "place"),
             )
         )
         failure.details = tuple(summary_lines(plan.problems))
@@ -150,29 +145,22 @@ def _refuse(plan: "Plan") -> None:
 
 
 def _summary(plan: "Plan", *, dry_run: bool) -> str:
-    counts = _count(len(plan.records), "award") + ", " + _count(len(plan.phases), "phase")
+    counts = (
+        render.counted(len(plan.records), "award")
+        + ", "
+        + render.counted(len(plan.phases), "phase")
+    )
     if plan.issuers:
-        counts += ", " + _count(len(plan.issuers), "issuer")
+        counts += ", " + render.counted(len(plan.issuers), "issuer")
     line = (_("would import {counts}") if dry_run else _("imported {counts}")).format(counts=counts)
     if plan.duplicates:
         skipped = _("; would skip {count}") if dry_run else _("; skipped {count}")
-        line += skipped.format(count=_count(len(plan.duplicates), "duplicate"))
+        line += skipped.format(count=render.counted(len(plan.duplicates), "duplicate"))
     if plan.phases_present:
-        line += _("; {count} already stored").format(count=_count(plan.phases_present, "phase"))
+        line += _("; {count} already stored").format(
+            count=render.counted(plan.phases_present, "phase")
+        )
     return line
-
-
-def _count(number: int, noun: str) -> str:
-    """ "1 award", "2 awards", in the interface language."""
-    templates = {
-        "award": ngettext("{count} award", "{count} awards", number),
-        "phase": ngettext("{count} phase", "{count} phases", number),
-        "issuer": ngettext("{count} issuer", "{count} issuers", number),
-        "duplicate": ngettext("{count} duplicate", "{count} duplicates", number),
-        "problem": ngettext("{count} problem", "{count} problems", number),
-        "place": ngettext("{count} place", "{count} places", number),
-    }
-    return templates[noun].format(count=number)
 
 
 def transfer_export(
@@ -181,8 +169,8 @@ def transfer_export(
         str, typer.Argument(metavar="[FILE]", help="Where to write; - (the default) is stdout.")
     ] = "-",
     fmt: Annotated[
-        FileFormat | None,
-        typer.Option("--format", "-f", help="csv, json or xlsx (default: from FILE, else json)."),
+        str | None,
+        format_option("json, csv, tsv or xlsx (default: from FILE, else json)."),
     ] = None,
     year: YearFilter = None,
     first_year: FromFilter = None,
@@ -193,48 +181,14 @@ def transfer_export(
     kind: KindFilter = None,
     search: SearchFilter = None,
 ) -> None:
-    """Write phases and awards to JSON, CSV or XLSX.
+    """Write phases, issuers and awards to JSON, CSV, TSV or XLSX.
 
-    JSON holds everything; CSV the awards; XLSX sheets of awards, phases and issuers.
-
-    JSON and XLSX files can be imported again as they are.
+    JSON holds everything; XLSX a sheet each for awards, phases and issuers. CSV and TSV hold
+    the awards; written to FILE, the phases and issuers go beside it in FILE-phases and
+    FILE-issuers, and `awards import` takes the three back together.
     """
-    from awards.model import AWARD_FIELDS
-    from awards.outfile import write_output
-    from awards.sheets import EXPORT_SCHEMA, format_of
+    from awards.grid import Register
 
-    if fmt is not None:
-        fmt_name = fmt.value
-    elif target == "-":
-        fmt_name = "json"
-    else:
-        fmt_name = format_of(target, None)
     records = settings(ctx).store().read()
     chosen = filtered(records, year, first_year, last_year, phase, form, issuer, kind, search)
-    if fmt_name == "xlsx":
-        from awards import workbook
-
-        payload = workbook.awards_workbook(records.phases, chosen, records.issuers)
-    elif fmt_name == "csv":
-        content = render.to_delimited([a.to_dict() for a in chosen], AWARD_FIELDS, ",")
-        # Excel opens a CSV file as UTF-8 only when it starts with a byte order mark.
-        payload = content.encode("utf-8-sig" if target != "-" else "utf-8")
-    else:
-        import orjson
-
-        document = {
-            "schema": EXPORT_SCHEMA,
-            "issuers": [i.to_dict() for i in records.issuers],
-            "phases": [p.to_dict() for p in records.phases],
-            "awards": [a.to_dict() for a in chosen],
-        }
-        payload = orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
-    write_output(target, payload, binary=fmt_name == "xlsx")
-    if target != "-":
-        render.info(
-            _("exported {awards}, {phases} to {path}").format(
-                awards=_count(len(chosen), "award"),
-                phases=_count(len(records.phases), "phase"),
-                path=target,
-            )
-        )
+    render.emit(Register(records.phases, records.issuers, chosen), fmt, target)

@@ -1,4 +1,4 @@
-"""Writing an export or a tally to a file: whole, or not at all.
+"""Writing what a command found to a file, whole or not at all, or to standard output.
 
 The content goes to a temporary file beside the target, which then replaces it in one rename,
 so a full disk or a killed command never leaves half a workbook where the old one was.
@@ -16,11 +16,16 @@ from awards.errors import Invalid
 from awards.i18n import _
 
 
-def write_output(target: str, payload: bytes, *, binary: bool = False) -> None:
-    """``payload`` to the file ``target``, or to standard output when ``target`` is ``-``."""
+def write_output(target: str, payload: bytes, *, binary: str | None = None) -> None:
+    """``payload`` to the file ``target``, or to standard output when ``target`` is ``-``;
+    ``binary`` names a format (xlsx, docx) that a terminal cannot show."""
     if target == "-":
         if binary and sys.stdout.isatty():
-            raise Invalid(_("a workbook is not for the terminal; give a file name or redirect it"))
+            raise Invalid(
+                _("{format} is not for the terminal; give --output FILE or redirect it").format(
+                    format=binary
+                )
+            )
         sys.stdout.flush()
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()

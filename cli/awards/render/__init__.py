@@ -1,0 +1,241 @@
+"""The one output path: a command hands over what it found, and ``emit`` writes it.
+
+The format is the one asked for with ``--format``, else the one the output file's extension
+names, else the command's default. A format the result cannot take is a usage error naming
+the ones it can. Data goes to stdout or the file; messages go to stderr, so
+``awards tally --format json | jq`` always works.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from awards.errors import UsageProblem
+from awards.i18n import _, ngettext
+from awards.render.terminal import CHART_WIDTH, draw, draw_chart, error, info, progress, write
+
+if TYPE_CHECKING:  # the results load with the commands that make them, not for --help
+    from awards.grid import Form, Register, Rows
+    from awards.report import Report
+
+__all__ = ["CHART_WIDTH", "EXTENSIONS", "choose_format", "counted", "draw_chart", "emit", "error",
+           "info", "progress"]  # fmt: skip
+
+# What an output file's name says of its format.
+EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".md": "markdown", ".txt": "text",
+              ".xlsx": "xlsx", ".docx": "docx"}  # fmt: skip
+REPORT_FORMATS = ("markdown", "text", "docx")
+BINARY = frozenset({"xlsx", "docx"})
+
+
+def formats_of(result: Rows | Form | Register | Report) -> tuple[str, ...]:
+    from awards.grid import Form, Register, Rows
+
+    return result.formats if isinstance(result, Rows | Form | Register) else REPORT_FORMATS
+
+
+def choose_format(offered: Sequence[str], fmt: str | None, target: str | None) -> str:
+    """The format to write: ``fmt``, else the extension of ``target``, else the first offered."""
+    if fmt is not None:
+        chosen = fmt.strip().lower()
+        if chosen == "md":
+            chosen = "markdown"
+        if chosen not in offered:
+            raise UsageProblem(
+                _("--format {format} is not one this command writes; it writes {formats}").format(
+                    format=fmt, formats=", ".join(offered)
+                )
+            )
+        return chosen
+    if target is not None and target != "-":
+        suffix = Path(target).suffix.lower()
+        named = EXTENSIONS.get(suffix)
+        if named is None or named not in offered:
+            raise UsageProblem(
+                _(
+                    "cannot tell a format this command writes from the name {path}; "
+                    "give --format ({formats}) or a file ending in {suffixes}"
+                ).format(
+                    path=target,
+                    formats=", ".join(offered),
+                    suffixes=", ".join(s for s, f in EXTENSIONS.items() if f in offered),
+                )
+            )
+        return named
+    return offered[0]
+
+
+def emit(
+    result: Rows | Form | Register | Report, fmt: str | None = None, target: str | None = None
+) -> None:
+    """Write ``result`` in the chosen format to ``target`` (a file name; None or - is stdout)."""
+    from awards.grid import Register, Rows
+
+    chosen = choose_format(formats_of(result), fmt, target)
+    to_file = target is not None and target != "-"
+    if isinstance(result, Register):
+        _export(result, chosen, target or "-")
+        return
+    if not to_file and chosen == "table":
+        _draw(result)
+        return
+    if not to_file and chosen == "json" and isinstance(result, Rows):
+        _write_json(result.records)
+        return
+    payload = _payload(result, chosen, to_file=to_file)
+    if not to_file:
+        if isinstance(payload, str):
+            write(payload)
+            return
+    from awards.render.files import write_output
+
+    data = payload.encode("utf-8-sig" if chosen in ("csv", "tsv") and to_file else "utf-8") if (
+        isinstance(payload, str)) else payload  # fmt: skip
+    write_output(target or "-", data, binary=chosen if chosen in BINARY else None)
+    if to_file:
+        info(_("wrote {what} to {path}").format(what=_what(result, chosen), path=target))
+
+
+def _draw(result: Rows | Form | Report) -> None:
+    from awards.report import Report
+
+    if not isinstance(result, Report):
+        draw(result.grid, sys.stdout)
+
+
+def _what(result: Rows | Form | Report, fmt: str) -> str:
+    from awards.grid import Form, Rows
+
+    if isinstance(result, Rows | Form):
+        if isinstance(result, Rows) and fmt == "xlsx" and result.chart_series and result.grid.rows:
+            return _("{what} and its chart").format(what=result.what)
+        return result.what
+    return _("the report")
+
+
+def _payload(result: Rows | Form | Report, fmt: str, *, to_file: bool) -> str | bytes:
+    from awards.grid import Form, Rows
+    from awards.render import text
+
+    if isinstance(result, Rows):
+        if fmt == "json":
+            return text.to_json(result.records)
+        records = result.records if isinstance(result.records, list) else [result.records]
+        if fmt in ("csv", "tsv"):
+            return text.to_delimited(records, result.fieldnames, "," if fmt == "csv" else "\t")
+        if fmt == "xlsx":
+            from awards import workbook
+
+            sheet = result.sheet or result.grid
+            return workbook.grid_workbook(
+                sheet, result.chart_series, result.chart_labels, result.chart_title, result.name
+            )
+    elif isinstance(result, Form):
+        if fmt == "xlsx":
+            from awards import workbook
+
+            return workbook.form_0603_workbook(result.grid, result.year)
+    else:
+        if fmt == "docx":
+            from awards.document import report_document
+
+            return report_document(result)
+        return text.report_markdown(result) if fmt == "markdown" else text.report_text(result)
+    if fmt == "markdown":
+        return text.to_markdown(result.grid)
+    from awards.render.terminal import drawn
+
+    return drawn(result.grid)  # table or text, to a file: drawn as off a terminal
+
+
+def _write_json(value: object) -> None:
+    """JSON stays valid on an output that cannot hold Vietnamese: letters become \\u escapes."""
+    from awards.render.text import to_json
+
+    content = to_json(value)
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        content.encode(encoding)
+    except UnicodeEncodeError:
+        content = to_json(value, ascii_only=True)
+    except LookupError:
+        pass
+    write(content)
+
+
+def _export(register: Register, fmt: str, target: str) -> None:
+    """An export: JSON holds everything; XLSX a sheet per table; CSV and TSV the awards, and
+    to a file, the phases and issuers in files of their own beside it, which import reads
+    back together."""
+    from awards.model import AWARD_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
+    from awards.render.files import write_output
+
+    awards = [a.to_dict() for a in register.awards]
+    if fmt == "xlsx":
+        from awards import workbook
+
+        payload = workbook.awards_workbook(register.phases, register.awards, register.issuers)
+        write_output(target, payload, binary="xlsx")
+    elif fmt == "json":
+        import orjson
+
+        from awards.sheets import EXPORT_SCHEMA
+
+        document = {
+            "schema": EXPORT_SCHEMA,
+            "issuers": [i.to_dict() for i in register.issuers],
+            "phases": [p.to_dict() for p in register.phases],
+            "awards": awards,
+        }
+        write_output(target, orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n")
+    else:
+        from awards.render.text import to_delimited
+
+        delimiter = "," if fmt == "csv" else "\t"
+        # Excel opens a CSV file as UTF-8 only when it starts with a byte order mark.
+        encoding = "utf-8-sig" if target != "-" else "utf-8"
+        write_output(target, to_delimited(awards, AWARD_FIELDS, delimiter).encode(encoding))
+        if target != "-":
+            path = Path(target)
+            written = [
+                _("{count} to {path}").format(count=counted(len(awards), "award"), path=target)
+            ]
+            for name, items, fields in (
+                ("phases", register.phases, PHASE_FIELDS),
+                ("issuers", register.issuers, ISSUER_FIELDS),
+            ):
+                beside = str(path.with_name(f"{path.stem}-{name}{path.suffix}"))
+                rows = [item.to_dict() for item in items]
+                payload = to_delimited(rows, fields, delimiter).encode(encoding)
+                write_output(beside, payload)
+                said = _("{count} to {path}").format(
+                    count=counted(len(rows), name[:-1]), path=beside
+                )
+                written.append(said)
+            info(_("exported {what}").format(what="; ".join(written)))
+        return
+    if target != "-":
+        info(
+            _("exported {awards}, {phases}, {issuers} to {path}").format(
+                awards=counted(len(awards), "award"),
+                phases=counted(len(register.phases), "phase"),
+                issuers=counted(len(register.issuers), "issuer"),
+                path=target,
+            )
+        )
+
+
+def counted(number: int, noun: str) -> str:
+    """ "1 award", "2 awards", in the interface language."""
+    templates = {
+        "award": ngettext("{count} award", "{count} awards", number),
+        "phase": ngettext("{count} phase", "{count} phases", number),
+        "issuer": ngettext("{count} issuer", "{count} issuers", number),
+        "duplicate": ngettext("{count} duplicate", "{count} duplicates", number),
+        "problem": ngettext("{count} problem", "{count} problems", number),
+        "place": ngettext("{count} place", "{count} places", number),
+    }
+    return templates[noun].format(count=number)

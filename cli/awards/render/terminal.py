@@ -1,0 +1,170 @@
+"""The terminal: Rich tables and charts, a progress bar, and the messages on stderr.
+
+The only module that imports Rich (and only when a table is drawn). Data text is printed
+literally: no Rich markup is read from it, and control characters are shown escaped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import sys
+from collections.abc import Callable, Iterator
+from typing import IO, TYPE_CHECKING
+
+from awards.i18n import _
+from awards.render.text import cell_text
+from awards.text import printable
+
+if TYPE_CHECKING:
+    from awards.grid import Chart, Grid
+
+
+def write(content: str) -> None:
+    """All of the output in one write, so a failure part-way leaves no half a table behind."""
+    sys.stdout.write(content)
+    sys.stdout.flush()
+
+
+def drawn(grid: Grid) -> str:
+    """The table as ``draw`` writes it off a terminal."""
+    buffer = io.StringIO()
+    draw(grid, buffer)
+    return buffer.getvalue()
+
+
+def draw(grid: Grid, out: IO[str]) -> None:
+    """A Rich table. Off a terminal it is as wide as its content needs (nothing is cut), has no
+    colour and no trailing spaces, so it can be compared and diffed."""
+    if not grid.rows and grid.empty:
+        info(grid.empty)
+        return
+    from rich.box import Box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    rules = Box("    \n    \n ── \n    \n ── \n    \n    \n    \n")
+    terminal = out.isatty()
+    buffer = io.StringIO()
+    console = Console(
+        file=out if terminal else buffer,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        width=None if terminal else 100_000,
+        color_system="auto" if terminal else None,
+    )
+    table = Table(box=rules, show_edge=False, pad_edge=False, collapse_padding=True)
+    for index, name in enumerate(grid.columns):
+        table.add_column(
+            Text(printable(name)),
+            justify="right" if index in grid.numeric else "left",
+            overflow="fold",
+            no_wrap=index in grid.numeric or index in grid.nowrap,
+        )
+    for row in grid.rows:
+        table.add_row(*(Text(cell_text(value)) for value in row))
+    if grid.total is not None:
+        table.add_section()
+        table.add_row(*(Text(cell_text(value)) for value in grid.total), style="bold")
+    if grid.title:
+        console.print()
+        console.print(Text(printable(grid.title), style="bold"))
+    console.print(table)
+    if grid.caption:
+        console.print(Text(printable(grid.caption), style="dim"))
+    if not terminal:
+        out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+        out.flush()
+
+
+def error(message: str) -> None:
+    """The one line a failed command prints."""
+    sys.stderr.write(_("Error: {message}").format(message=printable(message)) + "\n")
+    sys.stderr.flush()
+
+
+def info(message: str) -> None:
+    """A message for the person at the terminal, kept out of the data on stdout."""
+    sys.stderr.write(printable(message) + "\n")
+    sys.stderr.flush()
+
+
+PROGRESS_FROM = 3000  # rows; fewer go by too fast for a bar to help
+
+
+@contextlib.contextmanager
+def progress(label: str, total: int) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr for long jobs at a terminal; elsewhere it does nothing."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+CHART_WIDTH = 50  # bar columns off a terminal, so the drawing is the same everywhere
+_BLOCKS = "█▓▒░◆●▲■"
+_COLOURS = ["cyan", "magenta", "yellow", "green", "blue", "red", "bright_white", "bright_black"]
+
+
+def draw_chart(chart: Chart) -> None:
+    """Horizontal bars with their counts; stacked, with a legend, for several series. In colour
+    on a terminal; plain characters elsewhere."""
+    out = sys.stdout
+    terminal = out.isatty()
+    if not chart.labels:
+        info(_("no awards to tally"))
+        return
+    shown = [printable(label) for label in chart.labels]
+    label_width = max(len(label) for label in shown)
+    totals = [sum(row) for row in chart.values]
+    number_width = len(str(max(totals)))
+    if terminal:
+        import shutil
+
+        width = shutil.get_terminal_size().columns - label_width - number_width - 3
+        bar_width = max(10, min(width, 100))
+    else:
+        bar_width = CHART_WIDTH
+    top = max(totals) or 1
+    lines: list[list[tuple[str, str | None]]] = []
+    stacked = len(chart.series) > 1
+    for label, row, total in zip(shown, chart.values, totals, strict=True):
+        line: list[tuple[str, str | None]] = [(label.ljust(label_width) + "  ", None)]
+        drawn = running = 0
+        for index, value in enumerate(row):
+            running += value
+            end = round(running * bar_width / top)  # cumulative: segments add up to the bar
+            char = _BLOCKS[index % len(_BLOCKS)] if stacked else _BLOCKS[0]
+            line.append((char * (end - drawn), _COLOURS[index % len(_COLOURS)]))
+            drawn = end
+        line.append((f" {total}", None))
+        lines.append(line)
+    legend: list[tuple[str, str | None]] = []
+    if stacked:
+        for index, name in enumerate(chart.series):
+            legend.append((_BLOCKS[index % len(_BLOCKS)], _COLOURS[index % len(_COLOURS)]))
+            legend.append((f" {printable(name)}  ", None))
+    if not terminal:
+        text_lines = ["".join(part for part, _ in line).rstrip() for line in lines]
+        if legend:
+            text_lines.append("")
+            text_lines.append("".join(part for part, _ in legend).rstrip())
+        write("\n".join(text_lines) + "\n")
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=out, markup=False, highlight=False, emoji=False)
+    blank: list[tuple[str, str | None]] = [("", None)]
+    for line in [*lines, *([blank, legend] if legend else [])]:
+        rendered = Text()
+        for part, colour in line:
+            rendered.append(part, style=colour or "")
+        console.print(rendered)

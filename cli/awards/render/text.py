@@ -1,0 +1,120 @@
+"""The text formats: JSON, CSV and TSV for scripts, Markdown and plain text for people.
+
+Pure functions from results to strings; ``render.emit`` decides where they go. Names are
+written as stored: Markdown escapes what it would read as markup, CSV prefixes what a
+spreadsheet would run as a formula, and control characters are never written raw.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from awards.text import neutralise, printable
+
+if TYPE_CHECKING:
+    from awards.grid import Cell, Grid
+    from awards.report import Report
+
+NONE_SHOWN = "—"
+
+
+def to_json(value: Any, *, ascii_only: bool = False) -> str:
+    """Indented JSON; with ``ascii_only`` letters become \\u escapes, for an output that
+    cannot hold Vietnamese."""
+    if ascii_only:
+        import json
+
+        return json.dumps(value, indent=2, ensure_ascii=True) + "\n"
+    import orjson
+
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def to_delimited(
+    records: Sequence[dict[str, Any]], fieldnames: Sequence[str], delimiter: str
+) -> str:
+    """CSV or TSV with a header row; text a spreadsheet would run as a formula gets a ``'``."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(fieldnames)
+    for record in records:
+        writer.writerow([_flat(record.get(name)) for name in fieldnames])
+    return buffer.getvalue()
+
+
+def _flat(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return neutralise("; ".join(str(item) for item in value))
+    return neutralise(value) if isinstance(value, str) else str(value)
+
+
+def cell_text(value: Cell) -> str:
+    if value is None:
+        return NONE_SHOWN
+    return printable(str(value), keep_newlines=True)
+
+
+_MARKDOWN_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\|*_`[]<>#"})
+
+
+def _markdown_cell(value: Cell) -> str:
+    shown = cell_text(value).translate(_MARKDOWN_SPECIAL)
+    return shown.replace("\n", "<br>")
+
+
+def to_markdown(grid: Grid) -> str:
+    """A GitHub-flavoured Markdown table; names are escaped so they render exactly as stored."""
+    lines = []
+    if grid.title:
+        lines += [f"**{_markdown_cell(grid.title)}**", ""]
+    lines.append("| " + " | ".join(_markdown_cell(c) for c in grid.columns) + " |")
+    lines.append(
+        "|"
+        + "|".join("---:" if i in grid.numeric else "---" for i in range(len(grid.columns)))
+        + "|"
+    )
+    for row in grid.rows:
+        lines.append("| " + " | ".join(_markdown_cell(v) for v in row) + " |")
+    if grid.total is not None:
+        lines.append(
+            "| "
+            + " | ".join(f"**{_markdown_cell(v)}**" if v != "" else "" for v in grid.total)
+            + " |"
+        )
+    if grid.caption:
+        lines += ["", _markdown_cell(grid.caption)]
+    return "\n".join(lines) + "\n"
+
+
+def report_markdown(report: Report) -> str:
+    """The review report as Markdown: a heading, the facts, the paragraph, the tables."""
+    lines = [f"# {_markdown_cell(report.title)}", ""]
+    lines += [
+        f"- **{_markdown_cell(label)}:** {_markdown_cell(value)}" for label, value in report.facts
+    ]
+    if report.facts:
+        lines.append("")
+    lines += [_markdown_cell(report.paragraph), ""]
+    for title, grid in report.tables:
+        lines += [f"## {_markdown_cell(title)}", "", to_markdown(grid)]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def report_text(report: Report) -> str:
+    """The review report as plain text, tables drawn as off a terminal."""
+    from awards.render.terminal import drawn
+
+    parts = [report.title, "=" * len(report.title), ""]
+    parts += [f"{label}: {value}" for label, value in report.facts]
+    if report.facts:
+        parts.append("")
+    parts += [textwrap.fill(report.paragraph, width=100), ""]
+    for title, grid in report.tables:
+        parts += [title, "-" * len(title), drawn(grid)]
+    return printable("\n".join(parts).rstrip("\n") + "\n", keep_newlines=True)

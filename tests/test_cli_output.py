@@ -1,0 +1,161 @@
+"""The one output path: --output takes its format from the file's extension, --format
+overrides it, and a format a command cannot write is a usage error naming those it can."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from tests.conftest import Run, digest
+
+Ok = Callable[..., str]
+SAMPLE = str(Path(__file__).resolve().parent.parent / "data" / "sample.json")
+
+
+@pytest.fixture
+def sample(db: Path) -> Path:
+    """The sample register as this test's data file."""
+    db.parent.mkdir(parents=True)
+    db.write_bytes(Path(SAMPLE).read_bytes())
+    return db
+
+
+def test_tally_to_each_kind_of_file(ok: Ok, run: Run, tmp_path: Path, sample: Path) -> None:
+    """tally -o NAME.EXT writes that format: a workbook, Markdown, plain text, TSV."""
+    book = tmp_path / "y.xlsx"
+    result = run(["tally", "--by", "year", "-o", str(book)])
+    assert (result.exit_code, result.stderr) == (0, f"wrote the tally and its chart to {book}\n")
+    rows = list(openpyxl.load_workbook(book)["tally"].iter_rows(values_only=True))
+    assert rows[0][:2] == ("Year", "Count") and rows[-1][0] == "Total"
+
+    markdown = tmp_path / "y.md"
+    ok(["tally", "--by", "year", "-o", str(markdown)])
+    assert markdown.read_text(encoding="utf-8") == ok(["tally", "--by", "year", "-f", "markdown"])
+
+    drawn = tmp_path / "y.txt"
+    ok(["tally", "--by", "year", "-o", str(drawn)])
+    assert drawn.read_text(encoding="utf-8") == ok(["tally", "--by", "year"])
+
+    tabs = tmp_path / "y.tsv"
+    ok(["tally", "--by", "year", "-o", str(tabs)])
+    lines = tabs.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "year\tcount" and all(line.count("\t") == 1 for line in lines)
+
+
+def test_format_overrides_the_extension(ok: Ok, tmp_path: Path, sample: Path) -> None:
+    """--format json -o x.txt writes JSON into x.txt."""
+    target = tmp_path / "x.txt"
+    ok(["tally", "--by", "year", "-f", "json", "-o", str(target)])
+    assert json.loads(target.read_text(encoding="utf-8")) == json.loads(
+        ok(["tally", "--by", "year", "-f", "json"])
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "formats"),
+    [
+        (["tally", "-f", "docx"], "table, json, csv, tsv, markdown, text, xlsx"),
+        (["list", "-f", "pdf"], "table, json, csv, tsv, markdown, text, xlsx"),
+        (["report", "phase", "2014-2018", "-f", "xlsx"], "markdown, text, docx"),
+        (["report", "0603", "--year", "2018", "-f", "json"], "table, markdown, text, xlsx"),
+        (["show", "1", "-f", "csv"], "table, json"),
+        (["export", "-f", "markdown"], "json, csv, tsv, xlsx"),
+    ],
+)
+def test_a_format_the_command_cannot_write_is_a_usage_error(
+    run: Run, sample: Path, argv: list[str], formats: str
+) -> None:
+    """Exit 2, one line naming the formats the command writes; the file is untouched."""
+    before = digest(sample)
+    result = run(argv)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: --format ")
+    assert result.stderr.endswith(f"it writes {formats}\n")
+    assert result.stdout == ""
+    assert digest(sample) == before
+
+
+def test_an_extension_that_names_no_format_is_a_usage_error(
+    run: Run, tmp_path: Path, sample: Path
+) -> None:
+    """-o tally.pdf, or a report to .xlsx: exit 2, nothing written."""
+    for argv, name in ((["tally"], "t.pdf"), (["report", "phase", "2014-2018"], "r.xlsx")):
+        target = tmp_path / name
+        result = run([*argv, "-o", str(target)])
+        assert result.exit_code == 2, result.output
+        assert "give --format" in result.stderr and str(target) in result.stderr
+        assert not target.exists()
+
+
+def test_reports_to_word_and_the_form_to_a_workbook(run: Run, tmp_path: Path, sample: Path) -> None:
+    """report phase -o r.docx is a Word document; report 0603 -o f.xlsx the form's workbook."""
+    document = tmp_path / "r.docx"
+    result = run(["report", "phase", "2014-2018", "-o", str(document)])
+    assert (result.exit_code, result.stderr) == (0, f"wrote the report to {document}\n")
+    assert docx.Document(str(document)).paragraphs[0].text.startswith("Báo cáo tổng kết")
+    form = tmp_path / "f.xlsx"
+    result = run(["report", "0603", "--year", "2018", "-o", str(form)])
+    assert (result.exit_code, result.stderr) == (0, f"wrote form 0603 to {form}\n")
+    assert openpyxl.load_workbook(form)["0603"]["A1"].value
+
+
+def test_a_word_document_goes_down_a_pipe_but_not_to_a_terminal(run: Run, sample: Path) -> None:
+    """Without --output, docx is written to stdout when it is not a terminal."""
+    piped = run(["report", "phase", "2014-2018", "-f", "docx"])
+    assert piped.exit_code == 0
+    assert docx.Document(io.BytesIO(piped.stdout_bytes)).paragraphs[0].text
+
+
+def test_lists_write_to_files_too(ok: Ok, tmp_path: Path, sample: Path) -> None:
+    """list, phase list, issuer list and history take --output like tally."""
+    ok(["edit", "1", "--note", "a change for the history"])
+    for argv, name in (
+        (["list"], "a.csv"), (["phase", "list"], "p.json"), (["issuer", "list"], "i.md"),
+        (["history"], "h.txt"),
+    ):  # fmt: skip
+        target = tmp_path / name
+        ok([*argv, "-o", str(target)])
+        assert target.stat().st_size > 0
+    with (tmp_path / "a.csv").open(encoding="utf-8-sig", newline="") as file:
+        assert len(list(csv.DictReader(file))) == len(json.loads(ok(["list", "-f", "json"])))
+
+
+def test_a_tsv_export_holds_tabs(ok: Ok, tmp_path: Path, sample: Path) -> None:
+    """export out.tsv is tab-separated, with the awards' JSON keys as its header."""
+    target = tmp_path / "out.tsv"
+    ok(["export", str(target)])
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file, delimiter="\t"))
+    stored = json.loads(ok(["list", "-f", "json"]))
+    assert rows[0][:3] == ["id", "recipient", "kind"]
+    assert [row[1] for row in rows[1:]] == [award["recipient"] for award in stored]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "tsv"])
+def test_a_delimited_export_says_what_it_wrote_and_imports_into_an_empty_file(
+    ok: Ok, run: Run, tmp_path: Path, sample: Path, suffix: str
+) -> None:
+    """The awards go to FILE, phases and issuers beside it; the three import back whole."""
+    target = tmp_path / f"out.{suffix}"
+    result = run(["export", str(target)])
+    phases, issuers = (tmp_path / f"out-{name}.{suffix}" for name in ("phases", "issuers"))
+    stored = json.loads(ok(["export"]))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"exported {len(stored['awards'])} awards to {target}; "
+        f"{len(stored['phases'])} phases to {phases}; "
+        f"{len(stored['issuers'])} issuers to {issuers}\n"
+    )
+    fresh = str(tmp_path / "fresh.json")
+    ok(["--db", fresh, "import", str(phases), str(issuers), str(target)])
+    again = json.loads(ok(["--db", fresh, "export"]))
+    assert again["phases"] == stored["phases"]
+    assert again["issuers"] == stored["issuers"]
+    assert again["awards"] == stored["awards"]
