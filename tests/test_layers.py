@@ -77,7 +77,7 @@ def test_every_command_has_help(run: Run, words: list[str]) -> None:
 
 
 def test_commands_are_the_documented_ones() -> None:
-    """The surface the README documents."""
+    """The surface the command reference documents."""
     assert sorted(" ".join(w) for w in all_commands()) == [
         "add", "check", "edit", "export", "history", "import", "issuer", "issuer add",
         "issuer edit", "issuer list", "issuer merge", "list", "phase", "phase add", "phase edit", "phase list",

@@ -1,7 +1,7 @@
 """The data file survives what a shared office computer does to it.
 
 Tests marked ``campaign`` run real processes many times. In the normal suite they run at small
-sizes; ``AWARDS_CAMPAIGN=full pytest -m campaign -s`` runs them at the sizes the README reports
+sizes; ``AWARDS_CAMPAIGN=full pytest -m campaign -s`` runs them at the sizes docs/reliability.md reports
 and prints the figures.
 """
 
