@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from awards.model import AwardInput, PhaseInput, build_award, build_issuer, build_phase
+from awards.domain.build import AwardInput, PhaseInput, build_award, build_issuer, build_phase
 from awards.store import Store
 
 HERE = Path(__file__).resolve().parent

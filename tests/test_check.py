@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from awards.check import RULES, check
-from awards.model import Award, Issuer, Phase
+from awards.domain.records import Award, Issuer, Phase
 
 PHASES = [Phase("2014-2018", "P", 2014, 2018), Phase("2018-2023", "P", 2018, 2023)]
 ISSUERS = [

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awards import text
-from awards.model import Award, build_award
+from awards.domain.build import build_award
+from awards.domain.records import Award
 from awards.tally import tally
 from tests.conftest import Run, digest
 

@@ -113,7 +113,7 @@ def test_twenty_five_undos_walk_back_to_an_empty_file(ok: Ok, run: Run) -> None:
 
 def test_history_keeps_the_newest_fifty(db: Path) -> None:
     """Older entries are dropped so the file does not grow without end."""
-    from awards.model import AwardInput, build_award
+    from awards.domain.build import AwardInput, build_award
 
     store = Store(db, command="awards add")
     for i in range(HISTORY_KEPT + 5):

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awards import text
-from awards.model import AWARD_FIELDS
+from awards.domain.vocab import AWARD_FIELDS
 from tests.conftest import PROGRAM, Run, digest
 
 Ok = Callable[..., str]

@@ -220,7 +220,7 @@ def test_an_import_reports_its_rows_in_vietnamese(run: Run, tmp_path: Path) -> N
 
 
 def i18n_last_year() -> int:
-    from awards.model import last_year
+    from awards.domain.values import last_year
 
     return last_year()
 

@@ -143,7 +143,7 @@ def test_a_table_read_at_once_is_read_as_row_after_row(
     """The column-at-a-time reading of a CSV table gives the plan that reading it row after
     row gives: the same records, ids, problems and duplicates, whatever the rows hold."""
     from awards import importing
-    from awards.model import Phase
+    from awards.domain.records import Phase
 
     phases = [Phase("2014-2018", "P", 2014, 2018), Phase("2018-2023", "P", 2018, 2023)]
     stored = {"1": {"recipient": "Bình", "kind": "individual", "count": 1, "form": "Giấy khen",

@@ -4,20 +4,10 @@ import datetime as dt
 
 import pytest
 
+from awards.domain.build import AwardInput, PhaseInput, build_award, build_phase, resolve_issuer
+from awards.domain.records import Award, Phase
+from awards.domain.values import parse_date, parse_form, parse_kind, parse_year
 from awards.errors import Conflict, Invalid, NotFound
-from awards.model import (
-    Award,
-    AwardInput,
-    Phase,
-    PhaseInput,
-    build_award,
-    build_phase,
-    parse_date,
-    parse_form,
-    parse_kind,
-    parse_year,
-    resolve_issuer,
-)
 
 PHASES = [Phase("2014-2018", "P", 2014, 2018), Phase("2018-2023", "P", 2018, 2023)]
 
@@ -150,7 +140,7 @@ def test_phase_codes_are_unique_and_plain() -> None:
 
 def test_a_unit_spelled_like_an_issuer_still_takes_the_stored_spelling() -> None:
     """Issuers and units are learned apart: a unit named like an issuer is not passed over."""
-    from awards.model import Spellings
+    from awards.domain.build import Spellings
 
     stored = {"recipient": "A", "kind": "collective", "count": 1, "form": "Giấy khen",
               "issuer": "UBND tỉnh", "year": 2020, "unit": "UBND tỉnh"}  # fmt: skip

@@ -23,7 +23,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from awards.model import AwardInput, PhaseInput, Spellings, build_award, build_phase
+from awards.domain.build import AwardInput, PhaseInput, Spellings, build_award, build_phase
 from awards.store import Store
 from tests.conftest import Run, digest
 

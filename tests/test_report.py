@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from awards.model import Award, Issuer
+from awards.domain.records import Award, Issuer
 from awards.report import commendations
 from awards.text import sort_key
 from tests.conftest import Run

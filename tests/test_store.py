@@ -8,8 +8,8 @@ from pathlib import Path
 import orjson
 import pytest
 
+from awards.domain.records import Award, Phase
 from awards.errors import StoreError
-from awards.model import Award, Phase
 from awards.store import Store
 from tests.conftest import digest
 

@@ -2,8 +2,8 @@
 
 import pytest
 
+from awards.domain.records import Award, Phase
 from awards.errors import Invalid
-from awards.model import Award, Phase
 from awards.tally import parse_dimensions, tally, tally_grid, tally_records
 
 PHASES = [Phase("2018-2023", "P", 2018, 2023), Phase("2014-2018", "P", 2014, 2018)]

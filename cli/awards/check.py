@@ -16,7 +16,7 @@ from awards import text
 from awards.i18n import N_, _
 
 if TYPE_CHECKING:  # the rules are read by --help, which needs no model
-    from awards.model import Award, Issuer, Phase
+    from awards.domain.records import Award, Issuer, Phase
 
 LAW = "Luật Thi đua, khen thưởng 2022 (06/2022/QH15)"
 

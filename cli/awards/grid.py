@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from awards.model import Award, Issuer, Phase
+    from awards.domain.records import Award, Issuer, Phase
 
 Cell = str | int | None
 

@@ -17,21 +17,12 @@ from itertools import compress, count, repeat
 from typing import Any
 
 from awards import text
+from awards.domain.build import AwardBuilder, PhaseInput, Spellings, build_issuer, build_phase
+from awards.domain.records import Award, Issuer, Phase
 from awards.errors import AwardsError, Conflict
 from awards.i18n import _
-from awards.model import (
-    STORED_FIELDS,
-    Award,
-    AwardBuilder,
-    Issuer,
-    Phase,
-    PhaseInput,
-    Spellings,
-    award_record,
-    build_issuer,
-    build_phase,
-)
 from awards.sheets import Cell, Table
+from awards.store.codec import STORED_FIELDS, award_record
 
 # Header spellings per field; each is compared after ``header_key``.
 AWARD_COLUMNS: dict[str, tuple[str, ...]] = {

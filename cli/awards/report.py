@@ -11,9 +11,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from awards import text
+from awards.domain.records import Award, Issuer, Phase
+from awards.domain.vocab import FORMS, LEVELS
 from awards.grid import Cell, Grid
 from awards.i18n import N_, Translate, translator
-from awards.model import FORMS, LEVELS, Award, Issuer, Phase
 from awards.tally import tally, tally_grid
 
 # Office holders ("Giám đốc Công an tỉnh") are joined with "và"; bodies ("Bộ Công an") with a
@@ -197,7 +198,7 @@ def form_0603(awards: Sequence[Award], issuers: Sequence[Issuer], year: int) -> 
     """The form's rows (01 total; 02–10 by recipient; 11–17 by method) × its columns (total,
     then the four forms). Records without a category or method are counted in the total and
     in a "not classified" row, so that every block adds up to row 01."""
-    from awards.model import CATEGORIES, METHODS
+    from awards.domain.vocab import CATEGORIES, METHODS
 
     levels = {issuer.name: issuer.level for issuer in issuers}
     chosen = [

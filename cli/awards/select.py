@@ -7,18 +7,12 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from awards import text
+from awards.domain.build import find_phase
+from awards.domain.records import Award, Issuer, Phase
+from awards.domain.values import parse_form, parse_kind, parse_year
+from awards.domain.vocab import AWARD_FIELDS
 from awards.errors import Invalid
 from awards.i18n import N_, _
-from awards.model import (
-    AWARD_FIELDS,
-    Award,
-    Issuer,
-    Phase,
-    find_phase,
-    parse_form,
-    parse_kind,
-    parse_year,
-)
 
 # An award, or its stored record: both give their fields by name through ``get``.
 Row = Award | Mapping[str, Any]

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from awards import text
+from awards.domain.records import Award, Issuer, Phase, field_values
 from awards.errors import Invalid
 from awards.grid import Cell, Chart, Grid
 from awards.i18n import N_, _
-from awards.model import Award, Issuer, Phase, field_values
 
 DIMENSIONS = ("year", "phase", "form", "issuer", "level", "kind", "unit", "method", "category")
 DEFAULT_DIMENSIONS = ("phase", "form")

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from awards import text
+from awards.domain.records import Award, Issuer, Phase
+from awards.domain.vocab import AWARD_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
 from awards.errors import Invalid, NotFound
 from awards.grid import Grid
 from awards.i18n import _
-from awards.model import AWARD_FIELDS, ISSUER_FIELDS, PHASE_FIELDS, Award, Issuer, Phase
 from awards.sheets import Cell, Table, read_bytes
 
 SHEET_KINDS = {

@@ -25,8 +25,8 @@ from awards.i18n import _
 
 # The model, the grid and the rest load in the commands that use them, not for --help.
 if TYPE_CHECKING:
+    from awards.domain.records import Award
     from awards.grid import Rows
-    from awards.model import Award
     from awards.store import Records
 
 # One Option each, shared by add (required) and edit (optional), so help reads the same in both.
@@ -88,7 +88,7 @@ def awards_add(
     new_issuer: NewIssuerOpt = False,
 ) -> None:
     """Record an award and print its new id."""
-    from awards.model import AwardInput, Spellings, build_award
+    from awards.domain.build import AwardInput, Spellings, build_award
 
     given = AwardInput(
         recipient=recipient,
@@ -131,8 +131,8 @@ def awards_list(
     output: OutputOption = None,
 ) -> None:
     """List awards (all that match, unless --limit)."""
+    from awards.domain.vocab import AWARD_FIELDS, HEADINGS
     from awards.grid import Cell, Grid, Rows
-    from awards.model import AWARD_FIELDS, HEADINGS
     from awards.select import sort_awards
 
     records = settings(ctx).store().read()
@@ -229,8 +229,8 @@ def award_by_id(records: "Records", award_id: int) -> "Award":
 
 
 def _award_rows(award: "Award") -> "Rows":
+    from awards.domain.vocab import AWARD_FIELDS, HEADINGS, REVOCATION_FIELDS
     from awards.grid import Cell, Grid, Rows
-    from awards.model import AWARD_FIELDS, HEADINGS, REVOCATION_FIELDS
 
     shown = [n for n in AWARD_FIELDS if award.revoked or n not in REVOCATION_FIELDS]
     rows: list[list[Cell]] = [[_(HEADINGS[name]), getattr(award, name)] for name in shown]
@@ -257,7 +257,7 @@ def awards_edit(
     new_issuer: NewIssuerOpt = False,
 ) -> None:
     """Correct an award. Give only what changes; '' clears an optional field."""
-    from awards.model import AwardInput, Spellings, build_award
+    from awards.domain.build import AwardInput, Spellings, build_award
 
     given = AwardInput(
         recipient=recipient,
@@ -343,8 +343,8 @@ def awards_tally(
     more, grouped rows. JSON, CSV and TSV give one row per group, for scripts; xlsx a sheet
     with a bar chart of it.
     """
+    from awards.domain.records import field_values
     from awards.grid import Rows
-    from awards.model import field_values
     from awards.tally import (
         parse_dimensions,
         tally,

@@ -11,8 +11,8 @@ from awards.errors import Conflict, NotFound
 from awards.i18n import _
 
 if TYPE_CHECKING:
+    from awards.domain.records import Issuer
     from awards.grid import Cell
-    from awards.model import Issuer
     from awards.store import Transaction
 
 app = typer.Typer(help="Issuers: who gives awards, at which level, under which names.")
@@ -50,7 +50,7 @@ def issuer_add(
 
     An issuer already used by awards keeps its spelling.
     """
-    from awards.model import build_issuer
+    from awards.domain.build import build_issuer
 
     with settings(ctx).store().transaction() as tx:
         if _registered(tx.issuers, name) is not None:
@@ -72,8 +72,8 @@ def issuer_list(
 
     Issuers only seen in awards are listed too, their level not set yet.
     """
+    from awards.domain.records import Issuer
     from awards.grid import Grid, Rows
-    from awards.model import Issuer
 
     records = settings(ctx).store().read()
     used = Counter(record["issuer"] for record in records.award_rows.values())
@@ -111,7 +111,8 @@ def issuer_edit(
 
     An issuer only seen in awards gets a record.
     """
-    from awards.model import Issuer, build_issuer
+    from awards.domain.build import build_issuer
+    from awards.domain.records import Issuer
 
     with settings(ctx).store().transaction() as tx:
         before = _registered(tx.issuers, name)
@@ -143,7 +144,7 @@ def issuer_merge(
 
     FROM's awards are rewritten to INTO in one write; FROM's names become INTO's aliases.
     """
-    from awards.model import Issuer
+    from awards.domain.records import Issuer
 
     with settings(ctx).store().transaction() as tx:
         source_issuer = _registered(tx.issuers, source)
@@ -179,7 +180,7 @@ def issuer_merge(
 
 def _rewrite(tx: "Transaction", old_names: set[str], new_name: str) -> int:
     """Point the awards of ``old_names`` at ``new_name``, through the usual checks."""
-    from awards.model import AwardInput, build_award
+    from awards.domain.build import AwardInput, build_award
 
     moved = tx.awards_from((k, r) for k, r in tx.award_rows.items() if r["issuer"] in old_names)
     changed = [

@@ -11,8 +11,8 @@ from awards.errors import Conflict
 from awards.i18n import _
 
 if TYPE_CHECKING:
+    from awards.domain.records import Phase
     from awards.grid import Cell, Rows
-    from awards.model import Phase
 
 app = typer.Typer(
     help="Program phases (giai đoạn): add, list, show, edit, remove.",
@@ -46,7 +46,7 @@ def phase_add(
     note: NoteOpt = None,
 ) -> None:
     """Add a phase."""
-    from awards.model import PhaseInput, build_phase
+    from awards.domain.build import PhaseInput, build_phase
 
     given = PhaseInput(
         code=code,
@@ -67,8 +67,8 @@ def phase_add(
 @app.command("list")
 def phase_list(ctx: typer.Context, fmt: FormatOption = None, output: OutputOption = None) -> None:
     """List phases in order of their years."""
+    from awards.domain.vocab import PHASE_FIELDS
     from awards.grid import Grid, Rows
-    from awards.model import PHASE_FIELDS
 
     records = settings(ctx).store().read()
     phases = sorted(records.phases, key=lambda p: (p.start, p.end, p.code))
@@ -110,8 +110,8 @@ def phase_list(ctx: typer.Context, fmt: FormatOption = None, output: OutputOptio
 @app.command("show")
 def phase_show(ctx: typer.Context, code: CodeArg, fmt: ShowFormatOption = None) -> None:
     """Show a phase, with its awards tallied by form and issuer."""
+    from awards.domain.build import find_phase
     from awards.grid import Rows
-    from awards.model import find_phase
 
     records = settings(ctx).store().read()
     phase = find_phase(code, records.phases)
@@ -167,7 +167,7 @@ def phase_edit(
     note: NoteOpt = None,
 ) -> None:
     """Correct a phase. Refused while it would leave awards outside its years."""
-    from awards.model import PhaseInput, build_phase, find_phase
+    from awards.domain.build import PhaseInput, build_phase, find_phase
 
     given = PhaseInput(
         code=new_code,
@@ -193,7 +193,7 @@ def phase_edit(
 @app.command("remove")
 def phase_remove(ctx: typer.Context, code: CodeArg) -> None:
     """Remove a phase that no award refers to."""
-    from awards.model import find_phase
+    from awards.domain.build import find_phase
 
     with settings(ctx).store().transaction() as tx:
         phase = find_phase(code, tx.phases)

@@ -32,7 +32,7 @@ def report_phase(
 
     Program, signers, the commendation sentence, and tables.
     """
-    from awards.model import find_phase
+    from awards.domain.build import find_phase
     from awards.report import phase_report
 
     records = settings(ctx).store().read()
@@ -52,7 +52,7 @@ def report_year(
     output: OutputOption = None,
 ) -> None:
     """The awards of one calendar year, as a report."""
-    from awards.model import parse_year
+    from awards.domain.values import parse_year
     from awards.report import year_report
 
     records = settings(ctx).store().read()
@@ -79,8 +79,8 @@ def report_0603(
     Set --method and --category on awards (add, edit, import) to fill its rows; the rest are
     counted as not classified, so every block adds up to the total.
     """
+    from awards.domain.values import parse_year
     from awards.grid import Form
-    from awards.model import parse_year
     from awards.report import form_0603
 
     records = settings(ctx).store().read()

@@ -30,7 +30,7 @@ def awards_revoke(
 
     They are kept, shown marked, and left out of tallies and reports.
     """
-    from awards.model import AwardInput, build_award
+    from awards.domain.build import AwardInput, build_award
 
     given = AwardInput(revoked_decision=decision, revoked_on=on, revoked_reason=reason)
     with settings(ctx).store().transaction() as tx:
@@ -54,7 +54,7 @@ def awards_revoke(
 
 def awards_unrevoke(ctx: typer.Context, award_ids: IdsArg) -> None:
     """Undo a revocation recorded by mistake."""
-    from awards.model import AwardInput, build_award
+    from awards.domain.build import AwardInput, build_award
 
     cleared = AwardInput(revoked_decision="", revoked_on="", revoked_reason="")
     with settings(ctx).store().transaction() as tx:

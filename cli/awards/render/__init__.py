@@ -170,7 +170,7 @@ def _export(register: Register, fmt: str, target: str) -> None:
     """An export: JSON holds everything; XLSX a sheet per table; CSV and TSV the awards, and
     to a file, the phases and issuers in files of their own beside it, which import reads
     back together."""
-    from awards.model import AWARD_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
+    from awards.domain.vocab import AWARD_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
     from awards.render.files import write_output
 
     awards = [a.to_dict() for a in register.awards]

@@ -1,0 +1,94 @@
+"""The records: a phase of a program, an award, an issuer. Plain frozen values; they are made
+only by ``domain.build``, which checks every field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
+from typing import Any
+
+from awards.domain.vocab import AWARD_FIELDS
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """One phase of a coordination program, e.g. 2018-2023, with who signed it."""
+
+    code: str
+    program: str
+    start: int
+    end: int
+    signed_on: str | None = None
+    signers: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    note: str | None = None
+
+    def contains(self, year: int) -> bool:
+        return self.start <= year <= self.end
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "program": self.program,
+            "start": self.start,
+            "end": self.end,
+            "signed_on": self.signed_on,
+            "signers": list(self.signers),
+            "parties": list(self.parties),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Award:
+    """One award record; ``count`` is how many recipients it stands for (a total may be > 1)."""
+
+    id: int
+    recipient: str
+    kind: str
+    count: int
+    form: str
+    issuer: str
+    year: int
+    phase: str | None = None
+    decision: str | None = None
+    decided_on: str | None = None
+    unit: str | None = None
+    note: str | None = None
+    method: str | None = None  # one of METHODS
+    category: str | None = None  # one of CATEGORIES, fitting the kind
+    revoked_decision: str | None = None  # set when a later decision revoked the award
+    revoked_on: str | None = None
+    revoked_reason: str | None = None
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_decision is not None
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """A field by name, as a stored record gives it: filters and tallies take either."""
+        return getattr(self, name, default)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in AWARD_FIELDS}
+
+
+@dataclass(frozen=True, slots=True)
+class Issuer:
+    """Who gives awards, at which level, and the other names it is typed under."""
+
+    name: str
+    level: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "level": self.level, "aliases": list(self.aliases)}
+
+
+def field_values(awards: Sequence[Award | Mapping[str, Any]], name: str) -> Iterator[Any]:
+    """Each award's value of ``name``; stored records (mappings) are read in C."""
+    if awards and isinstance(awards[0], dict):
+        return map(dict.get, awards, repeat(name))  # type: ignore[arg-type]
+    return map(attrgetter(name), awards)

@@ -1,0 +1,213 @@
+"""Single values as users type them: text, years, dates, counts, kinds, forms, levels,
+methods and categories, each parsed and checked into its stored form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable
+
+from awards import text
+from awards.domain.vocab import (
+    _KIND_WORDS,
+    _LEVEL_WORDS,
+    CATEGORIES,
+    FIRST_YEAR,
+    FORMS,
+    LEVELS,
+    METHODS,
+)
+from awards.errors import Invalid
+from awards.i18n import N_, _
+
+_CODE = re.compile(r"[A-Za-z0-9_-]+")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+# ---- single values -------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def last_year() -> int:
+    """Awards may be recorded up to next year (decisions are often dated ahead)."""
+    return dt.date.today().year + 1
+
+
+def parse_text(value: str, field_name: str, *, multiline: bool = False) -> str:
+    cleaned = text.clean(value, multiline=multiline)
+    if not cleaned:
+        raise Invalid(_("{field} must not be empty").format(field=_(field_name)))
+    return cleaned
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_optional_text(value: str | None, *, multiline: bool = False) -> str | None:
+    """An optional text; an empty value clears it."""
+    if value is None:
+        return None
+    return text.clean(value, multiline=multiline) or None
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_year(value: int | float | str, field_name: str = N_("year")) -> int:
+    """A year typed as text, or stored by a spreadsheet as a number (2018 or 2018.0)."""
+    complaint = _("{field} must be a year such as 2018, not {value!r}")
+    number = _whole_number(value, complaint.format(field=_(field_name), value=value))
+    if not FIRST_YEAR <= number <= last_year():
+        raise Invalid(
+            _("{field} {year} is out of range ({first}–{last})").format(
+                field=_(field_name), year=number, first=FIRST_YEAR, last=last_year()
+            )
+        )
+    return number
+
+
+def _whole_number(value: int | float | str, complaint: str) -> int:
+    if isinstance(value, bool):
+        raise Invalid(complaint)
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise Invalid(complaint)
+        return int(value)
+    if isinstance(value, str):
+        stripped = text.clean(value)
+        if not stripped.isdigit() or not stripped.isascii():
+            raise Invalid(complaint)
+        return int(stripped)
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_date(value: str | None, field_name: str = N_("date")) -> str | None:
+    """A date as ``2018-06-12`` or the Vietnamese ``12/06/2018``; returned as ISO text."""
+    if value is None or not text.clean(value):
+        return None
+    raw = text.clean(value)
+    if match := _ISO_DATE.fullmatch(raw):
+        year, month, day = (int(part) for part in match.groups())
+    elif match := _VN_DATE.fullmatch(raw):
+        day, month, year = (int(part) for part in match.groups())
+    else:
+        raise Invalid(
+            _("{field} {value!r} is not a date: use 2018-06-12 or 12/06/2018").format(
+                field=_(field_name), value=raw
+            )
+        )
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        complaint = _("{field} {value!r} is not a real date")
+        raise Invalid(complaint.format(field=_(field_name), value=raw)) from None
+    parse_year(date.year, _("the year of {field}").format(field=_(field_name)))
+    return date.isoformat()
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_count(value: int | float | str) -> int:
+    value = _whole_number(
+        value, _("count must be a whole number, not {value!r}").format(value=value)
+    )
+    if value < 1:
+        raise Invalid(_("count must be 1 or more, not {value}").format(value=value))
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_kind(value: str) -> str:
+    kind = _KIND_WORDS.get(_word(value).replace("/", ",").replace(" ,", ","))
+    if kind is None:
+        raise Invalid(
+            _(
+                "unknown kind {value!r}: use collective (tập thể), "
+                "individual (cá nhân) or mixed (tập thể, cá nhân)"
+            ).format(value=text.clean(value))
+        )
+    return kind
+
+
+def parse_level(value: str) -> str | None:
+    """One of ``LEVELS`` (or its Vietnamese word: bộ, tỉnh, sở…); empty clears it."""
+    word = _word(value)
+    if not word:
+        return None
+    level = word if word in LEVELS else _LEVEL_WORDS.get(word.replace(" ,", ","))
+    if level is None:
+        raise Invalid(
+            _("unknown level {value!r}; the levels are: {levels}").format(
+                value=text.clean(value), levels=", ".join(LEVELS)
+            )
+        )
+    return level
+
+
+_METHOD_WORDS = {_w: code for code, name in METHODS.items() for _w in (code, name)}
+_CATEGORY_WORDS = {
+    _w: code for code, (_, name, others) in CATEGORIES.items() for _w in (code, name, *others)
+}
+
+
+@functools.lru_cache(maxsize=256)
+def parse_method(value: str) -> str | None:
+    """A method (regular, thematic… or thường xuyên, chuyên đề…); empty clears it."""
+    return _closed_list(value, _METHOD_WORDS, _("unknown method {value!r}; use one of: {codes}"),
+                        METHODS)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=256)
+def parse_category(value: str) -> str | None:
+    """A recipient group of form 0603 (enterprise, worker… or doanh nghiệp, công nhân…)."""
+    return _closed_list(
+        value, _CATEGORY_WORDS, _("unknown category {value!r}; use one of: {codes}"), CATEGORIES
+    )
+
+
+def _closed_list(
+    value: str, words: dict[str, str], complaint: str, codes: Iterable[str]
+) -> str | None:
+    word = _word(value)
+    if not word:
+        return None
+    found = {_word(typed): code for typed, code in words.items()}.get(word)
+    if found is None:
+        raise Invalid(complaint.format(value=text.clean(value), codes=", ".join(codes)))
+    return found
+
+
+def _word(value: str) -> str:
+    """How a closed-list value is matched: no case, no diacritics, ``-`` and ``_`` as spaces."""
+    return " ".join(text.fold(value).replace("-", " ").replace("_", " ").split())
+
+
+_FORM_WORDS = {_word(form): form for form in FORMS}
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_form(value: str) -> str:
+    """One of ``FORMS``, typed in any case, with or without diacritics (``bang-khen``)."""
+    form = _FORM_WORDS.get(_word(value))
+    if form is None:
+        raise Invalid(
+            _("unknown form {value!r}; the forms are: {forms}").format(
+                value=text.clean(value), forms=", ".join(FORMS)
+            )
+        )
+    return form
+
+
+def parse_code(value: str) -> str:
+    code = text.clean(value)
+    if not _CODE.fullmatch(code):
+        raise Invalid(
+            _(
+                "phase code {code!r} may hold only letters, digits, '-' and '_' (e.g. 2018-2023)"
+            ).format(code=code)
+        )
+    return code
+
+
+def parse_list(values: Iterable[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(cleaned for value in values if (cleaned := text.clean(value)))

@@ -1,0 +1,195 @@
+"""The data file's format: one JSON object of TinyDB tables (``phases``, ``awards``,
+``issuers``, ``meta``, ``history``), the awards last. What a stored award, phase or issuer looks
+like, the check that a file and its records have every field they need, and the file's bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from operator import attrgetter
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from awards.domain.records import Award, Issuer, Phase
+from awards.domain.vocab import AWARD_FIELDS, LEVELS, PHASE_FIELDS, REVOCATION_FIELDS
+from awards.errors import StoreError
+from awards.i18n import _
+from awards.store.files import restore_hint
+
+STORED_FIELDS = AWARD_FIELDS[1:]  # all but the id, which is the document id; in this order
+_OPTIONAL_AWARD_FIELDS = (
+    "phase", "decision", "decided_on", "unit", "note", "method", "category", *REVOCATION_FIELDS,
+)  # fmt: skip
+
+
+def check_award_records(records: Mapping[str, Mapping[str, Any]], *, full: bool = False) -> None:
+    """Raise ``ValueError`` on the first award record whose required fields are missing or of
+    the wrong type: what filters and tallies rely on. Cheap enough for every reading; the
+    optional fields are checked when an award is built (``award_from_record``), or here with
+    ``full`` (before a write, so that damage is never carried on)."""
+    text_type, number_type, none_type = str, int, type(None)
+    for doc_id, record in records.items():
+        if type(record) is not dict:
+            raise ValueError(_("award {id} is not a record").format(id=doc_id))
+        get = record.get
+        if not (
+            type(get("recipient")) is text_type
+            and type(get("kind")) is text_type
+            and type(get("form")) is text_type
+            and type(get("issuer")) is text_type
+            and type(get("count")) is number_type
+            and type(get("year")) is number_type
+        ):
+            award_from_record(int(doc_id), record)  # raises with the field's name
+        if full:  # every other value is text or null: count and year are the only numbers
+            kinds = list(map(type, record.values()))
+            if kinds.count(text_type) + kinds.count(none_type) + 2 != len(kinds):
+                award_from_record(int(doc_id), record)  # raises with the field's name
+        if not doc_id.isdigit():
+            raise ValueError(_("award id {id!r} is not a number").format(id=doc_id))
+
+
+def award_from_record(award_id: int, record: Mapping[str, Any]) -> Award:
+    """An award as stored; raises ``ValueError`` on a damaged record (a file edited by hand).
+
+    Every command reads every award, so this is written for speed: one pass, positional.
+    """
+    get: Callable[[str], Any] = record.get
+    recipient, kind, form, issuer = get("recipient"), get("kind"), get("form"), get("issuer")
+    count, year = get("count"), get("year")
+    for name, value in (("recipient", recipient), ("kind", kind), ("form", form),
+                        ("issuer", issuer)):  # fmt: skip
+        if type(value) is not str:
+            raise ValueError(_("{field} is not text").format(field=name))
+    if type(count) is not int or type(year) is not int:
+        field = "count" if type(count) is not int else "year"
+        raise ValueError(_("{field} is not a whole number").format(field=field))
+    optional = [get(name) for name in _OPTIONAL_AWARD_FIELDS]
+    for name, value in zip(_OPTIONAL_AWARD_FIELDS, optional, strict=True):
+        if value is not None and type(value) is not str:
+            raise ValueError(_("{field} is neither text nor null").format(field=name))
+    return Award(award_id, recipient, kind, count, form, issuer, year, *optional)
+
+
+def phase_from_record(record: Mapping[str, Any]) -> Phase:
+    """A phase as stored; raises ``ValueError`` on a damaged record (a file edited by hand)."""
+    values: dict[str, Any] = {name: record.get(name) for name in PHASE_FIELDS}
+    for name in ("signers", "parties"):
+        names = values[name] or []
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ValueError(_("phase {field} is not a list of text").format(field=name))
+        values[name] = tuple(names)
+    phase = Phase(**values)
+    _check_types(phase, text_fields=("code", "program"), number_fields=("start", "end"),
+                 optional_fields=("signed_on", "note"))  # fmt: skip
+    return phase
+
+
+def issuer_from_record(record: Mapping[str, Any]) -> Issuer:
+    """An issuer as stored; raises ``ValueError`` on a damaged record."""
+    name, level, aliases = record.get("name"), record.get("level"), record.get("aliases") or []
+    if not isinstance(name, str) or (level is not None and level not in LEVELS):
+        raise ValueError(_("issuer name or level is not valid"))
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ValueError(_("issuer aliases are not a list of text"))
+    return Issuer(name, level, tuple(aliases))
+
+
+def _check_types(
+    record: Phase,
+    *,
+    text_fields: Sequence[str],
+    number_fields: Sequence[str],
+    optional_fields: Sequence[str],
+) -> None:
+    for name in text_fields:
+        if not isinstance(getattr(record, name), str):
+            raise ValueError(_("{field} is not text").format(field=name))
+    for name in number_fields:
+        if type(getattr(record, name)) is not int:
+            raise ValueError(_("{field} is not a whole number").format(field=name))
+    for name in optional_fields:
+        if getattr(record, name) is not None and not isinstance(getattr(record, name), str):
+            raise ValueError(_("{field} is neither text nor null").format(field=name))
+
+
+def award_record(award: Award) -> dict[str, Any]:
+    """The stored form of an award: every field but the id, which is the TinyDB document id."""
+    # Empty optional fields are left out: a large file is a quarter smaller, and reads the same.
+    values = _stored_values(award)
+    return {
+        name: value for name, value in zip(STORED_FIELDS, values, strict=True) if value is not None
+    }
+
+
+_stored_values = attrgetter(*STORED_FIELDS)
+
+
+# 2: issuers with levels, and revocation fields on awards. A file of schema 1 reads as it is;
+# an older awards refuses a file of schema 2 rather than drop what it does not know.
+SCHEMA_VERSION = 2
+TABLES = ("meta", "phases", "awards", "issuers", "history")
+RECORD_TABLES = ("awards", "phases", "issuers")  # the tables whose changes history can undo
+META_ID = 1
+
+
+def serialize(
+    data: dict[str, dict[str, Any]], awards: list[bytes | memoryview] | None = None
+) -> bytes:
+    """The file's bytes for ``data``: every table, the awards last, and their length in the
+    meta table, so that the next change that only adds awards can find them as they were
+    written. ``awards`` are the awards table's bytes in parts, when already at hand."""
+    if awards is None:
+        awards = [orjson.dumps(data.get("awards", {}))]
+    meta = data.setdefault("meta", {}).setdefault(str(META_ID), {})
+    meta["awards_bytes"] = sum(map(len, awards))
+    head = orjson.dumps({name: table for name, table in data.items() if name != "awards"})
+    return b"".join([head[:-1], b',"awards":', *awards, b"}\n"])
+
+
+def awards_bytes(raw: bytes, length: Any) -> memoryview | None:
+    """The awards table as ``serialize`` wrote it at the end of ``raw``; None when the file is
+    not laid out so (an older awards wrote it, or a hand edit moved it)."""
+    if type(length) is not int or length < 2 or not raw.endswith(b"}}\n"):
+        return None
+    start = len(raw) - 2 - length
+    if start < 10 or raw[start - 10 : start] != b',"awards":' or raw[start : start + 1] != b"{":
+        return None
+    return memoryview(raw)[start:-2]
+
+
+def check_shape(path: Path, data: Any) -> None:
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise StoreError(
+            _("{path} is not an awards data file (wrong shape); it was left as it is").format(
+                path=path
+            )
+            + restore_hint(path)
+        )
+    for name in TABLES:
+        if name == "awards":
+            continue  # checked record by record when read: see check_award_records
+        if not all(isinstance(doc, dict) for doc in data.get(name, {}).values()):
+            raise StoreError(
+                _("{path} has a damaged {table} table; it was left as it is").format(
+                    path=path, table=name
+                )
+                + restore_hint(path)
+            )
+    meta = data.get("meta", {}).get(str(META_ID), {})
+    if type(meta.get("next_award_id", 1)) is not int:
+        raise StoreError(
+            _("{path} has a damaged {table} table; it was left as it is").format(
+                path=path, table="meta"
+            )
+            + restore_hint(path)
+        )
+    version = meta.get("schema_version", SCHEMA_VERSION)
+    if type(version) is not int or version > SCHEMA_VERSION:
+        raise StoreError(
+            _(
+                "{path} was written by a newer awards (schema {version}; this version reads up "
+                "to {supported}); upgrade awards to use it"
+            ).format(path=path, version=version, supported=SCHEMA_VERSION)
+        )

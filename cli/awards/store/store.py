@@ -1,0 +1,210 @@
+"""The data file: reading it, and writing it under a lock with one atomic replace.
+
+Reads parse the file once and never lock: writes replace the file by rename, so a reader sees
+the old or the new file, never half of one. Writes hold a lock file beside the data file over
+the whole read-modify-write, and keep the file they replace as ``<file>.bak``, the last good
+copy that ``restore`` brings back if the file is later damaged."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from awards import lifetime
+from awards.errors import StoreError
+from awards.i18n import _
+from awards.store.codec import check_shape
+from awards.store.files import (
+    atomic_write,
+    backup_path,
+    cannot,
+    keep_last_good_copy,
+    remove_leftovers,
+    restore_hint,
+)
+from awards.store.tables import Records, Transaction
+
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+class Store:
+    """The data file at ``path``; ``lock_timeout`` is how long a write waits for another.
+
+    ``command`` is the command line that history records for each write; with ``record``
+    False, writes are not recorded (a generated file starts with no history).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        command: str = "",
+        *,
+        record: bool = True,
+    ) -> None:
+        self.path = path
+        self.lock_timeout = lock_timeout
+        self.command = command
+        self.record = record
+
+    @property
+    def backup(self) -> Path:
+        return backup_path(self.path)
+
+    def read(self) -> Records:
+        """The records as they are now; a missing file is an empty one and is not created."""
+        return Records(self.path, self._load())
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Lock, read, let the caller change, and write back atomically if anything changed.
+
+        If the caller raises, nothing is written and the file keeps its bytes.
+        """
+        with self._locked():
+            raw = self._read()
+            tx = Transaction(self.path, self._parse(raw), self.command, raw)
+            yield tx
+            if tx.changed:
+                if self.record:
+                    tx.record(dt.datetime.now(dt.UTC).astimezone())
+                self._write(tx.payload(), keep_previous=True)
+
+    def restore(self, *, force: bool = False) -> Path | None:
+        """Bring back the last good copy; the damaged file is kept aside, and its new name
+        returned (None if there was no file to keep)."""
+        with self._locked():
+            try:
+                self._load()
+            except StoreError:
+                pass
+            else:
+                if not force:
+                    raise StoreError(
+                        _(
+                            "{path} is not damaged; nothing was restored "
+                            "(undo reverts changes; restore --force replaces the file anyway)"
+                        ).format(path=self.path)
+                    )
+            good = self.backup
+            try:
+                payload = good.read_bytes()
+                check_shape(good, orjson.loads(payload))
+            except FileNotFoundError:
+                missing = _("there is no copy to restore: {path} does not exist")
+                raise StoreError(missing.format(path=good)) from None
+            except (OSError, orjson.JSONDecodeError, StoreError):
+                damaged = _("the copy {path} is damaged too; nothing was restored")
+                raise StoreError(damaged.format(path=good)) from None
+            try:
+                old = os.stat(self.path)
+            except OSError:
+                old = None
+            kept = self._set_aside()
+            try:
+                atomic_write(self.path, payload, old=old, sync=True)
+            except OSError as error:
+                raise cannot(_("cannot write {path}: {reason}"), self.path, error) from None
+            return kept
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout
+
+        self._make_folder()
+        lock = FileLock(str(self.path) + ".lock", timeout=self.lock_timeout)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise StoreError(
+                _("database is busy: another awards command is writing {path}; try again").format(
+                    path=self.path
+                )
+            ) from None
+        except OSError as error:
+            raise cannot(_("cannot lock {path}: {reason}"), self.path, error) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _set_aside(self) -> Path | None:
+        """Keep the damaged file under a dated name rather than write over it."""
+        if not self.path.exists():
+            return None
+        if self.path.is_dir():
+            raise StoreError(
+                _("{path} is a folder; move it away, then restore").format(path=self.path)
+            )
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        try:
+            os.replace(self.path, aside)
+        except OSError as error:
+            raise cannot(_("cannot move {path} aside: {reason}"), self.path, error) from None
+        return aside
+
+    def _make_folder(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise cannot(
+                _("cannot create the folder of {path}: {reason}"), self.path, error
+            ) from None
+
+    def _load(self) -> dict[str, dict[str, Any]]:
+        return self._parse(self._read())
+
+    def _read(self) -> bytes:
+        path = self.path
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            return b""
+        except IsADirectoryError:
+            raise StoreError(
+                _("{path} is a folder, not an awards data file").format(path=path)
+            ) from None
+        except OSError as error:
+            raise cannot(_("cannot read {path}: {reason}"), path, error) from None
+
+    def _parse(self, raw: bytes) -> dict[str, dict[str, Any]]:
+        path = self.path
+        if not raw or raw.isspace():  # isspace stops at the first other byte
+            return {}
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as error:
+            raise StoreError(
+                _("{path} is damaged (not valid JSON: {problem}); it was left as it is").format(
+                    path=path, problem=error
+                )
+                + restore_hint(path)
+            ) from None
+        check_shape(path, data)
+        lifetime.keep(data)
+        return data  # type: ignore[no-any-return]
+
+    def _write(self, payload: bytes, *, keep_previous: bool = False) -> None:
+        path = self.path
+        try:
+            old = os.stat(path)
+        except FileNotFoundError:
+            old = None
+        except OSError as error:
+            raise cannot(_("cannot write {path}: {reason}"), path, error) from None
+        remove_leftovers(path)
+        if keep_previous and old is not None:
+            keep_last_good_copy(path)
+        try:
+            atomic_write(path, payload, old=old, sync=True)
+        except OSError as error:
+            raise cannot(
+                _("cannot write {path}: {reason}; the file was left as it was"), path, error
+            ) from None
