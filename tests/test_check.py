@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from awards.check import RULES, check
 from awards.domain.records import Award, Issuer, Phase
+from awards.reports.check import RULES, check
 
 PHASES = [Phase("2014-2018", "P", 2014, 2018), Phase("2018-2023", "P", 2018, 2023)]
 ISSUERS = [

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from awards import text
 from awards.domain.build import build_award
 from awards.domain.records import Award
-from awards.tally import tally
+from awards.query.tally import tally
 from tests.conftest import Run, digest
 
 Ok = Callable[..., str]

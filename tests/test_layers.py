@@ -29,8 +29,8 @@ ALLOWED = {
         "commands/transfer.py",
         "commands/translation.py",
     },
-    "openpyxl": {"workbook.py"},
-    "docx": {"document.py"},
+    "openpyxl": {"transfer/xlsx.py", "render/xlsx.py"},
+    "docx": {"render/docx.py"},
 }
 
 

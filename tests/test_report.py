@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from awards.domain.records import Award, Issuer
-from awards.report import commendations
+from awards.reports.review import commendations
 from awards.text import sort_key
 from tests.conftest import Run
 

@@ -4,7 +4,7 @@ import pytest
 
 from awards.domain.records import Award, Phase
 from awards.errors import Invalid
-from awards.tally import parse_dimensions, tally, tally_grid, tally_records
+from awards.query.tally import parse_dimensions, tally, tally_grid, tally_records
 
 PHASES = [Phase("2018-2023", "P", 2018, 2023), Phase("2014-2018", "P", 2014, 2018)]
 
@@ -92,7 +92,7 @@ def test_dimensions_are_checked() -> None:
 
 def test_dimensions_may_be_named_in_vietnamese() -> None:
     """--by năm, --by "hình thức", --by "Cấp khen" are year, form and issuer."""
-    from awards.tally import parse_dimensions
+    from awards.query.tally import parse_dimensions
 
     assert parse_dimensions(["năm", "Hình thức", "cấp khen", "phân loại"]) == (
         "year", "form", "issuer", "category")  # fmt: skip

@@ -133,7 +133,7 @@ def awards_list(
     """List awards (all that match, unless --limit)."""
     from awards.domain.vocab import AWARD_FIELDS, HEADINGS
     from awards.grid import Cell, Grid, Rows
-    from awards.select import sort_awards
+    from awards.query.filters import sort_awards
 
     records = settings(ctx).store().read()
     chosen = filtered(records, year, first_year, last_year, phase, form, issuer, kind, search)
@@ -187,7 +187,7 @@ def filtered(
     The filter runs over the stored records; only those that pass become awards, and with
     ``as_records`` (a tally, which needs no more) none do.
     """
-    from awards.select import AwardFilter, make_filter
+    from awards.query.filters import AwardFilter, make_filter
 
     award_filter = make_filter(
         records.phases,
@@ -345,7 +345,7 @@ def awards_tally(
     """
     from awards.domain.records import field_values
     from awards.grid import Rows
-    from awards.tally import (
+    from awards.query.tally import (
         parse_dimensions,
         tally,
         tally_chart,

@@ -122,7 +122,7 @@ def phase_show(ctx: typer.Context, code: CodeArg, fmt: ShowFormatOption = None) 
         return
     awards = [a for a in records.awards if a.phase == phase.code and not a.revoked]
     if awards:
-        from awards.tally import tally, tally_grid
+        from awards.query.tally import tally, tally_grid
 
         title = _("Awards of {code} by form and issuer").format(code=phase.code)
         grid = tally_grid(tally(awards, ("form", "issuer"), records.phases), title)

@@ -33,7 +33,7 @@ def report_phase(
     Program, signers, the commendation sentence, and tables.
     """
     from awards.domain.build import find_phase
-    from awards.report import phase_report
+    from awards.reports.review import phase_report
 
     records = settings(ctx).store().read()
     phase = find_phase(code, records.phases)
@@ -53,7 +53,7 @@ def report_year(
 ) -> None:
     """The awards of one calendar year, as a report."""
     from awards.domain.values import parse_year
-    from awards.report import year_report
+    from awards.reports.review import year_report
 
     records = settings(ctx).store().read()
     report = year_report(
@@ -81,7 +81,7 @@ def report_0603(
     """
     from awards.domain.values import parse_year
     from awards.grid import Form
-    from awards.report import form_0603
+    from awards.reports.forms import form_0603
 
     records = settings(ctx).store().read()
     grid = form_0603(records.awards, records.issuers, parse_year(year))

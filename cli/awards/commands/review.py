@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from awards import render
-from awards.check import RULES, check
 from awards.commands.awards import award_by_id
 from awards.commands.common import ShowFormatOption, settings
 from awards.errors import Conflict
 from awards.i18n import _
+from awards.reports.check import RULES, check
 
 if TYPE_CHECKING:
     from awards.grid import Cell

@@ -23,7 +23,7 @@ from awards.errors import Invalid
 from awards.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from awards.importing import Plan
+    from awards.transfer.plan import Plan
 
 
 class OnDuplicate(StrEnum):
@@ -62,9 +62,9 @@ def transfer_import(
     otherwise everything goes in as one write.
     """
     from awards.grid import Rows
-    from awards.importing import plan_import
-    from awards.sheets import read_tables
-    from awards.tally import tally, tally_grid
+    from awards.query.tally import tally, tally_grid
+    from awards.transfer.plan import plan_import
+    from awards.transfer.sheets import read_tables
 
     tables = [table for name in files for table in read_tables(name, fmt, sheet)]
     store = settings(ctx).store()
@@ -112,7 +112,7 @@ def transfer_import(
 
 
 def _report(plan: "Plan", *, dry_run: bool) -> None:
-    from awards.importing import summary_lines
+    from awards.transfer.plan import summary_lines
 
     for notice in plan.notices:
         render.info(notice)
@@ -130,7 +130,7 @@ def _report(plan: "Plan", *, dry_run: bool) -> None:
 
 
 def _refuse(plan: "Plan") -> None:
-    from awards.importing import summary_lines
+    from awards.transfer.plan import summary_lines
 
     if plan.problems:
         places = len({problem.where for problem in plan.problems})

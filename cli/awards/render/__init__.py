@@ -19,7 +19,7 @@ from awards.render.terminal import CHART_WIDTH, draw, draw_chart, error, info, p
 
 if TYPE_CHECKING:  # the results load with the commands that make them, not for --help
     from awards.grid import Form, Register, Rows
-    from awards.report import Report
+    from awards.reports.review import Report
 
 __all__ = ["CHART_WIDTH", "EXTENSIONS", "choose_format", "counted", "draw_chart", "emit", "error",
            "info", "progress"]  # fmt: skip
@@ -100,7 +100,7 @@ def emit(
 
 
 def _draw(result: Rows | Form | Report) -> None:
-    from awards.report import Report
+    from awards.reports.review import Report
 
     if not isinstance(result, Report):
         draw(result.grid, sys.stdout)
@@ -127,7 +127,7 @@ def _payload(result: Rows | Form | Report, fmt: str, *, to_file: bool) -> str | 
         if fmt in ("csv", "tsv"):
             return text.to_delimited(records, result.fieldnames, "," if fmt == "csv" else "\t")
         if fmt == "xlsx":
-            from awards import workbook
+            from awards.render import xlsx as workbook
 
             sheet = result.sheet or result.grid
             return workbook.grid_workbook(
@@ -135,12 +135,12 @@ def _payload(result: Rows | Form | Report, fmt: str, *, to_file: bool) -> str | 
             )
     elif isinstance(result, Form):
         if fmt == "xlsx":
-            from awards import workbook
+            from awards.render import xlsx as workbook
 
             return workbook.form_0603_workbook(result.grid, result.year)
     else:
         if fmt == "docx":
-            from awards.document import report_document
+            from awards.render.docx import report_document
 
             return report_document(result)
         return text.report_markdown(result) if fmt == "markdown" else text.report_text(result)
@@ -175,14 +175,14 @@ def _export(register: Register, fmt: str, target: str) -> None:
 
     awards = [a.to_dict() for a in register.awards]
     if fmt == "xlsx":
-        from awards import workbook
+        from awards.render import xlsx as workbook
 
         payload = workbook.awards_workbook(register.phases, register.awards, register.issuers)
         write_output(target, payload, binary="xlsx")
     elif fmt == "json":
         import orjson
 
-        from awards.sheets import EXPORT_SCHEMA
+        from awards.transfer.sheets import EXPORT_SCHEMA
 
         document = {
             "schema": EXPORT_SCHEMA,

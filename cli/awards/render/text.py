@@ -17,7 +17,7 @@ from awards.text import neutralise, printable
 
 if TYPE_CHECKING:
     from awards.grid import Cell, Grid
-    from awards.report import Report
+    from awards.reports.review import Report
 
 NONE_SHOWN = "—"
 

@@ -37,7 +37,6 @@ class Table:
     row_word: str = N_("row")  # in messages, through _()
     column_word: str = N_("column")
     sheet: str | None = field(default=None)
-    texts_only: bool = False  # every cell is text, as in CSV: rows are read the quick way
 
 
 def format_of(name: str, given: str | None) -> str:
@@ -71,7 +70,7 @@ def read_tables(name: str, fmt: str | None, sheet: str | None = None) -> list[Ta
     else:
         fmt = format_of(name, fmt)
         if fmt == "xlsx":
-            from awards import workbook
+            from awards.transfer import xlsx as workbook
 
             return workbook.read_tables(Path(name), sheet)
         raw = read_bytes(Path(name))
@@ -131,39 +130,20 @@ def sniff_delimiter(content: str) -> str:
 def csv_table(raw: bytes, source: str) -> Table:
     content = decode(raw, source)
     delimiter = sniff_delimiter(content)
-    simple = split_simple_csv(content, delimiter)
-    if simple is not None:
-        rows = cast(list[tuple[int, list[Cell]]], list(enumerate(simple, start=1)))
-    else:
-        reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
-        try:
-            rows = cast(list[tuple[int, list[Cell]]], list(enumerate(reader, start=1)))
-        except csv.Error as error:
-            where = _("{source}, line {line}: {problem}").format(
-                source=source, line=reader.line_num, problem=error
-            )
-            raise Invalid(where) from None
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    try:
+        rows = cast(list[tuple[int, list[Cell]]], list(enumerate(reader, start=1)))
+    except csv.Error as error:
+        where = _("{source}, line {line}: {problem}").format(
+            source=source, line=reader.line_num, problem=error
+        )
+        raise Invalid(where) from None
     if "'" in content:  # undo the quote export puts before text a spreadsheet would run
         for index, (number, cells) in enumerate(rows):
             joined = "\n".join(cast(list[str], cells))  # one test in C for a quote at a start
             if joined[:1] == "'" or "\n'" in joined:
                 rows[index] = (number, [text.restore_neutralised(str(cell)) for cell in cells])
-    return Table(source=source, rows=rows, texts_only=True)
-
-
-def split_simple_csv(content: str, delimiter: str) -> list[list[str]] | None:
-    """The rows ``csv.reader`` gives for a text with no quote, NUL or lone carriage return, split
-    in C: most exports have none, and the reader takes twice as long. None for any other text."""
-    if '"' in content or "\x00" in content:
-        return None
-    if "\r" in content:
-        content = content.replace("\r\n", "\n")
-        if "\r" in content:
-            return None
-    lines = content.split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    return [line.split(delimiter) if line else [] for line in lines]
+    return Table(source=source, rows=rows)
 
 
 def json_tables(raw: bytes, source: str) -> list[Table]:

@@ -9,11 +9,9 @@ lists every problem, so the command can refuse the whole file or write all of it
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count, repeat
 from typing import Any
 
 from awards import text
@@ -21,8 +19,8 @@ from awards.domain.build import AwardBuilder, PhaseInput, Spellings, build_issue
 from awards.domain.records import Award, Issuer, Phase
 from awards.errors import AwardsError, Conflict
 from awards.i18n import _
-from awards.sheets import Cell, Table
-from awards.store.codec import STORED_FIELDS, award_record
+from awards.store.codec import award_record
+from awards.transfer.sheets import Cell, Table
 
 # Header spellings per field; each is compared after ``header_key``.
 AWARD_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -162,11 +160,7 @@ def plan_import(
             continue
         prefix = f"{table.source}, " if named else ""
         row_word = _(table.row_word)
-        rows = table.rows[columns.header_row + 1 :]
-        if importer.table_at_once(table, columns, rows, f"{prefix}{row_word} "):
-            done += len(rows)
-            continue
-        for number, cells in rows:
+        for number, cells in table.rows[columns.header_row + 1 :]:
             done += 1
             if progress is not None and done % 1000 == 0:
                 progress(done, total)
@@ -274,18 +268,6 @@ def _blank(cells: list[Cell]) -> bool:
         return not "".join(cells).strip()  # type: ignore[arg-type]  # text cells: one test in C
     except TypeError:
         return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
-
-
-def _text_values(cells: list[str], columns: _Columns) -> dict[str, Cell]:
-    """``_values`` for a row of text cells (CSV), in one comprehension."""
-    try:
-        return {
-            name: cell
-            for index, name in columns.fields.items()
-            if (cell := cells[index]) and not cell.isspace()
-        }
-    except IndexError:  # a short row
-        return _values(cells, columns)  # type: ignore[arg-type]
 
 
 def _values(cells: list[Cell], columns: _Columns) -> dict[str, Cell]:
@@ -409,7 +391,7 @@ class _AwardImporter:
         self.plan = plan
 
     def row(self, where: str, table: Table, columns: _Columns, cells: list[Cell]) -> None:
-        given = _text_values(cells, columns) if table.texts_only else _values(cells, columns)  # type: ignore[arg-type]
+        given = _values(cells, columns)
         try:
             award = self.builder.build(given, new_id=self.next_id)
         except AwardsError as error:
@@ -439,118 +421,6 @@ class _AwardImporter:
             stored = _("award {id}")
             self.seen = {duplicate_key(a): stored.format(id=key) for key, a in self.stored}
         return self.seen
-
-    def table_at_once(
-        self, table: Table, columns: _Columns, rows: list[tuple[int, list[Cell]]], where: str
-    ) -> bool:
-        """Check a CSV table a column at a time, for speed: each distinct value once, with the
-        parsers of ``AwardBuilder``, and each distinct combination of the values checked
-        together (kind and count, year and phase, revocation) once, by ``AwardBuilder.build``
-        on a row that has it. Issuers and units are resolved in the order rows would meet them.
-        The outcome is the one of row after row. When anything is amiss (a bad value, a
-        duplicate, a short row) it changes nothing and returns False; the table is then read
-        row after row, which says what and where."""
-        if not table.texts_only:
-            return False
-        numbered = [(number, cells) for number, cells in rows if any(cells)]
-        if not numbered:
-            return True
-        index_of = {name: index for index, name in columns.fields.items()}
-        lines = [cells for _number, cells in numbered]
-        if min(map(len, lines)) <= max(index_of.values()):
-            return False  # a short row: its missing cells are read as not given, row by row
-        typed = list(zip(*lines, strict=False))  # the columns, as typed
-        raw = {name: typed[index] for name, index in index_of.items()}
-        absent: list[Any] = [None] * len(lines)
-        spellings = self.spellings.copy()  # kept only if the whole table goes in
-        builder = AwardBuilder(self.phases, spellings, new_issuer=self.new_issuer)
-        parsed: dict[str, list[Any]] = {}
-        try:
-            for name, column in raw.items():
-                if name not in builder.fields or name == "phase":
-                    continue
-                if name in ("recipient", "note", "revoked_reason"):  # new in every row
-                    if not any(column):
-                        parsed[name] = absent
-                    elif text.all_clean([v for v in column if v]):  # clean() would change none
-                        parsed[name] = [v or None for v in column]
-                    else:
-                        parsed[name] = [builder.parse(name, v) if _given(v) else None
-                                        for v in column]  # fmt: skip
-                    continue
-                values: dict[str, Any] = {}
-                for value in dict.fromkeys(column):  # in the order rows use them
-                    values[value] = builder.parse(name, value) if _given(value) else None
-                    if name == "issuer" and values[value] is not None:
-                        spellings.learn_issuer(values[value])
-                    elif name == "unit" and values[value] is not None:
-                        spellings.learn_unit(values[value])
-                parsed[name] = list(map(values.__getitem__, column))
-            if any(None in parsed.get(name, absent) for name in REQUIRED["awards"]):
-                return False
-            # What is checked together, each distinct combination once, on a row that has it.
-            together = [raw[name] for name in _CHECKED_TOGETHER if name in raw]
-            combinations = list(zip(*together, strict=True))
-            phase_of = {
-                combination: builder.build(_text_values(cells, columns)).phase  # type: ignore[arg-type]
-                for combination, cells in dict(zip(combinations, lines, strict=True)).items()
-            }
-        except AwardsError:
-            return False
-        parsed["count"] = [1 if n is None else n for n in parsed.get("count", absent)]
-        parsed["phase"] = list(map(phase_of.__getitem__, combinations))
-        decision_keys = {
-            d: text.clean_key(d or "") for d in dict.fromkeys(parsed.get("decision", [None]))
-        }
-        decisions = map(decision_keys.__getitem__, parsed.get("decision", absent))
-        keys = list(zip(text.clean_keys(parsed["recipient"]), parsed["form"], parsed["issuer"],
-                        parsed["year"], decisions, strict=True))  # fmt: skip
-        seen = self._seen()
-        if self.on_duplicate != "keep" and (
-            len(set(keys)) != len(keys) or not seen.keys().isdisjoint(keys)
-        ):
-            return False
-        self._take(parsed, keys, [number for number, _cells in numbered], where)
-        self.spellings = spellings
-        self.builder = AwardBuilder(self.phases, spellings, new_issuer=self.new_issuer)
-        return True
-
-    def _take(
-        self, parsed: dict[str, list[Any]], keys: list[Any], numbers: list[int], where: str
-    ) -> None:
-        """The records of a table read at once, numbered on; as ``award_record`` writes them."""
-        fields = [
-            name
-            for name in STORED_FIELDS
-            if name in parsed and parsed[name].count(None) < len(numbers)
-        ]
-        columns = [parsed[name] for name in fields]
-        records = list(map(dict, map(zip, repeat(fields), zip(*columns, strict=True))))
-        for name, column in zip(fields, columns, strict=True):  # an optional value not given
-            for index in compress(count(), map(operator.is_, column, repeat(None))):
-                del records[index][name]
-        first = self.next_id
-        self.plan.records.update(
-            zip(map(str, range(first, first + len(records))), records, strict=True)
-        )
-        self.next_id += len(records)
-        # Where each was, for a later duplicate to name: the first row of each key.
-        seen = self._seen()
-        place = (where.replace("{", "{{").replace("}", "}}") + "{}").format
-        rows = dict(zip(reversed(keys), map(place, reversed(numbers)), strict=True))
-        for key in rows.keys() & seen.keys():
-            del rows[key]
-        seen.update(rows)
-
-
-# The values an award's checks read together: each distinct combination is checked once.
-_CHECKED_TOGETHER = ("kind", "count", "category", "revoked_decision", "revoked_on",
-                     "revoked_reason", "year", "phase")  # fmt: skip
-
-
-def _given(cell: str) -> bool:
-    """A text cell that holds a value: not empty, not only spaces."""
-    return bool(cell) and not cell.isspace()
 
 
 def duplicate_key(award: Award | Mapping[str, Any]) -> tuple[str, str, str, int, str]:

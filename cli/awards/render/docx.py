@@ -9,7 +9,7 @@ import io
 from typing import Any
 
 from awards.grid import Cell
-from awards.report import Report
+from awards.reports.review import Report
 
 
 def report_document(report: Report) -> bytes:
