@@ -1,33 +1,26 @@
 """Award commands: add, list, show, edit, remove, tally."""
 
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from awards import render
 from awards.commands.common import (
     FormatOption,
-    FormFilter,
-    FromFilter,
-    IssuerFilter,
-    KindFilter,
     OutputOption,
-    PhaseFilter,
-    SearchFilter,
     ShowFormatOption,
-    ToFilter,
-    YearFilter,
     settings,
+    with_filters,
 )
-from awards.errors import Invalid, NotFound
+from awards.errors import Invalid
 from awards.i18n import _
 
 # The model, the grid and the rest load in the commands that use them, not for --help.
 if TYPE_CHECKING:
     from awards.domain.records import Award
     from awards.grid import Rows
-    from awards.store import Records
+    from awards.query.filters import Filters
 
 # One Option each, shared by add (required) and edit (optional), so help reads the same in both.
 KIND = typer.Option("--kind", help="collective (tập thể), individual (cá nhân), mixed.")
@@ -113,16 +106,10 @@ def awards_add(
     sys.stdout.write(f"{award.id}\n")
 
 
+@with_filters
 def awards_list(
     ctx: typer.Context,
-    year: YearFilter = None,
-    first_year: FromFilter = None,
-    last_year: ToFilter = None,
-    phase: PhaseFilter = None,
-    form: FormFilter = None,
-    issuer: IssuerFilter = None,
-    kind: KindFilter = None,
-    search: SearchFilter = None,
+    filters: "Filters",
     sort: Annotated[
         str | None, typer.Option("--sort", help="Field to sort by; -year for descending.")
     ] = None,
@@ -133,12 +120,9 @@ def awards_list(
     """List awards (all that match, unless --limit)."""
     from awards.domain.vocab import AWARD_FIELDS, HEADINGS
     from awards.grid import Cell, Grid, Rows
-    from awards.query.filters import sort_awards
+    from awards.query.filters import chosen_awards, sort_awards
 
-    records = settings(ctx).store().read()
-    chosen = filtered(records, year, first_year, last_year, phase, form, issuer, kind, search)
-
-    chosen = sort_awards(chosen, sort)
+    chosen = sort_awards(chosen_awards(settings(ctx).store().read(), filters), sort)
     if limit is not None:
         if limit < 0:
             raise Invalid(_("limit must be 0 or more, not {limit}").format(limit=limit))
@@ -169,63 +153,16 @@ def awards_list(
     render.emit(Rows(grid, found, AWARD_FIELDS, _("the awards"), "awards"), fmt, output)
 
 
-def filtered(
-    records: "Records",
-    year: int | None,
-    first_year: int | None,
-    last_year: int | None,
-    phase: str | None,
-    form: str | None,
-    issuer: str | None,
-    kind: str | None,
-    search: str | None,
-    *,
-    as_records: bool = False,
-) -> list[Any]:
-    """The awards that the FILTERS options of list, tally and export let through.
-
-    The filter runs over the stored records; only those that pass become awards, and with
-    ``as_records`` (a tally, which needs no more) none do.
-    """
-    from awards.query.filters import AwardFilter, make_filter
-
-    award_filter = make_filter(
-        records.phases,
-        year=year,
-        first_year=first_year,
-        last_year=last_year,
-        phase=phase,
-        form=form,
-        issuer=issuer,
-        kind=kind,
-        search=search,
-        issuers=records.issuers,
-    )
-    rows = records.award_rows
-    matches = award_filter.matches
-    if award_filter == AwardFilter():  # no filter given: everything, without asking each
-        return list(rows.values()) if as_records else records.awards
-    if as_records:
-        return [record for record in rows.values() if matches(record)]
-    return records.awards_from((key, record) for key, record in rows.items() if matches(record))
-
-
 def awards_show(
     ctx: typer.Context,
     award_id: Annotated[int, typer.Argument(metavar="ID", help="The award id.")],
     fmt: ShowFormatOption = None,
 ) -> None:
     """Show one award in full."""
-    award = award_by_id(settings(ctx).store().read(), award_id)
+    from awards.query.filters import find_award
+
+    award = find_award(settings(ctx).store().read(), award_id)
     render.emit(_award_rows(award), fmt)
-
-
-def award_by_id(records: "Records", award_id: int) -> "Award":
-    """The award, or the error that names the id."""
-    award = records.award(award_id)
-    if award is None:
-        raise NotFound(_("no award with id {id}").format(id=award_id))
-    return award
 
 
 def _award_rows(award: "Award") -> "Rows":
@@ -258,6 +195,7 @@ def awards_edit(
 ) -> None:
     """Correct an award. Give only what changes; '' clears an optional field."""
     from awards.domain.build import AwardInput, Spellings, build_award
+    from awards.query.filters import find_award
 
     given = AwardInput(
         recipient=recipient,
@@ -276,7 +214,7 @@ def awards_edit(
         new_issuer=new_issuer,
     )
     with settings(ctx).store().transaction() as tx:
-        before = award_by_id(tx, award_id)
+        before = find_award(tx, award_id)
         others = (r for key, r in tx.award_rows.items() if key != str(award_id))
         after = build_award(given, tx.phases, Spellings(others, tx.issuers), base=before)
         if after != before:
@@ -290,6 +228,8 @@ def awards_remove(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
 ) -> None:
     """Remove awards. Asks first on a terminal; elsewhere needs --yes."""
+    from awards.query.filters import find_award
+
     store = settings(ctx).store()
     wanted = list(dict.fromkeys(award_ids))
     if not yes:
@@ -298,17 +238,18 @@ def awards_remove(
             raise Invalid(_("removing needs --yes when not run at a terminal"))
         records = store.read()
         names = ", ".join(
-            f"{a.id} ({a.recipient})" for a in (award_by_id(records, i) for i in wanted)
+            f"{a.id} ({a.recipient})" for a in (find_award(records, i) for i in wanted)
         )
         if not typer.confirm(_("Remove {awards}?").format(awards=names), err=True):
             render.info(_("nothing removed"))
             raise typer.Exit(1)
     with store.transaction() as tx:
-        doomed = [award_by_id(tx, award_id) for award_id in wanted]
+        doomed = [find_award(tx, award_id) for award_id in wanted]
         tx.remove_awards([a.id for a in doomed])
     render.info(_("removed {count} award(s)").format(count=len(doomed)))
 
 
+@with_filters
 def awards_tally(
     ctx: typer.Context,
     by: Annotated[
@@ -318,14 +259,7 @@ def awards_tally(
             help="year, phase, form, issuer, level, kind, unit, method or category; repeatable.",
         ),
     ] = None,
-    year: YearFilter = None,
-    first_year: FromFilter = None,
-    last_year: ToFilter = None,
-    phase: PhaseFilter = None,
-    form: FormFilter = None,
-    issuer: IssuerFilter = None,
-    kind: KindFilter = None,
-    search: SearchFilter = None,
+    filters: "Filters" = None,  # type: ignore[assignment]
     fmt: FormatOption = None,
     output: OutputOption = None,
     include_revoked: Annotated[
@@ -345,6 +279,7 @@ def awards_tally(
     """
     from awards.domain.records import field_values
     from awards.grid import Rows
+    from awards.query.filters import chosen_records
     from awards.query.tally import (
         parse_dimensions,
         tally,
@@ -356,9 +291,7 @@ def awards_tally(
 
     dims = parse_dimensions(by)
     records = settings(ctx).store().read()
-    chosen = filtered(
-        records, year, first_year, last_year, phase, form, issuer, kind, search, as_records=True
-    )
+    chosen = chosen_records(records, filters)
     if not include_revoked and any(field_values(chosen, "revoked_decision")):
         chosen = [record for record in chosen if record.get("revoked_decision") is None]
     result = tally(chosen, dims, records.phases, records.issuers)

@@ -1,6 +1,9 @@
 """What every command shares: the settings from the global options, and the option types."""
 
+import functools
+import inspect
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -99,15 +102,47 @@ OutputOption = Annotated[
     ),
 ]
 
-# The FILTERS of list and tally. Domain checks (ranges, names) happen in the model.
-YearFilter = Annotated[int | None, typer.Option("--year", help="Only this year.")]
-FromFilter = Annotated[int | None, typer.Option("--from", help="From this year on.")]
-ToFilter = Annotated[int | None, typer.Option("--to", help="Up to this year.")]
-PhaseFilter = Annotated[str | None, typer.Option("--phase", help="Only this phase code.")]
-FormFilter = Annotated[str | None, typer.Option("--form", help="Only this form (bang-khen).")]
-IssuerFilter = Annotated[str | None, typer.Option("--issuer", help="Only this issuer.")]
-KindFilter = Annotated[str | None, typer.Option("--kind", help="collective, individual or mixed.")]
-SearchFilter = Annotated[
-    str | None,
-    typer.Option("--search", help="Text in recipient, unit, decision or note (any case/accents)."),
-]
+# The FILTERS of list, tally and export: one option each, added to a command by with_filters.
+# Domain checks (ranges, names) happen in query.filters, as add's happen in the domain.
+_FILTER_OPTIONS = {
+    "year": Annotated[int | None, typer.Option("--year", help="Only this year.")],
+    "first_year": Annotated[int | None, typer.Option("--from", help="From this year on.")],
+    "last_year": Annotated[int | None, typer.Option("--to", help="Up to this year.")],
+    "phase": Annotated[str | None, typer.Option("--phase", help="Only this phase code.")],
+    "form": Annotated[str | None, typer.Option("--form", help="Only this form (bang-khen).")],
+    "issuer": Annotated[str | None, typer.Option("--issuer", help="Only this issuer.")],
+    "kind": Annotated[str | None, typer.Option("--kind", help="collective, individual or mixed.")],
+    "search": Annotated[
+        str | None,
+        typer.Option(
+            "--search", help="Text in recipient, unit, decision or note (any case/accents)."
+        ),
+    ],
+}
+
+
+def with_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """Give ``command`` the FILTERS options in place of its ``filters`` parameter, which then
+    receives them as one ``query.filters.Filters`` (as sqlite-utils' output_options does)."""
+    signature = inspect.signature(command)
+    options = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=option)
+        for name, option in _FILTER_OPTIONS.items()
+    ]
+    # The options stand where ``filters`` stood; whatever follows it is keyword-only.
+    parameters = list(signature.parameters.values())
+    at = [p.name for p in parameters].index("filters")
+    later = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in parameters[at + 1 :]]
+    parameters = [*parameters[:at], *options, *later]
+
+    @functools.wraps(command)
+    def with_them(*args: Any, **kwargs: Any) -> None:
+        from awards.query.filters import Filters  # the domain loads when a command runs
+
+        given = Filters(**{name: kwargs.pop(name) for name in _FILTER_OPTIONS})
+        command(*args, filters=given, **kwargs)
+
+    del with_them.__wrapped__  # Typer reads the options from the signature below
+    with_them.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    with_them.__annotations__ = {p.name: p.annotation for p in parameters}
+    return with_them

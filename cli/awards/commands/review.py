@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from awards import render
-from awards.commands.awards import award_by_id
 from awards.commands.common import ShowFormatOption, settings
 from awards.errors import Conflict
 from awards.i18n import _
@@ -31,12 +30,13 @@ def awards_revoke(
     They are kept, shown marked, and left out of tallies and reports.
     """
     from awards.domain.build import AwardInput, build_award
+    from awards.query.filters import find_award
 
     given = AwardInput(revoked_decision=decision, revoked_on=on, revoked_reason=reason)
     with settings(ctx).store().transaction() as tx:
         changed = []
         for award_id in dict.fromkeys(award_ids):
-            award = award_by_id(tx, award_id)
+            award = find_award(tx, award_id)
             if award.revoked:
                 raise Conflict(
                     _("award {id} is already revoked (decision {decision})").format(
@@ -55,12 +55,13 @@ def awards_revoke(
 def awards_unrevoke(ctx: typer.Context, award_ids: IdsArg) -> None:
     """Undo a revocation recorded by mistake."""
     from awards.domain.build import AwardInput, build_award
+    from awards.query.filters import find_award
 
     cleared = AwardInput(revoked_decision="", revoked_on="", revoked_reason="")
     with settings(ctx).store().transaction() as tx:
         changed = []
         for award_id in dict.fromkeys(award_ids):
-            award = award_by_id(tx, award_id)
+            award = find_award(tx, award_id)
             if not award.revoked:
                 raise Conflict(_("award {id} is not revoked").format(id=award_id))
             changed.append(build_award(cleared, tx.phases, [], base=award))

@@ -6,23 +6,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from awards import render
-from awards.commands.awards import filtered
-from awards.commands.common import (
-    FormFilter,
-    FromFilter,
-    IssuerFilter,
-    KindFilter,
-    PhaseFilter,
-    SearchFilter,
-    ToFilter,
-    YearFilter,
-    format_option,
-    settings,
-)
+from awards.commands.common import format_option, settings, with_filters
 from awards.errors import Invalid
 from awards.i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from awards.query.filters import Filters
     from awards.transfer.plan import Plan
 
 
@@ -163,6 +152,7 @@ def _summary(plan: "Plan", *, dry_run: bool) -> str:
     return line
 
 
+@with_filters
 def transfer_export(
     ctx: typer.Context,
     target: Annotated[
@@ -172,14 +162,7 @@ def transfer_export(
         str | None,
         format_option("json, csv, tsv or xlsx (default: from FILE, else json)."),
     ] = None,
-    year: YearFilter = None,
-    first_year: FromFilter = None,
-    last_year: ToFilter = None,
-    phase: PhaseFilter = None,
-    form: FormFilter = None,
-    issuer: IssuerFilter = None,
-    kind: KindFilter = None,
-    search: SearchFilter = None,
+    filters: "Filters" = None,  # type: ignore[assignment]
 ) -> None:
     """Write phases, issuers and awards to JSON, CSV, TSV or XLSX.
 
@@ -188,7 +171,8 @@ def transfer_export(
     FILE-issuers, and `awards import` takes the three back together.
     """
     from awards.grid import Register
+    from awards.query.filters import chosen_awards
 
     records = settings(ctx).store().read()
-    chosen = filtered(records, year, first_year, last_year, phase, form, issuer, kind, search)
+    chosen = chosen_awards(records, filters)
     render.emit(Register(records.phases, records.issuers, chosen), fmt, target)

@@ -1,22 +1,25 @@
-"""Choosing and ordering awards: the FILTERS that ``list`` and ``tally`` share, and ``--sort``."""
+"""Choosing and ordering awards: the FILTERS that ``list``, ``tally`` and ``export`` share,
+finding an award by id, and ``--sort``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from awards import text
 from awards.domain.build import find_phase
 from awards.domain.records import Award, Issuer, Phase
 from awards.domain.values import parse_form, parse_kind, parse_year
 from awards.domain.vocab import AWARD_FIELDS
-from awards.errors import Invalid
+from awards.errors import Invalid, NotFound
 from awards.i18n import N_, _
+
+if TYPE_CHECKING:
+    from awards.store import Records
 
 # An award, or its stored record: both give their fields by name through ``get``.
 Row = Award | Mapping[str, Any]
-R = TypeVar("R", Award, Mapping[str, Any])
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,21 +58,26 @@ def _haystack(award: Row) -> str:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """The FILTERS options as typed: list, tally and export share them."""
+
+    year: int | None = None
+    first_year: int | None = None
+    last_year: int | None = None
+    phase: str | None = None
+    form: str | None = None
+    issuer: str | None = None
+    kind: str | None = None
+    search: str | None = None
+
+
 def make_filter(
-    phases: Sequence[Phase],
-    *,
-    year: int | None = None,
-    first_year: int | None = None,
-    last_year: int | None = None,
-    phase: str | None = None,
-    form: str | None = None,
-    issuer: str | None = None,
-    kind: str | None = None,
-    search: str | None = None,
-    issuers: Sequence[Issuer] = (),
+    phases: Sequence[Phase], given: Filters, issuers: Sequence[Issuer] = ()
 ) -> AwardFilter:
     """Check and normalise filter values as ``add`` would, so ``--form bang-khen`` works and
     an issuer's alias selects its awards."""
+    issuer = given.issuer
     if issuer is not None:
         wanted = text.key(issuer)
         issuer = next(
@@ -77,20 +85,43 @@ def make_filter(
             issuer,
         )
     return AwardFilter(
-        year=None if year is None else parse_year(year),
-        first_year=None if first_year is None else parse_year(first_year, N_("from")),
-        last_year=None if last_year is None else parse_year(last_year, N_("to")),
-        phase=None if phase is None else find_phase(phase, phases).code,
-        form=None if form is None else parse_form(form),
+        year=None if given.year is None else parse_year(given.year),
+        first_year=None if given.first_year is None else parse_year(given.first_year, N_("from")),
+        last_year=None if given.last_year is None else parse_year(given.last_year, N_("to")),
+        phase=None if given.phase is None else find_phase(given.phase, phases).code,
+        form=None if given.form is None else parse_form(given.form),
         issuer=None if issuer is None else text.key(issuer),
-        kind=None if kind is None else parse_kind(kind),
-        search=None if search is None else (text.fold(search) or None),
+        kind=None if given.kind is None else parse_kind(given.kind),
+        search=None if given.search is None else (text.fold(given.search) or None),
     )
 
 
-def select(awards: Iterable[R], award_filter: AwardFilter) -> list[R]:
-    """The awards, or stored records, that pass the filter."""
-    return [award for award in awards if award_filter.matches(award)]
+def chosen_awards(records: Records, given: Filters) -> list[Award]:
+    """The awards that the filters let through. The filter runs over the stored records; only
+    those that pass become awards."""
+    award_filter = make_filter(records.phases, given, records.issuers)
+    if award_filter == AwardFilter():  # no filter given: everything, without asking each
+        return records.awards
+    matches = award_filter.matches
+    rows = records.award_rows.items()
+    return records.awards_from((key, record) for key, record in rows if matches(record))
+
+
+def chosen_records(records: Records, given: Filters) -> list[Mapping[str, Any]]:
+    """The stored records that the filters let through, for a tally, which needs no more."""
+    award_filter = make_filter(records.phases, given, records.issuers)
+    rows = records.award_rows.values()
+    if award_filter == AwardFilter():
+        return list(rows)
+    return [record for record in rows if award_filter.matches(record)]
+
+
+def find_award(records: Records, award_id: int) -> Award:
+    """The award, or the error that names the id."""
+    award = records.award(award_id)
+    if award is None:
+        raise NotFound(_("no award with id {id}").format(id=award_id))
+    return award
 
 
 def sort_awards(awards: list[Award], sort: str | None) -> list[Award]:
