@@ -13,13 +13,12 @@ from awards.commands.common import (
     settings,
     with_filters,
 )
+from awards.domain.vocab import DIMENSIONS, spoken
 from awards.errors import Invalid
 from awards.i18n import _
 
 # The model, the grid and the rest load in the commands that use them, not for --help.
 if TYPE_CHECKING:
-    from awards.domain.records import Award
-    from awards.grid import Rows
     from awards.query.filters import Filters
 
 # One Option each, shared by add (required) and edit (optional), so help reads the same in both.
@@ -54,11 +53,6 @@ CategoryOpt = Annotated[
 NewIssuerOpt = Annotated[
     bool, typer.Option("--new-issuer", help="Keep an issuer that looks like a stored one.")
 ]
-
-# The table leaves out the long or rarely needed fields; show and the other formats have all.
-# A revoked award is marked in a column of its own, there only when one is listed.
-LIST_COLUMNS = ("id", "recipient", "kind", "count", "form", "issuer", "year", "phase", "decision",
-                "unit")  # fmt: skip
 
 
 def awards_add(
@@ -118,39 +112,15 @@ def awards_list(
     output: OutputOption = None,
 ) -> None:
     """List awards (all that match, unless --limit)."""
-    from awards.domain.vocab import AWARD_FIELDS, HEADINGS
-    from awards.grid import Cell, Grid, Rows
     from awards.query.filters import chosen_awards, sort_awards
+    from awards.query.listing import award_list
 
     chosen = sort_awards(chosen_awards(settings(ctx).store().read(), filters), sort)
     if limit is not None:
         if limit < 0:
             raise Invalid(_("limit must be 0 or more, not {limit}").format(limit=limit))
         chosen = chosen[:limit]
-    recipients = sum(a.count for a in chosen if not a.revoked)
-    revoked = sum(1 for a in chosen if a.revoked)
-    columns = [_(HEADINGS[name]) for name in LIST_COLUMNS]
-    rows: list[list[Cell]] = [[getattr(a, name) for name in LIST_COLUMNS] for a in chosen]
-    if revoked:
-        columns.append(_("Revoked"))
-        mark = _("revoked {date}")
-        for row, award in zip(rows, chosen, strict=True):
-            row.append(mark.format(date=award.revoked_on) if award.revoked else "")
-    caption = _("{records} award record(s), {recipients} recipient(s)").format(
-        records=len(chosen), recipients=recipients
-    )
-    if revoked:
-        caption += _("; {count} revoked record(s) not counted").format(count=revoked)
-    grid = Grid(
-        columns=columns,
-        rows=rows,
-        numeric=frozenset({0, 3, 6}),
-        nowrap=frozenset({2, 7, 8, len(LIST_COLUMNS)}),
-        caption=caption,
-        empty=_("no awards match"),
-    )
-    found = [a.to_dict() for a in chosen]
-    render.emit(Rows(grid, found, AWARD_FIELDS, _("the awards"), "awards"), fmt, output)
+    render.emit(award_list(chosen), fmt, output)
 
 
 def awards_show(
@@ -160,19 +130,10 @@ def awards_show(
 ) -> None:
     """Show one award in full."""
     from awards.query.filters import find_award
+    from awards.query.listing import award_detail
 
     award = find_award(settings(ctx).store().read(), award_id)
-    render.emit(_award_rows(award), fmt)
-
-
-def _award_rows(award: "Award") -> "Rows":
-    from awards.domain.vocab import AWARD_FIELDS, HEADINGS, REVOCATION_FIELDS
-    from awards.grid import Cell, Grid, Rows
-
-    shown = [n for n in AWARD_FIELDS if award.revoked or n not in REVOCATION_FIELDS]
-    rows: list[list[Cell]] = [[_(HEADINGS[name]), getattr(award, name)] for name in shown]
-    grid = Grid(columns=[_("Field"), _("Value")], rows=rows)
-    return Rows(grid, award.to_dict(), formats=("table", "json"))
+    render.emit(award_detail(award), fmt)
 
 
 def awards_edit(
@@ -196,6 +157,7 @@ def awards_edit(
     """Correct an award. Give only what changes; '' clears an optional field."""
     from awards.domain.build import AwardInput, Spellings, build_award
     from awards.query.filters import find_award
+    from awards.query.listing import award_detail
 
     given = AwardInput(
         recipient=recipient,
@@ -219,7 +181,7 @@ def awards_edit(
         after = build_award(given, tx.phases, Spellings(others, tx.issuers), base=before)
         if after != before:
             tx.replace_awards([after])
-    render.emit(_award_rows(after))
+    render.emit(award_detail(after))
 
 
 def awards_remove(
@@ -256,7 +218,7 @@ def awards_tally(
         list[str] | None,
         typer.Option(
             "--by",
-            help="year, phase, form, issuer, level, kind, unit, method or category; repeatable.",
+            help=f"{spoken(DIMENSIONS)}; repeatable.",
         ),
     ] = None,
     filters: "Filters" = None,  # type: ignore[assignment]
@@ -270,8 +232,6 @@ def awards_tally(
     ] = False,
 ) -> None:
     """Count recipients by the dimensions given.
-
-    Dimensions: year, phase, form, issuer, level, kind, unit, method, category.
 
     No --by means --by phase --by form. One --by gives counts and shares; two a cross-tab;
     more, grouped rows. JSON, CSV and TSV give one row per group, for scripts; xlsx a sheet

@@ -7,6 +7,7 @@ import typer
 
 from awards import render, text
 from awards.commands.common import FormatOption, OutputOption, settings
+from awards.domain.vocab import LEVELS
 from awards.errors import Conflict, NotFound
 from awards.i18n import _
 
@@ -18,11 +19,7 @@ if TYPE_CHECKING:
 app = typer.Typer(help="Issuers: who gives awards, at which level, under which names.")
 
 NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The issuer's name.")]
-# model.LEVELS, written out so that --help need not load the model (a test compares them).
-LEVEL_HELP = (
-    "state, government, ministry, province, department, district, commune, unit, organisation"
-    " (or bộ, tỉnh, sở, huyện, xã, đơn vị, đoàn thể)."
-)
+LEVEL_HELP = ", ".join(LEVELS) + " (or bộ, tỉnh, sở, huyện, xã, đơn vị, đoàn thể)."
 AliasOpt = Annotated[
     list[str] | None, typer.Option("--alias", help="Another name typed for it; repeatable.")
 ]

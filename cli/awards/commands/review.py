@@ -1,6 +1,5 @@
 """Revocation and the register check: revoke, unrevoke, check."""
 
-import inspect
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -106,11 +105,10 @@ def awards_check(
     raise typer.Exit(1)
 
 
-# The rules, each with where it comes from, end the help (\b: Click keeps these lines as they are).
-awards_check.__doc__ = (
-    inspect.cleandoc(awards_check.__doc__ or "")
-    + "\n\n\b\n"
-    + "\n".join(f"{rule.code}: {rule.title} ({rule.basis})" for rule in RULES.values())
+# The rules, each with where it comes from, follow the options in the help (\b: Click keeps these
+# lines as they are).
+CHECK_EPILOG = "\b\n" + "\n".join(
+    f"{rule.code}: {rule.title} ({rule.basis})" for rule in RULES.values()
 )
 
 

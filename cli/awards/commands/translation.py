@@ -52,6 +52,7 @@ def translate_tree(command: Any) -> None:
     """Put every help text of ``command`` and its subcommands in the interface language."""
     for each in _walk(command):
         each.help = paragraphs(each.help)
+        each.epilog = paragraphs(each.epilog)
         each.context_class = _Context
         for param in each.params:
             if getattr(param, "help", None):
@@ -61,7 +62,8 @@ def translate_tree(command: Any) -> None:
 def help_texts(command: Any) -> Iterator[str]:
     """Every paragraph of help in the tree, as the catalog holds them."""
     for each in _walk(command):
-        texts = [each.help, *(getattr(param, "help", None) for param in each.params)]
+        params = (getattr(param, "help", None) for param in each.params)
+        texts = [each.help, each.epilog, *params]
         for text in texts:
             if text:
                 for paragraph in text.split("\n\n"):

@@ -4,6 +4,8 @@ headings and help are derived from here."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from awards.i18n import N_
 
 FIRST_YEAR = 1945
@@ -32,46 +34,86 @@ _KIND_WORDS = {
     "tap the ca nhan": "mixed",
 }
 
-AWARD_FIELDS = (
-    "id",
-    "recipient",
-    "kind",
-    "count",
-    "form",
-    "issuer",
-    "year",
-    "phase",
-    "decision",
-    "decided_on",
-    "unit",
-    "note",
-    "method",
-    "category",
-    "revoked_decision",
-    "revoked_on",
-    "revoked_reason",
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A field of the register, declared once: every list, heading, header spelling and tally
+    dimension below is derived from these."""
+
+    name: str  # the stored name, the JSON key and the CSV header
+    heading: str  # how a table heads it, through _()
+    headers: tuple[str, ...] = ()  # how office files head its column, besides its name
+    said: tuple[str, ...] = ()  # what a user may call it in --by (tally by it when given)
+    tally_rank: int | None = None  # its place among the tally dimensions; None: not one
+    listed: bool = False  # a column of `list` as a table (show and the other formats have all)
+    numeric: bool = False  # right-aligned
+    code: bool = False  # a short code that a narrow table must not fold
+
+
+AWARD = (
+    Field("id", N_("Id"), listed=True, numeric=True),
+    Field("recipient", N_("Recipient"), ("Họ và tên", "Họ tên", "Tên tập thể, cá nhân",
+          "Đối tượng", "Tên tập thể/cá nhân", "Tập thể, cá nhân được khen"), listed=True),
+    Field("kind", N_("Kind"), ("Loại", "Tập thể/Cá nhân", "Tập thể hay cá nhân"),
+          ("loại", "đối tượng"), 6, listed=True, code=True),
+    Field("count", N_("Count"), ("Số lượng",), listed=True, numeric=True),
+    Field("form", N_("Form"), ("Hình thức", "Hình thức khen thưởng", "Danh hiệu"),
+          ("hình thức",), 3, listed=True),
+    Field("issuer", N_("Issuer"), ("Cấp khen", "Người ký", "Cơ quan khen thưởng",
+          "Cấp khen thưởng"), ("cấp khen", "cơ quan"), 4, listed=True),
+    Field("year", N_("Year"), ("Năm", "Năm khen thưởng"), ("năm",), 1, listed=True,
+          numeric=True),
+    Field("phase", N_("Phase"), ("Giai đoạn",), ("giai đoạn",), 2, listed=True, code=True),
+    Field("decision", N_("Decision"), ("Số quyết định", "Số QĐ"), listed=True, code=True),
+    Field("decided_on", N_("Decided on"), ("decided on", "Ngày quyết định", "Ngày QĐ",
+          "Ngày ký")),
+    Field("unit", N_("Unit"), ("Đơn vị", "Đơn vị công tác"), ("đơn vị",), 7, listed=True),
+    Field("note", N_("Note"), ("Ghi chú",)),
+    Field("method", N_("Method"), ("Phương thức", "Phương thức khen thưởng"), ("phương thức",),
+          8),
+    Field("category", N_("Category"), ("Phân loại", "Nhóm đối tượng", "Thành phần"),
+          ("phân loại",), 9),
+    Field("revoked_decision", N_("Revoked decision"), ("Số QĐ thu hồi", "Quyết định thu hồi")),
+    Field("revoked_on", N_("Revoked on"), ("Ngày thu hồi",)),
+    Field("revoked_reason", N_("Revoked reason"), ("Lý do thu hồi",)),
+)  # fmt: skip
+# An issuer's level, tallied through the awards the issuer gave.
+LEVEL = Field("level", N_("Level"), ("Cấp",), ("cấp",), 5)
+PHASE = (
+    Field("code", N_("Code"), ("Mã", "Mã giai đoạn", "Giai đoạn")),
+    Field("program", N_("Program"), ("Chương trình", "Tên chương trình")),
+    Field("start", N_("Start"), ("Từ năm", "Năm bắt đầu")),
+    Field("end", N_("End"), ("Đến năm", "Năm kết thúc")),
+    Field("signed_on", N_("Signed on"), ("signed on", "Ngày ký")),
+    Field("signers", N_("Signers"), ("Người ký",)),
+    Field("parties", N_("Parties"), ("Các bên", "Cơ quan phối hợp")),
+    Field("note", N_("Note"), ("Ghi chú",)),
 )
+ISSUER = (
+    Field("name", N_("Issuer"), ("Tên cơ quan", "Cơ quan")),
+    LEVEL,
+    Field("aliases", N_("Aliases"), ("Tên khác", "Tên gọi khác")),
+)
+
+AWARD_FIELDS = tuple(field.name for field in AWARD)
+PHASE_FIELDS = tuple(field.name for field in PHASE)
+ISSUER_FIELDS = tuple(field.name for field in ISSUER)
 REVOCATION_FIELDS = ("revoked_decision", "revoked_on", "revoked_reason")
-# How tables head each field, through _() (JSON, CSV and TSV keep the field names).
-HEADINGS = {
-    "id": N_("Id"),
-    "recipient": N_("Recipient"),
-    "kind": N_("Kind"),
-    "count": N_("Count"),
-    "form": N_("Form"),
-    "issuer": N_("Issuer"),
-    "year": N_("Year"),
-    "phase": N_("Phase"),
-    "decision": N_("Decision"),
-    "decided_on": N_("Decided on"),
-    "unit": N_("Unit"),
-    "note": N_("Note"),
-    "method": N_("Method"),
-    "category": N_("Category"),
-    "revoked_decision": N_("Revoked decision"),
-    "revoked_on": N_("Revoked on"),
-    "revoked_reason": N_("Revoked reason"),
-}
+HEADINGS = {field.name: field.heading for field in (*AWARD, LEVEL)}
+LIST_FIELDS = tuple(field for field in AWARD if field.listed)
+# The tally dimensions in the order help and messages name them.
+DIMENSIONS = tuple(
+    field.name
+    for field in sorted((*AWARD, LEVEL), key=lambda f: f.tally_rank or 0)
+    if field.tally_rank is not None
+)
+DEFAULT_DIMENSIONS = ("phase", "form")
+
+
+def spoken(names: tuple[str, ...], last: str = "or") -> str:
+    """``a, b or c``: a list as help texts write it."""
+    return f"{', '.join(names[:-1])} {last} {names[-1]}" if len(names) > 1 else "".join(names)
+
 
 # Phương thức khen thưởng and the recipient groups of the statistical form 0603 (Thông tư
 # 02/2023/TT-BNV), stored by these English names.
@@ -130,5 +172,3 @@ _LEVEL_WORDS = {
     "doan the": "organisation",
     "to chuc": "organisation",
 }
-PHASE_FIELDS = ("code", "program", "start", "end", "signed_on", "signers", "parties", "note")
-ISSUER_FIELDS = ("name", "level", "aliases")

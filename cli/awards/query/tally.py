@@ -13,41 +13,23 @@ from typing import Any
 
 from awards import text
 from awards.domain.records import Award, Issuer, Phase, field_values
+from awards.domain.vocab import AWARD, DEFAULT_DIMENSIONS, DIMENSIONS, HEADINGS, LEVEL
 from awards.errors import Invalid
 from awards.grid import Cell, Chart, Grid
 from awards.i18n import N_, _
 
-DIMENSIONS = ("year", "phase", "form", "issuer", "level", "kind", "unit", "method", "category")
-DEFAULT_DIMENSIONS = ("phase", "form")
-HEADINGS = {  # shown through _(), in the interface language
-    "year": N_("Year"),
-    "phase": N_("Phase"),
-    "form": N_("Form"),
-    "issuer": N_("Issuer"),
-    "level": N_("Level"),
-    "kind": N_("Kind"),
-    "unit": N_("Unit"),
-    "method": N_("Method"),
-    "category": N_("Category"),
-}
 NONE_LABEL = N_("(none)")
 Value = str | int | None
 
 
 # Dimension names as a Vietnamese office says them: --by năm, --by "hình thức".
-_VIETNAMESE_DIMENSIONS = {
-    "nam": "year", "giai doan": "phase", "hinh thuc": "form", "cap khen": "issuer",
-    "co quan": "issuer", "cap": "level", "loai": "kind", "doi tuong": "kind", "don vi": "unit",
-    "phuong thuc": "method", "phan loai": "category",
-}  # fmt: skip
+_SAID = {text.fold(word): f.name for f in (*AWARD, LEVEL) for word in f.said}
 
 
 def parse_dimensions(names: Sequence[str] | None) -> tuple[str, ...]:
     if not names:
         return DEFAULT_DIMENSIONS
-    dims = tuple(
-        _VIETNAMESE_DIMENSIONS.get(text.fold(name), text.clean(name).lower()) for name in names
-    )
+    dims = tuple(_SAID.get(text.fold(name), text.clean(name).lower()) for name in names)
     for dim in dims:
         if dim not in DIMENSIONS:
             raise Invalid(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from awards import text
 from awards.domain.records import Award, Issuer, Phase
-from awards.domain.vocab import FORMS, LEVELS
+from awards.domain.vocab import FORMS, HEADINGS, LEVELS
 from awards.grid import Cell, Grid
 from awards.i18n import N_, Translate, translator
 from awards.query.tally import tally, tally_grid
@@ -28,7 +28,6 @@ KIND_WORDS = {
     "individual": N_("individuals"),
     "mixed": N_("collectives and individuals"),
 }
-HEADINGS = {"year": N_("Year"), "issuer": N_("Issuer")}
 
 
 @dataclass(slots=True)

@@ -17,46 +17,16 @@ from typing import Any
 from awards import text
 from awards.domain.build import AwardBuilder, PhaseInput, Spellings, build_issuer, build_phase
 from awards.domain.records import Award, Issuer, Phase
+from awards.domain.vocab import AWARD, ISSUER, PHASE
 from awards.errors import AwardsError, Conflict
 from awards.i18n import _
 from awards.store.codec import award_record
 from awards.transfer.sheets import Cell, Table
 
-# Header spellings per field; each is compared after ``header_key``.
-AWARD_COLUMNS: dict[str, tuple[str, ...]] = {
-    "recipient": ("recipient", "Họ và tên", "Họ tên", "Tên tập thể, cá nhân", "Đối tượng",
-                  "Tên tập thể/cá nhân", "Tập thể, cá nhân được khen"),
-    "kind": ("kind", "Loại", "Tập thể/Cá nhân", "Tập thể hay cá nhân"),
-    "count": ("count", "Số lượng"),
-    "form": ("form", "Hình thức", "Hình thức khen thưởng", "Danh hiệu"),
-    "issuer": ("issuer", "Cấp khen", "Người ký", "Cơ quan khen thưởng", "Cấp khen thưởng"),
-    "year": ("year", "Năm", "Năm khen thưởng"),
-    "phase": ("phase", "Giai đoạn"),
-    "decision": ("decision", "Số quyết định", "Số QĐ"),
-    "decided_on": ("decided_on", "decided on", "Ngày quyết định", "Ngày QĐ", "Ngày ký"),
-    "unit": ("unit", "Đơn vị", "Đơn vị công tác"),
-    "note": ("note", "Ghi chú"),
-    "method": ("method", "Phương thức", "Phương thức khen thưởng"),
-    "category": ("category", "Phân loại", "Nhóm đối tượng", "Thành phần"),
-    "revoked_decision": ("revoked_decision", "Số QĐ thu hồi", "Quyết định thu hồi"),
-    "revoked_on": ("revoked_on", "Ngày thu hồi"),
-    "revoked_reason": ("revoked_reason", "Lý do thu hồi"),
-}  # fmt: skip
-ISSUER_COLUMNS: dict[str, tuple[str, ...]] = {
-    "name": ("name", "Tên cơ quan", "Cơ quan"),
-    "level": ("level", "Cấp"),
-    "aliases": ("aliases", "Tên khác", "Tên gọi khác"),
-}
-PHASE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("code", "Mã", "Mã giai đoạn", "Giai đoạn"),
-    "program": ("program", "Chương trình", "Tên chương trình"),
-    "start": ("start", "Từ năm", "Năm bắt đầu"),
-    "end": ("end", "Đến năm", "Năm kết thúc"),
-    "signed_on": ("signed_on", "signed on", "Ngày ký"),
-    "signers": ("signers", "Người ký"),
-    "parties": ("parties", "Các bên", "Cơ quan phối hợp"),
-    "note": ("note", "Ghi chú"),
-}  # fmt: skip
+# Header spellings per field, from the vocabulary; each is compared after ``header_key``.
+AWARD_COLUMNS = {f.name: (f.name, *f.headers) for f in AWARD if f.name != "id"}  # ids: ignored
+ISSUER_COLUMNS = {field.name: (field.name, *field.headers) for field in ISSUER}
+PHASE_COLUMNS = {field.name: (field.name, *field.headers) for field in PHASE}
 # Columns that are known and deliberately not imported: row numbers and export ids.
 IGNORED_COLUMNS = ("id", "STT", "TT", "Số thứ tự")
 REQUIRED = {"awards": ("recipient", "kind", "form", "issuer", "year"),
