@@ -135,3 +135,21 @@ def test_the_issuer_level_help_names_every_level(run: Run) -> None:
     from awards.domain.vocab import LEVELS
 
     assert LEVEL_HELP.startswith(", ".join(LEVELS) + " (")
+
+
+def test_nothing_imports_the_private_parts_of_typer() -> None:
+    """Typer's copy of Click is private (typer._click); the package speaks to Typer alone."""
+    private = {
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom | ast.Import)
+        and any(
+            name.startswith("typer._")
+            for name in (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else
+                [alias.name for alias in node.names]
+            )
+        )
+    }  # fmt: skip
+    assert private == set()

@@ -129,3 +129,19 @@ def test_a_large_output_arrives_whole_before_the_quick_exit(db: Path, tmp_path: 
     assert (listed.returncode, len(json.loads(listed.stdout))) == (0, 3000)
     assert awards("show", "3001").returncode == 1
     assert awards("--version").returncode == 0
+
+
+def test_the_quick_exit_leaves_the_lock_free_and_every_file_whole(db: Path, tmp_path: Path) -> None:
+    """After a write and a workbook written by real processes that end with the quick exit, the
+    lock can be taken at once, the data file reads back, and the workbook opens."""
+    from filelock import FileLock
+
+    assert awards("add", "An", "--kind", "cá nhân", "--form", "Giấy khen", "--issuer", "UBND tỉnh",
+                  "--year", "2020").returncode == 0  # fmt: skip
+    with FileLock(str(db) + ".lock", timeout=0):  # raises Timeout if the lock were still held
+        assert json.loads(db.read_bytes())["awards"]["1"]["recipient"] == "An"
+    book = tmp_path / "tally.xlsx"
+    assert awards("tally", "--by", "year", "-o", str(book)).returncode == 0
+    import openpyxl
+
+    assert openpyxl.load_workbook(book)["tally"]["A2"].value == 2020

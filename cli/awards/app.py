@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from awards import __version__, i18n, lifetime, render
@@ -31,13 +30,13 @@ class AwardsGroup(TyperGroup):
         use_language(ctx, self, args)  # before --help is printed or any message is
         try:
             return super().parse_args(ctx, args)
-        except UsageError as error:
+        except typer.TyperException as error:
             _usage_error(error)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             return self._invoke(ctx)
-        except UsageError as error:
+        except typer.TyperException as error:
             _usage_error(error)
 
     def _invoke(self, ctx: typer.Context) -> Any:
@@ -75,10 +74,11 @@ class AwardsGroup(TyperGroup):
             raise typer.Exit(1) from None
 
 
-def _usage_error(error: UsageError) -> NoReturn:
-    """A malformed command line: Click says so itself in English, and in another language the
-    same is said translated; exit 2 either way."""
-    if i18n.current == "en":
+def _usage_error(error: typer.TyperException) -> NoReturn:
+    """A malformed command line (Typer's usage errors are the exceptions it ends with exit 2;
+    its copy of Click, which names them, is private): Click says so itself in English, and in
+    another language the same is said translated; exit 2 either way."""
+    if i18n.current == "en" or error.exit_code != 2:
         raise error
     show_usage_error(error)
     raise typer.Exit(error.exit_code)

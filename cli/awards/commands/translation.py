@@ -12,8 +12,6 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import typer
-from typer._click.exceptions import UsageError
-from typer._click.formatting import HelpFormatter
 
 from awards import i18n
 from awards.i18n import N_, _
@@ -98,7 +96,11 @@ def _walk(command: Any) -> Iterator[Any]:
         yield from _walk(sub)
 
 
-class _Formatter(HelpFormatter):
+# Click's help formatter, reached through Typer's public Context (its Click copy is private).
+_HelpFormatter: Any = typer.Context.formatter_class
+
+
+class _Formatter(_HelpFormatter):  # type: ignore[misc]
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
 
@@ -160,11 +162,11 @@ def complaint(message: str) -> str:
     return message
 
 
-def show_usage_error(error: UsageError) -> None:
+def show_usage_error(error: typer.TyperException) -> None:
     """What Click prints for a malformed command line, in the interface language."""
     from awards import render
 
-    ctx = error.ctx
+    ctx: typer.Context | None = getattr(error, "ctx", None)  # a usage error knows its command
     if ctx is not None:
         render.info(ctx.get_usage())
         if ctx.command.get_help_option(ctx) is not None:
