@@ -123,7 +123,12 @@ def test_history_keeps_the_newest_fifty(db: Path) -> None:
             tx.add_award(build_award(given, tx.phases, tx.awards, new_id=tx.next_award_id()))
     kept = store.read().changes
     assert len(kept) == HISTORY_KEPT
-    assert kept[0].summary == "added award 6" and kept[-1].summary == "added award 55"
+    assert [part.to_dict() for part in kept[0].parts] == [
+        {"verb": "added", "table": "awards", "ids": [[6, 6]]}
+    ]
+    assert [part.to_dict() for part in kept[-1].parts] == [
+        {"verb": "added", "table": "awards", "ids": [[55, 55]]}
+    ]
 
 
 def test_damaged_file_names_the_last_good_copy_and_restore_brings_it_back(
@@ -185,3 +190,26 @@ def test_the_copy_is_as_private_as_the_file(ok: Ok, db: Path) -> None:
         0o640,
         0o640,
     )
+
+
+def test_history_is_stored_as_data_and_said_in_either_language(ok: Ok, db: Path) -> None:
+    """The file records what changed, not words; history says it in the language asked for,
+    and an entry an earlier awards recorded in words is shown in those words."""
+    ok(["add", "An", "--kind", "cá nhân", "--form", "Giấy khen", "--issuer", "UBND tỉnh",
+        "--year", "2020"])  # fmt: skip
+    ok(["edit", "1", "--note", "x"])
+    entries = json.loads(db.read_bytes())["history"]
+    assert [entry["changes"] for entry in entries.values()] == [
+        [{"verb": "added", "table": "awards", "ids": [[1, 1]]}],
+        [{"verb": "changed", "table": "awards", "ids": [[1, 1]]}],
+    ]
+    assert all("summary" not in entry for entry in entries.values())
+    english = json.loads(ok(["history", "-f", "json"]))
+    assert [c["change"] for c in english] == ["changed award 1", "added award 1"]
+    vietnamese = ok(["--lang", "vi", "history"])
+    assert "sửa khen thưởng 1" in vietnamese and "thêm khen thưởng 1" in vietnamese
+    data = json.loads(db.read_bytes())
+    data["history"]["1"] = {"at": "2025-01-01T00:00:00+07:00", "command": "awards add A",
+                            "summary": "added award 1", "undo": {}}  # fmt: skip
+    db.write_bytes(json.dumps(data, ensure_ascii=False).encode())
+    assert json.loads(ok(["history", "-f", "json"]))[-1]["change"] == "added award 1"

@@ -26,11 +26,12 @@ def history_list(
     if limit < 0:
         raise Invalid(_("limit must be 0 or more, not {limit}").format(limit=limit))
     from awards.grid import Grid, Rows
+    from awards.render.text import change_words
 
     changes = list(reversed(settings(ctx).store().read().changes))[:limit]
     # The table shows local minutes; JSON keeps the full ISO time with its offset.
     rows: list[list[Cell]] = [
-        [c.number, c.at[:16].replace("T", " "), c.command, summary(c.summary)] for c in changes
+        [c.number, c.at[:16].replace("T", " "), c.command, change_words(c, _)] for c in changes
     ]
     grid = Grid(
         columns=["#", _("When"), _("Command"), _("Change")],
@@ -39,7 +40,9 @@ def history_list(
         nowrap=frozenset({1}),
         empty=_("no changes recorded"),
     )
-    records = [{"number": c.number, "at": c.at, "command": c.command, "change": c.summary}
+    # For scripts: the change in English words, and as data.
+    records = [{"number": c.number, "at": c.at, "command": c.command,
+                "change": change_words(c, N_), "changes": [p.to_dict() for p in c.parts]}
                for c in changes]  # fmt: skip
     fields = ["number", "at", "command", "change"]
     render.emit(Rows(grid, records, fields, _("the history"), "history"), fmt, output)
@@ -50,39 +53,18 @@ def history_undo(ctx: typer.Context) -> None:
 
     Repeat to go further back; the last 50 changes are kept.
     """
+    from awards.render.text import change_words
+
     with settings(ctx).store().transaction() as tx:
         undone = tx.undo()
         if undone is None:
             raise NotFound(_("nothing to undo: no change is recorded"))
     render.info(
         _("undid change {number}: {summary} ({command}, {at})").format(
-            number=undone.number, summary=summary(undone.summary), command=undone.command,
+            number=undone.number, summary=change_words(undone, _), command=undone.command,
             at=undone.at,
         )
     )  # fmt: skip
-
-
-# The file records each change in English words ("added awards 4–6; changed phase 2018-2023");
-# they are shown in the interface language.
-_CHANGE_WORDS = {
-    "added": N_("added"), "changed": N_("changed"), "removed": N_("removed"),
-    "award": N_("award"), "awards": N_("awards"), "phase": N_("phase"), "phases": N_("phases"),
-    "issuer": N_("issuer"), "issuers": N_("issuers"), "no change": N_("no change"),
-}  # fmt: skip
-
-
-def summary(recorded: str) -> str:
-    """A recorded summary in the interface language; names and ids stay as they are."""
-    parts = []
-    for part in recorded.split("; "):
-        words = part.split(" ", 2)
-        if part in _CHANGE_WORDS:
-            parts.append(_(part))
-        elif len(words) == 3 and words[0] in _CHANGE_WORDS and words[1] in _CHANGE_WORDS:
-            parts.append(f"{_(words[0])} {_(words[1])} {words[2]}")
-        else:
-            parts.append(part)
-    return "; ".join(parts)
 
 
 def history_restore(

@@ -13,11 +13,13 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from awards.i18n import N_, Translate
 from awards.text import neutralise, printable
 
 if TYPE_CHECKING:
     from awards.grid import Cell, Grid
     from awards.reports.review import Report
+    from awards.store.history import Change
 
 NONE_SHOWN = "—"
 
@@ -118,3 +120,35 @@ def report_text(report: Report) -> str:
     for title, grid in report.tables:
         parts += [title, "-" * len(title), drawn(grid)]
     return printable("\n".join(parts).rstrip("\n") + "\n", keep_newlines=True)
+
+
+# The words of a recorded change; ``change_words`` says them in the interface language.
+_CHANGE_WORDS = {
+    ("added", True): N_("added"), ("changed", True): N_("changed"),
+    ("removed", True): N_("removed"), ("awards", True): N_("award"),
+    ("awards", False): N_("awards"), ("phases", True): N_("phase"),
+    ("phases", False): N_("phases"), ("issuers", True): N_("issuer"),
+    ("issuers", False): N_("issuers"),
+}  # fmt: skip
+SHOWN_RANGES = 5
+
+
+def change_words(change: Change, say: Translate) -> str:
+    """ "added awards 4–6; changed phase 2018-2023", in the language of ``say``. A change an
+    earlier awards recorded in words is shown in those words."""
+    if not change.parts:
+        return change.recorded if change.recorded is not None else say(N_("no change"))
+    said = []
+    for part in change.parts:
+        if part.table == "awards":
+            single = len(part.ids) == 1 and part.ids[0][0] == part.ids[0][1]
+            shown = part.ids[:SHOWN_RANGES]
+            names = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in shown)
+            names += ", …" if len(part.ids) > SHOWN_RANGES else ""
+        else:
+            single = len(part.names) == 1
+            names = ", ".join(part.names)
+        verb = say(_CHANGE_WORDS.get((part.verb, True), part.verb))
+        noun = say(_CHANGE_WORDS.get((part.table, single), part.table))
+        said.append(f"{verb} {noun} {names}")
+    return "; ".join(said)

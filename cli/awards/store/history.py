@@ -1,5 +1,5 @@
 """What each write changed, kept in the file so that ``undo`` can put it back: the entries
-of the ``history`` table, and the words ``history`` shows for them."""
+of the ``history`` table, as data (the words for them are made where they are shown)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,35 @@ HISTORY_KEPT = 50  # changes that undo can revert, newest last
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """One kind of change to one table: ``verb`` (added, changed, removed) ``table`` (awards,
+    phases, issuers), naming awards by id ranges and phases and issuers by code or name."""
+
+    verb: str
+    table: str
+    ids: tuple[tuple[int, int], ...] = ()
+    names: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        found: dict[str, Any] = {"verb": self.verb, "table": self.table}
+        if self.table == "awards":
+            found["ids"] = [list(pair) for pair in self.ids]
+        else:
+            found["names"] = list(self.names)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
-    """One recorded write: when, the command line, and what it changed, in words."""
+    """One recorded write: when, the command line, and what it changed, as data; the words
+    for it are made when it is shown, in the language asked for. ``recorded`` holds the English
+    words an earlier version of awards stored in place of ``parts``."""
 
     number: int
     at: str
     command: str
-    summary: str
+    parts: tuple[Part, ...] = ()
+    recorded: str | None = None
 
 
 def id_ranges(ids: list[int]) -> list[list[int]]:
@@ -35,36 +57,42 @@ def describe(
     added: list[list[int]],
     before: dict[str, dict[str, Any]],
     current: dict[str, Any],
-) -> list[str]:
-    """ "added awards 4–6", "changed phase 2018-2023", "removed award 2", as the change was.
-
-    ``added`` holds the ranges of new ids; ``before`` the replaced records by id."""
+) -> list[Part]:
+    """What a change did to the table ``name``: the ids it added (``added``, as ranges), and the
+    records it changed or removed (``before``, the replaced records by id)."""
     changed = id_ranges(sorted(int(i) for i in before if i in current))
     removed = id_ranges(sorted(int(i) for i in before if i not in current))
     parts = []
     for verb, ranges in (("added", added), ("changed", changed), ("removed", removed)):
         if not ranges:
             continue
-        single = len(ranges) == 1 and ranges[0][0] == ranges[0][1]
-        noun = name[:-1] if single else name
-        if name != "awards":
-            ids = [str(i) for first, last in ranges for i in range(first, last + 1)]
-            records = [current.get(i) or before.get(i) or {} for i in ids]
-            names = ", ".join(str(r.get("code", r.get("name"))) for r in records)
-        else:
-            names = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in ranges[:5]) + (
-                ", …" if len(ranges) > 5 else ""
-            )
-        parts.append(f"{verb} {noun} {names}")
+        if name == "awards":
+            parts.append(Part(verb, name, ids=tuple((first, last) for first, last in ranges)))
+            continue
+        ids = [str(i) for first, last in ranges for i in range(first, last + 1)]
+        records = [current.get(i) or before.get(i) or {} for i in ids]
+        names = tuple(str(r.get("code", r.get("name"))) for r in records)
+        parts.append(Part(verb, name, names=names))
     return parts
 
 
 def change_of(number: int, entry: dict[str, Any]) -> Change:
+    parts = tuple(
+        Part(
+            verb=str(part.get("verb", "")),
+            table=str(part.get("table", "")),
+            ids=tuple((int(first), int(last)) for first, last in part.get("ids", ())),
+            names=tuple(str(name) for name in part.get("names", ())),
+        )
+        for part in entry.get("changes", ())
+    )
+    recorded = entry.get("summary")
     return Change(
         number=number,
         at=str(entry.get("at", "")),
         command=str(entry.get("command", "")),
-        summary=str(entry.get("summary", "")),
+        parts=parts,
+        recorded=None if recorded is None else str(recorded),
     )
 
 

@@ -32,7 +32,15 @@ from awards.store.codec import (
     serialize,
 )
 from awards.store.files import restore_hint
-from awards.store.history import HISTORY_KEPT, Change, change_of, changes_of, describe, id_ranges
+from awards.store.history import (
+    HISTORY_KEPT,
+    Change,
+    Part,
+    change_of,
+    changes_of,
+    describe,
+    id_ranges,
+)
 
 
 class _Loaded(Storage):
@@ -293,7 +301,7 @@ class Transaction(Records):
         if self.undone is not None:
             return
         revert: dict[str, Any] = {}
-        parts: list[str] = []
+        parts: list[Part] = []
         for name in RECORD_TABLES:
             current = self.data.get(name, {})
             befores = self._before[name]
@@ -311,7 +319,7 @@ class Transaction(Records):
         table.insert({
             "at": at.isoformat(timespec="seconds"),
             "command": self.command,
-            "summary": "; ".join(parts) or "no change",
+            "changes": [part.to_dict() for part in parts],
             "undo": revert,
         })  # fmt: skip
         kept = sorted(doc.doc_id for doc in table)
