@@ -213,3 +213,26 @@ def test_history_is_stored_as_data_and_said_in_either_language(ok: Ok, db: Path)
                             "summary": "added award 1", "undo": {}}  # fmt: skip
     db.write_bytes(json.dumps(data, ensure_ascii=False).encode())
     assert json.loads(ok(["history", "-f", "json"]))[-1]["change"] == "added award 1"
+
+
+def test_a_record_damaged_by_hand_is_refused_by_every_write_and_restore_repairs_it(
+    ok: Ok, run: Run, db: Path
+) -> None:
+    """`"note": 5` typed into the file: add refuses to carry it on (exit 1, the file as it was,
+    naming the record), and restore, without --force, brings back the last good copy."""
+    for name in ("An", "Bình"):
+        ok(["add", name, "--kind", "cá nhân", "--form", "Giấy khen", "--issuer", "UBND tỉnh",
+            "--year", "2020"])  # fmt: skip
+    data = json.loads(db.read_bytes())
+    data["awards"]["1"]["note"] = 5
+    db.write_bytes(json.dumps(data, ensure_ascii=False).encode())
+    before = digest(db)
+    refused = run(["add", "Chi", "--kind", "cá nhân", "--form", "Giấy khen", "--issuer",
+                   "UBND tỉnh", "--year", "2020"])  # fmt: skip
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith(f"Error: {db} holds a damaged record (note is neither")
+    assert "awards restore" in refused.stderr
+    assert digest(db) == before
+    restored = run(["restore"])
+    assert restored.exit_code == 0, restored.stderr
+    assert [a["recipient"] for a in json.loads(ok(["list", "-f", "json"]))] == ["An"]

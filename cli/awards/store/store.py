@@ -81,7 +81,7 @@ class Store:
         returned (None if there was no file to keep)."""
         with self._locked():
             try:
-                self._load()
+                Records(self.path, self._load(), full=True)  # every record, as a write checks
             except StoreError:
                 pass
             else:

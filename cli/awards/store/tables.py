@@ -123,7 +123,7 @@ class Transaction(Records):
     def __init__(
         self, path: Path, data: dict[str, dict[str, Any]], command: str = "", raw: bytes = b""
     ) -> None:
-        super().__init__(path, data)
+        super().__init__(path, data, full=True)  # damage is refused, never carried on
         self._db = TinyDB(data, storage=_Loaded)
         self.changed = False
         self.command = command
