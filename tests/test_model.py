@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from awards.domain.build import AwardInput, PhaseInput, build_award, build_phase, resolve_issuer
-from awards.domain.records import Award, Phase
+from awards.domain.build import AwardInput, PhaseInput, build_award, build_phase
+from awards.domain.records import Award, Issuer, Phase
+from awards.domain.spellings import Spellings
 from awards.domain.values import parse_date, parse_form, parse_kind, parse_year
 from awards.errors import Conflict, Invalid, NotFound
 
@@ -111,14 +112,16 @@ def test_mixed_needs_a_count_above_one() -> None:
 
 def test_issuer_takes_the_stored_spelling() -> None:
     """Case, spacing and normal form resolve to the stored issuer."""
-    assert resolve_issuer("ubnd  TỈNH", ["UBND tỉnh"], allow_new=False) == "UBND tỉnh"
+    known = Spellings(issuers=[Issuer("UBND tỉnh")])
+    assert known.issuer("ubnd  TỈNH", allow_new=False) == "UBND tỉnh"
 
 
 def test_issuer_differing_by_diacritics_asks_did_you_mean() -> None:
     """`UBND tinh` next to `UBND tỉnh` is refused unless allowed as new."""
+    known = Spellings(issuers=[Issuer("UBND tỉnh")])
     with pytest.raises(Conflict, match="did you mean 'UBND tỉnh'"):
-        resolve_issuer("UBND tinh", ["UBND tỉnh"], allow_new=False)
-    assert resolve_issuer("UBND tinh", ["UBND tỉnh"], allow_new=True) == "UBND tinh"
+        known.issuer("UBND tinh", allow_new=False)
+    assert known.issuer("UBND tinh", allow_new=True) == "UBND tinh"
 
 
 def test_phase_edit_refused_while_awards_fall_outside() -> None:
@@ -140,7 +143,7 @@ def test_phase_codes_are_unique_and_plain() -> None:
 
 def test_a_unit_spelled_like_an_issuer_still_takes_the_stored_spelling() -> None:
     """Issuers and units are learned apart: a unit named like an issuer is not passed over."""
-    from awards.domain.build import Spellings
+    from awards.domain.spellings import Spellings
 
     stored = {"recipient": "A", "kind": "collective", "count": 1, "form": "Giấy khen",
               "issuer": "UBND tỉnh", "year": 2020, "unit": "UBND tỉnh"}  # fmt: skip

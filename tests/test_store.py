@@ -172,7 +172,7 @@ def test_phases_round_trip(db: Path) -> None:
     """A phase reads back as it was written, lists as tuples."""
     phase = Phase("2018-2023", "P", 2018, 2023, "2018-06-12", ("A", "B"), ("C",), "ghi chú")
     with Store(db).transaction() as tx:
-        tx.add_phase(phase)
+        tx.add(phase)
     assert Store(db).read().phases == [phase]
 
 

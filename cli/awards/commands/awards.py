@@ -75,7 +75,8 @@ def awards_add(
     new_issuer: NewIssuerOpt = False,
 ) -> None:
     """Record an award and print its new id."""
-    from awards.domain.build import AwardInput, Spellings, build_award
+    from awards.domain.build import AwardInput, build_award
+    from awards.domain.spellings import Spellings
 
     given = AwardInput(
         recipient=recipient,
@@ -155,7 +156,8 @@ def awards_edit(
     new_issuer: NewIssuerOpt = False,
 ) -> None:
     """Correct an award. Give only what changes; '' clears an optional field."""
-    from awards.domain.build import AwardInput, Spellings, build_award
+    from awards.domain.build import AwardInput, build_award
+    from awards.domain.spellings import Spellings
     from awards.query.filters import find_award
     from awards.query.listing import award_detail
 

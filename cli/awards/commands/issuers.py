@@ -55,7 +55,7 @@ def issuer_add(
                 _("issuer {name!r} already exists; use issuer edit").format(name=text.clean(name))
             )
         issuer = build_issuer(_award_spelling(tx, name) or name, level, alias or [], tx.issuers)
-        tx.add_issuer(issuer)
+        tx.add(issuer)
     render.info(_("added issuer {name} ({level})").format(name=issuer.name, level=issuer.level))
 
 
@@ -120,9 +120,9 @@ def issuer_edit(
         aliases = [] if no_aliases else ([*base.aliases, *alias] if alias else None)
         after = build_issuer(new_name or base.name, level, aliases, tx.issuers, base=base)
         if before is None:
-            tx.add_issuer(after)
+            tx.add(after)
         elif after != before:
-            tx.replace_issuer(before.name, after)
+            tx.replace(before.name, after)
         moved = _rewrite(tx, {spelling}, after.name) if after.name != spelling else 0
     note = _("; {count} award(s) now name {name!r}").format(count=moved, name=after.name)
     render.info(
@@ -156,7 +156,7 @@ def issuer_merge(
             raise Conflict(_("an issuer cannot be merged into itself"))
         old_names = {source_name, *(source_issuer.aliases if source_issuer else ())}
         if source_issuer is not None:
-            tx.remove_issuer(source_issuer.name)
+            tx.remove(source_issuer)
         kept = target_issuer or Issuer(target_name, source_issuer.level if source_issuer else None)
         merged = Issuer(
             kept.name,
@@ -164,9 +164,9 @@ def issuer_merge(
             tuple(dict.fromkeys([*kept.aliases, *sorted(old_names)])),
         )
         if target_issuer is None:
-            tx.add_issuer(merged)
+            tx.add(merged)
         else:
-            tx.replace_issuer(target_issuer.name, merged)
+            tx.replace(target_issuer.name, merged)
         moved = _rewrite(tx, {source_name}, target_name)
     render.info(
         _("merged {source!r} into {target!r}: {count} award(s) rewritten").format(

@@ -60,7 +60,7 @@ def phase_add(
     )
     with settings(ctx).store().transaction() as tx:
         phase = build_phase(given, tx.phases)
-        tx.add_phase(phase)
+        tx.add(phase)
     render.info(_("added phase {code}").format(code=phase.code))
 
 
@@ -183,7 +183,7 @@ def phase_edit(
         before = find_phase(code, tx.phases)
         after = build_phase(given, tx.phases, tx.awards, base=before)
         if after != before:
-            tx.replace_phase(before.code, after)
+            tx.replace(before.code, after)
             moved = [replace(a, phase=after.code) for a in tx.awards if a.phase == before.code]
             if moved and after.code != before.code:
                 tx.replace_awards(moved)
@@ -204,5 +204,5 @@ def phase_remove(ctx: typer.Context, code: CodeArg) -> None:
                     code=phase.code, count=used
                 )
             )
-        tx.remove_phase(phase.code)
+        tx.remove(phase)
     render.info(_("removed phase {code}").format(code=phase.code))

@@ -93,9 +93,9 @@ def transfer_import(
         _report(plan, dry_run=False)
         _refuse(plan)
         for issuer in plan.issuers:
-            tx.add_issuer(issuer)
+            tx.add(issuer)
         for phase in plan.phases:
-            tx.add_phase(phase)
+            tx.add(phase)
         tx.add_records(plan.records)
     render.info(_summary(plan, dry_run=False))
 

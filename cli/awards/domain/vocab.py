@@ -23,7 +23,6 @@ FORMS = (
     "Tập thể lao động tiên tiến",
 )
 
-KINDS = ("collective", "individual", "mixed")
 _KIND_WORDS = {
     "collective": "collective",
     "tap the": "collective",

@@ -216,49 +216,35 @@ class Transaction(Records):
             self._awards = [a for a in self._awards if a.id not in gone]
         self._touch()
 
-    def add_phase(self, phase: Phase) -> None:
-        doc_id = self._db.table("phases").insert(phase.to_dict())
-        self._before["phases"].setdefault(doc_id, None)
-        self.phases.append(phase)
+    def add(self, record: Phase | Issuer) -> None:
+        """A new phase or issuer."""
+        table = _table_of(record)
+        doc_id = self._db.table(table).insert(record.to_dict())
+        self._before[table].setdefault(doc_id, None)
+        getattr(self, table).append(record)
         self._touch()
 
-    def replace_phase(self, old_code: str, phase: Phase) -> None:
-        table = self._db.table("phases")
-        doc_ids = [doc.doc_id for doc in table if doc.get("code") == old_code]
-        self._remember("phases", doc_ids)
-        table.update(phase.to_dict(), doc_ids=doc_ids)
-        self.phases = [phase if p.code == old_code else p for p in self.phases]
+    def replace(self, key: str, record: Phase | Issuer) -> None:
+        """The phase or issuer stored under ``key`` (its code or name) becomes ``record``."""
+        table = _table_of(record)
+        doc_ids = self._doc_ids(table, key)
+        self._remember(table, doc_ids)
+        self._db.table(table).update(record.to_dict(), doc_ids=doc_ids)
+        kept = [record if _key(r) == key else r for r in getattr(self, table)]
+        setattr(self, table, kept)
         self._touch()
 
-    def remove_phase(self, code: str) -> None:
-        table = self._db.table("phases")
-        doc_ids = [doc.doc_id for doc in table if doc.get("code") == code]
-        self._remember("phases", doc_ids)
-        table.remove(doc_ids=doc_ids)
-        self.phases = [p for p in self.phases if p.code != code]
+    def remove(self, record: Phase | Issuer) -> None:
+        table, key = _table_of(record), _key(record)
+        doc_ids = self._doc_ids(table, key)
+        self._remember(table, doc_ids)
+        self._db.table(table).remove(doc_ids=doc_ids)
+        setattr(self, table, [r for r in getattr(self, table) if _key(r) != key])
         self._touch()
 
-    def add_issuer(self, issuer: Issuer) -> None:
-        doc_id = self._db.table("issuers").insert(issuer.to_dict())
-        self._before["issuers"].setdefault(doc_id, None)
-        self.issuers.append(issuer)
-        self._touch()
-
-    def replace_issuer(self, old_name: str, issuer: Issuer) -> None:
-        table = self._db.table("issuers")
-        doc_ids = [doc.doc_id for doc in table if doc.get("name") == old_name]
-        self._remember("issuers", doc_ids)
-        table.update(issuer.to_dict(), doc_ids=doc_ids)
-        self.issuers = [issuer if i.name == old_name else i for i in self.issuers]
-        self._touch()
-
-    def remove_issuer(self, name: str) -> None:
-        table = self._db.table("issuers")
-        doc_ids = [doc.doc_id for doc in table if doc.get("name") == name]
-        self._remember("issuers", doc_ids)
-        table.remove(doc_ids=doc_ids)
-        self.issuers = [i for i in self.issuers if i.name != name]
-        self._touch()
+    def _doc_ids(self, table: str, key: str) -> list[int]:
+        field = "code" if table == "phases" else "name"
+        return [doc.doc_id for doc in self._db.table(table) if doc.get(field) == key]
 
     def undo(self) -> Change | None:
         """Put back the records the newest recorded change replaced; None if there is none."""
@@ -324,3 +310,12 @@ class Transaction(Records):
         })  # fmt: skip
         kept = sorted(doc.doc_id for doc in table)
         table.remove(doc_ids=kept[:-HISTORY_KEPT])
+
+
+def _table_of(record: Phase | Issuer) -> str:
+    return "phases" if isinstance(record, Phase) else "issuers"
+
+
+def _key(record: Phase | Issuer) -> str:
+    """What a phase or issuer is known by: its code, or its name."""
+    return record.code if isinstance(record, Phase) else record.name

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from awards import text
-from awards.domain.build import AwardBuilder, PhaseInput, Spellings, build_issuer, build_phase
+from awards.domain.build import AwardBuilder, PhaseInput, build_issuer, build_phase
 from awards.domain.records import Award, Issuer, Phase
+from awards.domain.spellings import Spellings
 from awards.domain.vocab import AWARD, ISSUER, PHASE
 from awards.errors import AwardsError, Conflict
 from awards.i18n import _
@@ -32,7 +33,6 @@ IGNORED_COLUMNS = ("id", "STT", "TT", "Số thứ tự")
 REQUIRED = {"awards": ("recipient", "kind", "form", "issuer", "year"),
             "phases": ("code", "program", "start", "end"),
             "issuers": ("name",)}  # fmt: skip
-DUPLICATE_CHOICES = ("skip", "error", "keep")
 SHOWN_PROBLEMS = 20
 _HEADER_SEARCH_ROWS = 10
 

@@ -1,0 +1,115 @@
+"""The spellings of issuers and units already in use, so that a new value takes the stored one
+and one category never splits in a tally; a near-twin that differs only by its diacritics is
+refused with a "did you mean"."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from awards import text
+from awards.domain.records import Award, Issuer, field_values
+from awards.domain.values import (
+    parse_optional_text,
+    parse_text,
+)
+from awards.errors import Conflict
+from awards.i18n import N_, _
+
+
+class Spellings:
+    """The spellings of issuers and units already in use, so a new value takes the stored one.
+
+    Built once per command from the stored awards; an import teaches it each row it accepts, so
+    later rows agree with earlier ones. Lookups cost the same however many awards there are.
+    """
+
+    def __init__(
+        self, awards: Iterable[Award | Mapping[str, Any]] = (), issuers: Iterable[Issuer] = ()
+    ) -> None:
+        self._seen_issuers: set[str] = set()
+        self._seen_units: set[str] = set()
+        self.version = 0  # grows with every spelling learned: AwardBuilder forgets on a change
+        self._issuers: dict[str, str] = {}  # key -> stored spelling
+        self._issuer_folds: dict[str, str] = {}  # folded -> stored spelling
+        self._units: dict[str, str] = {}
+        for issuer in issuers:  # the registry first: its names and aliases win
+            for name in (issuer.name, *issuer.aliases):
+                self._issuers.setdefault(text.key(name), issuer.name)
+                self._issuer_folds.setdefault(text.fold(name), issuer.name)
+        # Distinct values first, in file order: 100,000 awards hold a handful of issuers and a
+        # few hundred units.
+        self._records = list(awards)
+        for spelling in dict.fromkeys(self._stored("issuer")):
+            self._learn_issuer(str(spelling))
+        self._units_read = False  # units are read when first needed: an add may have none
+
+    def _stored(self, name: str) -> Iterable[Any]:
+        return field_values(self._records, name)
+
+    def _read_units(self) -> None:
+        if not self._units_read:
+            self._units_read = True
+            for unit in dict.fromkeys(self._stored("unit")):
+                self._learn_unit(unit)
+
+    def learn(self, award: Award | Mapping[str, Any]) -> None:
+        """Take in an award's issuer and unit; a stored record (a mapping) will do."""
+        self._read_units()
+        if isinstance(award, Award):
+            self._learn_issuer(award.issuer)
+            self._learn_unit(award.unit)
+        else:
+            self._learn_issuer(award["issuer"])
+            self._learn_unit(award.get("unit"))
+
+    def learn_issuer(self, issuer: str) -> None:
+        """Take in an issuer's spelling, as ``learn`` does for an award's."""
+        self._learn_issuer(issuer)
+
+    def learn_unit(self, unit: str) -> None:
+        """Take in a unit's spelling, as ``learn`` does for an award's."""
+        self._read_units()
+        self._learn_unit(unit)
+
+    def copy(self) -> Spellings:
+        """Another Spellings that knows the same, and learns apart from this one."""
+        twin = copy.copy(self)
+        for name in ("_seen_issuers", "_seen_units", "_issuers", "_issuer_folds", "_units"):
+            setattr(twin, name, copy.copy(getattr(self, name)))
+        return twin
+
+    def _learn_issuer(self, issuer: str) -> None:
+        if issuer not in self._seen_issuers:
+            self.version += 1
+            self._seen_issuers.add(issuer)
+            self._issuers.setdefault(text.key(issuer), issuer)
+            self._issuer_folds.setdefault(text.fold(issuer), issuer)
+
+    def _learn_unit(self, unit: str | None) -> None:
+        if unit is not None and unit not in self._seen_units:
+            self.version += 1
+            self._seen_units.add(unit)
+            self._units.setdefault(text.key(unit), unit)
+
+    def issuer(self, value: str, *, allow_new: bool) -> str:
+        """Take the stored spelling; refuse a near-twin that differs only by diacritics."""
+        issuer = parse_text(value, N_("issuer"))
+        stored = self._issuers.get(text.key(issuer))
+        if stored is not None:
+            return stored
+        twin = self._issuer_folds.get(text.fold(issuer))
+        if twin is not None and not allow_new:
+            raise Conflict(
+                _(
+                    "issuer {issuer!r} is not stored; did you mean {twin!r}? "
+                    "(use --new-issuer to keep it as a new issuer)"
+                ).format(issuer=issuer, twin=twin)
+            )
+        return issuer
+
+    def unit(self, value: str) -> str | None:
+        self._read_units()
+        unit = parse_optional_text(value)
+        return unit and self._units.get(text.key(unit), unit)
