@@ -248,7 +248,7 @@ def main(path: Path) -> None:
     path.unlink(missing_ok=True)
     store = Store(path, record=False)
     with store.transaction() as tx:
-        tx.add_phase(
+        tx.add(
             build_phase(
                 PhaseInput(
                     code="2014-2018", program=PROGRAM, start=2014, end=2018, parties=PARTIES
@@ -256,7 +256,7 @@ def main(path: Path) -> None:
                 tx.phases,
             )
         )
-        tx.add_phase(
+        tx.add(
             build_phase(
                 PhaseInput(
                     code="2018-2023",
@@ -273,7 +273,7 @@ def main(path: Path) -> None:
             )
         )
         for name, level, aliases in ISSUERS:
-            tx.add_issuer(build_issuer(name, level, aliases, tx.issuers))
+            tx.add(build_issuer(name, level, aliases, tx.issuers))
         for given in review_2014_2018() + yearly_2019_2023():
             tx.add_award(build_award(given, tx.phases, tx.awards, new_id=tx.next_award_id()))
     Path(str(path) + ".lock").unlink(missing_ok=True)

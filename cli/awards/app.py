@@ -26,12 +26,14 @@ class AwardsGroup(TyperGroup):
     """
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
-        ctx.meta["awards.args"] = list(args)
         use_language(ctx, self, args)  # before --help is printed or any message is
         try:
-            return super().parse_args(ctx, args)
+            rest = super().parse_args(ctx, args)
         except typer.TyperException as error:
             _usage_error(error)
+        # The command and what follows it, without the global options: what history records.
+        ctx.meta["awards.words"] = args[len(args) - len(rest) - 1 :]
+        return rest
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
@@ -141,7 +143,7 @@ def root(
     ctx.obj = Settings(
         db=db if db is not None else default_db(),
         debug=debug,
-        args=ctx.meta.get("awards.args", []),
+        words=ctx.meta.get("awards.words", []),
     )
 
 

@@ -78,22 +78,7 @@ def awards_add(
     from awards.domain.build import AwardInput, build_award
     from awards.domain.spellings import Spellings
 
-    given = AwardInput(
-        recipient=recipient,
-        kind=kind,
-        count=count,
-        form=form,
-        issuer=issuer,
-        year=year,
-        phase=phase,
-        decision=decision,
-        decided_on=decided_on,
-        unit=unit,
-        note=note,
-        method=method,
-        category=category,
-        new_issuer=new_issuer,
-    )
+    given = AwardInput.of(locals())  # the options, by field name
     with settings(ctx).store().transaction() as tx:
         known = Spellings(tx.award_rows.values(), tx.issuers)
         award = build_award(given, tx.phases, known, new_id=tx.next_award_id())
@@ -161,22 +146,7 @@ def awards_edit(
     from awards.query.filters import find_award
     from awards.query.listing import award_detail
 
-    given = AwardInput(
-        recipient=recipient,
-        kind=kind,
-        count=count,
-        form=form,
-        issuer=issuer,
-        year=year,
-        phase=phase,
-        decision=decision,
-        decided_on=decided_on,
-        unit=unit,
-        note=note,
-        method=method,
-        category=category,
-        new_issuer=new_issuer,
-    )
+    given = AwardInput.of(locals())  # the options, by field name
     with settings(ctx).store().transaction() as tx:
         before = find_award(tx, award_id)
         others = (r for key, r in tx.award_rows.items() if key != str(award_id))

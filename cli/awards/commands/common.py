@@ -27,23 +27,15 @@ class Language(StrEnum):
 class Settings:
     db: Path
     debug: bool = False
-    args: list[str] = field(default_factory=list)  # as typed, for history
+    words: list[str] = field(default_factory=list)  # the command as typed, for history
 
     @property
     def command(self) -> str:
-        """The words a user typed, for history; the data file option is left out."""
+        """The command a user typed, for history; the global options (the data file) are not
+        part of it."""
         import shlex
 
-        words: list[str] = []
-        skip = False
-        for word in self.args:
-            if skip:
-                skip = False
-            elif word == "--db":
-                skip = True
-            elif not word.startswith("--db=") and word != "--debug":
-                words.append(word)
-        return "awards " + shlex.join(words)
+        return shlex.join(["awards", *self.words])
 
     def store(self) -> "Store":
         from awards.store import Store  # TinyDB and orjson load only for commands that read

@@ -41,23 +41,14 @@ def phase_add(
     start: Annotated[int, typer.Option("--start", help="First year.")],
     end: Annotated[int, typer.Option("--end", help="Last year.")],
     signed_on: SignedOnOpt = None,
-    signer: SignerOpt = None,
-    party: PartyOpt = None,
+    signers: SignerOpt = None,
+    parties: PartyOpt = None,
     note: NoteOpt = None,
 ) -> None:
     """Add a phase."""
     from awards.domain.build import PhaseInput, build_phase
 
-    given = PhaseInput(
-        code=code,
-        program=program,
-        start=start,
-        end=end,
-        signed_on=signed_on,
-        signers=signer,
-        parties=party,
-        note=note,
-    )
+    given = PhaseInput.of(locals())  # the options, by field name
     with settings(ctx).store().transaction() as tx:
         phase = build_phase(given, tx.phases)
         tx.add(phase)
@@ -158,10 +149,10 @@ def phase_edit(
     start: Annotated[int | None, typer.Option("--start", help="First year.")] = None,
     end: Annotated[int | None, typer.Option("--end", help="Last year.")] = None,
     signed_on: SignedOnOpt = None,
-    signer: Annotated[
+    signers: Annotated[
         list[str] | None, typer.Option("--signer", help="Replaces the signers; repeatable.")
     ] = None,
-    party: Annotated[
+    parties: Annotated[
         list[str] | None, typer.Option("--party", help="Replaces the parties; repeatable.")
     ] = None,
     note: NoteOpt = None,
@@ -169,16 +160,7 @@ def phase_edit(
     """Correct a phase. Refused while it would leave awards outside its years."""
     from awards.domain.build import PhaseInput, build_phase, find_phase
 
-    given = PhaseInput(
-        code=new_code,
-        program=program,
-        start=start,
-        end=end,
-        signed_on=signed_on,
-        signers=signer,
-        parties=party,
-        note=note,
-    )
+    given = PhaseInput.of({**locals(), "code": new_code})  # CODE names the phase to edit
     with settings(ctx).store().transaction() as tx:
         before = find_phase(code, tx.phases)
         after = build_phase(given, tx.phases, tx.awards, base=before)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Self
 
 from awards import text
 from awards.domain.records import Award, Issuer, Phase
@@ -66,8 +66,18 @@ def check_phase_year(phase: Phase, year: int) -> None:
         )
 
 
+class _Input:
+    """What a user gave for a record, field by field."""
+
+    @classmethod
+    def of(cls, values: Mapping[str, Any]) -> Self:
+        """The input among ``values`` (a command's options by name); the rest is left out."""
+        fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
+        return cls(**{name: values[name] for name in fields if name in values})
+
+
 @dataclass(slots=True)
-class PhaseInput:
+class PhaseInput(_Input):
     """What a user gave for a phase; None means "not given" (on edit: keep)."""
 
     code: str | None = None
@@ -143,7 +153,7 @@ def build_phase(
 
 
 @dataclass(slots=True)
-class AwardInput:
+class AwardInput(_Input):
     """What a user gave for an award; None means "not given" (on edit: keep).
 
     For the optional fields an empty text clears the stored value.
