@@ -9,17 +9,16 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
 
 from awards import __version__, i18n, lifetime, render
 from awards.commands import awards, history, issuers, phases, report, review, transfer
 from awards.commands.common import Language, Settings, default_db
-from awards.commands.translation import show_usage_error, use_language
+from awards.commands.translation import Commands, show_usage_error, use_language
 from awards.errors import AwardsError
 from awards.i18n import _
 
 
-class AwardsGroup(TyperGroup):
+class AwardsGroup(Commands):
     """Turns the program's own errors into one line on stderr and an exit code.
 
     Anything else a user could cause must not show a traceback either; ``--debug`` shows it.
@@ -29,10 +28,13 @@ class AwardsGroup(TyperGroup):
         use_language(ctx, self, args)  # before --help is printed or any message is
         try:
             rest = super().parse_args(ctx, args)
+            # The command and its words, without the global options: what history records.
+            words = self.make_parser(ctx).parse_args(args=list(args))[1]
+            if not words:
+                ctx.fail(_("Missing command."))
         except typer.TyperException as error:
             _usage_error(error)
-        # The command and what follows it, without the global options: what history records.
-        ctx.meta["awards.words"] = args[len(args) - len(rest) - 1 :]
+        ctx.meta["awards.words"] = words
         return rest
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]

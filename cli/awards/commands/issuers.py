@@ -7,6 +7,7 @@ import typer
 
 from awards import render, text
 from awards.commands.common import FormatOption, OutputOption, settings
+from awards.commands.translation import Commands
 from awards.domain.vocab import LEVELS
 from awards.errors import Conflict, NotFound
 from awards.i18n import _
@@ -16,7 +17,9 @@ if TYPE_CHECKING:
     from awards.grid import Cell
     from awards.store import Transaction
 
-app = typer.Typer(help="Issuers: who gives awards, at which level, under which names.")
+app = typer.Typer(
+    cls=Commands, help="Issuers: who gives awards, at which level, under which names."
+)
 
 NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The issuer's name.")]
 LEVEL_HELP = ", ".join(LEVELS) + " (or bộ, tỉnh, sở, huyện, xã, đơn vị, đoàn thể)."

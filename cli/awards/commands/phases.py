@@ -7,6 +7,7 @@ import typer
 
 from awards import render
 from awards.commands.common import FormatOption, OutputOption, ShowFormatOption, settings
+from awards.commands.translation import Commands
 from awards.errors import Conflict
 from awards.i18n import _
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from awards.grid import Cell, Rows
 
 app = typer.Typer(
+    cls=Commands,
     help="Program phases (giai đoạn): add, list, show, edit, remove.",
     no_args_is_help=True,
     rich_markup_mode=None,

@@ -6,9 +6,10 @@ import typer
 
 from awards import i18n, render
 from awards.commands.common import Language, OutputOption, format_option, settings
+from awards.commands.translation import Commands
 from awards.i18n import _
 
-app = typer.Typer(help="Reports: a phase's review, a year, form 0603.")
+app = typer.Typer(cls=Commands, help="Reports: a phase's review, a year, form 0603.")
 
 
 LangOption = Annotated[

@@ -4,7 +4,8 @@ Typer takes help texts from the code when it builds the Click commands, in Engli
 language the tree is walked once, before anything is printed, and each text replaced by its
 translation, paragraph by paragraph; a formatter translates the headings Click writes
 ("Usage:", "Options") and the notes it adds ("[required]"), and Click's complaints about a
-command line ("No such option") are read back by their patterns and said again.
+command line ("No such option") are said again from their parts (the option, the parameter and
+its type, the choices).
 """
 
 import re
@@ -12,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from awards import i18n
 from awards.i18n import N_, _
@@ -124,42 +126,65 @@ class _Context(typer.Context):
     formatter_class = _Formatter
 
 
-# Click's complaints, as it words them, and how they are said: each pattern's groups fill the
-# template's placeholders. The value in a complaint ("'x' is not a valid int.") is read too.
-_COMPLAINTS = (
-    (r"No such option: (?P<name>.+?)(?: \(Possible options: (?P<options>.+)\))?",
-     N_("No such option: {name}"), N_("(Possible options: {options})")),
-    (r"No such command (?P<name>.+?)\.(?: Did you mean (?P<options>.+)\?)?",
-     N_("No such command {name}."), N_("Did you mean {options}?")),
-    (r"Invalid value for (?P<name>.+?): (?P<problem>.+)", N_("Invalid value for {name}: {problem}"),
-     None),
-    (r"Missing argument (?P<name>.+)\.", N_("Missing argument {name}."), None),
-    (r"Missing option (?P<name>.+)\.", N_("Missing option {name}."), None),
-    (r"Option (?P<name>.+) requires an argument\.", N_("Option {name} requires an argument."),
-     None),
-    (r"Got unexpected extra argument\(s\) \((?P<name>.+)\)",
-     N_("Got unexpected extra argument(s) ({name})"), None),
-    (r"Missing command\.", N_("Missing command."), None),
-    (r"(?P<name>.+) is not one of (?P<options>.+)\.", N_("{name} is not one of {options}."), None),
-    (r"(?P<name>.+) is not a valid (?P<options>[a-z]+)\.", N_("{name} is not a valid {options}."),
-     None),
-)  # fmt: skip
+# What a parameter of each type takes, for "Invalid value for '--year': <this>".
+_TAKES = {"int": N_("a whole number"), "integer": N_("a whole number"),
+          "float": N_("a number"), "boolean": N_("yes or no")}  # fmt: skip
+# The one complaint Click makes with no parts to it: extra words after a command.
+_EXTRA = re.compile(r"Got unexpected extra argument\(s\) \((?P<name>.+)\)")
 
 
-def complaint(message: str) -> str:
-    """Click's words about a command line, in the interface language (as they are, if unknown)."""
-    for pattern, template, suggestion in _COMPLAINTS:
-        found = re.fullmatch(pattern, message)
-        if found is None:
-            continue
-        values = found.groupdict()
-        if "problem" in values:
-            values["problem"] = complaint(values["problem"])
-        said = _(template).format(**values)
-        if suggestion is not None and values.get("options"):
-            said += " " + _(suggestion).format(**values)
+def complaint(error: typer.TyperException) -> str:
+    """A usage error in the interface language, said from its parts: the option, parameter or
+    command it is about, and the choices it had."""
+    ctx: typer.Context | None = getattr(error, "ctx", None)
+    option: str | None = getattr(error, "option_name", None)
+    param: Any = getattr(error, "param", None)
+    if option is not None and hasattr(error, "possibilities"):  # an unknown option
+        said = _("No such option: {name}").format(name=option)
+        if error.possibilities:
+            possible = ", ".join(sorted(error.possibilities))
+            said += " " + _("(Possible options: {options})").format(options=possible)
         return said
-    return message
+    if option is not None:  # an option without its value
+        return _("Option {name} requires an argument.").format(name=repr(option))
+    if param is not None:
+        name = param.get_error_hint(ctx)
+        if hasattr(error, "param_type"):  # a required one not given
+            missing = N_("Missing argument {name}.") if param.param_type_name == "argument" else (
+                N_("Missing option {name}."))  # fmt: skip
+            return _(missing).format(name=name)
+        choices = getattr(param.type, "choices", None)
+        takes = (
+            _("one of {options}").format(options=", ".join(repr(str(c)) for c in choices))
+            if choices
+            else _(_TAKES[param.type.name]) if param.type.name in _TAKES
+            else error.format_message()
+        )  # fmt: skip
+        return _("Invalid value for {name}: {problem}").format(name=name, problem=takes)
+    extra = _EXTRA.fullmatch(error.format_message())
+    if extra is not None:
+        return _("Got unexpected extra argument(s) ({name})").format(name=extra["name"])
+    return error.format_message()  # said by awards itself, in the interface language
+
+
+def no_such_command(ctx: typer.Context, name: str, known: Sequence[str]) -> None:
+    """Refuse an unknown command, suggesting the nearest known ones (as Click does)."""
+    from difflib import get_close_matches
+
+    said = _("No such command {name}.").format(name=repr(name))
+    near = get_close_matches(name, known)
+    if near:
+        said += " " + _("Did you mean {options}?").format(options=", ".join(map(repr, near)))
+    ctx.fail(said)
+
+
+class Commands(TyperGroup):
+    """A group of commands that refuses an unknown one in the interface language."""
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:  # type: ignore[override]
+        if i18n.current != "en" and args and args[0] not in self.commands:
+            no_such_command(ctx, args[0], list(self.commands))
+        return super().resolve_command(ctx, args)
 
 
 def show_usage_error(error: typer.TyperException) -> None:
@@ -173,7 +198,7 @@ def show_usage_error(error: typer.TyperException) -> None:
             hint = _("Try '{command} {option}' for help.")
             render.info(hint.format(command=ctx.command_path, option=ctx.help_option_names[0]))
         render.info("")
-    render.error(complaint(error.format_message()))
+    render.error(complaint(error))
 
 
 def use_language(ctx: typer.Context, root: Any, args: Sequence[str]) -> None:
