@@ -78,17 +78,3 @@ def test_key_agrees_across_normal_forms_and_case(value: str) -> None:
 def test_the_key_of_a_clean_value_is_its_key(value: str) -> None:
     """clean_key, used on values already cleaned, agrees with key on any text."""
     assert text.clean_key(text.clean(value)) == text.key(value)
-
-
-@given(st.lists(st.text(alphabet="aăđ Ê\u0300\u0301\t\n\u00a0x\u200b", max_size=5), max_size=5))
-def test_a_column_is_all_clean_exactly_when_each_value_is(values: list[str]) -> None:
-    """all_clean, one pass over a whole column, agrees with cleaning each value."""
-    assert text.all_clean(values) == (
-        bool(values) and all(value and text.clean(value) == value for value in values)
-    )
-
-
-@given(st.lists(st.text()))
-def test_clean_keys_is_clean_key_of_each(values: list[str]) -> None:
-    """The column form of clean_key gives what the single one gives."""
-    assert list(text.clean_keys(values)) == [text.clean_key(value) for value in values]

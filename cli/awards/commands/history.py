@@ -7,10 +7,10 @@ import typer
 from awards import render
 from awards.commands.common import FormatOption, OutputOption, settings
 from awards.errors import Invalid, NotFound
-from awards.i18n import N_, _
+from awards.i18n import _
 
 if TYPE_CHECKING:
-    from awards.grid import Cell
+    pass
 
 
 def history_list(
@@ -25,27 +25,10 @@ def history_list(
     """
     if limit < 0:
         raise Invalid(_("limit must be 0 or more, not {limit}").format(limit=limit))
-    from awards.grid import Grid, Rows
-    from awards.render.text import change_words
+    from awards.query.listing import history_list as changes_listed
 
     changes = list(reversed(settings(ctx).store().read().changes))[:limit]
-    # The table shows local minutes; JSON keeps the full ISO time with its offset.
-    rows: list[list[Cell]] = [
-        [c.number, c.at[:16].replace("T", " "), c.command, change_words(c, _)] for c in changes
-    ]
-    grid = Grid(
-        columns=["#", _("When"), _("Command"), _("Change")],
-        rows=rows,
-        numeric=frozenset({0}),
-        nowrap=frozenset({1}),
-        empty=_("no changes recorded"),
-    )
-    # For scripts: the change in English words, and as data.
-    records = [{"number": c.number, "at": c.at, "command": c.command,
-                "change": change_words(c, N_), "changes": [p.to_dict() for p in c.parts]}
-               for c in changes]  # fmt: skip
-    fields = ["number", "at", "command", "change"]
-    render.emit(Rows(grid, records, fields, _("the history"), "history"), fmt, output)
+    render.emit(changes_listed(changes), fmt, output)
 
 
 def history_undo(ctx: typer.Context) -> None:

@@ -1,6 +1,5 @@
 """The issuer commands: add, list, edit, merge. Issuers have a level and other names (aliases)."""
 
-from collections import Counter
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -14,7 +13,6 @@ from awards.i18n import _
 
 if TYPE_CHECKING:
     from awards.domain.records import Issuer
-    from awards.grid import Cell
     from awards.store import Transaction
 
 app = typer.Typer(
@@ -72,28 +70,10 @@ def issuer_list(
 
     Issuers only seen in awards are listed too, their level not set yet.
     """
-    from awards.domain.records import Issuer
-    from awards.grid import Grid, Rows
+    from awards.query.listing import issuer_list as issuers_listed
 
     records = settings(ctx).store().read()
-    used = Counter(record["issuer"] for record in records.award_rows.values())
-    issuers = {i.name: i for i in records.issuers}
-    for name in used:
-        issuers.setdefault(name, Issuer(name))
-    ordered = sorted(issuers.values(), key=lambda i: text.sort_key(i.name))
-    rows: list[list[Cell]] = [
-        [i.name, i.level, "; ".join(i.aliases) or None, used[i.name]] for i in ordered
-    ]
-    grid = Grid(
-        columns=[_("Issuer"), _("Level"), _("Aliases"), _("Awards")],
-        rows=rows,
-        numeric=frozenset({3}),
-        nowrap=frozenset({1}),
-        empty=_("no issuers yet"),
-    )
-    records_out = [{**i.to_dict(), "awards": used[i.name]} for i in ordered]
-    fields = ["name", "level", "aliases", "awards"]
-    render.emit(Rows(grid, records_out, fields, _("the issuers"), "issuers"), fmt, output)
+    render.emit(issuers_listed(records.issuers, records.award_rows.values()), fmt, output)
 
 
 @app.command("edit")

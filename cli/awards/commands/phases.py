@@ -12,8 +12,7 @@ from awards.errors import Conflict
 from awards.i18n import _
 
 if TYPE_CHECKING:
-    from awards.domain.records import Phase
-    from awards.grid import Cell, Rows
+    pass
 
 app = typer.Typer(
     cls=Commands,
@@ -60,44 +59,10 @@ def phase_add(
 @app.command("list")
 def phase_list(ctx: typer.Context, fmt: FormatOption = None, output: OutputOption = None) -> None:
     """List phases in order of their years."""
-    from awards.domain.vocab import PHASE_FIELDS
-    from awards.grid import Grid, Rows
+    from awards.query.listing import phase_list as phases_listed
 
     records = settings(ctx).store().read()
-    phases = sorted(records.phases, key=lambda p: (p.start, p.end, p.code))
-    recipients = {p.code: 0 for p in phases}
-    for record in records.award_rows.values():
-        if record.get("phase") in recipients and record.get("revoked_decision") is None:
-            recipients[record["phase"]] += record["count"]
-    grid = Grid(
-        columns=[
-            _("Code"),
-            _("Program"),
-            _("Start"),
-            _("End"),
-            _("Signed on"),
-            _("Signers"),
-            _("Parties"),
-            _("Awards"),
-        ],
-        rows=[
-            [
-                p.code,
-                p.program,
-                p.start,
-                p.end,
-                p.signed_on,
-                "\n".join(p.signers),
-                "\n".join(p.parties),
-                recipients[p.code],
-            ]
-            for p in phases
-        ],
-        numeric=frozenset({2, 3, 7}),
-        empty=_("no phases yet; add one with: awards phase add CODE --program P --start Y --end Y"),
-    )
-    found = [p.to_dict() for p in phases]
-    render.emit(Rows(grid, found, PHASE_FIELDS, _("the phases"), "phases"), fmt, output)
+    render.emit(phases_listed(records.phases, records.award_rows.values()), fmt, output)
 
 
 @app.command("show")
@@ -105,10 +70,11 @@ def phase_show(ctx: typer.Context, code: CodeArg, fmt: ShowFormatOption = None) 
     """Show a phase, with its awards tallied by form and issuer."""
     from awards.domain.build import find_phase
     from awards.grid import Rows
+    from awards.query.listing import phase_detail
 
     records = settings(ctx).store().read()
     phase = find_phase(code, records.phases)
-    shown = _phase_rows(phase)
+    shown = phase_detail(phase)
     chosen = render.choose_format(shown.formats, fmt, None)
     render.emit(shown, chosen)
     if chosen == "json":  # the phase alone, for scripts
@@ -122,22 +88,6 @@ def phase_show(ctx: typer.Context, code: CodeArg, fmt: ShowFormatOption = None) 
         render.emit(Rows(grid, []))
     else:
         render.info(_("phase {code} has no awards yet").format(code=phase.code))
-
-
-def _phase_rows(phase: "Phase") -> "Rows":
-    from awards.grid import Grid, Rows
-
-    rows: list[list[Cell]] = [
-        [_("Code"), phase.code],
-        [_("Program"), phase.program],
-        [_("Years"), f"{phase.start}–{phase.end}"],
-        [_("Signed on"), phase.signed_on],
-        [_("Signers"), "\n".join(phase.signers) or None],
-        [_("Parties"), "\n".join(phase.parties) or None],
-        [_("Note"), phase.note],
-    ]
-    grid = Grid(columns=[_("Field"), _("Value")], rows=rows)
-    return Rows(grid, phase.to_dict(), formats=("table", "json"))
 
 
 @app.command("edit")
@@ -161,6 +111,7 @@ def phase_edit(
 ) -> None:
     """Correct a phase. Refused while it would leave awards outside its years."""
     from awards.domain.build import PhaseInput, build_phase, find_phase
+    from awards.query.listing import phase_detail
 
     given = PhaseInput.of({**locals(), "code": new_code})  # CODE names the phase to edit
     with settings(ctx).store().transaction() as tx:
@@ -171,7 +122,7 @@ def phase_edit(
             moved = [replace(a, phase=after.code) for a in tx.awards if a.phase == before.code]
             if moved and after.code != before.code:
                 tx.replace_awards(moved)
-    render.emit(_phase_rows(after))
+    render.emit(phase_detail(after))
 
 
 @app.command("remove")

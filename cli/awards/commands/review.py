@@ -1,6 +1,6 @@
 """Revocation and the register check: revoke, unrevoke, check."""
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,10 +11,9 @@ from awards.i18n import _
 from awards.reports.check import RULES, check
 
 if TYPE_CHECKING:
-    from awards.grid import Cell
+    pass
 
 IdsArg = Annotated[list[int], typer.Argument(metavar="ID...", help="Award ids.")]
-SHOWN_IDS = 8
 
 
 def awards_revoke(
@@ -78,25 +77,11 @@ def awards_check(
     which form at which level, collective- and individual-only forms, years outside phases,
     decision dates and numbers, probable duplicates, and names spelled two ways.
     """
-    from awards.grid import Grid, Rows
+    from awards.query.listing import findings_list
 
     records = settings(ctx).store().read()
     findings = check(records.awards, records.phases, records.issuers)
-    rows: list[list[Cell]] = [[f.rule, _shown_ids(f.awards), f.message] for f in findings]
-    grid = Grid(
-        columns=[_("Rule"), _("Awards"), _("Problem")],
-        rows=rows,
-        nowrap=frozenset({0}),
-        caption=_("{count} problem(s); `awards check --help` explains the rules").format(
-            count=len(findings)
-        ),
-    )
-    found: list[dict[str, Any]] = [
-        {"rule": f.rule, "title": RULES[f.rule].title, "basis": RULES[f.rule].basis,
-         "awards": list(f.awards), "message": f.message}
-        for f in findings
-    ]  # fmt: skip
-    shown = Rows(grid, found, formats=("table", "json"))
+    shown = findings_list(findings)
     if findings or render.choose_format(shown.formats, fmt, None) == "json":
         render.emit(shown, fmt)
     if not findings:
@@ -110,8 +95,3 @@ def awards_check(
 CHECK_EPILOG = "\b\n" + "\n".join(
     f"{rule.code}: {rule.title} ({rule.basis})" for rule in RULES.values()
 )
-
-
-def _shown_ids(ids: tuple[int, ...]) -> str:
-    shown = ", ".join(str(i) for i in ids[:SHOWN_IDS])
-    return shown + (f", … ({len(ids)})" if len(ids) > SHOWN_IDS else "")

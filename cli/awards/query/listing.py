@@ -1,14 +1,31 @@
-"""What ``list`` and ``show`` print: awards as a ``Rows`` result, laid out from the vocabulary
-(which fields a table lists, which are numbers, which are codes that must not fold)."""
+"""What the listing commands print, as ``Rows`` results laid out from the vocabulary (which
+fields a table lists, which are numbers, which are codes that must not fold): awards, phases,
+issuers, the history and the check's findings."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from awards.domain.records import Award
-from awards.domain.vocab import AWARD_FIELDS, HEADINGS, LIST_FIELDS, REVOCATION_FIELDS
+from awards import text
+from awards.domain.records import Award, Issuer, Phase
+from awards.domain.vocab import (
+    AWARD_FIELDS,
+    HEADINGS,
+    ISSUER,
+    ISSUER_FIELDS,
+    LIST_FIELDS,
+    PHASE,
+    PHASE_FIELDS,
+    REVOCATION_FIELDS,
+)
 from awards.grid import Cell, Grid, Rows
-from awards.i18n import _
+from awards.i18n import N_, _
+from awards.reports.check import RULES, Finding
+
+if TYPE_CHECKING:
+    from awards.store.history import Change
 
 
 def award_list(awards: Sequence[Award]) -> Rows:
@@ -49,3 +66,111 @@ def award_detail(award: Award) -> Rows:
     rows: list[list[Cell]] = [[_(HEADINGS[name]), getattr(award, name)] for name in shown]
     grid = Grid(columns=[_("Field"), _("Value")], rows=rows)
     return Rows(grid, award.to_dict(), formats=("table", "json"))
+
+
+def phase_list(phases: Sequence[Phase], award_rows: Iterable[Mapping[str, Any]]) -> Rows:
+    """The phases in the order of their years, each with the recipients of its live awards."""
+    ordered = sorted(phases, key=lambda p: (p.start, p.end, p.code))
+    recipients = {p.code: 0 for p in ordered}
+    for record in award_rows:
+        if record.get("phase") in recipients and record.get("revoked_decision") is None:
+            recipients[record["phase"]] += record["count"]
+    shown = [field for field in PHASE if field.name != "note"]
+    rows: list[list[Cell]] = [
+        [*(_cell(getattr(p, field.name)) for field in shown), recipients[p.code]] for p in ordered
+    ]
+    grid = Grid(
+        columns=[*(_(field.heading) for field in shown), _("Awards")],
+        rows=rows,
+        numeric=frozenset({2, 3, len(shown)}),
+        empty=_("no phases yet; add one with: awards phase add CODE --program P --start Y --end Y"),
+    )
+    found = [p.to_dict() for p in ordered]
+    return Rows(grid, found, PHASE_FIELDS, _("the phases"), "phases")
+
+
+def phase_detail(phase: Phase) -> Rows:
+    rows: list[list[Cell]] = [
+        [_("Code"), phase.code],
+        [_("Program"), phase.program],
+        [_("Years"), f"{phase.start}–{phase.end}"],
+        *([_(field.heading), _cell(getattr(phase, field.name))] for field in PHASE[4:]),
+    ]
+    grid = Grid(columns=[_("Field"), _("Value")], rows=rows)
+    return Rows(grid, phase.to_dict(), formats=("table", "json"))
+
+
+def _cell(value: Any) -> Cell:
+    """A field as a table shows it: a list one item a line, an empty one as nothing."""
+    if isinstance(value, tuple):
+        return "\n".join(value) or None
+    return value  # type: ignore[no-any-return]
+
+
+def issuer_list(issuers: Sequence[Issuer], award_rows: Iterable[Mapping[str, Any]]) -> Rows:
+    """Every issuer, with the records it gave; issuers only seen in awards have no level yet."""
+    used = Counter(record["issuer"] for record in award_rows)
+    known = {i.name: i for i in issuers}
+    for name in used:
+        known.setdefault(name, Issuer(name))
+    ordered = sorted(known.values(), key=lambda i: text.sort_key(i.name))
+    rows: list[list[Cell]] = [
+        [i.name, i.level, "; ".join(i.aliases) or None, used[i.name]] for i in ordered
+    ]
+    grid = Grid(
+        columns=[*(_(field.heading) for field in ISSUER), _("Awards")],
+        rows=rows,
+        numeric=frozenset({3}),
+        nowrap=frozenset({1}),
+        empty=_("no issuers yet"),
+    )
+    found = [{**i.to_dict(), "awards": used[i.name]} for i in ordered]
+    return Rows(grid, found, [*ISSUER_FIELDS, "awards"], _("the issuers"), "issuers")
+
+
+def history_list(changes: Sequence[Change]) -> Rows:
+    """Recorded changes: local minutes in the table, the full ISO time for scripts, and what
+    changed in words (the interface language in the table, English for scripts) and as data."""
+    from awards.render.text import change_words
+
+    rows: list[list[Cell]] = [
+        [c.number, c.at[:16].replace("T", " "), c.command, change_words(c, _)] for c in changes
+    ]
+    grid = Grid(
+        columns=["#", _("When"), _("Command"), _("Change")],
+        rows=rows,
+        numeric=frozenset({0}),
+        nowrap=frozenset({1}),
+        empty=_("no changes recorded"),
+    )
+    found = [{"number": c.number, "at": c.at, "command": c.command,
+              "change": change_words(c, N_), "changes": [p.to_dict() for p in c.parts]}
+             for c in changes]  # fmt: skip
+    return Rows(grid, found, ["number", "at", "command", "change"], _("the history"), "history")
+
+
+SHOWN_IDS = 8
+
+
+def findings_list(findings: Sequence[Finding]) -> Rows:
+    """What check found: the rule, the awards (the first few), and the problem."""
+    rows: list[list[Cell]] = [[f.rule, _shown_ids(f.awards), f.message] for f in findings]
+    grid = Grid(
+        columns=[_("Rule"), _("Awards"), _("Problem")],
+        rows=rows,
+        nowrap=frozenset({0}),
+        caption=_("{count} problem(s); `awards check --help` explains the rules").format(
+            count=len(findings)
+        ),
+    )
+    found: list[dict[str, Any]] = [
+        {"rule": f.rule, "title": RULES[f.rule].title, "basis": RULES[f.rule].basis,
+         "awards": list(f.awards), "message": f.message}
+        for f in findings
+    ]  # fmt: skip
+    return Rows(grid, found, formats=("table", "json"))
+
+
+def _shown_ids(ids: tuple[int, ...]) -> str:
+    shown = ", ".join(str(i) for i in ids[:SHOWN_IDS])
+    return shown + (f", … ({len(ids)})" if len(ids) > SHOWN_IDS else "")
