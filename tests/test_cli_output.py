@@ -159,3 +159,25 @@ def test_a_delimited_export_says_what_it_wrote_and_imports_into_an_empty_file(
     assert again["phases"] == stored["phases"]
     assert again["issuers"] == stored["issuers"]
     assert again["awards"] == stored["awards"]
+
+
+def test_an_output_file_keeps_its_permissions(ok: Ok, tmp_path: Path, sample: Path) -> None:
+    """A report written over a 0600 file stays 0600: the file is replaced, its mode kept."""
+    target = tmp_path / "private.md"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o600)
+    ok(["tally", "-o", str(target)])
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert target.read_text(encoding="utf-8").startswith("| Phase |")
+
+
+def test_writes_work_where_the_system_has_no_chown(
+    ok: Ok, tmp_path: Path, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has no os.chown: a write to the data file and to an output file still works."""
+    import os
+
+    monkeypatch.delattr(os, "chown")
+    ok(["edit", "1", "--note", "written without chown"])
+    ok(["tally", "-o", str(tmp_path / "t.csv")])
+    assert json.loads(ok(["show", "1", "-f", "json"]))["note"] == "written without chown"

@@ -1,4 +1,5 @@
-"""Writing what a command found to a file, whole or not at all, or to standard output.
+"""Writing what a command found to a file, whole or not at all (by the data file's own
+atomic writer: an existing file keeps its permissions), or to standard output.
 
 The content goes to a temporary file beside the target, which then replaces it in one rename,
 so a full disk or a killed command never leaves half a workbook where the old one was.
@@ -6,14 +7,12 @@ so a full disk or a killed command never leaves half a workbook where the old on
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from awards.errors import Invalid
 from awards.i18n import _
+from awards.store.files import atomic_write
 
 
 def write_output(target: str, payload: bytes, *, binary: str | None = None) -> None:
@@ -33,21 +32,10 @@ def write_output(target: str, payload: bytes, *, binary: str | None = None) -> N
     path = Path(target)
     if path.is_dir():
         raise Invalid(_("{path} is a folder; give a file name").format(path=path))
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as file:
-            file.write(payload)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-        tmp = None
+        old = path.stat() if path.exists() else None
+        atomic_write(path, payload, old=old, sync=False)  # the data file's writer, unsynced
     except OSError as error:
         raise Invalid(
             _("cannot write {path}: {reason}").format(path=path, reason=error.strerror or error)
         ) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)

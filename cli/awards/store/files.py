@@ -79,8 +79,9 @@ def _copy_mode(tmp: str, old: os.stat_result | None) -> None:
         os.chmod(tmp, 0o666 & ~umask)
         return
     os.chmod(tmp, stat.S_IMODE(old.st_mode))
-    with contextlib.suppress(OSError):
-        os.chown(tmp, old.st_uid, old.st_gid)
+    if hasattr(os, "chown"):  # not on Windows
+        with contextlib.suppress(OSError):
+            os.chown(tmp, old.st_uid, old.st_gid)
 
 
 def remove_leftovers(path: Path) -> None:
