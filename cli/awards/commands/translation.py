@@ -10,7 +10,7 @@ its type, the choices).
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
 import typer
 from typer.core import TyperGroup
@@ -129,8 +129,6 @@ class _Context(typer.Context):
 # What a parameter of each type takes, for "Invalid value for '--year': <this>".
 _TAKES = {"int": N_("a whole number"), "integer": N_("a whole number"),
           "float": N_("a number"), "boolean": N_("yes or no")}  # fmt: skip
-# The one complaint Click makes with no parts to it: extra words after a command.
-_EXTRA = re.compile(r"Got unexpected extra argument\(s\) \((?P<name>.+)\)")
 
 
 def complaint(error: typer.TyperException) -> str:
@@ -161,9 +159,15 @@ def complaint(error: typer.TyperException) -> str:
             else error.format_message()
         )  # fmt: skip
         return _("Invalid value for {name}: {problem}").format(name=name, problem=takes)
-    extra = _EXTRA.fullmatch(error.format_message())
-    if extra is not None:
-        return _("Got unexpected extra argument(s) ({name})").format(name=extra["name"])
+    if ctx is not None and ctx.parent is not None and not hasattr(ctx.command, "commands"):
+        # A command's own parser complains only of words it has no place for: parse them again.
+        depth, up = 0, cast(Any, ctx)
+        while up.parent is not None:
+            depth, up = depth + 1, up.parent
+        words = list(ctx.meta.get("awards.words", [])[depth:])
+        extra = ctx.command.make_parser(ctx).parse_args(args=words)[1]
+        if extra:
+            return _("Got unexpected extra argument(s) ({name})").format(name=" ".join(extra))
     return error.format_message()  # said by awards itself, in the interface language
 
 
