@@ -127,32 +127,17 @@ def _levels(awards: Sequence[Award], issuers: Sequence[Issuer]) -> list[Finding]
     for issuer, given in sorted(_grouped(awards, lambda a: a.issuer).items(), key=_by_name):
         level = levels.get(issuer)
         if level is None:
-            findings.append(
-                Finding(
-                    "level-unset",
-                    _ids(given),
-                    _(
-                        "issuer {issuer!r} has no level; set it with "
-                        "`awards issuer edit {issuer!r} --level …`"
-                    ).format(issuer=issuer),
-                )
-            )
+            unset = _("issuer {issuer!r} has no level; set it with "
+                      "`awards issuer edit {issuer!r} --level …`")  # fmt: skip
+            findings.append(Finding("level-unset", _ids(given), unset.format(issuer=issuer)))
             continue
         for form, wrong in _grouped(given, lambda a: a.form).items():
             allowed = ALLOWED_LEVELS.get(form, frozenset())
             if level not in allowed:
-                findings.append(
-                    Finding(
-                        "level-form",
-                        _ids(wrong),
-                        _(
-                            "{form} from {issuer!r}, a {level}-level issuer; "
-                            "{form} is given at: {levels}"
-                        ).format(
-                            form=form, issuer=issuer, level=level, levels=", ".join(sorted(allowed))
-                        ),
-                    )
-                )
+                said = _("{form} from {issuer!r}, a {level}-level issuer; {form} is given at: "
+                         "{levels}").format(form=form, issuer=issuer, level=level,
+                                            levels=", ".join(sorted(allowed)))  # fmt: skip
+                findings.append(Finding("level-form", _ids(wrong), said))
     return findings
 
 
@@ -164,25 +149,12 @@ def _kinds(awards: Sequence[Award]) -> list[Finding]:
     findings = []
     for (form, kind), wrong in _grouped(awards, lambda a: (a.form, a.kind)).items():
         if form in COLLECTIVE_ONLY and kind == "individual":
-            findings.append(
-                Finding(
-                    "kind-form",
-                    _ids(wrong),
-                    _("{form} is for collectives, but these awards go to individuals").format(
-                        form=form
-                    ),
-                )
-            )
+            said = _("{form} is for collectives, but these awards go to individuals")
         elif form in INDIVIDUAL_ONLY and kind == "collective":
-            findings.append(
-                Finding(
-                    "kind-form",
-                    _ids(wrong),
-                    _("{form} is for individuals, but these awards go to collectives").format(
-                        form=form
-                    ),
-                )
-            )
+            said = _("{form} is for individuals, but these awards go to collectives")
+        else:
+            continue
+        findings.append(Finding("kind-form", _ids(wrong), said.format(form=form)))
     return findings
 
 
@@ -190,43 +162,28 @@ def _phase_years(awards: Sequence[Award], phases: Sequence[Phase]) -> list[Findi
     by_code = {phase.code: phase for phase in phases}
     findings = []
     for award in awards:
-        if award.phase is None:
+        phase = by_code.get(award.phase or "")
+        if award.phase is None or (phase is not None and phase.contains(award.year)):
             continue
-        phase = by_code.get(award.phase)
-        if phase is None:
-            findings.append(
-                Finding(
-                    "phase-year",
-                    (award.id,),
-                    _("phase {code!r} does not exist").format(code=award.phase),
-                )
+        said = (
+            _("phase {code!r} does not exist").format(code=award.phase)
+            if phase is None
+            else _("year {year} lies outside phase {code} ({start}–{end})").format(
+                year=award.year, code=phase.code, start=phase.start, end=phase.end
             )
-        elif not phase.contains(award.year):
-            findings.append(
-                Finding(
-                    "phase-year",
-                    (award.id,),
-                    _("year {year} lies outside phase {code} ({start}–{end})").format(
-                        year=award.year, code=phase.code, start=phase.start, end=phase.end
-                    ),
-                )
-            )
+        )
+        findings.append(Finding("phase-year", (award.id,), said))
     return findings
 
 
 def _decisions(awards: Sequence[Award]) -> list[Finding]:
-    findings = []
-    for award in awards:
-        if award.decided_on and int(award.decided_on[:4]) != award.year:
-            findings.append(
-                Finding(
-                    "decision-year",
-                    (award.id,),
-                    _("award year {year}, but its decision is dated {date}").format(
-                        year=award.year, date=award.decided_on
-                    ),
-                )
-            )
+    findings = [
+        Finding("decision-year", (award.id,), _(
+            "award year {year}, but its decision is dated {date}"
+        ).format(year=award.year, date=award.decided_on))
+        for award in awards
+        if award.decided_on and int(award.decided_on[:4]) != award.year
+    ]  # fmt: skip
     numbered = [a for a in awards if a.decision]
     by_number = _grouped(numbered, lambda a: text.key(a.decision or ""))
     for _number, same in sorted(by_number.items()):
@@ -251,19 +208,11 @@ def _duplicates(awards: Sequence[Award]) -> list[Finding]:
     for same in groups.values():
         if len(same) > 1:
             first = same[0]
-            findings.append(
-                Finding(
-                    "duplicate",
-                    _ids(same),
-                    _("{recipient}: {form} from {issuer}, {year}, recorded {count} times").format(
-                        recipient=first.recipient,
-                        form=first.form,
-                        issuer=first.issuer,
-                        year=first.year,
-                        count=len(same),
-                    ),
-                )
-            )
+            said = _("{recipient}: {form} from {issuer}, {year}, recorded {count} times").format(
+                recipient=first.recipient, form=first.form, issuer=first.issuer,
+                year=first.year, count=len(same),
+            )  # fmt: skip
+            findings.append(Finding("duplicate", _ids(same), said))
     return findings
 
 
