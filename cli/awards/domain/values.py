@@ -10,11 +10,11 @@ from collections.abc import Iterable
 
 from awards import text
 from awards.domain.vocab import (
-    _KIND_WORDS,
-    _LEVEL_WORDS,
     CATEGORIES,
     FIRST_YEAR,
     FORMS,
+    KIND_WORDS,
+    LEVEL_WORDS,
     LEVELS,
     METHODS,
 )
@@ -114,86 +114,69 @@ def parse_count(value: int | float | str) -> int:
     return value
 
 
-@functools.lru_cache(maxsize=4096)
-def parse_kind(value: str) -> str:
-    kind = _KIND_WORDS.get(_word(value).replace("/", ",").replace(" ,", ","))
-    if kind is None:
-        raise Invalid(
-            _(
-                "unknown kind {value!r}: use collective (tập thể), "
-                "individual (cá nhân) or mixed (tập thể, cá nhân)"
-            ).format(value=text.clean(value))
-        )
-    return kind
+def _word(value: str) -> str:
+    """How a closed-list value is matched: no case, no diacritics, ``-`` and ``_`` as spaces,
+    ``/`` as a comma."""
+    folded = " ".join(text.fold(value).replace("-", " ").replace("_", " ").split())
+    return folded.replace("/", ",").replace(" ,", ",")
 
 
-def parse_level(value: str) -> str | None:
-    """One of ``LEVELS`` (or its Vietnamese word: bộ, tỉnh, sở…); empty clears it."""
-    word = _word(value)
-    if not word:
-        return None
-    level = word if word in LEVELS else _LEVEL_WORDS.get(word.replace(" ,", ","))
-    if level is None:
-        raise Invalid(
-            _("unknown level {value!r}; the levels are: {levels}").format(
-                value=text.clean(value), levels=", ".join(LEVELS)
-            )
-        )
-    return level
+def _words(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """What may be typed for each code, matched as ``_word`` folds it."""
+    return {_word(typed): code for typed, code in pairs}
 
 
-_METHOD_WORDS = {_w: code for code, name in METHODS.items() for _w in (code, name)}
-_CATEGORY_WORDS = {
-    _w: code for code, (_, name, others) in CATEGORIES.items() for _w in (code, name, *others)
-}
+_KINDS = _words(KIND_WORDS.items())
+_LEVELS = _words([*((level, level) for level in LEVELS), *LEVEL_WORDS.items()])
+_FORMS = _words((form, form) for form in FORMS)
+_METHODS = _words((w, code) for code, name in METHODS.items() for w in (code, name))
+_CATEGORIES = _words(
+    (w, code) for code, (_kind, name, others) in CATEGORIES.items() for w in (code, name, *others)
+)
 
 
-@functools.lru_cache(maxsize=256)
-def parse_method(value: str) -> str | None:
-    """A method (regular, thematic… or thường xuyên, chuyên đề…); empty clears it."""
-    return _closed_list(value, _METHOD_WORDS, _("unknown method {value!r}; use one of: {codes}"),
-                        METHODS)  # fmt: skip
-
-
-@functools.lru_cache(maxsize=256)
-def parse_category(value: str) -> str | None:
-    """A recipient group of form 0603 (enterprise, worker… or doanh nghiệp, công nhân…)."""
-    return _closed_list(
-        value, _CATEGORY_WORDS, _("unknown category {value!r}; use one of: {codes}"), CATEGORIES
-    )
-
-
-def _closed_list(
-    value: str, words: dict[str, str], complaint: str, codes: Iterable[str]
-) -> str | None:
-    word = _word(value)
-    if not word:
-        return None
-    found = {_word(typed): code for typed, code in words.items()}.get(word)
+def _closed(value: str, words: dict[str, str], complaint: str, codes: Iterable[str]) -> str:
+    """The code ``value`` stands for, or the complaint that lists the codes."""
+    found = words.get(_word(value))
     if found is None:
-        raise Invalid(complaint.format(value=text.clean(value), codes=", ".join(codes)))
+        shown = ", ".join(codes)
+        raise Invalid(
+            complaint.format(value=text.clean(value), codes=shown, levels=shown, forms=shown)
+        )
     return found
 
 
-def _word(value: str) -> str:
-    """How a closed-list value is matched: no case, no diacritics, ``-`` and ``_`` as spaces."""
-    return " ".join(text.fold(value).replace("-", " ").replace("_", " ").split())
-
-
-_FORM_WORDS = {_word(form): form for form in FORMS}
+@functools.lru_cache(maxsize=4096)
+def parse_kind(value: str) -> str:
+    complaint = _("unknown kind {value!r}: use collective (tập thể), "
+                  "individual (cá nhân) or mixed (tập thể, cá nhân)")  # fmt: skip
+    return _closed(value, _KINDS, complaint, ())
 
 
 @functools.lru_cache(maxsize=4096)
 def parse_form(value: str) -> str:
     """One of ``FORMS``, typed in any case, with or without diacritics (``bang-khen``)."""
-    form = _FORM_WORDS.get(_word(value))
-    if form is None:
-        raise Invalid(
-            _("unknown form {value!r}; the forms are: {forms}").format(
-                value=text.clean(value), forms=", ".join(FORMS)
-            )
-        )
-    return form
+    return _closed(value, _FORMS, _("unknown form {value!r}; the forms are: {forms}"), FORMS)
+
+
+def parse_level(value: str) -> str | None:
+    """One of ``LEVELS`` (or its Vietnamese word: bộ, tỉnh, sở…); empty clears it."""
+    complaint = _("unknown level {value!r}; the levels are: {levels}")
+    return _closed(value, _LEVELS, complaint, LEVELS) if _word(value) else None
+
+
+@functools.lru_cache(maxsize=256)
+def parse_method(value: str) -> str | None:
+    """A method (regular, thematic… or thường xuyên, chuyên đề…); empty clears it."""
+    complaint = _("unknown method {value!r}; use one of: {codes}")
+    return _closed(value, _METHODS, complaint, METHODS) if _word(value) else None
+
+
+@functools.lru_cache(maxsize=256)
+def parse_category(value: str) -> str | None:
+    """A recipient group of form 0603 (enterprise, worker… or doanh nghiệp, công nhân…)."""
+    complaint = _("unknown category {value!r}; use one of: {codes}")
+    return _closed(value, _CATEGORIES, complaint, CATEGORIES) if _word(value) else None
 
 
 def parse_code(value: str) -> str:

@@ -23,7 +23,7 @@ FORMS = (
     "Tập thể lao động tiên tiến",
 )
 
-_KIND_WORDS = {
+KIND_WORDS = {
     "collective": "collective",
     "tap the": "collective",
     "individual": "individual",
@@ -154,7 +154,7 @@ LEVELS = (
     "unit",
     "organisation",
 )
-_LEVEL_WORDS = {
+LEVEL_WORDS = {
     "nha nuoc": "state",
     "chu tich nuoc": "state",
     "chinh phu": "government",
