@@ -11,7 +11,9 @@ from awards.errors import Invalid
 from awards.i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from awards.domain.records import Issuer, Phase
     from awards.query.filters import Filters
+    from awards.store import Records
     from awards.transfer.plan import Plan
 
 
@@ -56,48 +58,34 @@ def transfer_import(
     from awards.transfer.sheets import read_tables
 
     tables = [table for name in files for table in read_tables(name, fmt, sheet)]
-    store = settings(ctx).store()
-    options = {"on_duplicate": on_duplicate.value, "new_issuer": new_issuer}
     total = sum(len(table.rows) for table in tables)
+
+    def planned(records: "Records", next_id: int) -> "Plan":
+        """The plan against the records as they are; refused whole if any row fails."""
+        with render.progress(_("checking rows"), total) as progress:
+            plan = plan_import(tables, records.phases, records.award_rows, next_id=next_id,
+                               issuers=records.issuers, progress=progress,
+                               on_duplicate=on_duplicate.value, new_issuer=new_issuer)  # fmt: skip
+        _report(plan, dry_run=dry_run)
+        _refuse(plan)
+        return plan
+
+    store = settings(ctx).store()
     if dry_run:
         records = store.read()
-        with render.progress(_("checking rows"), total) as progress:
-            plan = plan_import(
-                tables,
-                records.phases,
-                records.award_rows,
-                next_id=1,
-                issuers=records.issuers,
-                progress=progress,
-                **options,  # type: ignore[arg-type]
-            )
-        _report(plan, dry_run=True)
-        _refuse(plan)
+        plan = planned(records, next_id=1)
         phases = [*records.phases, *plan.phases]
         grid = tally_grid(tally(list(plan.records.values()), ["phase", "form"], phases))
         grid.empty = _("no awards to add")
         render.emit(Rows(grid, []))
-        render.info(_summary(plan, dry_run=True))
-        return
-    with store.transaction() as tx:
-        with render.progress(_("checking rows"), total) as progress:
-            plan = plan_import(
-                tables,
-                tx.phases,
-                tx.award_rows,
-                next_id=tx.next_award_id(),
-                issuers=tx.issuers,
-                progress=progress,
-                **options,  # type: ignore[arg-type]
-            )
-        _report(plan, dry_run=False)
-        _refuse(plan)
-        for issuer in plan.issuers:
-            tx.add(issuer)
-        for phase in plan.phases:
-            tx.add(phase)
-        tx.add_records(plan.records)
-    render.info(_summary(plan, dry_run=False))
+    else:
+        with store.transaction() as tx:
+            plan = planned(tx, next_id=tx.next_award_id())
+            added: list[Issuer | Phase] = [*plan.issuers, *plan.phases]  # as planned
+            for record in added:
+                tx.add(record)
+            tx.add_records(plan.records)
+    render.info(_summary(plan, dry_run=dry_run))
 
 
 def _report(plan: "Plan", *, dry_run: bool) -> None:
