@@ -7,6 +7,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from awards.store import HISTORY_KEPT, Store
 from tests.conftest import PROGRAM, Run, digest
 
@@ -236,3 +238,83 @@ def test_a_record_damaged_by_hand_is_refused_by_every_write_and_restore_repairs_
     restored = run(["restore"])
     assert restored.exit_code == 0, restored.stderr
     assert [a["recipient"] for a in json.loads(ok(["list", "-f", "json"]))] == ["An"]
+
+
+ADD = ["add", "An", "--kind", "cá nhân", "--form", "Giấy khen", "--issuer", "UBND tỉnh",
+       "--year", "2020"]  # fmt: skip
+
+
+def test_two_restores_in_one_second_keep_both_files_aside(ok: Ok, db: Path) -> None:
+    """Each restore --force keeps the file it replaces under a name of its own; none is lost."""
+    ok(ADD)
+    ok(ADD)
+    contents = []
+    for _ in range(2):
+        contents.append(db.read_bytes())
+        ok(["restore", "--force"])
+    aside = sorted(db.parent.glob("awards.json.damaged-*"))
+    assert len(aside) == 2
+    assert sorted(path.read_bytes() for path in aside) == sorted(contents)
+
+
+def test_a_restore_never_leaves_the_data_file_missing(
+    ok: Ok, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The damaged file is kept aside by a second name, so the data file exists while the good
+    copy is written, and is replaced by it in one rename."""
+    import awards.store.store as store_module
+
+    ok(ADD)
+    ok(ADD)
+    db.write_bytes(b"{ damaged")
+    seen = []
+    real = store_module.atomic_write
+
+    def watched(path: Path, payload: bytes, **kwargs: object) -> None:
+        seen.append(path.exists())
+        real(path, payload, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_module, "atomic_write", watched)
+    ok(["restore"])
+    assert seen == [True]
+    assert len(json.loads(ok(["list", "-f", "json"]))) == 1
+
+
+def test_a_missing_data_file_beside_its_last_good_copy_is_an_error(
+    ok: Ok, run: Run, db: Path
+) -> None:
+    """Not an empty register: exit 1, naming both; restore brings the copy back."""
+    ok(ADD)
+    ok(ADD)
+    db.unlink()
+    result = run(["tally"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {db} is missing, but its last good copy {db}.bak is there; "
+        "`awards restore` brings it back\n"
+    )
+    ok(["restore"])
+    assert len(json.loads(ok(["list", "-f", "json"]))) == 1
+
+
+def test_an_emptied_data_file_never_becomes_the_last_good_copy(ok: Ok, db: Path) -> None:
+    """`: > awards.json` then a write: the copy still holds the awards from before."""
+    ok(ADD)
+    ok(ADD)
+    kept = (db.parent / "awards.json.bak").read_bytes()
+    db.write_bytes(b"")
+    ok(ADD)
+    assert (db.parent / "awards.json.bak").read_bytes() == kept
+
+
+def test_a_data_file_that_is_a_link_stays_a_link(ok: Ok, tmp_path: Path) -> None:
+    """Writes go to the link's target, which keeps getting the changes, and the link stays."""
+    target = tmp_path / "real" / "awards.json"
+    target.parent.mkdir()
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    ok(["--db", str(link), *ADD])
+    ok(["--db", str(link), *ADD])
+    assert link.is_symlink()
+    assert len(json.loads(target.read_bytes())["awards"]) == 2
+    assert not (tmp_path / "link.json.lock").exists()

@@ -2,6 +2,7 @@
 
 import functools
 import inspect
+import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -63,6 +64,8 @@ def _lock_timeout() -> float:
         return DEFAULT_LOCK_TIMEOUT
     try:
         seconds = float(raw)
+        if not math.isfinite(seconds):
+            raise ValueError(raw)
     except ValueError:
         raise Invalid(
             _("AWARDS_LOCK_TIMEOUT must be a number of seconds, not {value!r}").format(value=raw)

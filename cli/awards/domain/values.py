@@ -21,6 +21,7 @@ from awards.domain.vocab import (
 from awards.errors import Invalid
 from awards.i18n import N_, _
 
+MAX_COUNT = 1_000_000  # recipients one record may stand for: more than a province's workforce
 _CODE = re.compile(r"[A-Za-z0-9_-]+")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -73,8 +74,8 @@ def _whole_number(value: int | float | str, complaint: str) -> int:
         return int(value)
     if isinstance(value, str):
         stripped = text.clean(value)
-        if not stripped.isdigit() or not stripped.isascii():
-            raise Invalid(complaint)
+        if not stripped.isdigit() or not stripped.isascii() or len(stripped) > 18:
+            raise Invalid(complaint)  # 18 digits: far beyond any year or count, yet exact
         return int(stripped)
     return value
 
@@ -109,8 +110,10 @@ def parse_count(value: int | float | str) -> int:
     value = _whole_number(
         value, _("count must be a whole number, not {value!r}").format(value=value)
     )
-    if value < 1:
-        raise Invalid(_("count must be 1 or more, not {value}").format(value=value))
+    if not 1 <= value <= MAX_COUNT:
+        raise Invalid(
+            _("count must be from 1 to {most}, not {value}").format(most=MAX_COUNT, value=value)
+        )
     return value
 
 

@@ -48,7 +48,9 @@ class Store:
         *,
         record: bool = True,
     ) -> None:
-        self.path = path
+        # A link to the data file is followed (as git does), so that the lock and the write
+        # are the target's, and the link stays a link.
+        self.path = path.resolve() if path.is_symlink() else path
         self.lock_timeout = lock_timeout
         self.command = command
         self.record = record
@@ -106,9 +108,9 @@ class Store:
                 old = os.stat(self.path)
             except OSError:
                 old = None
-            kept = self._set_aside()
+            kept = self._set_aside()  # a second name for the file: it stays where it was
             try:
-                atomic_write(self.path, payload, old=old, sync=True)
+                atomic_write(self.path, payload, old=old, sync=True)  # one rename over it
             except OSError as error:
                 raise cannot(_("cannot write {path}: {reason}"), self.path, error) from None
             return kept
@@ -135,20 +137,27 @@ class Store:
             lock.release()
 
     def _set_aside(self) -> Path | None:
-        """Keep the damaged file under a dated name rather than write over it."""
+        """Keep the damaged file under a dated name of its own, never another's: a new hard
+        link (or, where links are refused, a copy made with O_EXCL), so the data file itself
+        is never missing; the restore then renames the good copy over it."""
         if not self.path.exists():
             return None
         if self.path.is_dir():
             raise StoreError(
                 _("{path} is a folder; move it away, then restore").format(path=self.path)
             )
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        try:
-            os.replace(self.path, aside)
-        except OSError as error:
-            raise cannot(_("cannot move {path} aside: {reason}"), self.path, error) from None
-        return aside
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        for attempt in range(100):
+            suffix = f"-{attempt}" if attempt else ""
+            aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}{suffix}")
+            try:
+                _second_name(self.path, aside)
+                return aside
+            except FileExistsError:
+                continue
+            except OSError as error:
+                raise cannot(_("cannot keep {path} aside: {reason}"), self.path, error) from None
+        raise StoreError(_("cannot keep {path} aside: too many copies").format(path=self.path))
 
     def _make_folder(self) -> None:
         try:
@@ -166,6 +175,13 @@ class Store:
         try:
             return path.read_bytes()
         except FileNotFoundError:
+            if self.backup.is_file():
+                raise StoreError(
+                    _(
+                        "{path} is missing, but its last good copy {copy} is there; "
+                        "`awards restore` brings it back"
+                    ).format(path=path, copy=self.backup)
+                ) from None
             return b""
         except IsADirectoryError:
             raise StoreError(
@@ -200,7 +216,7 @@ class Store:
         except OSError as error:
             raise cannot(_("cannot write {path}: {reason}"), path, error) from None
         remove_leftovers(path)
-        if keep_previous and old is not None:
+        if keep_previous and old is not None and old.st_size > 0:  # never an empty copy
             keep_last_good_copy(path)
         try:
             atomic_write(path, payload, old=old, sync=True)
@@ -208,3 +224,14 @@ class Store:
             raise cannot(
                 _("cannot write {path}: {reason}; the file was left as it was"), path, error
             ) from None
+
+
+def _second_name(path: Path, aside: Path) -> None:
+    """``aside`` becomes another name of ``path``'s content; FileExistsError if it is taken."""
+    try:
+        os.link(path, aside)
+    except FileExistsError:
+        raise
+    except OSError:  # links refused (some Windows drives, FAT): a copy, never over another
+        with path.open("rb") as source, open(aside, "xb") as copy:
+            copy.write(source.read())
