@@ -142,6 +142,8 @@ def root(
     ] = False,
 ) -> None:
     """Keep program phases and awards (khen thưởng) in one file; add, list and tally them."""
+    if db is not None and not str(db).strip(". "):
+        raise typer.BadParameter(_("give the data file's name"), param_hint="'--db'")
     ctx.obj = Settings(
         db=db if db is not None else default_db(),
         debug=debug,

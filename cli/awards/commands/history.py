@@ -38,7 +38,10 @@ def history_undo(ctx: typer.Context) -> None:
     """
     from awards.render.text import change_words
 
-    with settings(ctx).store().transaction() as tx:
+    store = settings(ctx).store()
+    if not store.exists():  # nothing to lock, and no folder or lock file to leave behind
+        raise NotFound(_("nothing to undo: no change is recorded"))
+    with store.transaction() as tx:
         undone = tx.undo()
         if undone is None:
             raise NotFound(_("nothing to undo: no change is recorded"))

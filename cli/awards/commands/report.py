@@ -9,7 +9,9 @@ from awards.commands.common import Language, OutputOption, format_option, settin
 from awards.commands.translation import Commands
 from awards.i18n import _
 
-app = typer.Typer(cls=Commands, help="Reports: a phase's review, a year, form 0603.")
+app = typer.Typer(
+    cls=Commands, help="Reports: a phase's review, a year, form 0603.", no_args_is_help=True
+)
 
 
 LangOption = Annotated[

@@ -32,6 +32,10 @@ from awards.i18n import N_, _
 
 # ---- phases ---------------------------------------------------------------------------------
 
+# How many years beyond next one a phase may reach: the next five-year phase is signed before
+# it starts.
+PHASE_AHEAD = 10
+
 
 def find_phase(code: str, phases: Iterable[Phase]) -> Phase:
     phases = list(phases)
@@ -103,8 +107,8 @@ def build_phase(
     parsers: dict[str, Callable[[Any], Any]] = {
         "code": parse_code,
         "program": lambda value: parse_text(value, N_("program")),
-        "start": lambda value: parse_year(value, N_("start")),
-        "end": lambda value: parse_year(value, N_("end")),
+        "start": lambda value: parse_year(value, N_("start"), PHASE_AHEAD),
+        "end": lambda value: parse_year(value, N_("end"), PHASE_AHEAD),
         "signed_on": lambda value: parse_date(value, N_("signed-on")),
         "signers": parse_list,
         "parties": parse_list,
@@ -335,6 +339,12 @@ class AwardBuilder:
             _collect(errors, "revoked_decision", _fail, _("a revocation needs its decision number"))
         if award.revoked_decision and not award.revoked_on:
             _collect(errors, "revoked_on", _fail, _("a revocation needs the date of its decision"))
+        granted = award.decided_on or f"{award.year}-01-01"
+        if award.revoked_on and award.revoked_on < granted:
+            early = _("a revocation dated {date} comes before the award ({granted})").format(
+                date=award.revoked_on, granted=granted
+            )
+            _collect(errors, "revoked_on", _fail, early)
         if award.category is not None and CATEGORIES[award.category][0] != award.kind:
             fits = CATEGORIES[award.category][0]
             wrong = _("category {category} is for {fits} awards, not {kind}").format(

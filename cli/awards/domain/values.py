@@ -52,14 +52,16 @@ def parse_optional_text(value: str | None, *, multiline: bool = False) -> str | 
 
 
 @functools.lru_cache(maxsize=4096)
-def parse_year(value: int | float | str, field_name: str = N_("year")) -> int:
-    """A year typed as text, or stored by a spreadsheet as a number (2018 or 2018.0)."""
+def parse_year(value: int | float | str, field_name: str = N_("year"), ahead: int = 0) -> int:
+    """A year typed as text, or stored by a spreadsheet as a number (2018 or 2018.0), up to
+    next year, or ``ahead`` years beyond it (a phase is signed before it starts)."""
     complaint = _("{field} must be a year such as 2018, not {value!r}")
     number = _whole_number(value, complaint.format(field=_(field_name), value=value))
-    if not FIRST_YEAR <= number <= last_year():
+    latest = last_year() + ahead
+    if not FIRST_YEAR <= number <= latest:
         raise Invalid(
             _("{field} {year} is out of range ({first}–{last})").format(
-                field=_(field_name), year=number, first=FIRST_YEAR, last=last_year()
+                field=_(field_name), year=number, first=FIRST_YEAR, last=latest
             )
         )
     return number

@@ -69,6 +69,7 @@ class Store:
 
         If the caller raises, nothing is written and the file keeps its bytes.
         """
+        self._refuse_read_only()
         with self._locked():
             raw = self._read()
             tx = Transaction(self.path, self._parse(raw), self.command, raw)
@@ -158,6 +159,23 @@ class Store:
             except OSError as error:
                 raise cannot(_("cannot keep {path} aside: {reason}"), self.path, error) from None
         raise StoreError(_("cannot keep {path} aside: too many copies").format(path=self.path))
+
+    def exists(self) -> bool:
+        """Whether the data file is there (a command that needs a change to act on asks)."""
+        return self.path.exists()
+
+    def _refuse_read_only(self) -> None:
+        """A data file whose owner took away its write permission is left as it is, as SQLite
+        leaves a read-only database: replacing it by rename would get round the protection."""
+        try:
+            mode = self.path.stat().st_mode
+        except OSError:
+            return  # a missing file is created; an unreadable one is refused when read
+        if not mode & 0o222 or not os.access(self.path, os.W_OK):
+            raise StoreError(
+                _("{path} is read-only; nothing was written (make it writable to change it)")
+                .format(path=self.path)
+            )  # fmt: skip
 
     def _make_folder(self) -> None:
         try:
