@@ -71,3 +71,14 @@ def test_a_revocation_cannot_come_before_the_award(ok: Ok, run: Run, db: Path) -
     )
     assert digest(db) == before
     ok(["revoke", "1", "--decision", "9/QĐ", "--on", "01/07/2020", "--reason", "x"])
+
+
+def test_an_issuer_filter_resolves_like_input(ok: Ok, run: Run) -> None:
+    """Any case and spacing finds the issuer; typed without diacritics, the filter names the
+    stored spelling instead of printing an empty list."""
+    ok(ADD)
+    assert len(json.loads(ok(["list", "--issuer", "ubnd  TỈNH", "-f", "json"]))) == 1
+    result = run(["tally", "--issuer", "ubnd tinh"])
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: no issuer 'ubnd tinh'; did you mean 'UBND tỉnh'?\n"
+    )  # fmt: skip

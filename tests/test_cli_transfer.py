@@ -512,3 +512,21 @@ def test_the_sample_survives_an_export_and_import(ok: Ok, tmp_path: Path, fmt: s
     original, copy = (json.loads(ok(["--db", db, "export"])) for db in (sample, fresh))
     assert copy["phases"] == original["phases"]
     assert without_ids(copy["awards"]) == without_ids(original["awards"])
+
+
+def test_a_control_character_in_a_cell_is_named_not_merged_away(
+    run: Run, tmp_path: Path, db: Path
+) -> None:
+    """A NUL between two words is reported with its row and column; nothing is imported."""
+    sheet = tmp_path / "nul.csv"
+    sheet.write_bytes(
+        b"recipient,kind,form,issuer,year\n"
+        + "Nguyễn\x00Văn A,individual,Giấy khen,UBND tỉnh,2020\n".encode()
+    )
+    result = run(["import", str(sheet)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: 1 problem in 1 place; nothing was imported\n"
+        "  row 2, column recipient: the cell holds the control character U+0000; remove it\n"
+    )
+    assert not db.exists()

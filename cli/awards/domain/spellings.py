@@ -93,13 +93,17 @@ class Spellings:
             self._seen_units.add(unit)
             self._units.setdefault(text.key(unit), unit)
 
+    def twin(self, issuer: str) -> str | None:
+        """The stored issuer that ``issuer`` matches only without its diacritics, if any."""
+        return self._issuer_folds.get(text.fold(issuer))
+
     def issuer(self, value: str, *, allow_new: bool) -> str:
         """Take the stored spelling; refuse a near-twin that differs only by diacritics."""
         issuer = parse_text(value, N_("issuer"))
         stored = self._issuers.get(text.key(issuer))
         if stored is not None:
             return stored
-        twin = self._issuer_folds.get(text.fold(issuer))
+        twin = self.twin(issuer)
         if twin is not None and not allow_new:
             raise Conflict(
                 _(

@@ -4,12 +4,13 @@ finding an award by id, and ``--sort``."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from awards import text
 from awards.domain.build import find_phase
 from awards.domain.records import Award, Issuer, Phase
+from awards.domain.spellings import Spellings
 from awards.domain.values import parse_form, parse_kind, parse_year
 from awards.domain.vocab import AWARD_FIELDS
 from awards.errors import Invalid, NotFound
@@ -96,10 +97,26 @@ def make_filter(
     )
 
 
+def _checked(records: Records, given: Filters) -> AwardFilter:
+    """``make_filter`` with the issuer resolved as ``add`` resolves it: a stored spelling in any
+    case or spacing is that issuer; one that matches only without its diacritics is refused
+    with the stored one named, rather than matching nothing."""
+    if given.issuer is not None:
+        known = Spellings(records.award_rows.values(), records.issuers)
+        resolved = known.issuer(given.issuer, allow_new=True)
+        twin = known.twin(resolved)
+        if twin is not None and twin != resolved:
+            raise Invalid(
+                _("no issuer {issuer!r}; did you mean {twin!r}?").format(issuer=resolved, twin=twin)
+            )
+        given = replace(given, issuer=resolved)
+    return make_filter(records.phases, given, records.issuers)
+
+
 def chosen_awards(records: Records, given: Filters) -> list[Award]:
     """The awards that the filters let through. The filter runs over the stored records; only
     those that pass become awards."""
-    award_filter = make_filter(records.phases, given, records.issuers)
+    award_filter = _checked(records, given)
     if award_filter == AwardFilter():  # no filter given: everything, without asking each
         return records.awards
     matches = award_filter.matches
@@ -109,7 +126,7 @@ def chosen_awards(records: Records, given: Filters) -> list[Award]:
 
 def chosen_records(records: Records, given: Filters) -> list[Mapping[str, Any]]:
     """The stored records that the filters let through, for a tally, which needs no more."""
-    award_filter = make_filter(records.phases, given, records.issuers)
+    award_filter = _checked(records, given)
     rows = records.award_rows.values()
     if award_filter == AwardFilter():
         return list(rows)

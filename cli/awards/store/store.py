@@ -52,6 +52,7 @@ class Store:
         # are the target's, and the link stays a link.
         self.path = path.resolve() if path.is_symlink() else path
         self.lock_timeout = lock_timeout
+        self._lock_file: tuple[int, int] | None = None  # the locked file, while it is held
         self.command = command
         self.record = record
 
@@ -109,6 +110,7 @@ class Store:
                 old = os.stat(self.path)
             except OSError:
                 old = None
+            self._still_locked()
             kept = self._set_aside()  # a second name for the file: it stays where it was
             try:
                 atomic_write(self.path, payload, old=old, sync=True)  # one rename over it
@@ -121,9 +123,11 @@ class Store:
         from filelock import FileLock, Timeout
 
         self._make_folder()
-        lock = FileLock(str(self.path) + ".lock", timeout=self.lock_timeout)
+        lock_path = Path(str(self.path) + ".lock")
+        lock = FileLock(str(lock_path), timeout=self.lock_timeout)
         try:
             lock.acquire()
+            self._lock_file = _identity(lock_path)
         except Timeout:
             raise StoreError(
                 _("database is busy: another awards command is writing {path}; try again").format(
@@ -135,7 +139,19 @@ class Store:
         try:
             yield
         finally:
+            self._lock_file = None
             lock.release()
+
+    def _still_locked(self) -> None:
+        """The lock file is still the one this command locked: one deleted or replaced from
+        outside lets another writer in, so nothing is written (the other writer's change would
+        be lost, or this one)."""
+        lock_path = Path(str(self.path) + ".lock")
+        if self._lock_file is None or _identity(lock_path) != self._lock_file:
+            raise StoreError(
+                _("the lock {path} was removed while this command held it; nothing was written")
+                .format(path=lock_path)
+            )  # fmt: skip
 
     def _set_aside(self) -> Path | None:
         """Keep the damaged file under a dated name of its own, never another's: a new hard
@@ -233,6 +249,7 @@ class Store:
             old = None
         except OSError as error:
             raise cannot(_("cannot write {path}: {reason}"), path, error) from None
+        self._still_locked()
         remove_leftovers(path)
         if keep_previous and old is not None and old.st_size > 0:  # never an empty copy
             keep_last_good_copy(path)
@@ -253,3 +270,12 @@ def _second_name(path: Path, aside: Path) -> None:
     except OSError:  # links refused (some Windows drives, FAT): a copy, never over another
         with path.open("rb") as source, open(aside, "xb") as copy:
             copy.write(source.read())
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file ``path`` is (device and inode), or None when it is gone."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)

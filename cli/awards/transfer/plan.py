@@ -10,6 +10,7 @@ lists every problem, so the command can refuse the whole file or write all of it
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +20,7 @@ from awards.domain.build import AwardBuilder, PhaseInput, build_issuer, build_ph
 from awards.domain.records import Award, Issuer, Phase
 from awards.domain.spellings import Spellings
 from awards.domain.vocab import AWARD, ISSUER, PHASE
-from awards.errors import AwardsError, Conflict
+from awards.errors import AwardsError, Conflict, Invalid
 from awards.i18n import _
 from awards.store.codec import award_record
 from awards.transfer.sheets import Cell, Table
@@ -263,6 +264,23 @@ def _values(cells: list[Cell], columns: _Columns) -> dict[str, Cell]:
     return values
 
 
+def _no_control_characters(given: Mapping[str, Cell]) -> None:
+    """A NUL or other control character in a cell is a damaged file, not text: it is named,
+    never removed, since removing it would join the words on either side."""
+    for name, value in given.items():
+        if isinstance(value, str) and not value.isprintable():  # the common case, in C
+            bad = next((ch for ch in value if ch not in "\t\n\r" and not ch.isprintable()
+                        and unicodedata.category(ch) == "Cc"), None)  # fmt: skip
+            if bad is not None:
+                error = Invalid(
+                    _("the cell holds the control character U+{code:04X}; remove it").format(
+                        code=ord(bad)
+                    )
+                )
+                error.field = name
+                raise error
+
+
 def _problems(error: AwardsError, where: str, table: Table, columns: _Columns) -> list[Problem]:
     found = []
     for problem in error.problems:
@@ -363,6 +381,7 @@ class _AwardImporter:
     def row(self, where: str, table: Table, columns: _Columns, cells: list[Cell]) -> None:
         given = _values(cells, columns)
         try:
+            _no_control_characters(given)
             award = self.builder.build(given, new_id=self.next_id)
         except AwardsError as error:
             self.plan.problems.extend(_problems(error, where, table, columns))
