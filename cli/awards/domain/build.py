@@ -277,13 +277,8 @@ class AwardBuilder:
         self._parsed: dict[str, dict[str, Any]] = {name: {} for name in _REMEMBERED}
         # Each field's parser and what it has parsed (None: not remembered), in one lookup.
         self._fields = {name: (parse, self._parsed.get(name)) for name, parse in _AWARD_PARSERS}
-        self.fields = frozenset(self._fields)  # the fields it parses; the phase is not one
         self._phase_of: dict[tuple[str | None, int, str | None], str | None] = {}
         self._spellings_seen = known.version
-
-    def parse(self, name: str, value: Any) -> Any:
-        """One field's value, as ``build`` reads it; raises on a bad one."""
-        return self._fields[name][0](value, self.known, self.new_issuer)
 
     def build(
         self, given: Mapping[str, Any], *, new_id: int = 0, base: Award | None = None

@@ -4,7 +4,6 @@ refused with a "did you mean"."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -63,22 +62,6 @@ class Spellings:
         else:
             self._learn_issuer(award["issuer"])
             self._learn_unit(award.get("unit"))
-
-    def learn_issuer(self, issuer: str) -> None:
-        """Take in an issuer's spelling, as ``learn`` does for an award's."""
-        self._learn_issuer(issuer)
-
-    def learn_unit(self, unit: str) -> None:
-        """Take in a unit's spelling, as ``learn`` does for an award's."""
-        self._read_units()
-        self._learn_unit(unit)
-
-    def copy(self) -> Spellings:
-        """Another Spellings that knows the same, and learns apart from this one."""
-        twin = copy.copy(self)
-        for name in ("_seen_issuers", "_seen_units", "_issuers", "_issuer_folds", "_units"):
-            setattr(twin, name, copy.copy(getattr(self, name)))
-        return twin
 
     def _learn_issuer(self, issuer: str) -> None:
         if issuer not in self._seen_issuers:
