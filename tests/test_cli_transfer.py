@@ -147,7 +147,7 @@ def test_missing_columns_and_unknown_columns(run: Run, ok: Ok, tmp_path: Path) -
     )
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        "b.csv: column 'Điện thoại' is not imported (not a known field)",
+        "b.csv: not imported (not a known field): 'Điện thoại'",
         "imported 1 award, 0 phases",
     ]
 

@@ -163,3 +163,89 @@ def test_outputs_that_cannot_hold_vietnamese(
                 rf"Error: this output \({encoding}\) cannot show '.+'; set "
                 r"PYTHONIOENCODING=utf-8 or use --format json\n", err
             ), (argv, err)  # fmt: skip
+
+
+# ---- hostile files to import ----------------------------------------------------------------
+
+
+def _workbook_with(tmp_path: Path, name: str, change: Callable[[bytes], bytes]) -> Path:
+    """A one-row list of awards as a workbook, its sheet's XML changed by ``change``."""
+    import zipfile
+
+    plain = tmp_path / "plain.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["recipient", "kind", "form", "issuer", "year"])
+    book.active.append(["An", "individual", "Giấy khen", "UBND tỉnh", 2020])
+    book.save(plain)
+    target = tmp_path / name
+    with (
+        zipfile.ZipFile(plain) as source,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for part in source.namelist():
+            data = source.read(part)
+            out.writestr(part, change(data) if part == "xl/worksheets/sheet1.xml" else data)
+    return target
+
+
+def test_a_workbook_claiming_the_whole_grid_reads_only_its_cells(run: Run, tmp_path: Path) -> None:
+    """A sheet that claims A1:XFD1048576 but holds two rows imports its one award at once."""
+    claim = _workbook_with(
+        tmp_path, "claim.xlsx", lambda xml: xml.replace(b'ref="A1:E2"', b'ref="A1:XFD1048576"')
+    )
+    import zipfile
+
+    assert b"XFD1048576" in zipfile.ZipFile(claim).read("xl/worksheets/sheet1.xml")
+    result = run(["import", str(claim)])
+    assert (result.exit_code, result.stderr) == (0, "imported 1 award, 0 phases\n")
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused_unread(
+    run: Run, tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A zip bomb: a small file whose sheet unpacks past the limit is refused before anything
+    is unpacked (the limit is lowered to 4 MB here, so the test builds 5 MB, not 257)."""
+    from awards.transfer import sheets
+
+    monkeypatch.setitem(sheets.LIMITS, "part", 4 << 20)
+    bomb = _workbook_with(
+        tmp_path,
+        "bomb.xlsx",
+        lambda xml: xml.replace(b"<sheetData>", b"<sheetData>" + b" " * (5 << 20)),
+    )
+    assert bomb.stat().st_size < 100 << 10
+    result = run(["import", str(bomb)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: bomb.xlsx is refused: one of its parts unpacks to 5 MB (the most is 4 MB)\n"
+    )
+    assert not db.exists()
+
+
+def test_a_list_with_a_million_columns_is_refused_in_one_line(run: Run, tmp_path: Path) -> None:
+    """Not a warning per column: one line naming the limit."""
+    sheet = tmp_path / "wide.csv"
+    sheet.write_text("recipient,kind,form,issuer,year" + ",x" * 1_000_000 + "\n", encoding="utf-8")
+    result = run(["import", str(sheet)])
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: wide.csv is refused: a row of more than 16,384 columns\n"
+    )  # fmt: skip
+
+
+def test_unknown_columns_are_named_once_and_capped(run: Run, tmp_path: Path) -> None:
+    """Twelve unknown columns: one notice, the first ten named and the rest counted."""
+    sheet = tmp_path / "extra.csv"
+    extra = [f"c{i}" for i in range(12)]
+    sheet.write_text(
+        ",".join(["recipient", "kind", "form", "issuer", "year", *extra])
+        + "\n"
+        + ",".join(["An", "individual", "Giấy khen", "UBND tỉnh", "2020", *["" for _ in extra]])
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run(["import", str(sheet), "--dry-run"])
+    assert result.exit_code == 0
+    named = ", ".join(repr(c) for c in extra[:10])
+    assert result.stderr.splitlines()[0] == (
+        f"extra.csv: not imported (not a known field): {named} and 2 more"
+    )

@@ -35,6 +35,7 @@ REQUIRED = {"awards": ("recipient", "kind", "form", "issuer", "year"),
             "phases": ("code", "program", "start", "end"),
             "issuers": ("name",)}  # fmt: skip
 SHOWN_PROBLEMS = 20
+SHOWN_UNKNOWN = 10  # columns not imported, named in the notice
 _HEADER_SEARCH_ROWS = 10
 
 
@@ -164,24 +165,15 @@ def _columns(table: Table, plan: Plan) -> _Columns | None:
     lookup = _LOOKUPS[kind]
     fields: dict[int, str] = {}
     names: dict[str, str] = {}
+    unknown: list[str] = []  # said once for the file, however many there are
     for index, header in enumerate(headers):
         key = header_key(header)
         name = lookup.get(key)
         if name is None:
             if key and key not in _IGNORED:
-                plan.notices.append(
-                    prefix
-                    + _("column {header!r} is not imported (not a known field)").format(
-                        header=header
-                    )
-                )
+                unknown.append(repr(header))
             elif not key and _column_used(table, header_row, index):
-                plan.notices.append(
-                    prefix
-                    + _("column {number} has no header and is not imported").format(
-                        number=index + 1
-                    )
-                )
+                unknown.append(_("column {number}, with no header").format(number=index + 1))
             continue
         if name in names:
             both = _("columns {first!r} and {second!r} both give {field}").format(
@@ -191,6 +183,12 @@ def _columns(table: Table, plan: Plan) -> _Columns | None:
             continue
         fields[index] = name
         names[name] = header
+    if unknown:
+        shown = ", ".join(unknown[:SHOWN_UNKNOWN])
+        more = len(unknown) - SHOWN_UNKNOWN
+        shown += _(" and {count} more").format(count=more) if more > 0 else ""
+        plan.notices.append(prefix + _("not imported (not a known field): {columns}").format(
+            columns=shown))  # fmt: skip
     for name in REQUIRED[kind]:
         if name not in names:
             spellings = ", ".join(

@@ -26,6 +26,19 @@ _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".json": "json", ".xls
 _DELIMITERS = (",", ";", "\t")
 
 
+# What one file to import may hold; Excel's own limits, and a size no register's sheet reaches.
+LIMITS = {"rows": 1_048_576, "columns": 16_384, "cell": 32_767, "part": 256 << 20}
+
+
+def over_limit(source: str, limit: str) -> str:
+    said = {
+        "rows": _("{source} is refused: more than {most} rows"),
+        "columns": _("{source} is refused: a row of more than {most} columns"),
+        "cell": _("{source} is refused: a cell of more than {most} characters"),
+    }[limit]
+    return said.format(source=source, most=f"{LIMITS[limit]:,}")
+
+
 @dataclass(slots=True)
 class Table:
     """The rows of one CSV file, JSON list or worksheet, numbered as a user would count them."""
@@ -85,6 +98,9 @@ def read_tables(name: str, fmt: str | None, sheet: str | None = None) -> list[Ta
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or one line saying why they cannot be read."""
     try:
+        if path.stat().st_size > LIMITS["part"]:  # read whole, so held to a register's size
+            too_big = _("{name} is refused: it is larger than {most} MB")
+            raise Invalid(too_big.format(name=path.name, most=LIMITS["part"] >> 20))
         return path.read_bytes()
     except FileNotFoundError:
         raise Invalid(_("no file {path}").format(path=path)) from None
@@ -138,6 +154,9 @@ def csv_table(raw: bytes, source: str) -> Table:
             source=source, line=reader.line_num, problem=error
         )
         raise Invalid(where) from None
+    widest = max((len(cells) for _number, cells in rows), default=0)
+    if len(rows) > LIMITS["rows"] or widest > LIMITS["columns"]:
+        raise Invalid(over_limit(source, "rows" if len(rows) > LIMITS["rows"] else "columns"))
     if "'" in content:  # undo the quote export puts before text a spreadsheet would run
         for index, (number, cells) in enumerate(rows):
             joined = "\n".join(cast(list[str], cells))  # one test in C for a quote at a start

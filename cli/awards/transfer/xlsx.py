@@ -15,7 +15,7 @@ from typing import Any
 from awards import text
 from awards.errors import Invalid, NotFound
 from awards.i18n import _
-from awards.transfer.sheets import Cell, Table, read_bytes
+from awards.transfer.sheets import LIMITS, Cell, Table, over_limit, read_bytes
 
 SHEET_KINDS = {
     "phases": "phases",
@@ -36,6 +36,7 @@ def read_tables(path: Path, sheet: str | None) -> list[Table]:
     from openpyxl import load_workbook
 
     raw = read_bytes(path)
+    _check_sizes(raw, path)
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
@@ -67,11 +68,39 @@ def read_tables(path: Path, sheet: str | None) -> list[Table]:
         book.close()
 
 
+def _check_sizes(raw: bytes, path: Path) -> None:
+    """Refuse, before unpacking anything, a workbook whose parts unpack to more than a register
+    could need: a small file can claim gigabytes (a zip bomb)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            unpacked = max((part.file_size for part in archive.infolist()), default=0)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip: openpyxl says the file is not a workbook
+    if unpacked > LIMITS["part"]:
+        too_big = _(
+            "{name} is refused: one of its parts unpacks to {size} MB (the most is {most} MB)"
+        )
+        raise Invalid(
+            too_big.format(name=path.name, size=unpacked >> 20, most=LIMITS["part"] >> 20)
+        )
+
+
 def _sheet_table(sheet: Any, source: str, kind: str | None) -> Table:
+    """The sheet's rows as its cells hold them: the range a sheet claims is not believed (a
+    file may claim 16,384 columns by a million rows), and rows, columns and cells are held to
+    Excel's own limits."""
+    sheet.reset_dimensions()
     rows: list[tuple[int, list[Cell]]] = []
-    first = sheet.min_row or 1
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=first):
-        rows.append((number, [_cell(value) for value in values]))
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if number > LIMITS["rows"] or len(values) > LIMITS["columns"]:
+            over = "rows" if number > LIMITS["rows"] else "columns"
+            raise Invalid(over_limit(source, over))
+        cells = [_cell(value) for value in values]
+        if any(isinstance(cell, str) and len(cell) > LIMITS["cell"] for cell in cells):
+            raise Invalid(over_limit(source, "cell"))
+        rows.append((number, cells))
     return Table(source=source, rows=rows, kind=kind, sheet=sheet.title)
 
 
