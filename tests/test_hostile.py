@@ -249,3 +249,35 @@ def test_unknown_columns_are_named_once_and_capped(run: Run, tmp_path: Path) -> 
     assert result.stderr.splitlines()[0] == (
         f"extra.csv: not imported (not a known field): {named} and 2 more"
     )
+
+
+UNSEEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]")  # a tab separates TSV
+
+
+def test_every_output_of_a_hand_edited_file_is_safe(run: Run, db: Path, tmp_path: Path) -> None:
+    """Escape sequences, C1 controls and bidi overrides typed into the file by hand: no format
+    carries them raw, none crashes, and JSON still gives back the same text to a parser."""
+    db.parent.mkdir()
+    evil = "Đội \x1b[2J\x1b]8;;http://x\x07Nhanh\x9b\u202e\x00"
+    data = {
+        "phases": {"1": {"code": "P", "program": "P", "start": 2014, "end": 2018}},
+        "awards": {"1": {"recipient": evil, "kind": "individual", "count": 1, "form": "Giấy khen",
+                         "issuer": "UBND tỉnh", "year": 2016, "phase": "P", "unit": evil,
+                         "note": evil}},
+        "history": {"1": {"at": "2026-01-01T00:00:00+07:00", "command": f"awards add {evil}",
+                          "changes": [], "undo": {}}},
+    }  # fmt: skip
+    db.write_text(json.dumps(data), encoding="utf-8")
+    for command in ("list -f csv", "list -f tsv", "list -f json", "history -f json", "export",
+                    "export -f csv", "history"):  # fmt: skip
+        result = run(command)
+        assert result.exit_code == 0, (command, result.output)
+        assert not UNSEEN.search(result.stdout), command
+    assert json.loads(run("list -f json").stdout)[0]["recipient"] == evil  # escaped, not changed
+    for name in ("out.xlsx", "out.csv", "review.docx"):
+        target = tmp_path / name
+        argv = ["report", "phase", "P", "-o", str(target)] if name.endswith("docx") else (
+            ["export", str(target)])  # fmt: skip
+        result = run(argv)
+        assert result.exit_code == 0, (name, result.output)
+    assert "\\x1b" in openpyxl.load_workbook(tmp_path / "out.xlsx")["awards"]["B2"].value

@@ -84,6 +84,13 @@ def printable(value: str, *, keep_newlines: bool = False) -> str:
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 
 
+def safe(value: str) -> str:
+    """``value`` as any output may carry it: unchanged when it is printable (checked in C), its
+    control and invisible characters escaped (``\\x1b``) when a hand-edited file put them there;
+    line breaks are kept."""
+    return value if value.isprintable() else printable(value, keep_newlines=True)
+
+
 def neutralise(value: str) -> str:
     """Text a spreadsheet will show rather than run: a leading ``'`` before a formula start.
 

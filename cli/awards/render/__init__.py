@@ -180,8 +180,7 @@ def _export(register: Register, fmt: str, target: str) -> None:
         payload = workbook.awards_workbook(register.phases, register.awards, register.issuers)
         write_output(target, payload, binary="xlsx")
     elif fmt == "json":
-        import orjson
-
+        from awards.render.text import to_json
         from awards.transfer.sheets import EXPORT_SCHEMA
 
         document = {
@@ -190,7 +189,7 @@ def _export(register: Register, fmt: str, target: str) -> None:
             "phases": [p.to_dict() for p in register.phases],
             "awards": awards,
         }
-        write_output(target, orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n")
+        write_output(target, to_json(document).encode())
     else:
         from awards.render.text import to_delimited
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from awards.grid import Cell
 from awards.reports.review import Report
+from awards.text import safe
 
 
 def report_document(report: Report) -> bytes:
@@ -17,14 +18,14 @@ def report_document(report: Report) -> bytes:
     from docx import Document
 
     document = Document()
-    document.add_heading(report.title, level=1)
+    document.add_heading(safe(report.title), level=1)
     for label, value in report.facts:
         line = document.add_paragraph()
-        line.add_run(f"{label}: ").bold = True
-        line.add_run(value)
-    document.add_paragraph(report.paragraph)
+        line.add_run(f"{safe(label)}: ").bold = True
+        line.add_run(safe(value))
+    document.add_paragraph(safe(report.paragraph))
     for title, grid in report.tables:
-        document.add_heading(title, level=2)
+        document.add_heading(safe(title), level=2)
         rows = [*grid.rows, *([grid.total] if grid.total is not None else [])]
         table = document.add_table(rows=len(rows) + 1, cols=len(grid.columns))
         table.style = "Table Grid"
@@ -38,5 +39,5 @@ def report_document(report: Report) -> bytes:
 
 def _fill(cells: Any, values: list[Cell] | list[str], *, bold: bool) -> None:
     for cell, value in zip(cells, values, strict=True):
-        run = cell.paragraphs[0].add_run("" if value is None else str(value))
+        run = cell.paragraphs[0].add_run("" if value is None else safe(str(value)))
         run.bold = bold

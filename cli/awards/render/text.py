@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from awards.i18n import N_, Translate
-from awards.text import neutralise, printable
+from awards.text import neutralise, printable, safe
 
 if TYPE_CHECKING:
     from awards.grid import Cell, Grid
@@ -33,7 +34,14 @@ def to_json(value: Any, *, ascii_only: bool = False) -> str:
         return json.dumps(value, indent=2, ensure_ascii=True) + "\n"
     import orjson
 
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n"
+    content = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n"
+    # JSON escapes C0 controls itself; these it leaves raw, and a terminal would act on them.
+    return _UNSEEN.sub(lambda found: f"\\u{ord(found[0]):04x}", content)
+
+
+# C1 controls (an 8-bit CSI among them), and the invisible format characters that reorder or
+# hide text (bidi overrides, zero widths): escaped in JSON as \uXXXX, the same string to a parser.
+_UNSEEN = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 def to_delimited(
@@ -52,8 +60,8 @@ def _flat(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return neutralise("; ".join(str(item) for item in value))
-    return neutralise(value) if isinstance(value, str) else str(value)
+        return neutralise(safe("; ".join(str(item) for item in value)))
+    return neutralise(safe(value)) if isinstance(value, str) else str(value)
 
 
 def cell_text(value: Cell) -> str:

@@ -94,6 +94,7 @@ def _write_cell(sheet: Any, value: Any) -> Any:
         if isinstance(value, dt.date):
             cell.number_format = _DATE_FORMAT
         return cell
+    value = text.safe(value)  # a control character would make openpyxl refuse the cell
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"  # openpyxl would make "=…" a formula; it stays text
     if text.neutralise(value) != value:
