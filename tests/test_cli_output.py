@@ -181,3 +181,56 @@ def test_writes_work_where_the_system_has_no_chown(
     ok(["edit", "1", "--note", "written without chown"])
     ok(["tally", "-o", str(tmp_path / "t.csv")])
     assert json.loads(ok(["show", "1", "-f", "json"]))["note"] == "written without chown"
+
+
+def test_the_data_file_and_its_own_files_are_never_an_output(
+    run: Run, sample: Path, tmp_path: Path
+) -> None:
+    """-o awards.json (or its lock, or its copy, with --format) is refused; the file as it was."""
+    before = digest(sample)
+    for argv in (["tally", "-o", str(sample)],
+                 ["tally", "-f", "csv", "-o", f"{sample}.lock"],
+                 ["list", "-f", "json", "-o", f"{sample}.bak"]):  # fmt: skip
+        result = run(argv)
+        assert result.exit_code == 1, argv
+        assert result.stderr.endswith("is the data file or one of its own; write elsewhere\n")
+    assert digest(sample) == before
+
+
+def test_a_pipe_is_written_into_and_a_link_is_followed(
+    ok: Ok, sample: Path, tmp_path: Path
+) -> None:
+    """A FIFO stays a FIFO and gets the bytes; a symbolic link stays a link, its target written."""
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    ok(["tally", "--by", "year", "-o", str(fifo)])
+    reader.join(timeout=10)
+    assert got and got[0].decode("utf-8-sig") == ok(["tally", "--by", "year", "-f", "csv"])
+    assert fifo.is_fifo()
+    link, target = tmp_path / "link.md", tmp_path / "target.md"
+    link.symlink_to(target)
+    ok(["tally", "-o", str(link)])
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("| Phase |")
+
+
+def test_a_killed_writers_old_temporary_file_is_removed(
+    ok: Ok, sample: Path, tmp_path: Path
+) -> None:
+    """A temporary file left an hour ago by a killed export goes at the next write of that file;
+    a fresh one (a writer still at work) stays."""
+    import os
+    import time
+
+    old, fresh = tmp_path / ".t.csv.abc.tmp", tmp_path / ".t.csv.def.tmp"
+    for leftover in (old, fresh):
+        leftover.write_bytes(b"partial")
+    hour_ago = time.time() - 3700
+    os.utime(old, (hour_ago, hour_ago))
+    ok(["tally", "-o", str(tmp_path / "t.csv")])
+    assert not old.exists() and fresh.exists()

@@ -144,8 +144,12 @@ def root(
     """Keep program phases and awards (khen thưởng) in one file; add, list and tally them."""
     if db is not None and not str(db).strip(". "):
         raise typer.BadParameter(_("give the data file's name"), param_hint="'--db'")
+    from awards.render.files import protect
+
+    db = db if db is not None else default_db()
+    protect(db)  # no output may replace it
     ctx.obj = Settings(
-        db=db if db is not None else default_db(),
+        db=db,
         debug=debug,
         words=ctx.meta.get("awards.words", []),
     )

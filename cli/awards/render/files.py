@@ -7,12 +7,13 @@ so a full disk or a killed command never leaves half a workbook where the old on
 
 from __future__ import annotations
 
+import stat
 import sys
 from pathlib import Path
 
 from awards.errors import Invalid
 from awards.i18n import _
-from awards.store.files import atomic_write
+from awards.store.files import atomic_write, remove_leftovers
 
 
 def write_output(target: str, payload: bytes, *, binary: str | None = None) -> None:
@@ -33,9 +34,46 @@ def write_output(target: str, payload: bytes, *, binary: str | None = None) -> N
     if path.is_dir():
         raise Invalid(_("{path} is a folder; give a file name").format(path=path))
     try:
-        old = path.stat() if path.exists() else None
+        if _is_register_file(path):
+            raise Invalid(
+                _("{path} is the data file or one of its own; write elsewhere").format(path=path)
+            )
+        try:
+            old = path.stat()  # through a link, to what it names
+        except FileNotFoundError:
+            old = None
+        if old is not None and not stat.S_ISREG(old.st_mode):  # a pipe, >(gzip …), a device
+            with path.open("wb") as stream:
+                stream.write(payload)
+            return
+        path = path.resolve() if path.is_symlink() else path  # the link's target, the link kept
+        remove_leftovers(path, older_than=LEFTOVER_AGE)
         atomic_write(path, payload, old=old, sync=False)  # the data file's writer, unsynced
     except OSError as error:
         raise Invalid(
             _("cannot write {path}: {reason}").format(path=path, reason=error.strerror or error)
         ) from None
+
+
+# The data file, which an output must never replace, nor its lock or copies beside it; the
+# root command names it once it is known.
+_register: list[Path] = []
+LEFTOVER_AGE = 3600  # seconds: a temporary file this old is a killed writer's, not a running one
+
+
+def protect(data_file: Path) -> None:
+    """Keep outputs off ``data_file``, its lock and its copies."""
+    _register[:] = [data_file.resolve()]
+
+
+def _is_register_file(path: Path) -> bool:
+    resolved = path.resolve()
+    for data_file in _register:
+        kind = resolved.name.removeprefix(data_file.name + ".").split("-")[0]
+        if resolved == data_file or (
+            resolved.parent == data_file.parent
+            and resolved.name.startswith(data_file.name + ".")
+            and kind in ("lock", "bak", "damaged")
+        ):
+            return True
+    return False

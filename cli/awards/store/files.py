@@ -84,11 +84,15 @@ def _copy_mode(tmp: str, old: os.stat_result | None) -> None:
             os.chown(tmp, old.st_uid, old.st_gid)
 
 
-def remove_leftovers(path: Path) -> None:
-    """Temporary files of a writer that was killed; safe to remove, as we hold the lock."""
+def remove_leftovers(path: Path, *, older_than: float = 0) -> None:
+    """Temporary files of a writer that was killed: any, for the data file, whose writers hold
+    the lock; for an output, only those ``older_than`` seconds, which no running writer has."""
+    import time
+
     for leftover in path.parent.glob(f".{path.name}.*.tmp"):
         with contextlib.suppress(OSError):
-            leftover.unlink()
+            if not older_than or time.time() - leftover.stat().st_mtime > older_than:
+                leftover.unlink()
 
 
 def _fsync_folder(folder: Path) -> None:
