@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from awards.errors import StoreError
@@ -38,7 +39,11 @@ def keep_last_good_copy(path: Path) -> None:
             import shutil
 
             shutil.copy2(path, tmp)
-        os.replace(tmp, backup)
+        try:
+            _replace(str(tmp), backup)
+        except OSError:
+            tmp.unlink(missing_ok=True)  # the write goes on; no half-made copy stays behind
+            raise
 
 
 def restore_hint(path: Path) -> str:
@@ -61,7 +66,7 @@ def atomic_write(path: Path, payload: bytes, *, old: os.stat_result | None, sync
                 file.flush()
                 os.fsync(file.fileno())
         _copy_mode(tmp, old)
-        os.replace(tmp, path)
+        _replace(tmp, path)
         tmp = None
         if sync:
             _fsync_folder(path.parent)
@@ -69,6 +74,23 @@ def atomic_write(path: Path, payload: bytes, *, old: os.stat_result | None, sync
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+REPLACE_TRIES = 20  # × 0.1 s: how long a replace waits for a reader to let go (Windows)
+
+
+def _replace(tmp: str, path: Path) -> None:
+    """Rename ``tmp`` over ``path``. Windows refuses while another process has ``path`` open
+    (a reader of the data file, Excel with an export); the reader is done in moments, so the
+    rename is tried again for two seconds before the refusal stands."""
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            if attempt == REPLACE_TRIES - 1:
+                raise
+            time.sleep(0.1)
 
 
 def _copy_mode(tmp: str, old: os.stat_result | None) -> None:
@@ -87,8 +109,6 @@ def _copy_mode(tmp: str, old: os.stat_result | None) -> None:
 def remove_leftovers(path: Path, *, older_than: float = 0) -> None:
     """Temporary files of a writer that was killed: any, for the data file, whose writers hold
     the lock; for an output, only those ``older_than`` seconds, which no running writer has."""
-    import time
-
     for leftover in path.parent.glob(f".{path.name}.*.tmp"):
         with contextlib.suppress(OSError):
             if not older_than or time.time() - leftover.stat().st_mtime > older_than:
