@@ -318,3 +318,28 @@ def test_a_data_file_that_is_a_link_stays_a_link(ok: Ok, tmp_path: Path) -> None
     assert link.is_symlink()
     assert len(json.loads(target.read_bytes())["awards"]) == 2
     assert not (tmp_path / "link.json.lock").exists()
+
+
+def test_undo_n_reverts_that_change_and_refuses_one_built_on(ok: Ok, run: Run, db: Path) -> None:
+    """undo 1 after an unrelated change 2 reverts 1 alone; a change that a later one edited is
+    refused naming the later one; numbers are not given again after an undo."""
+    ok(ADD)  # change 1: award 1
+    ok(["add", "Bình", *ADD[2:]])  # change 2: award 2
+    ok(["edit", "2", "--note", "x"])  # change 3: builds on 2
+    refused = run(["undo", "2"])
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "Error: change 2 cannot be undone on its own: change 3 (awards edit 2 --note x) "
+        "changed the same records since; undo 3 first\n"
+    )
+    said = run(["undo", "1"])
+    assert said.exit_code == 0 and said.stderr.startswith("undid change 1: added award 1 (")
+    assert [a["recipient"] for a in json.loads(ok(["list", "-f", "json"]))] == ["Bình"]
+    ok(["undo"])  # the newest: 3
+    ok(["add", "Chi", *ADD[2:]])
+    numbers = [c["number"] for c in json.loads(ok(["history", "-f", "json"]))]
+    assert numbers == [4, 2]
+    missing = run(["undo", "9"])
+    assert (missing.exit_code, missing.stderr) == (
+        1, "Error: there is no change 9; history lists the ones that can be undone\n"
+    )  # fmt: skip

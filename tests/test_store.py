@@ -46,7 +46,9 @@ def test_first_write_creates_folders_and_a_tinydb_file(db: Path) -> None:
     data = orjson.loads(db.read_bytes())
     assert set(data) == {"awards", "meta", "history"}
     assert data["history"]["1"]["undo"] == {"awards_added": [[1, 1]]}
-    assert data["meta"]["1"] == {"schema_version": 2, "next_award_id": 2, "awards_bytes": 124}
+    assert data["meta"]["1"] == {
+        "schema_version": 2, "next_award_id": 2, "next_change": 2, "awards_bytes": 124
+    }  # fmt: skip
     assert data["awards"]["1"]["recipient"] == "Nguyễn Văn An"
     assert "\\u" not in db.read_text(encoding="utf-8")
 

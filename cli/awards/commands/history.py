@@ -31,10 +31,16 @@ def history_list(
     render.emit(changes_listed(changes), fmt, output)
 
 
-def history_undo(ctx: typer.Context) -> None:
-    """Revert the newest recorded change.
+def history_undo(
+    ctx: typer.Context,
+    number: Annotated[
+        int | None, typer.Argument(metavar="[N]", help="The change to revert (see history).")
+    ] = None,
+) -> None:
+    """Revert a recorded change: N, or else the newest.
 
-    Repeat to go further back; the last 50 changes are kept.
+    A change that a later one built on is refused until that one is undone; the last 50
+    changes are kept.
     """
     from awards.render.text import change_words
 
@@ -42,7 +48,7 @@ def history_undo(ctx: typer.Context) -> None:
     if not store.exists():  # nothing to lock, and no folder or lock file to leave behind
         raise NotFound(_("nothing to undo: no change is recorded"))
     with store.transaction() as tx:
-        undone = tx.undo()
+        undone = tx.undo(number)
         if undone is None:
             raise NotFound(_("nothing to undo: no change is recorded"))
     render.info(

@@ -7,7 +7,7 @@ tables; awards, the one large table, change in place (see ``Transaction._award_t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from awards.domain.records import Award, Issuer, Phase
-from awards.errors import StoreError
+from awards.errors import Conflict, NotFound, StoreError
 from awards.i18n import _
 from awards.store.codec import (
     META_ID,
@@ -246,13 +246,27 @@ class Transaction(Records):
         field = "code" if table == "phases" else "name"
         return [doc.doc_id for doc in self._db.table(table) if doc.get(field) == key]
 
-    def undo(self) -> Change | None:
-        """Put back the records the newest recorded change replaced; None if there is none."""
+    def undo(self, number: int | None = None) -> Change | None:
+        """Put back the records that change ``number`` (the newest, if None) replaced; None if
+        no change is recorded. A change that a later one built on is refused, naming it."""
         table = self._db.table("history")
         entries = sorted(table, key=lambda doc: doc.doc_id)
         if not entries:
             return None
-        entry = entries[-1]
+        chosen = [e for e in entries if number is None or e.doc_id == number][-1:]
+        if not chosen:
+            missing = _("there is no change {number}; history lists the ones that can be undone")
+            raise NotFound(missing.format(number=number))
+        entry = chosen[0]
+        touched = _touched(entry)
+        for later in entries:
+            if later.doc_id > entry.doc_id and not touched.isdisjoint(_touched(later)):
+                raise Conflict(
+                    _(
+                        "change {number} cannot be undone on its own: change {later} ({command}) "
+                        "changed the same records since; undo {later} first"
+                    ).format(number=entry.doc_id, later=later.doc_id, command=later.get("command"))
+                )
         revert = entry.get("undo", {})
         for name in RECORD_TABLES:
             records = self._db.table(name)
@@ -301,13 +315,16 @@ class Transaction(Records):
             if before:
                 revert[f"{name}_before"] = before
             parts += describe(name, added_ranges, before, current)
-        table = self._db.table("history")
-        table.insert({
-            "at": at.isoformat(timespec="seconds"),
-            "command": self.command,
-            "changes": [part.to_dict() for part in parts],
-            "undo": revert,
-        })  # fmt: skip
+        table, meta = self._db.table("history"), self._db.table("meta")
+        # Change numbers are never given twice, even after an undo removed the newest.
+        found: Any = meta.get(doc_id=META_ID) or {}
+        number = max(
+            int(found.get("next_change", 1)), max((d.doc_id for d in table), default=0) + 1
+        )
+        entry = {"at": at.isoformat(timespec="seconds"), "command": self.command,
+                 "changes": [part.to_dict() for part in parts], "undo": revert}  # fmt: skip
+        table.insert(Document(entry, doc_id=number))
+        meta.upsert(Document({"next_change": number + 1}, doc_id=META_ID))
         kept = sorted(doc.doc_id for doc in table)
         table.remove(doc_ids=kept[:-HISTORY_KEPT])
 
@@ -319,3 +336,14 @@ def _table_of(record: Phase | Issuer) -> str:
 def _key(record: Phase | Issuer) -> str:
     """What a phase or issuer is known by: its code, or its name."""
     return record.code if isinstance(record, Phase) else record.name
+
+
+def _touched(entry: Mapping[str, Any]) -> set[tuple[str, int]]:
+    """The records a recorded change added or replaced, by table and id."""
+    revert = entry.get("undo", {})
+    touched: set[tuple[str, int]] = set()
+    for name in RECORD_TABLES:
+        for first, last in revert.get(f"{name}_added", []):
+            touched.update((name, i) for i in range(first, last + 1))
+        touched.update((name, int(i)) for i in revert.get(f"{name}_before", {}))
+    return touched
