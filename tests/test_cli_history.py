@@ -155,6 +155,7 @@ def test_damaged_file_names_the_last_good_copy_and_restore_brings_it_back(
     (aside,) = db.parent.glob("awards.json.damaged-*")
     assert restored.stderr == (
         f"restored {db} from {db}.bak; the damaged file is kept as {aside}\n"
+        "change 2 is not in that copy; make it again\n"
     )
     assert aside.read_bytes() == damaged
     assert db.read_bytes() == good
@@ -343,3 +344,42 @@ def test_undo_n_reverts_that_change_and_refuses_one_built_on(ok: Ok, run: Run, d
     assert (missing.exit_code, missing.stderr) == (
         1, "Error: there is no change 9; history lists the ones that can be undone\n"
     )  # fmt: skip
+
+
+def test_copies_are_kept_in_generations_and_restore_names_what_it_drops(
+    ok: Ok, run: Run, db: Path
+) -> None:
+    """Each write keeps the file it replaced as the newest copy, older ones moving down; restore
+    --list shows them; restore --from brings one back and says which changes it does not hold."""
+    for name in ("A", "B", "C", "D"):
+        ok(["add", name, *ADD[2:]])  # changes 1–4
+    listed = json.loads(ok(["restore", "--list", "-f", "json"]))
+    assert [(c["generation"], c["awards"], c["last_change"]) for c in listed] == [
+        (0, 3, 3), (1, 2, 2), (2, 1, 1),
+    ]  # fmt: skip
+    db.write_bytes(b"{ damaged")
+    result = run(["restore", "--from", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == ("changes 3–4 are not in that copy; make them again")
+    assert [a["recipient"] for a in json.loads(ok(["list", "-f", "json"]))] == ["A", "B"]
+
+
+def test_a_failed_write_never_turns_the_live_file_into_the_copy(
+    ok: Ok, run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy is made only after the new file is in place: when the write fails, the last good
+    copy is still the older file, and emptying the data file afterwards cannot reach it."""
+    ok(ADD)
+    ok(["add", "Bình", *ADD[2:]])
+    copy = db.parent / "awards.json.bak"
+    kept = copy.read_bytes()
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("awards.store.store.atomic_write", refused)
+    assert run(["add", "Chi", *ADD[2:]]).exit_code == 1
+    monkeypatch.undo()
+    assert copy.read_bytes() == kept
+    db.write_bytes(b"")  # `: > awards.json`, on the same inode
+    assert copy.read_bytes() == kept

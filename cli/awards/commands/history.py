@@ -64,15 +64,35 @@ def history_restore(
     force: Annotated[
         bool, typer.Option("--force", help="Restore even though the file is not damaged.")
     ] = False,
+    generation: Annotated[
+        int | None, typer.Option("--from", help="The copy to bring back (see --list).")
+    ] = None,
+    listed: Annotated[bool, typer.Option("--list", help="List the copies kept.")] = False,
+    fmt: FormatOption = None,
 ) -> None:
-    """Bring back the last good copy of the file.
+    """Bring back a last good copy of the file.
 
-    For a damaged data file; the damaged one is kept beside it under a dated name.
+    For a damaged data file: the newest copy that reads whole, or the one --from names; the
+    file it replaces is kept beside it under a dated name. The last 10 copies are kept.
     """
+    from awards.query.listing import copies_list
+
     store = settings(ctx).store()
-    kept = store.restore(force=force)
-    aside = _("; the damaged file is kept as {path}").format(path=kept)
-    render.info(
-        _("restored {path} from {copy}").format(path=store.path, copy=store.backup)
-        + (aside if kept is not None else "")
-    )
+    if listed:
+        render.emit(copies_list(store.copies()), fmt)
+        return
+    done = store.restore(force=force, generation=generation)
+    said = _("restored {path} from {copy}").format(path=store.path, copy=done.copy.path)
+    if done.kept is not None:
+        said += _("; the damaged file is kept as {path}").format(path=done.kept)
+    render.info(said)
+    last = done.copy.last_change or 0
+    if done.newest_change > last:
+        dropped = (
+            _("changes {first}–{last} are not in that copy; make them again").format(
+                first=last + 1, last=done.newest_change
+            )
+            if done.newest_change > last + 1
+            else _("change {first} is not in that copy; make it again").format(first=last + 1)
+        )
+        render.info(dropped)

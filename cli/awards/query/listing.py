@@ -26,6 +26,7 @@ from awards.reports.check import RULES, Finding
 
 if TYPE_CHECKING:
     from awards.store.history import Change
+    from awards.store.store import Copy
 
 
 def award_list(awards: Sequence[Award]) -> Rows:
@@ -174,3 +175,22 @@ def findings_list(findings: Sequence[Finding]) -> Rows:
 def _shown_ids(ids: tuple[int, ...]) -> str:
     shown = ", ".join(str(i) for i in ids[:SHOWN_IDS])
     return shown + (f", … ({len(ids)})" if len(ids) > SHOWN_IDS else "")
+
+
+def copies_list(copies: Sequence[Copy]) -> Rows:
+    """The last good copies: which, when saved, how large, and what each holds."""
+    rows: list[list[Cell]] = [
+        [c.generation, c.path.name, c.saved.strftime("%Y-%m-%d %H:%M:%S"), c.size, c.awards,
+         c.last_change if c.awards is not None else _("damaged")]
+        for c in copies
+    ]  # fmt: skip
+    grid = Grid(
+        columns=["#", _("Copy"), _("Saved"), _("Bytes"), _("Awards"), _("Last change")],
+        rows=rows,
+        numeric=frozenset({0, 3, 4}),
+        empty=_("no copies kept yet"),
+    )
+    found = [{"generation": c.generation, "path": str(c.path), "saved": c.saved.isoformat(),
+              "bytes": c.size, "awards": c.awards, "last_change": c.last_change}
+             for c in copies]  # fmt: skip
+    return Rows(grid, found, formats=("table", "json"))

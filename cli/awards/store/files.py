@@ -19,31 +19,57 @@ def cannot(template: str, path: Path, error: OSError) -> StoreError:
     return StoreError(template.format(path=path, reason=error.strerror or error))
 
 
-def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
+def backup_path(path: Path, generation: int = 0) -> Path:
+    """The last good copy (``generation`` 0), or an older one: ``awards.json.bak.1`` …"""
+    return path.with_name(path.name + ".bak" + (f".{generation}" if generation else ""))
 
 
-def keep_last_good_copy(path: Path) -> None:
-    """The file about to be replaced becomes the last good copy: this write has just read it
-    whole and checked it. A hard link to it costs nothing, and the new file is a new inode, so
-    nothing done later to the data file reaches the copy. Where links are not allowed it is
-    copied. Best effort: the copy must never stop the write itself."""
-    backup = backup_path(path)
-    tmp = backup.with_name(f".{path.name}.{os.getpid()}.bak.tmp")
-    with contextlib.suppress(OSError):
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+GENERATIONS = 10  # last good copies kept, newest first …
+GENERATIONS_BYTES = 256 << 20  # … while they hold no more than this in all
+
+
+def hold_previous(path: Path) -> Path | None:
+    """A second name for the file about to be replaced, which this write has just read whole
+    and checked: a hard link costs nothing (or, where links are refused, a copy). It becomes
+    the last good copy only once the new file is in place (``keep_generation``): until then
+    the data file may still be this very file. None if it could not be made; the write goes on."""
+    held = path.with_name(f".{path.name}.{os.getpid()}.bak.tmp")
+    try:
+        held.unlink(missing_ok=True)
         try:
-            os.link(path, tmp)
+            os.link(path, held)
         except OSError:
             import shutil
 
-            shutil.copy2(path, tmp)
-        try:
-            _replace(str(tmp), backup)
-        except OSError:
-            tmp.unlink(missing_ok=True)  # the write goes on; no half-made copy stays behind
-            raise
+            shutil.copy2(path, held)
+        return held
+    except OSError:
+        held.unlink(missing_ok=True)
+        return None
+
+
+def keep_generation(path: Path, held: Path) -> None:
+    """``held`` becomes the last good copy; the older ones move down a generation, and the
+    oldest go while there are too many or they hold too much. Best effort, after the write."""
+    with contextlib.suppress(OSError):
+        for generation in range(GENERATIONS - 1, 0, -1):
+            older = backup_path(path, generation - 1)
+            if older.exists():
+                _replace(str(older), backup_path(path, generation))
+        _replace(str(held), backup_path(path))
+        total = 0
+        for generation in range(GENERATIONS + 1):
+            copy = backup_path(path, generation)
+            if copy.exists():
+                total += copy.stat().st_size
+                if generation >= GENERATIONS or (generation and total > GENERATIONS_BYTES):
+                    copy.unlink()
+    held.unlink(missing_ok=True)
+
+
+def generations(path: Path) -> list[tuple[int, Path]]:
+    """The last good copies there are, with their generation, newest first."""
+    return [(g, c) for g in range(GENERATIONS) if (c := backup_path(path, g)).is_file()]
 
 
 def restore_hint(path: Path) -> str:

@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,9 @@ from awards.store.files import (
     atomic_write,
     backup_path,
     cannot,
-    keep_last_good_copy,
+    generations,
+    hold_previous,
+    keep_generation,
     remove_leftovers,
     restore_hint,
 )
@@ -80,43 +83,43 @@ class Store:
                     tx.record(dt.datetime.now(dt.UTC).astimezone())
                 self._write(tx.payload(), keep_previous=True)
 
-    def restore(self, *, force: bool = False) -> Path | None:
-        """Bring back the last good copy; the damaged file is kept aside, and its new name
-        returned (None if there was no file to keep)."""
+    def copies(self) -> list[Copy]:
+        """The last good copies, newest first, each read to say what it holds."""
+        return [_copy_of(generation, copy) for generation, copy in generations(self.path)]
+
+    def restore(self, *, force: bool = False, generation: int | None = None) -> Restored:
+        """Bring back a last good copy (``generation``, else the newest that reads whole); the
+        file it replaces is kept aside under a name of its own."""
         with self._locked():
             try:
-                Records(self.path, self._load(), full=True)  # every record, as a write checks
+                current = Records(self.path, self._load(), full=True)  # as a write checks
             except StoreError:
-                pass
-            else:
-                if not force:
-                    raise StoreError(
-                        _(
-                            "{path} is not damaged; nothing was restored "
-                            "(undo reverts changes; restore --force replaces the file anyway)"
-                        ).format(path=self.path)
-                    )
-            good = self.backup
-            try:
-                payload = good.read_bytes()
-                check_shape(good, orjson.loads(payload))
-            except FileNotFoundError:
+                current = None
+            if current is not None and not force:
+                raise StoreError(
+                    _(
+                        "{path} is not damaged; nothing was restored "
+                        "(undo reverts changes; restore --force replaces the file anyway)"
+                    ).format(path=self.path)
+                )
+            copies = self.copies()
+            if not copies:
                 missing = _("there is no copy to restore: {path} does not exist")
-                raise StoreError(missing.format(path=good)) from None
-            except (OSError, orjson.JSONDecodeError, StoreError):
-                damaged = _("the copy {path} is damaged too; nothing was restored")
-                raise StoreError(damaged.format(path=good)) from None
-            try:
-                old = os.stat(self.path)
-            except OSError:
-                old = None
+                raise StoreError(missing.format(path=self.backup))
+            chosen = _chosen(copies, generation)
+            # The newest copy is the file as it was before its last write, so the file held at
+            # least one change more than that copy, even where it no longer reads.
+            newest = max([(c.last_change or 0) + (c.generation == 0) for c in copies]
+                         + [_last_change(self.path)])  # fmt: skip
+            old = self.path.stat() if self.path.exists() else None
             self._still_locked()
             kept = self._set_aside()  # a second name for the file: it stays where it was
             try:
+                payload = chosen.path.read_bytes()
                 atomic_write(self.path, payload, old=old, sync=True)  # one rename over it
             except OSError as error:
                 raise cannot(_("cannot write {path}: {reason}"), self.path, error) from None
-            return kept
+            return Restored(chosen, kept, newest)
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -251,14 +254,19 @@ class Store:
             raise cannot(_("cannot write {path}: {reason}"), path, error) from None
         self._still_locked()
         remove_leftovers(path)
+        held = None
         if keep_previous and old is not None and old.st_size > 0:  # never an empty copy
-            keep_last_good_copy(path)
+            held = hold_previous(path)
         try:
             atomic_write(path, payload, old=old, sync=True)
         except OSError as error:
+            if held is not None:
+                held.unlink(missing_ok=True)
             raise cannot(
                 _("cannot write {path}: {reason}; the file was left as it was"), path, error
             ) from None
+        if held is not None:  # the new file is in place and synced: the old one is a copy now
+            keep_generation(path, held)
 
 
 def _second_name(path: Path, aside: Path) -> None:
@@ -279,3 +287,64 @@ def _identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (found.st_dev, found.st_ino)
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """A last good copy: its generation (0 the newest), file, when it was saved, and what it
+    holds (None where it does not read whole)."""
+
+    generation: int
+    path: Path
+    saved: dt.datetime
+    size: int
+    awards: int | None
+    last_change: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What a restore did: the copy it brought back, where the file it replaced was kept, and
+    the newest change any file knew of (so the changes after the copy's are named as dropped)."""
+
+    copy: Copy
+    kept: Path | None
+    newest_change: int
+
+
+def _copy_of(generation: int, path: Path) -> Copy:
+    saved = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    try:
+        data = orjson.loads(path.read_bytes())
+        check_shape(path, data)
+        Records(path, data, full=True)
+    except (OSError, orjson.JSONDecodeError, StoreError):
+        return Copy(generation, path, saved, path.stat().st_size, None, None)
+    history = data.get("history", {})
+    last = max(map(int, history), default=0)
+    return Copy(generation, path, saved, path.stat().st_size, len(data.get("awards", {})), last)
+
+
+def _chosen(copies: list[Copy], generation: int | None) -> Copy:
+    if generation is None:
+        good = [c for c in copies if c.awards is not None]
+        if not good:
+            raise StoreError(_("every copy is damaged too; nothing was restored"))
+        return good[0]
+    found = next((c for c in copies if c.generation == generation), None)
+    if found is None:
+        raise StoreError(_("there is no copy {number}; restore --list shows them").format(
+            number=generation))  # fmt: skip
+    if found.awards is None:
+        damaged = _("the copy {path} is damaged too; nothing was restored")
+        raise StoreError(damaged.format(path=found.path))
+    return found
+
+
+def _last_change(path: Path) -> int:
+    """The newest change number a damaged file still shows, if it parses at all; else 0."""
+    try:
+        history = orjson.loads(path.read_bytes()).get("history", {})
+        return max(map(int, history), default=0)
+    except (OSError, orjson.JSONDecodeError, AttributeError, TypeError, ValueError):
+        return 0
