@@ -383,3 +383,32 @@ def test_a_failed_write_never_turns_the_live_file_into_the_copy(
     assert copy.read_bytes() == kept
     db.write_bytes(b"")  # `: > awards.json`, on the same inode
     assert copy.read_bytes() == kept
+
+
+def test_history_keeps_what_changed_not_whole_records(ok: Ok, db: Path) -> None:
+    """An issuer renamed on many awards is one group of one field; undo puts every award back
+    byte for byte."""
+    for name in ("A", "B", "C"):
+        ok(["add", name, *ADD[2:], "--unit", "Xã A", "--note", "giữ nguyên"])
+    before = json.loads(db.read_bytes())["awards"]
+    ok(["issuer", "edit", "UBND tỉnh", "--name", "Ủy ban nhân dân tỉnh"])
+    entries = json.loads(db.read_bytes())["history"]
+    entry = entries[str(max(map(int, entries)))]
+    assert entry["undo"]["awards_changed"] == [
+        {"ids": [[1, 3]], "set": {"issuer": "UBND tỉnh"}, "unset": []}
+    ]
+    ok(["undo"])
+    assert json.loads(db.read_bytes())["awards"] == before
+
+
+def test_history_is_bounded_in_size_and_keeps_the_newest(
+    ok: Ok, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the size bound the oldest changes go; the newest change can always be undone."""
+    monkeypatch.setattr("awards.store.tables.HISTORY_BYTES", 600)
+    for name in ("A", "B", "C", "D", "E", "F"):
+        ok(["add", name, *ADD[2:], "--note", "x" * 200])
+    numbers = [c["number"] for c in json.loads(ok(["history", "-f", "json"]))]
+    assert numbers[0] == 6 and len(numbers) < 6
+    ok(["undo"])
+    assert len(json.loads(ok(["list", "-f", "json"]))) == 5

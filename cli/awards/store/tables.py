@@ -33,13 +33,17 @@ from awards.store.codec import (
 )
 from awards.store.files import restore_hint
 from awards.store.history import (
+    HISTORY_BYTES,
     HISTORY_KEPT,
     Change,
     Part,
     change_of,
+    changed_groups,
     changes_of,
     describe,
     id_ranges,
+    ids_of,
+    restored,
 )
 
 
@@ -274,6 +278,11 @@ class Transaction(Records):
                 i for first, last in revert.get(f"{name}_added", []) for i in range(first, last + 1)
             ]
             before = {int(k): v for k, v in revert.get(f"{name}_before", {}).items()}
+            for group in revert.get(f"{name}_changed", []):
+                for i in ids_of(group["ids"]):
+                    now = records.get(doc_id=i)
+                    if now is not None:
+                        before[i] = restored(dict(now), group)
             gone = [i for i in [*added, *before] if records.contains(doc_id=i)]
             records.remove(doc_ids=gone)
             records.insert_multiple(Document(v, doc_id=k) for k, v in before.items())
@@ -309,11 +318,15 @@ class Transaction(Records):
             added = sorted(i for i, present in zip(new, map(current.__contains__, map(str, new)),
                                                    strict=True) if present)  # fmt: skip
             before = {str(i): old for i, old in befores.items() if old is not None}
+            removed = {key: old for key, old in before.items() if key not in current}
+            kept = {key: old for key, old in before.items() if key in current}
             added_ranges = id_ranges(added)
             if added:
                 revert[f"{name}_added"] = added_ranges
-            if before:
-                revert[f"{name}_before"] = before
+            if removed:  # gone from the file: the whole record, to put back
+                revert[f"{name}_before"] = removed
+            if kept:  # still there: only the fields that changed
+                revert[f"{name}_changed"] = changed_groups(kept, current)
             parts += describe(name, added_ranges, before, current)
         table, meta = self._db.table("history"), self._db.table("meta")
         # Change numbers are never given twice, even after an undo removed the newest.
@@ -325,8 +338,14 @@ class Transaction(Records):
                  "changes": [part.to_dict() for part in parts], "undo": revert}  # fmt: skip
         table.insert(Document(entry, doc_id=number))
         meta.upsert(Document({"next_change": number + 1}, doc_id=META_ID))
-        kept = sorted(doc.doc_id for doc in table)
-        table.remove(doc_ids=kept[:-HISTORY_KEPT])
+        # The oldest go beyond HISTORY_KEPT changes or HISTORY_BYTES; the newest always stays.
+        numbers = sorted((doc.doc_id for doc in table), reverse=True)
+        total, dropped = 0, numbers[HISTORY_KEPT:]
+        for kept_number in numbers[1:HISTORY_KEPT]:
+            total += len(orjson.dumps(table.get(doc_id=kept_number)))
+            if total > HISTORY_BYTES:
+                dropped.append(kept_number)
+        table.remove(doc_ids=dropped)
 
 
 def _table_of(record: Phase | Issuer) -> str:
@@ -346,4 +365,6 @@ def _touched(entry: Mapping[str, Any]) -> set[tuple[str, int]]:
         for first, last in revert.get(f"{name}_added", []):
             touched.update((name, i) for i in range(first, last + 1))
         touched.update((name, int(i)) for i in revert.get(f"{name}_before", {}))
+        for group in revert.get(f"{name}_changed", []):
+            touched.update((name, i) for i in ids_of(group["ids"]))
     return touched
