@@ -228,7 +228,7 @@ def test_a_list_with_a_million_columns_is_refused_in_one_line(run: Run, tmp_path
     sheet.write_text("recipient,kind,form,issuer,year" + ",x" * 1_000_000 + "\n", encoding="utf-8")
     result = run(["import", str(sheet)])
     assert (result.exit_code, result.stderr) == (
-        1, "Error: wide.csv is refused: a row of more than 16,384 columns\n"
+        1, "Error: wide.csv is refused: a line of more than 1,048,576 bytes\n"
     )  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,9 @@ _DELIMITERS = (",", ";", "\t")
 
 
 # What one file to import may hold; Excel's own limits, and a size no register's sheet reaches.
-LIMITS = {"rows": 1_048_576, "columns": 16_384, "cell": 32_767, "part": 256 << 20}
+LIMITS = {"rows": 1_048_576, "columns": 16_384, "cell": 32_767, "part": 256 << 20,
+          "line": 1 << 20}  # fmt: skip
+_LONG_LINE = re.compile(rb"[^\n]{%d}" % LIMITS["line"])
 
 
 def over_limit(source: str, limit: str) -> str:
@@ -35,6 +38,7 @@ def over_limit(source: str, limit: str) -> str:
         "rows": _("{source} is refused: more than {most} rows"),
         "columns": _("{source} is refused: a row of more than {most} columns"),
         "cell": _("{source} is refused: a cell of more than {most} characters"),
+        "line": _("{source} is refused: a line of more than {most} bytes"),
     }[limit]
     return said.format(source=source, most=f"{LIMITS[limit]:,}")
 
@@ -144,6 +148,8 @@ def sniff_delimiter(content: str) -> str:
 
 
 def csv_table(raw: bytes, source: str) -> Table:
+    if _LONG_LINE.search(raw):  # before decoding: a hostile line costs nothing to refuse
+        raise Invalid(over_limit(source, "line"))
     content = decode(raw, source)
     delimiter = sniff_delimiter(content)
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
