@@ -154,7 +154,8 @@ def test_damaged_file_names_the_last_good_copy_and_restore_brings_it_back(
     assert restored.exit_code == 0
     (aside,) = db.parent.glob("awards.json.damaged-*")
     assert restored.stderr == (
-        f"restored {db} from {db}.bak; the damaged file is kept as {aside}\n"
+        f"restored {db} from {db}.bak, which holds the changes up to 1; "
+        f"the damaged file is kept as {aside}\n"
         "change 2 is not in that copy; make it again\n"
     )
     assert aside.read_bytes() == damaged

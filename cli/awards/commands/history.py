@@ -82,7 +82,9 @@ def history_restore(
         render.emit(copies_list(store.copies()), fmt)
         return
     done = store.restore(force=force, generation=generation)
-    said = _("restored {path} from {copy}").format(path=store.path, copy=done.copy.path)
+    said = _("restored {path} from {copy}, which holds the changes up to {last}").format(
+        path=store.path, copy=done.copy.path, last=done.copy.last_change
+    )
     if done.kept is not None:
         said += _("; the damaged file is kept as {path}").format(path=done.kept)
     render.info(said)
