@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from awards.errors import Invalid
 from awards.text import neutralise, restore_neutralised
@@ -80,3 +82,12 @@ def test_blank_rows_and_empty_tables_are_passed_over() -> None:
     plan = plan_import([table, Table(source="empty.csv", rows=[])], [], [], next_id=7)
     assert plan.problems == []
     assert [(i, r["recipient"], r["year"]) for i, r in plan.records.items()] == [("7", "An", 2020)]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=30), max_size=6), st.integers(1, 20))
+def test_a_long_line_is_found_as_splitting_would_find_it(lengths: list[int], most: int) -> None:
+    """The cheap scan for an over-long line agrees with splitting the text into lines."""
+    from awards.transfer.sheets import _has_long_line
+
+    raw = b"\n".join(b"x" * n for n in lengths)
+    assert _has_long_line(raw, most) == any(len(line) > most for line in raw.split(b"\n"))
