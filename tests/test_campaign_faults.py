@@ -10,14 +10,13 @@ import re
 import subprocess
 import sys
 import threading
-import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import openpyxl
 import orjson
 import pytest
 
+from tests.test_hostile import _workbook_with
 from tests.test_reliability import (
     AWARDS,
     awards,
@@ -183,27 +182,13 @@ def _measured(argv: list[str]) -> tuple[subprocess.CompletedProcess[str], float,
     return subprocess.CompletedProcess(argv, int(code), "", stderr), float(took), int(peak)
 
 
-def _sheet_xml(tmp: Path, name: str, change: object) -> Path:
-    plain = tmp / "plain.xlsx"
-    book = openpyxl.Workbook()
-    book.active.append(["recipient", "kind", "form", "issuer", "year"])
-    book.active.append(["An", "individual", "Giấy khen", "UBND tỉnh", 2020])
-    book.save(plain)
-    target = tmp / name
-    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for part in src.namelist():
-            data = src.read(part)
-            out.writestr(part, change(data) if part == "xl/worksheets/sheet1.xml" else data)  # type: ignore[operator]
-    return target
-
-
 def test_hostile_files_are_refused_within_a_second_and_200_mib(tmp_path: Path, db: Path) -> None:
     """Each hostile file: one line naming the limit, in at most a second, at most 200 MiB."""
     unpack = size(300, 2000) << 20
     files = {
-        "zip bomb": _sheet_xml(tmp_path, "bomb.xlsx",
+        "zip bomb": _workbook_with(tmp_path, "bomb.xlsx",
                                lambda x: x.replace(b"<sheetData>", b"<sheetData>" + b" " * unpack)),
-        "claimed range": _sheet_xml(tmp_path, "claim.xlsx",
+        "claimed range": _workbook_with(tmp_path, "claim.xlsx",
                                     lambda x: re.sub(rb'ref="[^"]+"', b'ref="A1:XFD1048576"', x)),
         "million columns": tmp_path / "wide.csv",
         "huge cell": tmp_path / "cell.csv",
