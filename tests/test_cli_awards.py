@@ -183,13 +183,13 @@ def test_tally_default_is_phase_by_form(ok: Ok, some: None) -> None:
 def test_tally_one_dimension_all_formats(ok: Ok, some: None) -> None:
     """One --by: count and share for people; rows without totals for scripts."""
     assert ok("tally --by year") == (
-        "Year   Count   Share\n"
-        "────────────────────\n"
-        "2017       1    3.0%\n"
-        "2018      31   93.9%\n"
-        "2021       1    3.0%\n"
-        "────────────────────\n"
-        "Total     33  100.0%\n"
+        "Year   Recipients   Share\n"
+        "─────────────────────────\n"
+        "2017            1    3.0%\n"
+        "2018           31   93.9%\n"
+        "2021            1    3.0%\n"
+        "─────────────────────────\n"
+        "Total          33  100.0%\n"
     )
     assert json.loads(ok("tally --by year --format json")) == [
         {"year": 2017, "count": 1}, {"year": 2018, "count": 31}, {"year": 2021, "count": 1},
@@ -197,7 +197,7 @@ def test_tally_one_dimension_all_formats(ok: Ok, some: None) -> None:
     assert ok("tally --by year --format csv") == "year,count\n2017,1\n2018,31\n2021,1\n"
     assert ok("tally --by year -f tsv") == "year\tcount\n2017\t1\n2018\t31\n2021\t1\n"
     assert ok("tally --by kind --format markdown") == (
-        "| Kind | Count | Share |\n"
+        "| Kind | Recipients | Share |\n"
         "|---|---:|---:|\n"
         "| mixed | 30 | 90.9% |\n"
         "| individual | 2 | 6.1% |\n"
@@ -213,8 +213,8 @@ def test_tally_with_filters_and_three_dimensions(ok: Ok, some: None) -> None:
     ]  # fmt: skip
     out = ok("tally --by phase --by form --by unit --year 2018")
     assert out.splitlines()[2:4] == [
-        "2014-2018  Giấy khen  (none)                   30",
-        "           Bằng khen  Công ty TNHH Bình An      1",
+        "2014-2018  Giấy khen  (none)                        30",
+        "           Bằng khen  Công ty TNHH Bình An           1",
     ]
 
 

@@ -51,9 +51,9 @@ def test_issuers_seen_only_in_awards_are_listed_without_a_level(ok: Ok) -> None:
     """Before anyone sets a level, the issuer is there, its level empty."""
     add(ok, "An", "Sở Nội vụ")
     assert ok("issuer list") == (
-        "Issuer     Level  Aliases  Awards\n"
-        "─────────────────────────────────\n"
-        "Sở Nội vụ  —      —             1\n"
+        "Issuer     Level  Aliases  Records\n"
+        "──────────────────────────────────\n"
+        "Sở Nội vụ  —      —              1\n"
     )
     ok("issuer edit 'sở nội vụ' --level sở")
     assert issuers(ok)[0]["level"] == "department"

@@ -33,7 +33,7 @@ def test_tally_to_each_kind_of_file(ok: Ok, run: Run, tmp_path: Path, sample: Pa
     result = run(["tally", "--by", "year", "-o", str(book)])
     assert (result.exit_code, result.stderr) == (0, f"wrote the tally and its chart to {book}\n")
     rows = list(openpyxl.load_workbook(book)["tally"].iter_rows(values_only=True))
-    assert rows[0][:2] == ("Year", "Count") and rows[-1][0] == "Total"
+    assert rows[0][:2] == ("Year", "Recipients") and rows[-1][0] == "Total"
 
     markdown = tmp_path / "y.md"
     ok(["tally", "--by", "year", "-o", str(markdown)])

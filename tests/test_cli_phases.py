@@ -76,7 +76,7 @@ def test_phase_list_in_year_order_with_award_counts(ok: Ok, signed: None) -> Non
         "on",
         "Signers",
         "Parties",
-        "Awards",
+        "Recipients",
     ]
     assert table[2].startswith("2014-2018") and table[2].endswith("0")
     assert table[3].startswith("2018-2023") and table[3].endswith("2")

@@ -175,11 +175,11 @@ def test_tables_are_headed_in_vietnamese_and_scripts_get_the_same_json(ok: Ok) -
     """Headings, totals and captions follow the language; JSON and CSV keys do not."""
     ok("add 'Nguyễn Văn An' --kind individual --form 'Giấy khen' --issuer 'UBND tỉnh' --year 2020")
     assert ok("--lang vi tally --by year") == (
-        "Năm        Số lượng   Tỷ lệ\n"
-        "───────────────────────────\n"
-        "2020              1  100.0%\n"
-        "───────────────────────────\n"
-        "Tổng cộng         1  100.0%\n"
+        "Năm        Số người nhận   Tỷ lệ\n"
+        "────────────────────────────────\n"
+        "2020                   1  100.0%\n"
+        "────────────────────────────────\n"
+        "Tổng cộng              1  100.0%\n"
     )
     listed = ok("--lang vi list")
     assert listed.splitlines()[0].split() == [

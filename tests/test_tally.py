@@ -52,7 +52,7 @@ def test_other_values_by_count_then_name() -> None:
 def test_one_dimension_grid_has_shares_and_total() -> None:
     """A row per value with count and share, and a total row."""
     grid = tally_grid(tally(AWARDS, ["form"], PHASES))
-    assert grid.columns == ["Form", "Count", "Share"]
+    assert grid.columns == ["Form", "Recipients", "Share"]
     assert grid.rows == [["Giấy khen", 33, "57.9%"], ["Bằng khen", 24, "42.1%"]]
     assert grid.total == ["Total", 57, "100.0%"]
 

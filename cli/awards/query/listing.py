@@ -81,7 +81,7 @@ def phase_list(phases: Sequence[Phase], award_rows: Iterable[Mapping[str, Any]])
         [*(_cell(getattr(p, field.name)) for field in shown), recipients[p.code]] for p in ordered
     ]
     grid = Grid(
-        columns=[*(_(field.heading) for field in shown), _("Awards")],
+        columns=[*(_(field.heading) for field in shown), _("Recipients")],
         rows=rows,
         numeric=frozenset({2, 3, len(shown)}),
         empty=_("no phases yet; add one with: awards phase add CODE --program P --start Y --end Y"),
@@ -119,7 +119,7 @@ def issuer_list(issuers: Sequence[Issuer], award_rows: Iterable[Mapping[str, Any
         [i.name, i.level, "; ".join(i.aliases) or None, used[i.name]] for i in ordered
     ]
     grid = Grid(
-        columns=[*(_(field.heading) for field in ISSUER), _("Awards")],
+        columns=[*(_(field.heading) for field in ISSUER), _("Records")],
         rows=rows,
         numeric=frozenset({3}),
         nowrap=frozenset({1}),
@@ -185,7 +185,7 @@ def copies_list(copies: Sequence[Copy]) -> Rows:
         for c in copies
     ]  # fmt: skip
     grid = Grid(
-        columns=["#", _("Copy"), _("Saved"), _("Bytes"), _("Awards"), _("Last change")],
+        columns=["#", _("Copy"), _("Saved"), _("Bytes"), _("Records"), _("Last change")],
         rows=rows,
         numeric=frozenset({0, 3, 4}),
         empty=_("no copies kept yet"),

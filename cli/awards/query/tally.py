@@ -133,7 +133,7 @@ def tally_grid(result: Tally, title: str | None = None, *, sheet: bool = False) 
             [_label(values[0]), count, _share(count, total)] for values, count in result.groups
         ]
         return Grid(
-            columns=[*headings, _("Count"), _("Share")],
+            columns=[*headings, _("Recipients"), _("Share")],
             rows=rows,
             numeric=frozenset({1, 2}),
             total=[_("Total"), total, _share(total, total) if total else ""],
@@ -150,7 +150,7 @@ def tally_grid(result: Tally, title: str | None = None, *, sheet: bool = False) 
         previous = values
     width = len(result.dims)
     return Grid(
-        columns=[*headings, _("Count")],
+        columns=[*headings, _("Recipients")],
         rows=rows,
         numeric=frozenset({width}),
         total=[_("Total"), *([""] * (width - 1)), total],

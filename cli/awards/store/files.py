@@ -9,6 +9,7 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from awards.errors import StoreError
@@ -81,8 +82,16 @@ def restore_hint(path: Path) -> str:
     return hint.format(path=backup, written=written)
 
 
-def atomic_write(path: Path, payload: bytes, *, old: os.stat_result | None, sync: bool) -> None:
-    """Write to a temporary file in the same folder, then rename it over ``path``."""
+def atomic_write(
+    path: Path,
+    payload: bytes,
+    *,
+    old: os.stat_result | None,
+    sync: bool,
+    check: Callable[[], None] | None = None,
+) -> None:
+    """Write to a temporary file in the same folder, then rename it over ``path``; ``check``
+    runs just before the rename and may still stop it (by raising)."""
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -92,6 +101,8 @@ def atomic_write(path: Path, payload: bytes, *, old: os.stat_result | None, sync
                 file.flush()
                 os.fsync(file.fileno())
         _copy_mode(tmp, old)
+        if check is not None:
+            check()
         _replace(tmp, path)
         tmp = None
         if sync:

@@ -55,7 +55,8 @@ class Store:
         # are the target's, and the link stays a link.
         self.path = path.resolve() if path.is_symlink() else path
         self.lock_timeout = lock_timeout
-        self._lock_file: tuple[int, int] | None = None  # the locked file, while it is held
+        self._lock_file: tuple[int, int, int, int] | None = None  # the locked file, while it is held
+        self._read_file: tuple[int, int, int, int] | None = None  # the data file a transaction read
         self.command = command
         self.record = record
 
@@ -75,6 +76,7 @@ class Store:
         """
         self._refuse_read_only()
         with self._locked():
+            self._read_file = _identity(self.path)
             raw = self._read()
             tx = Transaction(self.path, self._parse(raw), self.command, raw)
             yield tx
@@ -144,6 +146,16 @@ class Store:
         finally:
             self._lock_file = None
             lock.release()
+
+    def _still_unchanged(self) -> None:
+        """Still locked, and the data file still the one this command read: a writer that got in
+        through a removed lock has not replaced it meanwhile."""
+        self._still_locked()
+        if _identity(self.path) != self._read_file:
+            raise StoreError(
+                _("{path} was changed by another command while this one was writing; nothing "
+                  "was written, try again").format(path=self.path)
+            )  # fmt: skip
 
     def _still_locked(self) -> None:
         """The lock file is still the one this command locked: one deleted or replaced from
@@ -258,10 +270,14 @@ class Store:
         if keep_previous and old is not None and old.st_size > 0:  # never an empty copy
             held = hold_previous(path)
         try:
-            atomic_write(path, payload, old=old, sync=True)
-        except OSError as error:
+            # The lock is checked again at the last moment, after the write and its fsync: the
+            # moment another writer could have got in is then only the rename itself.
+            atomic_write(path, payload, old=old, sync=True, check=self._still_unchanged)
+        except (OSError, StoreError) as error:
             if held is not None:
                 held.unlink(missing_ok=True)
+            if isinstance(error, StoreError):
+                raise
             raise cannot(
                 _("cannot write {path}: {reason}; the file was left as it was"), path, error
             ) from None
@@ -280,13 +296,14 @@ def _second_name(path: Path, aside: Path) -> None:
             copy.write(source.read())
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
-    """Which file ``path`` is (device and inode), or None when it is gone."""
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    """Which file ``path`` is, as it is now (device, inode, size, modification time), or None
+    when it is gone."""
     try:
         found = path.stat()
     except OSError:
         return None
-    return (found.st_dev, found.st_ino)
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
 
 
 @dataclass(frozen=True, slots=True)
