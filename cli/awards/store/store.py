@@ -55,8 +55,10 @@ class Store:
         # are the target's, and the link stays a link.
         self.path = path.resolve() if path.is_symlink() else path
         self.lock_timeout = lock_timeout
-        self._lock_file: tuple[int, int, int, int] | None = None  # the locked file, while it is held
-        self._read_file: tuple[int, int, int, int] | None = None  # the data file a transaction read
+        # The locked file while it is held, and the data file a transaction read, as _identity
+        # gives them: checked again just before the rename.
+        self._lock_file: tuple[int, int, int, int] | None = None
+        self._read_file: tuple[int, int, int, int] | None = None
         self.command = command
         self.record = record
 
