@@ -57,8 +57,8 @@ class Store:
         self.lock_timeout = lock_timeout
         # The locked file while it is held, and the data file a transaction read, as _identity
         # gives them: checked again just before the rename.
-        self._lock_file: tuple[int, int, int, int] | None = None
-        self._read_file: tuple[int, int, int, int] | None = None
+        self._lock_file: tuple[int, ...] | None = None
+        self._read_file: tuple[int, ...] | None = None
         self.command = command
         self.record = record
 
@@ -134,7 +134,7 @@ class Store:
         lock = FileLock(str(lock_path), timeout=self.lock_timeout)
         try:
             lock.acquire()
-            self._lock_file = _identity(lock_path)
+            self._lock_file = _identity(lock_path, content=False)
         except Timeout:
             raise StoreError(
                 _("database is busy: another awards command is writing {path}; try again").format(
@@ -164,7 +164,7 @@ class Store:
         outside lets another writer in, so nothing is written (the other writer's change would
         be lost, or this one)."""
         lock_path = Path(str(self.path) + ".lock")
-        if self._lock_file is None or _identity(lock_path) != self._lock_file:
+        if self._lock_file is None or _identity(lock_path, content=False) != self._lock_file:
             raise StoreError(
                 _("the lock {path} was removed while this command held it; nothing was written")
                 .format(path=lock_path)
@@ -298,13 +298,16 @@ def _second_name(path: Path, aside: Path) -> None:
             copy.write(source.read())
 
 
-def _identity(path: Path) -> tuple[int, int, int, int] | None:
-    """Which file ``path`` is, as it is now (device, inode, size, modification time), or None
-    when it is gone."""
+def _identity(path: Path, *, content: bool = True) -> tuple[int, ...] | None:
+    """Which file ``path`` is (device and inode) and, with ``content``, as it is now (size and
+    modification time); None when it is gone. A lock file is named by its inode alone: waiting
+    writers open it with O_TRUNC (older filelock), which touches its time without replacing it."""
     try:
         found = path.stat()
     except OSError:
         return None
+    if not content:
+        return (found.st_dev, found.st_ino)
     return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
 
 
