@@ -15,9 +15,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from awards.domain.build import AwardInput, PhaseInput, build_award, build_issuer, build_phase
+from awards.domain.build import build_award, build_issuer, build_phase
 from awards.store import Store
 
+Given = dict[str, str | int]  # an award's values by field name, as build_award takes them
 HERE = Path(__file__).resolve().parent
 PROGRAM = "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong công nhân, viên chức, lao động"
 PARTIES = ["Công an tỉnh", "Liên đoàn Lao động tỉnh"]
@@ -78,9 +79,9 @@ PEOPLE = [
 
 def award(
     recipient: str, kind: str, form: str, issuer: str, year: int, **extra: str | int
-) -> AwardInput:
-    fields = {"recipient": recipient, "kind": kind, "form": form, "issuer": issuer, "year": year}
-    return AwardInput(**fields, **extra)  # type: ignore[arg-type]
+) -> Given:
+    return {"recipient": recipient, "kind": kind, "form": form, "issuer": issuer, "year": year,
+            **extra}  # fmt: skip
 
 
 # The 2014–2018 review's decisions: (names, kind, form, issuer, decision, date, with unit).
@@ -107,9 +108,9 @@ REVIEW_2014_2018 = [
 TOTALS_2014_2018 = {"935/QĐ-CAT": 30, "412/QĐ-LĐLĐ": 22}
 
 
-def review_2014_2018() -> list[AwardInput]:
+def review_2014_2018() -> list[Given]:
     """The awards handed out at the 2014–2018 review: 24 Bằng khen and 60 Giấy khen."""
-    out: list[AwardInput] = []
+    out: list[Given] = []
     for names, indexes, kind, form, issuer, decision, date, with_unit in REVIEW_2014_2018:
         signed: dict[str, str | int] = {"decision": decision, "decided_on": date}
         for i in indexes:
@@ -124,9 +125,9 @@ def review_2014_2018() -> list[AwardInput]:
     return out
 
 
-def yearly_2019_2023() -> list[AwardInput]:
+def yearly_2019_2023() -> list[Given]:
     """Yearly awards of the second phase, and its 2023 review."""
-    out: list[AwardInput] = []
+    out: list[Given] = []
     for offset, year in enumerate(range(2019, 2024)):
         for j in range(2):
             out.append(
@@ -250,15 +251,13 @@ def main(path: Path) -> None:
     with store.transaction() as tx:
         tx.add(
             build_phase(
-                PhaseInput(
-                    code="2014-2018", program=PROGRAM, start=2014, end=2018, parties=PARTIES
-                ),
+                dict(code="2014-2018", program=PROGRAM, start=2014, end=2018, parties=PARTIES),
                 tx.phases,
             )
         )
         tx.add(
             build_phase(
-                PhaseInput(
+                dict(
                     code="2018-2023",
                     program=PROGRAM,
                     start=2018,

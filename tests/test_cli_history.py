@@ -115,13 +115,14 @@ def test_twenty_five_undos_walk_back_to_an_empty_file(ok: Ok, run: Run) -> None:
 
 def test_history_keeps_the_newest_fifty(db: Path) -> None:
     """Older entries are dropped so the file does not grow without end."""
-    from awards.domain.build import AwardInput, build_award
+    from awards.domain.build import build_award
 
     store = Store(db, command="awards add")
     for i in range(HISTORY_KEPT + 5):
         with store.transaction() as tx:
-            given = AwardInput(recipient=f"A{i}", kind="individual", form="Giấy khen",
-                               issuer="X", year=2020)  # fmt: skip
+            given = dict(
+                recipient=f"A{i}", kind="individual", form="Giấy khen", issuer="X", year=2020
+            )
             tx.add_award(build_award(given, tx.phases, tx.awards, new_id=tx.next_award_id()))
     kept = store.read().changes
     assert len(kept) == HISTORY_KEPT

@@ -23,7 +23,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from awards.domain.build import AwardInput, PhaseInput, build_award, build_phase
+from awards.domain.build import build_award, build_phase
 from awards.domain.spellings import Spellings
 from awards.store import Store
 from tests.conftest import Run, digest
@@ -54,12 +54,12 @@ def fill(db: Path, count: int) -> None:
     surnames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ", "Dương"]
     with Store(db, record=False).transaction() as tx:
         for code, start, end in (("2014-2018", 2014, 2018), ("2019-2023", 2019, 2023)):
-            given = PhaseInput(code=code, program="Chương trình phối hợp", start=start, end=end)
+            given = {"code": code, "program": "Chương trình phối hợp", "start": start, "end": end}
             tx.add(build_phase(given, tx.phases))
         spellings = Spellings(tx.awards)
         batch = []
         for i in range(count):
-            given = AwardInput(
+            given = dict(
                 recipient=f"{rng.choice(surnames)} Văn {i}",
                 kind=rng.choice(["individual", "collective"]),
                 form=rng.choice(["Giấy khen", "Bằng khen"]),

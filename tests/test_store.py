@@ -221,16 +221,24 @@ def test_a_change_that_only_adds_writes_what_a_whole_write_would(
 def test_a_lock_removed_from_outside_stops_the_write(db: Path) -> None:
     """Deleting the lock file while a writer holds it would let a second writer in; the holder
     then writes nothing and says why, and the file keeps its bytes."""
-    from awards.domain.build import PhaseInput, build_phase
+    from awards.domain.build import build_phase
     from awards.errors import StoreError
 
     store = Store(db)
     with store.transaction() as tx:
-        tx.add(build_phase(PhaseInput("2014-2018", "P", 2014, 2018), tx.phases))
+        tx.add(
+            build_phase(
+                {"code": "2014-2018", "program": "P", "start": 2014, "end": 2018}, tx.phases
+            )
+        )
     before = db.read_bytes()
     lock = db.with_name(db.name + ".lock")
     with pytest.raises(StoreError, match="was removed while this command held it"):
         with store.transaction() as tx:
-            tx.add(build_phase(PhaseInput("2018-2023", "P", 2018, 2023), tx.phases))
+            tx.add(
+                build_phase(
+                    {"code": "2018-2023", "program": "P", "start": 2018, "end": 2023}, tx.phases
+                )
+            )
             lock.unlink()
     assert db.read_bytes() == before

@@ -56,12 +56,11 @@ class AwardsGroup(Commands):
         except UnicodeEncodeError as error:
             _quiet_stdout()
             encoding = getattr(sys.stdout, "encoding", None) or error.encoding
-            render.error(
-                _(
-                    "this output ({encoding}) cannot show {character!r}; "
-                    "set PYTHONIOENCODING=utf-8 or use --format json"
-                ).format(encoding=encoding, character=error.object[error.start])
+            message = _(
+                "this output ({encoding}) cannot show {character!r}; "
+                "set PYTHONIOENCODING=utf-8 or use --format json"
             )
+            render.error(message.format(encoding=encoding, character=error.object[error.start]))
             raise typer.Exit(1) from None
         except BrokenPipeError:
             _quiet_stdout()
@@ -70,11 +69,8 @@ class AwardsGroup(Commands):
             found = ctx.find_object(Settings)
             if (found and found.debug) or os.environ.get("AWARDS_DEBUG"):
                 raise
-            render.error(
-                _("unexpected {kind}: {problem} (run with --debug for more)").format(
-                    kind=type(error).__name__, problem=error
-                )
-            )
+            message = _("unexpected {kind}: {problem} (run with --debug for more)")
+            render.error(message.format(kind=type(error).__name__, problem=error))
             raise typer.Exit(1) from None
 
 

@@ -75,13 +75,15 @@ def awards_add(
     new_issuer: NewIssuerOpt = False,
 ) -> None:
     """Record an award and print its new id."""
-    from awards.domain.build import AwardInput, build_award
+    given = dict(locals())  # the options, by field name
+    from awards.domain.build import build_award
     from awards.domain.spellings import Spellings
 
-    given = AwardInput.of(locals())  # the options, by field name
     with settings(ctx).store().transaction() as tx:
         known = Spellings(tx.award_rows.values(), tx.issuers)
-        award = build_award(given, tx.phases, known, new_id=tx.next_award_id())
+        award = build_award(
+            given, tx.phases, known, new_id=tx.next_award_id(), new_issuer=new_issuer
+        )
         tx.add_award(award)
     sys.stdout.write(f"{award.id}\n")
 
@@ -141,16 +143,17 @@ def awards_edit(
     new_issuer: NewIssuerOpt = False,
 ) -> None:
     """Correct an award. Give only what changes; '' clears an optional field."""
-    from awards.domain.build import AwardInput, build_award
+    given = dict(locals())  # the options, by field name
+    from awards.domain.build import build_award
     from awards.domain.spellings import Spellings
     from awards.query.filters import find_award
     from awards.query.listing import award_detail
 
-    given = AwardInput.of(locals())  # the options, by field name
     with settings(ctx).store().transaction() as tx:
         before = find_award(tx, award_id)
         others = (r for key, r in tx.award_rows.items() if key != str(award_id))
-        after = build_award(given, tx.phases, Spellings(others, tx.issuers), base=before)
+        known = Spellings(others, tx.issuers)
+        after = build_award(given, tx.phases, known, base=before, new_issuer=new_issuer)
         if after != before:
             tx.replace_awards([after])
     render.emit(award_detail(after))

@@ -67,9 +67,8 @@ def _lock_timeout() -> float:
         if not math.isfinite(seconds):
             raise ValueError(raw)
     except ValueError:
-        raise Invalid(
-            _("AWARDS_LOCK_TIMEOUT must be a number of seconds, not {value!r}").format(value=raw)
-        ) from None
+        message = _("AWARDS_LOCK_TIMEOUT must be a number of seconds, not {value!r}")
+        raise Invalid(message.format(value=raw)) from None
     return max(seconds, 0.0)
 
 

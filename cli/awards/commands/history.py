@@ -1,6 +1,6 @@
 """history, undo and restore: what was changed, taking it back, and recovering a damaged file."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -8,9 +8,6 @@ from awards import render
 from awards.commands.common import FormatOption, OutputOption, settings
 from awards.errors import Invalid, NotFound
 from awards.i18n import _
-
-if TYPE_CHECKING:
-    pass
 
 
 def history_list(
@@ -51,12 +48,15 @@ def history_undo(
         undone = tx.undo(number)
         if undone is None:
             raise NotFound(_("nothing to undo: no change is recorded"))
+    message = _("undid change {number}: {summary} ({command}, {at})")
     render.info(
-        _("undid change {number}: {summary} ({command}, {at})").format(
-            number=undone.number, summary=change_words(undone, _), command=undone.command,
+        message.format(
+            number=undone.number,
+            summary=change_words(undone, _),
+            command=undone.command,
             at=undone.at,
         )
-    )  # fmt: skip
+    )
 
 
 def history_restore(

@@ -52,9 +52,8 @@ def issuer_add(
 
     with settings(ctx).store().transaction() as tx:
         if _registered(tx.issuers, name) is not None:
-            raise Conflict(
-                _("issuer {name!r} already exists; use issuer edit").format(name=text.clean(name))
-            )
+            message = _("issuer {name!r} already exists; use issuer edit")
+            raise Conflict(message.format(name=text.clean(name)))
         issuer = build_issuer(_award_spelling(tx, name) or name, level, alias or [], tx.issuers)
         tx.add(issuer)
     render.info(_("added issuer {name} ({level})").format(name=issuer.name, level=issuer.level))
@@ -151,20 +150,17 @@ def issuer_merge(
         else:
             tx.replace(target_issuer.name, merged)
         moved = _rewrite(tx, {source_name}, target_name)
-    render.info(
-        _("merged {source!r} into {target!r}: {count} award(s) rewritten").format(
-            source=source_name, target=target_name, count=moved
-        )
-    )
+    message = _("merged {source!r} into {target!r}: {count} award(s) rewritten")
+    render.info(message.format(source=source_name, target=target_name, count=moved))
 
 
 def _rewrite(tx: "Transaction", old_names: set[str], new_name: str) -> int:
     """Point the awards of ``old_names`` at ``new_name``, through the usual checks."""
-    from awards.domain.build import AwardInput, build_award
+    from awards.domain.build import build_award
 
     moved = tx.awards_from((k, r) for k, r in tx.award_rows.items() if r["issuer"] in old_names)
     changed = [
-        build_award(AwardInput(issuer=new_name, new_issuer=True), tx.phases, [], base=award)
+        build_award({"issuer": new_name}, tx.phases, [], base=award, new_issuer=True)
         for award in moved
     ]
     if changed:

@@ -1,7 +1,7 @@
 """Phase commands: awards phase add, list, show, edit, remove."""
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -10,9 +10,6 @@ from awards.commands.common import FormatOption, OutputOption, ShowFormatOption,
 from awards.commands.translation import Commands
 from awards.errors import Conflict
 from awards.i18n import _
-
-if TYPE_CHECKING:
-    pass
 
 app = typer.Typer(
     cls=Commands,
@@ -47,9 +44,9 @@ def phase_add(
     note: NoteOpt = None,
 ) -> None:
     """Add a phase."""
-    from awards.domain.build import PhaseInput, build_phase
+    given = dict(locals())  # the options, by field name
+    from awards.domain.build import build_phase
 
-    given = PhaseInput.of(locals())  # the options, by field name
     with settings(ctx).store().transaction() as tx:
         phase = build_phase(given, tx.phases)
         tx.add(phase)
@@ -110,10 +107,10 @@ def phase_edit(
     note: NoteOpt = None,
 ) -> None:
     """Correct a phase. Refused while it would leave awards outside its years."""
-    from awards.domain.build import PhaseInput, build_phase, find_phase
+    given = {**locals(), "code": new_code}  # the options; CODE names the phase to edit
+    from awards.domain.build import build_phase, find_phase
     from awards.query.listing import phase_detail
 
-    given = PhaseInput.of({**locals(), "code": new_code})  # CODE names the phase to edit
     with settings(ctx).store().transaction() as tx:
         before = find_phase(code, tx.phases)
         after = build_phase(given, tx.phases, tx.awards, base=before)
@@ -134,10 +131,7 @@ def phase_remove(ctx: typer.Context, code: CodeArg) -> None:
         phase = find_phase(code, tx.phases)
         used = sum(1 for a in tx.awards if a.phase == phase.code)
         if used:
-            raise Conflict(
-                _("phase {code} is used by {count} award(s); move or remove them first").format(
-                    code=phase.code, count=used
-                )
-            )
+            message = _("phase {code} is used by {count} award(s); move or remove them first")
+            raise Conflict(message.format(code=phase.code, count=used))
         tx.remove(phase)
     render.info(_("removed phase {code}").format(code=phase.code))

@@ -1,6 +1,6 @@
 """Revocation and the register check: revoke, unrevoke, check."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -9,9 +9,6 @@ from awards.commands.common import ShowFormatOption, settings
 from awards.errors import Conflict
 from awards.i18n import _
 from awards.reports.check import RULES, check
-
-if TYPE_CHECKING:
-    pass
 
 IdsArg = Annotated[list[int], typer.Argument(metavar="ID...", help="Award ids.")]
 
@@ -27,35 +24,29 @@ def awards_revoke(
 
     They are kept, shown marked, and left out of tallies and reports.
     """
-    from awards.domain.build import AwardInput, build_award
+    from awards.domain.build import build_award
     from awards.query.filters import find_award
 
-    given = AwardInput(revoked_decision=decision, revoked_on=on, revoked_reason=reason)
+    given = {"revoked_decision": decision, "revoked_on": on, "revoked_reason": reason}
     with settings(ctx).store().transaction() as tx:
         changed = []
         for award_id in dict.fromkeys(award_ids):
             award = find_award(tx, award_id)
             if award.revoked:
-                raise Conflict(
-                    _("award {id} is already revoked (decision {decision})").format(
-                        id=award_id, decision=award.revoked_decision
-                    )
-                )
+                message = _("award {id} is already revoked (decision {decision})")
+                raise Conflict(message.format(id=award_id, decision=award.revoked_decision))
             changed.append(build_award(given, tx.phases, [], base=award))
         tx.replace_awards(changed)
-    render.info(
-        _("revoked {count} award(s) by decision {decision}").format(
-            count=len(changed), decision=changed[0].revoked_decision
-        )
-    )
+    message = _("revoked {count} award(s) by decision {decision}")
+    render.info(message.format(count=len(changed), decision=changed[0].revoked_decision))
 
 
 def awards_unrevoke(ctx: typer.Context, award_ids: IdsArg) -> None:
     """Undo a revocation recorded by mistake."""
-    from awards.domain.build import AwardInput, build_award
+    from awards.domain.build import build_award
     from awards.query.filters import find_award
 
-    cleared = AwardInput(revoked_decision="", revoked_on="", revoked_reason="")
+    cleared = dict.fromkeys(("revoked_decision", "revoked_on", "revoked_reason"), "")
     with settings(ctx).store().transaction() as tx:
         changed = []
         for award_id in dict.fromkeys(award_ids):

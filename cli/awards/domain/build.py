@@ -6,8 +6,8 @@ checked the same way wherever it comes from. Problems raise ``Invalid``, ``NotFo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import Any, Self
+from dataclasses import replace
+from typing import Any
 
 from awards import text
 from awards.domain.records import Award, Issuer, Phase
@@ -53,55 +53,28 @@ def infer_phase(year: int, phases: Iterable[Phase]) -> str | None:
     """The one phase whose years contain ``year``; None if none does; an error if several do."""
     candidates = [phase.code for phase in phases if phase.contains(year)]
     if len(candidates) > 1:
-        raise Conflict(
-            _("year {year} lies in phases {phases}; choose one with --phase").format(
-                year=year, phases=_(" and ").join(candidates)
-            )
-        )
+        message = _("year {year} lies in phases {phases}; choose one with --phase")
+        raise Conflict(message.format(year=year, phases=_(" and ").join(candidates)))
     return candidates[0] if candidates else None
 
 
 def check_phase_year(phase: Phase, year: int) -> None:
     if not phase.contains(year):
-        raise Invalid(
-            _("year {year} is outside phase {code} ({start}–{end})").format(
-                year=year, code=phase.code, start=phase.start, end=phase.end
-            )
-        )
-
-
-class _Input:
-    """What a user gave for a record, field by field."""
-
-    @classmethod
-    def of(cls, values: Mapping[str, Any]) -> Self:
-        """The input among ``values`` (a command's options by name); the rest is left out."""
-        fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
-        return cls(**{name: values[name] for name in fields if name in values})
-
-
-@dataclass(slots=True)
-class PhaseInput(_Input):
-    """What a user gave for a phase; None means "not given" (on edit: keep)."""
-
-    code: str | None = None
-    program: str | None = None
-    start: int | float | str | None = None
-    end: int | float | str | None = None
-    signed_on: str | None = None
-    signers: Sequence[str] | None = None
-    parties: Sequence[str] | None = None
-    note: str | None = None
+        message = _("year {year} is outside phase {code} ({start}–{end})")
+        raise Invalid(message.format(year=year, code=phase.code, start=phase.start, end=phase.end))
 
 
 def build_phase(
-    given: PhaseInput,
+    given: Mapping[str, Any],
     phases: Sequence[Phase],
     awards: Iterable[Award] = (),
     *,
     base: Phase | None = None,
 ) -> Phase:
-    """A new phase (``base`` None) or an edited copy of ``base``, checked against the others."""
+    """A new phase (``base`` None) or an edited copy of ``base``, checked against the others.
+
+    ``given`` holds the values by field name (a command's options, an import's row); None, or
+    a name that is not a field, is "not given" (on edit: keep)."""
     errors: list[AwardsError] = []
     changes: dict[str, Any] = {}
     parsers: dict[str, Callable[[Any], Any]] = {
@@ -115,7 +88,7 @@ def build_phase(
         "note": lambda value: parse_optional_text(value, multiline=True),
     }
     for name, parse in parsers.items():
-        value = getattr(given, name)
+        value = given.get(name)
         if value is not None:
             changes[name] = _collect(errors, name, parse, value)
     if base is None:
@@ -144,42 +117,17 @@ def build_phase(
             1 for award in awards if award.phase == base.code and not phase.contains(award.year)
         )
         if outside:
+            message = _(
+                "{count} award(s) of phase {code} lie outside {start}–{end}; "
+                "change their year or phase first"
+            )
             raise Conflict(
-                _(
-                    "{count} award(s) of phase {code} lie outside {start}–{end}; "
-                    "change their year or phase first"
-                ).format(count=outside, code=base.code, start=phase.start, end=phase.end)
+                message.format(count=outside, code=base.code, start=phase.start, end=phase.end)
             )
     return phase
 
 
 # ---- awards ---------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class AwardInput(_Input):
-    """What a user gave for an award; None means "not given" (on edit: keep).
-
-    For the optional fields an empty text clears the stored value.
-    """
-
-    recipient: str | None = None
-    kind: str | None = None
-    count: int | float | str | None = None
-    form: str | None = None
-    issuer: str | None = None
-    year: int | float | str | None = None
-    phase: str | None = None
-    decision: str | None = None
-    decided_on: str | None = None
-    unit: str | None = None
-    note: str | None = None
-    method: str | None = None
-    category: str | None = None
-    revoked_decision: str | None = None
-    revoked_on: str | None = None
-    revoked_reason: str | None = None
-    new_issuer: bool = False
 
 
 def _collect(errors: list[AwardsError], name: str, parse: Callable[..., Any], *args: Any) -> Any:
@@ -234,7 +182,7 @@ _REQUIRED_NAMES = frozenset(name for name, _needed in _REQUIRED)
 
 
 def build_award(
-    given: AwardInput | Mapping[str, Any],
+    given: Mapping[str, Any],
     phases: Sequence[Phase],
     awards: Sequence[Award] | Spellings,
     *,
@@ -244,15 +192,13 @@ def build_award(
 ) -> Award:
     """A new award (``base`` None, numbered ``new_id``) or an edited copy of ``base``.
 
-    ``given`` is an ``AwardInput``, or the values given by field name (a row of an import,
-    which says ``new_issuer`` here). ``awards`` are the stored ones (or their ``Spellings``):
+    ``given`` holds the values by field name (a command's options, an import's row); None, or
+    a name that is not a field, is "not given" (on edit: keep), and for the optional fields an
+    empty text clears the stored value. ``awards`` are the stored ones (or their ``Spellings``):
     issuer and unit take their stored spelling, so one category never splits in a tally. Every
     field is checked; the error raised is the first found, and its ``problems`` lists them all.
     """
     known = awards if isinstance(awards, Spellings) else Spellings(awards)
-    if isinstance(given, AwardInput):
-        new_issuer = given.new_issuer
-        given = _given_values(given)
     return AwardBuilder(phases, known, new_issuer=new_issuer).build(given, new_id=new_id, base=base)
 
 
@@ -366,14 +312,6 @@ def _fail(message: str) -> None:
     raise Invalid(message)
 
 
-_INPUT_FIELDS = (*(name for name, _parse in _AWARD_PARSERS), "phase")
-
-
-def _given_values(given: AwardInput) -> dict[str, Any]:
-    """What an ``AwardInput`` holds, by field name; None is "not given" and left out."""
-    return {name: value for name in _INPUT_FIELDS if (value := getattr(given, name)) is not None}
-
-
 def _phase_for(
     given: str | None, year: int, current: str | None, phases: Sequence[Phase]
 ) -> str | None:
@@ -415,9 +353,6 @@ def build_issuer(
     }
     for spelling in (issuer.name, *issuer.aliases):
         if text.key(spelling) in taken:
-            raise Conflict(
-                _("{name!r} is already a name of issuer {issuer!r}").format(
-                    name=spelling, issuer=taken[text.key(spelling)]
-                )
-            )
+            message = _("{name!r} is already a name of issuer {issuer!r}")
+            raise Conflict(message.format(name=spelling, issuer=taken[text.key(spelling)]))
     return issuer

@@ -88,12 +88,11 @@ class Spellings:
             return stored
         twin = self.twin(issuer)
         if twin is not None and not allow_new:
-            raise Conflict(
-                _(
-                    "issuer {issuer!r} is not stored; did you mean {twin!r}? "
-                    "(use --new-issuer to keep it as a new issuer)"
-                ).format(issuer=issuer, twin=twin)
+            message = _(
+                "issuer {issuer!r} is not stored; did you mean {twin!r}? "
+                "(use --new-issuer to keep it as a new issuer)"
             )
+            raise Conflict(message.format(issuer=issuer, twin=twin))
         return issuer
 
     def unit(self, value: str) -> str | None:

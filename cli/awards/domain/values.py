@@ -59,10 +59,9 @@ def parse_year(value: int | float | str, field_name: str = N_("year"), ahead: in
     number = _whole_number(value, complaint.format(field=_(field_name), value=value))
     latest = last_year() + ahead
     if not FIRST_YEAR <= number <= latest:
+        message = _("{field} {year} is out of range ({first}–{last})")
         raise Invalid(
-            _("{field} {year} is out of range ({first}–{last})").format(
-                field=_(field_name), year=number, first=FIRST_YEAR, last=latest
-            )
+            message.format(field=_(field_name), year=number, first=FIRST_YEAR, last=latest)
         )
     return number
 
@@ -93,11 +92,8 @@ def parse_date(value: str | None, field_name: str = N_("date")) -> str | None:
     elif match := _VN_DATE.fullmatch(raw):
         day, month, year = (int(part) for part in match.groups())
     else:
-        raise Invalid(
-            _("{field} {value!r} is not a date: use 2018-06-12 or 12/06/2018").format(
-                field=_(field_name), value=raw
-            )
-        )
+        message = _("{field} {value!r} is not a date: use 2018-06-12 or 12/06/2018")
+        raise Invalid(message.format(field=_(field_name), value=raw))
     try:
         date = dt.date(year, month, day)
     except ValueError:
@@ -113,9 +109,8 @@ def parse_count(value: int | float | str) -> int:
         value, _("count must be a whole number, not {value!r}").format(value=value)
     )
     if not 1 <= value <= MAX_COUNT:
-        raise Invalid(
-            _("count must be from 1 to {most}, not {value}").format(most=MAX_COUNT, value=value)
-        )
+        message = _("count must be from 1 to {most}, not {value}")
+        raise Invalid(message.format(most=MAX_COUNT, value=value))
     return value
 
 
@@ -187,11 +182,10 @@ def parse_category(value: str) -> str | None:
 def parse_code(value: str) -> str:
     code = text.clean(value)
     if not _CODE.fullmatch(code):
-        raise Invalid(
-            _(
-                "phase code {code!r} may hold only letters, digits, '-' and '_' (e.g. 2018-2023)"
-            ).format(code=code)
+        message = _(
+            "phase code {code!r} may hold only letters, digits, '-' and '_' (e.g. 2018-2023)"
         )
+        raise Invalid(message.format(code=code))
     return code
 
 

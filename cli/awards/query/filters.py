@@ -106,9 +106,8 @@ def _checked(records: Records, given: Filters) -> AwardFilter:
         resolved = known.issuer(given.issuer, allow_new=True)
         twin = known.twin(resolved)
         if twin is not None and twin != resolved:
-            raise Invalid(
-                _("no issuer {issuer!r}; did you mean {twin!r}?").format(issuer=resolved, twin=twin)
-            )
+            message = _("no issuer {issuer!r}; did you mean {twin!r}?")
+            raise Invalid(message.format(issuer=resolved, twin=twin))
         given = replace(given, issuer=resolved)
     return make_filter(records.phases, given, records.issuers)
 
@@ -148,11 +147,8 @@ def sort_awards(awards: list[Award], sort: str | None) -> list[Award]:
     descending = sort.startswith("-")
     name = sort.lstrip("-").strip().lower().replace("-", "_")
     if name not in AWARD_FIELDS:
-        raise Invalid(
-            _("cannot sort by {field!r}; fields: {fields}").format(
-                field=sort, fields=", ".join(AWARD_FIELDS)
-            )
-        )
+        message = _("cannot sort by {field!r}; fields: {fields}")
+        raise Invalid(message.format(field=sort, fields=", ".join(AWARD_FIELDS)))
     ordered = sorted(awards, key=lambda a: a.id)
     present = [a for a in ordered if getattr(a, name) is not None]
     missing = [a for a in ordered if getattr(a, name) is None]

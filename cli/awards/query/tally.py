@@ -32,11 +32,8 @@ def parse_dimensions(names: Sequence[str] | None) -> tuple[str, ...]:
     dims = tuple(_SAID.get(text.fold(name), text.clean(name).lower()) for name in names)
     for dim in dims:
         if dim not in DIMENSIONS:
-            raise Invalid(
-                _("cannot tally by {dimension!r}; dimensions: {dimensions}").format(
-                    dimension=dim, dimensions=", ".join(DIMENSIONS)
-                )
-            )
+            message = _("cannot tally by {dimension!r}; dimensions: {dimensions}")
+            raise Invalid(message.format(dimension=dim, dimensions=", ".join(DIMENSIONS)))
     if len(set(dims)) != len(dims):
         raise Invalid(_("each dimension may be given to --by once"))
     return dims

@@ -44,21 +44,19 @@ def choose_format(offered: Sequence[str], fmt: str | None, target: str | None) -
         if chosen == "md":
             chosen = "markdown"
         if chosen not in offered:
-            raise UsageProblem(
-                _("--format {format} is not one this command writes; it writes {formats}").format(
-                    format=fmt, formats=", ".join(offered)
-                )
-            )
+            message = _("--format {format} is not one this command writes; it writes {formats}")
+            raise UsageProblem(message.format(format=fmt, formats=", ".join(offered)))
         return chosen
     if target is not None and target != "-":
         suffix = Path(target).suffix.lower()
         named = EXTENSIONS.get(suffix)
         if named is None or named not in offered:
+            message = _(
+                "cannot tell a format this command writes from the name {path}; "
+                "give --format ({formats}) or a file ending in {suffixes}"
+            )
             raise UsageProblem(
-                _(
-                    "cannot tell a format this command writes from the name {path}; "
-                    "give --format ({formats}) or a file ending in {suffixes}"
-                ).format(
+                message.format(
                     path=target,
                     formats=", ".join(offered),
                     suffixes=", ".join(s for s, f in EXTENSIONS.items() if f in offered),

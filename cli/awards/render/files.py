@@ -21,11 +21,8 @@ def write_output(target: str, payload: bytes, *, binary: str | None = None) -> N
     ``binary`` names a format (xlsx, docx) that a terminal cannot show."""
     if target == "-":
         if binary and sys.stdout.isatty():
-            raise Invalid(
-                _("{format} is not for the terminal; give --output FILE or redirect it").format(
-                    format=binary
-                )
-            )
+            message = _("{format} is not for the terminal; give --output FILE or redirect it")
+            raise Invalid(message.format(format=binary))
         sys.stdout.flush()
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
@@ -35,9 +32,8 @@ def write_output(target: str, payload: bytes, *, binary: str | None = None) -> N
         raise Invalid(_("{path} is a folder; give a file name").format(path=path))
     try:
         if _is_register_file(path):
-            raise Invalid(
-                _("{path} is the data file or one of its own; write elsewhere").format(path=path)
-            )
+            message = _("{path} is the data file or one of its own; write elsewhere")
+            raise Invalid(message.format(path=path))
         try:
             old = path.stat()  # through a link, to what it names
         except FileNotFoundError:
@@ -50,9 +46,8 @@ def write_output(target: str, payload: bytes, *, binary: str | None = None) -> N
         remove_leftovers(path, older_than=LEFTOVER_AGE)
         atomic_write(path, payload, old=old, sync=False)  # the data file's writer, unsynced
     except OSError as error:
-        raise Invalid(
-            _("cannot write {path}: {reason}").format(path=path, reason=error.strerror or error)
-        ) from None
+        message = _("cannot write {path}: {reason}")
+        raise Invalid(message.format(path=path, reason=error.strerror or error)) from None
 
 
 # The data file, which an output must never replace, nor its lock or copies beside it; the

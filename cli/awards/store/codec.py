@@ -187,9 +187,8 @@ def check_shape(path: Path, data: Any) -> None:
         )
     version = meta.get("schema_version", SCHEMA_VERSION)
     if type(version) is not int or version > SCHEMA_VERSION:
-        raise StoreError(
-            _(
-                "{path} was written by a newer awards (schema {version}; this version reads up "
-                "to {supported}); upgrade awards to use it"
-            ).format(path=path, version=version, supported=SCHEMA_VERSION)
+        message = _(
+            "{path} was written by a newer awards (schema {version}; this version reads up "
+            "to {supported}); upgrade awards to use it"
         )
+        raise StoreError(message.format(path=path, version=version, supported=SCHEMA_VERSION))

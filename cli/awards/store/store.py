@@ -100,12 +100,11 @@ class Store:
             except StoreError:
                 current = None
             if current is not None and not force:
-                raise StoreError(
-                    _(
-                        "{path} is not damaged; nothing was restored "
-                        "(undo reverts changes; restore --force replaces the file anyway)"
-                    ).format(path=self.path)
+                message = _(
+                    "{path} is not damaged; nothing was restored "
+                    "(undo reverts changes; restore --force replaces the file anyway)"
                 )
+                raise StoreError(message.format(path=self.path))
             copies = self.copies()
             if not copies:
                 missing = _("there is no copy to restore: {path} does not exist")
@@ -136,11 +135,8 @@ class Store:
             lock.acquire()
             self._lock_file = _identity(lock_path, content=False)
         except Timeout:
-            raise StoreError(
-                _("database is busy: another awards command is writing {path}; try again").format(
-                    path=self.path
-                )
-            ) from None
+            message = _("database is busy: another awards command is writing {path}; try again")
+            raise StoreError(message.format(path=self.path)) from None
         except OSError as error:
             raise cannot(_("cannot lock {path}: {reason}"), self.path, error) from None
         try:
@@ -154,10 +150,11 @@ class Store:
         through a removed lock has not replaced it meanwhile."""
         self._still_locked()
         if _identity(self.path) != self._read_file:
-            raise StoreError(
-                _("{path} was changed by another command while this one was writing; nothing "
-                  "was written, try again").format(path=self.path)
-            )  # fmt: skip
+            message = _(
+                "{path} was changed by another command while this one was writing; nothing "
+                "was written, try again"
+            )
+            raise StoreError(message.format(path=self.path))
 
     def _still_locked(self) -> None:
         """The lock file is still the one this command locked: one deleted or replaced from
@@ -165,10 +162,10 @@ class Store:
         be lost, or this one)."""
         lock_path = Path(str(self.path) + ".lock")
         if self._lock_file is None or _identity(lock_path, content=False) != self._lock_file:
-            raise StoreError(
-                _("the lock {path} was removed while this command held it; nothing was written")
-                .format(path=lock_path)
-            )  # fmt: skip
+            message = _(
+                "the lock {path} was removed while this command held it; nothing was written"
+            )
+            raise StoreError(message.format(path=lock_path))
 
     def _set_aside(self) -> Path | None:
         """Keep the damaged file under a dated name of its own, never another's: a new hard
@@ -177,9 +174,8 @@ class Store:
         if not self.path.exists():
             return None
         if self.path.is_dir():
-            raise StoreError(
-                _("{path} is a folder; move it away, then restore").format(path=self.path)
-            )
+            message = _("{path} is a folder; move it away, then restore")
+            raise StoreError(message.format(path=self.path))
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         for attempt in range(100):
             suffix = f"-{attempt}" if attempt else ""
@@ -205,10 +201,8 @@ class Store:
         except OSError:
             return  # a missing file is created; an unreadable one is refused when read
         if not mode & 0o222 or not os.access(self.path, os.W_OK):
-            raise StoreError(
-                _("{path} is read-only; nothing was written (make it writable to change it)")
-                .format(path=self.path)
-            )  # fmt: skip
+            message = _("{path} is read-only; nothing was written (make it writable to change it)")
+            raise StoreError(message.format(path=self.path))
 
     def _make_folder(self) -> None:
         try:
@@ -227,17 +221,15 @@ class Store:
             return path.read_bytes()
         except FileNotFoundError:
             if self.backup.is_file():
-                raise StoreError(
-                    _(
-                        "{path} is missing, but its last good copy {copy} is there; "
-                        "`awards restore` brings it back"
-                    ).format(path=path, copy=self.backup)
-                ) from None
+                message = _(
+                    "{path} is missing, but its last good copy {copy} is there; "
+                    "`awards restore` brings it back"
+                )
+                raise StoreError(message.format(path=path, copy=self.backup)) from None
             return b""
         except IsADirectoryError:
-            raise StoreError(
-                _("{path} is a folder, not an awards data file").format(path=path)
-            ) from None
+            message = _("{path} is a folder, not an awards data file")
+            raise StoreError(message.format(path=path)) from None
         except OSError as error:
             raise cannot(_("cannot read {path}: {reason}"), path, error) from None
 
@@ -355,8 +347,8 @@ def _chosen(copies: list[Copy], generation: int | None) -> Copy:
         return good[0]
     found = next((c for c in copies if c.generation == generation), None)
     if found is None:
-        raise StoreError(_("there is no copy {number}; restore --list shows them").format(
-            number=generation))  # fmt: skip
+        message = _("there is no copy {number}; restore --list shows them")
+        raise StoreError(message.format(number=generation))
     if found.awards is None:
         damaged = _("the copy {path} is damaged too; nothing was restored")
         raise StoreError(damaged.format(path=found.path))

@@ -265,11 +265,14 @@ class Transaction(Records):
         touched = _touched(entry)
         for later in entries:
             if later.doc_id > entry.doc_id and not touched.isdisjoint(_touched(later)):
+                message = _(
+                    "change {number} cannot be undone on its own: change {later} ({command}) "
+                    "changed the same records since; undo {later} first"
+                )
                 raise Conflict(
-                    _(
-                        "change {number} cannot be undone on its own: change {later} ({command}) "
-                        "changed the same records since; undo {later} first"
-                    ).format(number=entry.doc_id, later=later.doc_id, command=later.get("command"))
+                    message.format(
+                        number=entry.doc_id, later=later.doc_id, command=later.get("command")
+                    )
                 )
         revert = entry.get("undo", {})
         for name in RECORD_TABLES:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from awards import text
-from awards.domain.build import AwardBuilder, PhaseInput, build_issuer, build_phase
+from awards.domain.build import AwardBuilder, build_issuer, build_phase
 from awards.domain.records import Award, Issuer, Phase
 from awards.domain.spellings import Spellings
 from awards.domain.vocab import AWARD, ISSUER, PHASE
@@ -312,14 +312,13 @@ def _plan_phases(
     table: Table, columns: _Columns, known: list[Phase], plan: Plan, named: bool
 ) -> None:
     for where, values in _rows(table, columns, named):
-        given = PhaseInput(**values)  # type: ignore[arg-type]
         try:
-            parsed = build_phase(given, [])
+            parsed = build_phase(values, [])
             twin = next((p for p in known if p.code.casefold() == parsed.code.casefold()), None)
             if twin is not None and twin == parsed:
                 plan.phases_present += 1
                 continue
-            phase = build_phase(given, known)
+            phase = build_phase(values, known)
         except AwardsError as error:
             plan.problems.extend(_problems(error, where, table, columns))
             continue

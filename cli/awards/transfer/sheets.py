@@ -59,17 +59,13 @@ def format_of(name: str, given: str | None) -> str:
     if given is not None:
         chosen = _SUFFIXES.get("." + given.strip().lower())
         if chosen is None:
-            raise UsageProblem(
-                _("--format {format} is not one this command reads; it reads {formats}").format(
-                    format=given, formats="csv, tsv, json, xlsx"
-                )
-            )
+            message = _("--format {format} is not one this command reads; it reads {formats}")
+            raise UsageProblem(message.format(format=given, formats="csv, tsv, json, xlsx"))
         return chosen
     found = _SUFFIXES.get(Path(name).suffix.lower())
     if found is None:
-        raise Invalid(
-            _("cannot tell the format of {name}; give --format csv, json or xlsx").format(name=name)
-        )
+        message = _("cannot tell the format of {name}; give --format csv, json or xlsx")
+        raise Invalid(message.format(name=name))
     return found
 
 
@@ -128,12 +124,11 @@ def decode(raw: bytes, source: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise Invalid(
-            _(
-                "{source} is not UTF-8 text (line {line} has the byte 0x{byte:02x}); "
-                "in Excel choose Save As, 'CSV UTF-8 (Comma delimited)', and import that file"
-            ).format(source=source, line=line, byte=raw[error.start])
-        ) from None
+        message = _(
+            "{source} is not UTF-8 text (line {line} has the byte 0x{byte:02x}); "
+            "in Excel choose Save As, 'CSV UTF-8 (Comma delimited)', and import that file"
+        )
+        raise Invalid(message.format(source=source, line=line, byte=raw[error.start])) from None
 
 
 def sniff_delimiter(content: str) -> str:
@@ -188,29 +183,23 @@ def json_tables(raw: bytes, source: str) -> list[Table]:
     try:
         document = orjson.loads(raw.removeprefix(codecs.BOM_UTF8))
     except orjson.JSONDecodeError as error:
-        raise Invalid(
-            _("{source} is not valid JSON: {problem}").format(source=source, problem=error)
-        ) from None
+        message = _("{source} is not valid JSON: {problem}")
+        raise Invalid(message.format(source=source, problem=error)) from None
     if isinstance(document, list):
         return [_json_table(document, source, "awards")]
     if not isinstance(document, dict):
-        raise Invalid(
-            _("{source} holds neither a list of awards nor an awards export").format(source=source)
-        )
+        message = _("{source} holds neither a list of awards nor an awards export")
+        raise Invalid(message.format(source=source))
     schema = document.get("schema", EXPORT_SCHEMA)
     if type(schema) is not int or schema > EXPORT_SCHEMA:
-        raise Invalid(
-            _(
-                "{source} is an export of schema {schema!r}; this awards reads up to {supported}"
-            ).format(source=source, schema=schema, supported=EXPORT_SCHEMA)
+        message = _(
+            "{source} is an export of schema {schema!r}; this awards reads up to {supported}"
         )
+        raise Invalid(message.format(source=source, schema=schema, supported=EXPORT_SCHEMA))
     unknown = sorted(set(document) - {"schema", "issuers", "phases", "awards"})
     if unknown:
-        raise Invalid(
-            _("{source} has keys an awards export does not: {keys}").format(
-                source=source, keys=", ".join(unknown)
-            )
-        )
+        message = _("{source} has keys an awards export does not: {keys}")
+        raise Invalid(message.format(source=source, keys=", ".join(unknown)))
     tables = []
     for kind in ("issuers", "phases", "awards"):
         items = document.get(kind, [])
@@ -228,10 +217,9 @@ def _json_table(items: list[Any], source: str, kind: str) -> Table:
     rows: list[tuple[int, list[Cell]]] = []
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict):
+            message = _("{source}: {record} {number} is not an object")
             raise Invalid(
-                _("{source}: {record} {number} is not an object").format(
-                    source=source, record=_(_RECORD_WORDS[kind]), number=number
-                )
+                message.format(source=source, record=_(_RECORD_WORDS[kind]), number=number)
             )
         rows.append((number, [_json_cell(item.get(name)) for name in headers]))
     return Table(

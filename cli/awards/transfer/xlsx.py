@@ -40,21 +40,15 @@ def read_tables(path: Path, sheet: str | None) -> list[Table]:
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        raise Invalid(
-            _("{name} is not an Excel workbook (.xlsx): {problem}").format(
-                name=path.name, problem=error
-            )
-        ) from None
+        message = _("{name} is not an Excel workbook (.xlsx): {problem}")
+        raise Invalid(message.format(name=path.name, problem=error)) from None
     try:
         names = book.sheetnames
         if sheet is not None:
             chosen = next((n for n in names if text.key(n) == text.key(sheet)), None)
             if chosen is None:
-                raise NotFound(
-                    _("no sheet {sheet!r} in {name}; it has: {sheets}").format(
-                        sheet=sheet, name=path.name, sheets=", ".join(names)
-                    )
-                )
+                message = _("no sheet {sheet!r} in {name}; it has: {sheets}")
+                raise NotFound(message.format(sheet=sheet, name=path.name, sheets=", ".join(names)))
         else:
             chosen = next((n for n in names if _sheet_kind(n) is None), None)
         tables = []
