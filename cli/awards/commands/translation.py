@@ -19,16 +19,9 @@ from awards import i18n
 from awards.i18n import N_, _
 
 # The words Click and Typer write around the help texts, for the catalog.
-FRAME_WORDS = (
-    N_("Usage: "),
-    N_("Options"),
-    N_("Arguments"),
-    N_("Commands"),
-    N_("Show this message and exit."),
-    N_("required"),
-    N_("env var:"),
-    N_("default:"),
-)
+FRAME_WORDS = (N_("Usage: "), N_("Options"), N_("Arguments"), N_("Commands"),
+               N_("Show this message and exit."), N_("required"), N_("env var:"),
+               N_("default:"))  # fmt: skip
 _VERBATIM = "\b"  # Click's mark for a paragraph kept as it is
 _EXTRAS = re.compile(r"\[(required|env var:|default:)")
 

@@ -9,11 +9,19 @@ from itertools import repeat
 from operator import attrgetter
 from typing import Any
 
-from awards.domain.vocab import AWARD_FIELDS
+
+class _Record:
+    __slots__ = ()
+    __match_args__: tuple[str, ...]  # the fields, in order: made by @dataclass
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields by name, lists as lists: as the file, an export and JSON hold them."""
+        return {n: list(v) if type(v) is tuple else v
+                for n in self.__match_args__ for v in (getattr(self, n),)}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
-class Phase:
+class Phase(_Record):
     """One phase of a coordination program, e.g. 2018-2023, with who signed it."""
 
     code: str
@@ -28,21 +36,9 @@ class Phase:
     def contains(self, year: int) -> bool:
         return self.start <= year <= self.end
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "program": self.program,
-            "start": self.start,
-            "end": self.end,
-            "signed_on": self.signed_on,
-            "signers": list(self.signers),
-            "parties": list(self.parties),
-            "note": self.note,
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class Award:
+class Award(_Record):
     """One award record; ``count`` is how many recipients it stands for (a total may be > 1)."""
 
     id: int
@@ -71,20 +67,14 @@ class Award:
         """A field by name, as a stored record gives it: filters and tallies take either."""
         return getattr(self, name, default)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in AWARD_FIELDS}
-
 
 @dataclass(frozen=True, slots=True)
-class Issuer:
+class Issuer(_Record):
     """Who gives awards, at which level, and the other names it is typed under."""
 
     name: str
     level: str | None = None
     aliases: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "level": self.level, "aliases": list(self.aliases)}
 
 
 def field_values(awards: Sequence[Award | Mapping[str, Any]], name: str) -> Iterator[Any]:

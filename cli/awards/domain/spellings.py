@@ -9,10 +9,7 @@ from typing import Any
 
 from awards import text
 from awards.domain.records import Award, Issuer, field_values
-from awards.domain.values import (
-    parse_optional_text,
-    parse_text,
-)
+from awards.domain.values import parse_optional_text, parse_text
 from awards.errors import Conflict
 from awards.i18n import N_, _
 
@@ -56,12 +53,8 @@ class Spellings:
     def learn(self, award: Award | Mapping[str, Any]) -> None:
         """Take in an award's issuer and unit; a stored record (a mapping) will do."""
         self._read_units()
-        if isinstance(award, Award):
-            self._learn_issuer(award.issuer)
-            self._learn_unit(award.unit)
-        else:
-            self._learn_issuer(award["issuer"])
-            self._learn_unit(award.get("unit"))
+        self._learn_issuer(award.get("issuer", ""))
+        self._learn_unit(award.get("unit"))
 
     def _learn_issuer(self, issuer: str) -> None:
         if issuer not in self._seen_issuers:

@@ -10,28 +10,13 @@ from awards.i18n import N_
 
 FIRST_YEAR = 1945
 
-FORMS = (
-    "Huân chương",
-    "Huy chương",
-    "Kỷ niệm chương",
-    "Cờ thi đua",
-    "Bằng khen",
-    "Giấy khen",
-    "Chiến sĩ thi đua",
-    "Lao động tiên tiến",
-    "Tập thể lao động xuất sắc",
-    "Tập thể lao động tiên tiến",
-)
+FORMS = ("Huân chương", "Huy chương", "Kỷ niệm chương", "Cờ thi đua", "Bằng khen", "Giấy khen",
+         "Chiến sĩ thi đua", "Lao động tiên tiến", "Tập thể lao động xuất sắc",
+         "Tập thể lao động tiên tiến")  # fmt: skip
 
-KIND_WORDS = {
-    "collective": "collective",
-    "tap the": "collective",
-    "individual": "individual",
-    "ca nhan": "individual",
-    "mixed": "mixed",
-    "tap the, ca nhan": "mixed",
-    "tap the ca nhan": "mixed",
-}
+KIND_WORDS = {"collective": "collective", "tap the": "collective", "individual": "individual",
+              "ca nhan": "individual", "mixed": "mixed", "tap the, ca nhan": "mixed",
+              "tap the ca nhan": "mixed"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,15 +101,9 @@ def spoken(names: tuple[str, ...], last: str = "or") -> str:
 
 # Phương thức khen thưởng and the recipient groups of the statistical form 0603 (Thông tư
 # 02/2023/TT-BNV), stored by these English names.
-METHODS = {
-    "regular": "Thường xuyên",
-    "thematic": "Chuyên đề",
-    "sudden": "Đột xuất",
-    "foreign": "Đối ngoại",
-    "dedication": "Cống hiến",
-    "seniority": "Niên hạn",
-    "resistance": "Kháng chiến",
-}
+METHODS = {"regular": "Thường xuyên", "thematic": "Chuyên đề", "sudden": "Đột xuất",
+           "foreign": "Đối ngoại", "dedication": "Cống hiến", "seniority": "Niên hạn",
+           "resistance": "Kháng chiến"}  # fmt: skip
 # category: (the kind it belongs to, its name on the form, other words typed for it)
 CATEGORIES = {
     "enterprise": ("collective", "Doanh nghiệp", ()),
@@ -143,31 +122,10 @@ CATEGORIES = {
 # Who may give what depends on the level of the issuer (Luật Thi đua, khen thưởng 2022,
 # Điều 77–80); "organisation" is a political or social organisation (the Labour Federation,
 # the Youth Union), which commends under its own statutes.
-LEVELS = (
-    "state",
-    "government",
-    "ministry",
-    "province",
-    "department",
-    "district",
-    "commune",
-    "unit",
-    "organisation",
-)
-LEVEL_WORDS = {
-    "nha nuoc": "state",
-    "chu tich nuoc": "state",
-    "chinh phu": "government",
-    "thu tuong": "government",
-    "bo": "ministry",
-    "bo, nganh": "ministry",
-    "tinh": "province",
-    "so": "department",
-    "so, nganh": "department",
-    "huyen": "district",
-    "xa": "commune",
-    "don vi": "unit",
-    "co so": "unit",
-    "doan the": "organisation",
-    "to chuc": "organisation",
-}
+LEVELS = ("state", "government", "ministry", "province", "department", "district", "commune",
+          "unit", "organisation")  # fmt: skip
+LEVEL_WORDS = {"nha nuoc": "state", "chu tich nuoc": "state", "chinh phu": "government",
+               "thu tuong": "government", "bo": "ministry", "bo, nganh": "ministry",
+               "tinh": "province", "so": "department", "so, nganh": "department",
+               "huyen": "district", "xa": "commune", "don vi": "unit", "co so": "unit",
+               "doan the": "organisation", "to chuc": "organisation"}  # fmt: skip

@@ -30,27 +30,18 @@ def awards_workbook(
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    award_rows = [[_award_value(name, a) for name in AWARD_FIELDS] for a in awards]
-    _write_sheet(book, "awards", list(AWARD_FIELDS), award_rows)
-    phase_rows = [[_phase_value(name, p) for name in PHASE_FIELDS] for p in phases]
-    _write_sheet(book, "phases", list(PHASE_FIELDS), phase_rows)
-    issuer_rows = [[i.name, i.level, "; ".join(i.aliases) or None] for i in issuers]
-    _write_sheet(book, "issuers", list(ISSUER_FIELDS), issuer_rows)
+    for title, items, names in (("awards", awards, AWARD_FIELDS), ("phases", phases, PHASE_FIELDS),
+                                ("issuers", issuers, ISSUER_FIELDS)):  # fmt: skip
+        rows = [[_value(name, getattr(item, name)) for name in names] for item in items]
+        _write_sheet(book, title, list(names), rows)
     return _save(book)
 
 
-def _award_value(name: str, award: Award) -> Any:
-    value = getattr(award, name)
-    if name in ("decided_on", "revoked_on") and value:
-        return dt.date.fromisoformat(value)
-    return value
-
-
-def _phase_value(name: str, phase: Phase) -> Any:
-    value = getattr(phase, name)
+def _value(name: str, value: Any) -> Any:
+    """A field as a cell: a date as a date, a list as one text separated by ``;``."""
     if isinstance(value, tuple):
         return "; ".join(value) or None
-    if name == "signed_on" and value:
+    if name in ("decided_on", "revoked_on", "signed_on") and value:
         return dt.date.fromisoformat(value)
     return value
 
@@ -111,6 +102,7 @@ def grid_workbook(
     """
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
+    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     rows = [list(row) for row in grid.rows]
@@ -132,14 +124,8 @@ def grid_workbook(
         chart.set_categories(Reference(sheet, min_col=1, max_col=labels, min_row=2, max_row=last))
         if len(series) == 1:
             chart.legend = None
-        sheet.add_chart(chart, f"{_column_letter(len(grid.columns) + 2)}2")
+        sheet.add_chart(chart, f"{get_column_letter(len(grid.columns) + 2)}2")
     return _save(book)
-
-
-def _column_letter(number: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(number))
 
 
 def _save(book: Any) -> bytes:
@@ -152,6 +138,7 @@ def form_0603_workbook(grid: Grid, year: int) -> bytes:
     """Form 0603 laid out like the paper form: title, merged headers, codes A, B, 1–5."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
 
     from awards.reports.forms import FORM_0603_COLUMNS, FORM_0603_SUBJECT, FORM_0603_TITLE
 
@@ -196,6 +183,6 @@ def form_0603_workbook(grid: Grid, year: int) -> bytes:
                 sheet.cell(row, column).font = bold
     widths = (58, 8, 10, 12, 16, 14, 14)
     for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[_column_letter(column)].width = width
+        sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.row_dimensions[6].height = 45
     return _save(book)

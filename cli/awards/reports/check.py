@@ -28,39 +28,17 @@ class Rule:
     basis: str
 
 
-RULES = {
-    rule.code: rule
-    for rule in (
-        Rule("level-unset", "issuer level not set", "needed to check who may give what"),
-        Rule("level-form", "form not given at the issuer's level", f"{LAW}, Điều 77–80"),
-        Rule(
-            "kind-form",
-            "collective-only form to an individual, or the reverse",
-            f"{LAW}, Điều 8",
-        ),
-        Rule("phase-year", "award year outside its phase", "the phases of the program"),
-        Rule(
-            "decision-year",
-            "decision dated in another year",
-            "a year's awards, by their decisions",
-        ),
-        Rule(
-            "decision-twice",
-            "one decision number, two dates or issuers",
-            "Nghị định 30/2020/NĐ-CP: a decision has one number, date and signer",
-        ),
-        Rule(
-            "duplicate",
-            "probable duplicate",
-            f"{LAW}, Điều 6: one achievement is commended once",
-        ),
-        Rule(
-            "spelling",
-            "one name spelled two ways",
-            "one category must not split in a tally",
-        ),
-    )
-}
+RULES = {rule.code: rule for rule in (
+    Rule("level-unset", "issuer level not set", "needed to check who may give what"),
+    Rule("level-form", "form not given at the issuer's level", f"{LAW}, Điều 77–80"),
+    Rule("kind-form", "collective-only form to an individual, or the reverse", f"{LAW}, Điều 8"),
+    Rule("phase-year", "award year outside its phase", "the phases of the program"),
+    Rule("decision-year", "decision dated in another year", "a year's awards, by their decisions"),
+    Rule("decision-twice", "one decision number, two dates or issuers",
+         "Nghị định 30/2020/NĐ-CP: a decision has one number, date and signer"),
+    Rule("duplicate", "probable duplicate", f"{LAW}, Điều 6: one achievement is commended once"),
+    Rule("spelling", "one name spelled two ways", "one category must not split in a tally"),
+)}  # fmt: skip
 
 # Which levels give which form (Điều 77: the State President; 78: the Prime Minister; 79:
 # ministers, provincial chairs and central organisations; 80: heads of units, district and

@@ -4,7 +4,7 @@ like, the check that a file and its records have every field they need, and the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -12,15 +12,12 @@ from typing import Any
 import orjson
 
 from awards.domain.records import Award, Issuer, Phase
-from awards.domain.vocab import AWARD_FIELDS, LEVELS, PHASE_FIELDS, REVOCATION_FIELDS
+from awards.domain.vocab import AWARD_FIELDS, LEVELS, PHASE_FIELDS
 from awards.errors import StoreError
-from awards.i18n import _
+from awards.i18n import N_, _
 from awards.store.files import restore_hint
 
 STORED_FIELDS = AWARD_FIELDS[1:]  # all but the id, which is the document id; in this order
-_OPTIONAL_AWARD_FIELDS = (
-    "phase", "decision", "decided_on", "unit", "note", "method", "category", *REVOCATION_FIELDS,
-)  # fmt: skip
 
 
 def check_award_records(records: Mapping[str, Mapping[str, Any]], *, full: bool = False) -> None:
@@ -55,35 +52,18 @@ def award_from_record(award_id: int, record: Mapping[str, Any]) -> Award:
 
     Every command reads every award, so this is written for speed: one pass, positional.
     """
-    get: Callable[[str], Any] = record.get
-    recipient, kind, form, issuer = get("recipient"), get("kind"), get("form"), get("issuer")
-    count, year = get("count"), get("year")
-    for name, value in (("recipient", recipient), ("kind", kind), ("form", form),
-                        ("issuer", issuer)):  # fmt: skip
-        if type(value) is not str:
-            raise ValueError(_("{field} is not text").format(field=name))
-    if type(count) is not int or type(year) is not int:
-        field = "count" if type(count) is not int else "year"
-        raise ValueError(_("{field} is not a whole number").format(field=field))
-    optional = [get(name) for name in _OPTIONAL_AWARD_FIELDS]
-    for name, value in zip(_OPTIONAL_AWARD_FIELDS, optional, strict=True):
-        if value is not None and type(value) is not str:
-            raise ValueError(_("{field} is neither text nor null").format(field=name))
-    return Award(award_id, recipient, kind, count, form, issuer, year, *optional)
+    values: list[Any] = list(map(record.get, STORED_FIELDS))
+    types = list(map(type, values))
+    if types[:6] != _AWARD_TYPES or not _OPTIONAL_TYPES.issuperset(types[6:]):
+        _check(record, _STORED_TYPES)
+    return Award(award_id, *values)
 
 
 def phase_from_record(record: Mapping[str, Any]) -> Phase:
     """A phase as stored; raises ``ValueError`` on a damaged record (a file edited by hand)."""
-    values: dict[str, Any] = {name: record.get(name) for name in PHASE_FIELDS}
-    for name in ("signers", "parties"):
-        names = values[name] or []
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise ValueError(_("phase {field} is not a list of text").format(field=name))
-        values[name] = tuple(names)
-    phase = Phase(**values)
-    _check_types(phase, text_fields=("code", "program"), number_fields=("start", "end"),
-                 optional_fields=("signed_on", "note"))  # fmt: skip
-    return phase
+    _check(record, _PHASE_TYPES)
+    values = {name: record.get(name) for name in PHASE_FIELDS}
+    return Phase(**values | {name: tuple(values[name] or ()) for name in ("signers", "parties")})
 
 
 def issuer_from_record(record: Mapping[str, Any]) -> Issuer:
@@ -96,22 +76,31 @@ def issuer_from_record(record: Mapping[str, Any]) -> Issuer:
     return Issuer(name, level, tuple(aliases))
 
 
-def _check_types(
-    record: Phase,
-    *,
-    text_fields: Sequence[str],
-    number_fields: Sequence[str],
-    optional_fields: Sequence[str],
-) -> None:
-    for name in text_fields:
-        if not isinstance(getattr(record, name), str):
-            raise ValueError(_("{field} is not text").format(field=name))
-    for name in number_fields:
-        if type(getattr(record, name)) is not int:
-            raise ValueError(_("{field} is not a whole number").format(field=name))
-    for name in optional_fields:
-        if getattr(record, name) is not None and not isinstance(getattr(record, name), str):
-            raise ValueError(_("{field} is neither text nor null").format(field=name))
+# What each stored field holds: text, a whole number, a list of text, or (None) text or null.
+_AWARD_TYPES: list[type] = [str, str, int, str, str, int]  # recipient … year, in STORED_FIELDS
+_OPTIONAL_TYPES = frozenset({str, type(None)})
+_STORED_TYPES = dict(
+    zip(STORED_FIELDS, [*_AWARD_TYPES, *[None] * (len(STORED_FIELDS) - 6)], strict=True)
+)
+_PHASE_TYPES = {"code": str, "program": str, "start": int, "end": int, "signed_on": None,
+                "signers": list, "parties": list, "note": None}  # fmt: skip
+_WRONG = {str: N_("{field} is not text"), int: N_("{field} is not a whole number"),
+          None: N_("{field} is neither text nor null"),
+          list: N_("phase {field} is not a list of text")}  # fmt: skip
+
+
+def _check(record: Mapping[str, Any], types: Mapping[str, Any]) -> None:
+    """Raise ``ValueError`` naming the first field whose value is not of its type."""
+    for name, kind in types.items():
+        value = record.get(name)
+        if kind is None:
+            fits = value is None or type(value) is str
+        elif kind is list:
+            fits = value is None or type(value) is list and all(type(v) is str for v in value)
+        else:
+            fits = type(value) is kind
+        if not fits:
+            raise ValueError(_(_WRONG[kind]).format(field=name))
 
 
 def award_record(award: Award) -> dict[str, Any]:

@@ -80,23 +80,13 @@ def describe(
 
 
 def change_of(number: int, entry: dict[str, Any]) -> Change:
-    parts = tuple(
-        Part(
-            verb=str(part.get("verb", "")),
-            table=str(part.get("table", "")),
-            ids=tuple((int(first), int(last)) for first, last in part.get("ids", ())),
-            names=tuple(str(name) for name in part.get("names", ())),
-        )
-        for part in entry.get("changes", ())
-    )
+    parts = tuple(Part(str(part.get("verb", "")), str(part.get("table", "")),
+                       tuple((int(first), int(last)) for first, last in part.get("ids", ())),
+                       tuple(map(str, part.get("names", ()))))
+                  for part in entry.get("changes", ()))  # fmt: skip
     recorded = entry.get("summary")
-    return Change(
-        number=number,
-        at=str(entry.get("at", "")),
-        command=str(entry.get("command", "")),
-        parts=parts,
-        recorded=None if recorded is None else str(recorded),
-    )
+    return Change(number, str(entry.get("at", "")), str(entry.get("command", "")), parts,
+                  None if recorded is None else str(recorded))  # fmt: skip
 
 
 def changes_of(data: dict[str, dict[str, Any]]) -> list[Change]:
