@@ -14,6 +14,10 @@ class AwardsError(Exception):
     # Lines printed under the error line: the rows an import refused, say.
     details: tuple[str, ...] = ()
 
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
     @property
     def message(self) -> str:
         return str(self.args[0]) if self.args else "unknown error"

@@ -109,9 +109,8 @@ def build_phase(
 
     others = [p for p in phases if base is None or p.code != base.code]
     if any(p.code.casefold() == phase.code.casefold() for p in others):
-        taken = Conflict(_("a phase with code {code!r} already exists").format(code=phase.code))
-        taken.field = "code"
-        raise taken
+        taken = _("a phase with code {code!r} already exists")
+        raise Conflict(taken.format(code=phase.code), field="code")
     if base is not None:
         outside = sum(
             1 for award in awards if award.phase == base.code and not phase.contains(award.year)

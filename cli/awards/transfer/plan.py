@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from awards import text
@@ -25,10 +26,13 @@ from awards.i18n import _
 from awards.store.codec import award_record
 from awards.transfer.sheets import Cell, Table
 
-# Header spellings per field, from the vocabulary; each is compared after ``header_key``.
-AWARD_COLUMNS = {f.name: (f.name, *f.headers) for f in AWARD if f.name != "id"}  # ids: ignored
-ISSUER_COLUMNS = {field.name: (field.name, *field.headers) for field in ISSUER}
-PHASE_COLUMNS = {field.name: (field.name, *field.headers) for field in PHASE}
+# Header spellings per field of each table, from the vocabulary; each is compared after
+# ``header_key``. The tables go in this order, so that awards may use what the same import brings.
+COLUMNS = {
+    kind: {f.name: (f.name, *f.headers) for f in fields if f.name != "id"}  # id: not read
+    for kind, fields in (("issuers", ISSUER), ("phases", PHASE), ("awards", AWARD))
+}
+_LISTS = ("signers", "parties", "aliases")  # one cell, the items separated by ";"
 # Columns that are known and deliberately not imported: row numbers and export ids.
 IGNORED_COLUMNS = ("id", "STT", "TT", "Số thứ tự")
 REQUIRED = {"awards": ("recipient", "kind", "form", "issuer", "year"),
@@ -45,14 +49,8 @@ def header_key(name: str) -> str:
     return re.sub(r"\s*([/,])\s*", r"\1", " ".join(words.split()))
 
 
-def _lookup(columns: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    return {header_key(name): field for field, names in columns.items() for name in names}
-
-
-_AWARD_LOOKUP = _lookup(AWARD_COLUMNS)
-_PHASE_LOOKUP = _lookup(PHASE_COLUMNS)
-_ISSUER_LOOKUP = _lookup(ISSUER_COLUMNS)
-_LOOKUPS = {"awards": _AWARD_LOOKUP, "phases": _PHASE_LOOKUP, "issuers": _ISSUER_LOOKUP}
+_LOOKUPS = {kind: {header_key(name): field for field, names in columns.items() for name in names}
+            for kind, columns in COLUMNS.items()}  # fmt: skip
 _IGNORED = {header_key(name) for name in IGNORED_COLUMNS}
 
 
@@ -86,6 +84,7 @@ class _Columns:
     header_row: int  # index into the table's rows of the header; -1 for JSON keys
     fields: dict[int, str]  # cell index -> field name
     names: dict[str, str]  # field name -> header as written
+    lists: tuple[str, ...] = ()  # the fields among them that hold a list
 
 
 Progress = Callable[[int, int], None]
@@ -112,33 +111,21 @@ def plan_import(
     plan = Plan()
     named = len({table.source for table in tables}) > 1 or any(t.sheet for t in tables)
     laid_out = [(table, columns) for table in tables if (columns := _columns(table, plan))]
-    total = sum(len(table.rows) for table, _ in laid_out)
-    done = 0
-    known_issuers = list(issuers)
-    for table, columns in laid_out:
-        if columns.kind == "issuers":
-            _plan_issuers(table, columns, known_issuers, plan, named)
-            done += len(table.rows)
-    known_phases = list(phases)
-    for table, columns in laid_out:
-        if columns.kind == "phases":
-            _plan_phases(table, columns, known_phases, plan, named)
-            done += len(table.rows)
-    importer = _AwardImporter(
-        known_phases, awards, known_issuers, next_id, on_duplicate, new_issuer, plan
-    )
-    for table, columns in laid_out:
-        if columns.kind != "awards":
-            continue
-        prefix = f"{table.source}, " if named else ""
-        row_word = _(table.row_word)
-        for number, cells in table.rows[columns.header_row + 1 :]:
-            done += 1
-            if progress is not None and done % 1000 == 0:
-                progress(done, total)
-            if _blank(cells):
-                continue
-            importer.row(f"{prefix}{row_word} {number}", table, columns, cells)
+    total, done = sum(len(table.rows) for table, _ in laid_out), 0
+    known_issuers, known_phases = list(issuers), list(phases)
+    for kind in COLUMNS:  # issuers, phases, awards: each planned with those before it known
+        plan_row: Callable[[str, Table, _Columns, list[Cell]], None] = (
+            partial(_plan_issuer, known_issuers, plan) if kind == "issuers"
+            else partial(_plan_phase, known_phases, plan) if kind == "phases"
+            else _AwardImporter(known_phases, awards, known_issuers, next_id, on_duplicate,
+                                new_issuer, plan).row
+        )  # fmt: skip
+        for table, columns in (laid for laid in laid_out if laid[1].kind == kind):
+            for where, cells in _rows(table, columns, named):
+                done += 1
+                if progress is not None and done % 1000 == 0:
+                    progress(done, total)
+                plan_row(where, table, columns, cells)
     return plan
 
 
@@ -191,16 +178,14 @@ def _columns(table: Table, plan: Plan) -> _Columns | None:
             columns=shown))  # fmt: skip
     for name in REQUIRED[kind]:
         if name not in names:
-            spellings = ", ".join(
-                repr(n) for n in (AWARD_COLUMNS | PHASE_COLUMNS | ISSUER_COLUMNS)[name][:3]
-            )
+            spellings = ", ".join(map(repr, COLUMNS[kind][name][:3]))
             missing = _("no column for {field} (a header such as {headers})").format(
                 field=name, headers=spellings
             )
             plan.problems.append(Problem(table.source, missing))
     if any(p.where == table.source for p in plan.problems):
         return None
-    return _Columns(kind, header_row, fields, names)
+    return _Columns(kind, header_row, fields, names, tuple(n for n in _LISTS if n in names))
 
 
 def _find_header(table: Table) -> tuple[int, list[str]] | None:
@@ -215,12 +200,10 @@ def _find_header(table: Table) -> tuple[int, list[str]] | None:
 
 def _guess_kind(headers: Iterable[str]) -> str:
     keys = {header_key(header) for header in headers}
-    award_fields = {_AWARD_LOOKUP[k] for k in keys if k in _AWARD_LOOKUP}
-    phase_fields = {_PHASE_LOOKUP[k] for k in keys if k in _PHASE_LOOKUP}
-    issuer_fields = {_ISSUER_LOOKUP[k] for k in keys if k in _ISSUER_LOOKUP}
-    if "recipient" not in award_fields and {"code", "start", "end"} <= phase_fields:
+    found = {kind: {lookup[k] for k in keys if k in lookup} for kind, lookup in _LOOKUPS.items()}
+    if "recipient" not in found["awards"] and {"code", "start", "end"} <= found["phases"]:
         return "phases"
-    if "recipient" not in award_fields and {"name", "level"} <= issuer_fields:
+    if "recipient" not in found["awards"] and {"name", "level"} <= found["issuers"]:
         return "issuers"
     return "awards"
 
@@ -240,7 +223,8 @@ def _blank(cells: list[Cell]) -> bool:
 
 
 def _values(cells: list[Cell], columns: _Columns) -> dict[str, Cell]:
-    """The row's cells by field; empty cells are "not given"."""
+    """The row's cells by field; empty cells are "not given". A control character in a cell is
+    refused (``Invalid``)."""
     values: dict[str, Cell] = {}
     width = len(cells)
     for index, name in columns.fields.items():
@@ -251,7 +235,7 @@ def _values(cells: list[Cell], columns: _Columns) -> dict[str, Cell]:
             if cell and not cell.isspace():
                 values[name] = cell
             continue
-        if isinstance(cell, list) and name not in ("signers", "parties", "aliases"):
+        if isinstance(cell, list) and name not in _LISTS:
             cell = "; ".join(cell)  # a JSON list where one value belongs
         elif isinstance(cell, float) and cell.is_integer() and name not in ("year", "count"):
             cell = str(int(cell))  # a decision number typed into a number cell
@@ -259,6 +243,10 @@ def _values(cells: list[Cell], columns: _Columns) -> dict[str, Cell]:
             cell = str(cell)
         if cell is not None:
             values[name] = cell
+    _no_control_characters(values)
+    for name in columns.lists:  # one cell in CSV and sheets, separated by ";"
+        if isinstance(values.get(name), str):
+            values[name] = str(values[name]).split(";")
     return values
 
 
@@ -273,13 +261,8 @@ def _no_control_characters(given: Mapping[str, Cell]) -> None:
             bad = next((ch for ch in value if ch not in "\t\n\r" and not ch.isprintable()
                         and unicodedata.category(ch) == "Cc"), None)  # fmt: skip
             if bad is not None:
-                error = Invalid(
-                    _("the cell holds the control character U+{code:04X}; remove it").format(
-                        code=ord(bad)
-                    )
-                )
-                error.field = name
-                raise error
+                said = _("the cell holds the control character U+{code:04X}; remove it")
+                raise Invalid(said.format(code=ord(bad)), field=name)
 
 
 def _problems(error: AwardsError, where: str, table: Table, columns: _Columns) -> list[Problem]:
@@ -291,64 +274,52 @@ def _problems(error: AwardsError, where: str, table: Table, columns: _Columns) -
     return found
 
 
-def _rows(table: Table, columns: _Columns, named: bool) -> Iterator[tuple[str, dict[str, Cell]]]:
-    """Each non-blank row: where it is, for messages, and its values by field.
-
-    Lists (signers, parties, aliases) are one cell in CSV and sheets, separated by ``;``.
-    """
+def _rows(table: Table, columns: _Columns, named: bool) -> Iterator[tuple[str, list[Cell]]]:
+    """Each non-blank row below the header, and where it is, for messages."""
     prefix = f"{table.source}, " if named else ""
     row_word = _(table.row_word)
     for number, cells in table.rows[columns.header_row + 1 :]:
-        if _blank(cells):
-            continue
+        if not _blank(cells):
+            yield f"{prefix}{row_word} {number}", cells
+
+
+def _plan_phase(
+    known: list[Phase], plan: Plan, where: str, table: Table, columns: _Columns, cells: list[Cell]
+) -> None:
+    try:
         values = _values(cells, columns)
-        for name in ("signers", "parties", "aliases"):
-            if isinstance(values.get(name), str):
-                values[name] = str(values[name]).split(";")
-        yield f"{prefix}{row_word} {number}", values
+        parsed = build_phase(values, [])
+        twin = next((p for p in known if p.code.casefold() == parsed.code.casefold()), None)
+        if twin is not None and twin == parsed:
+            plan.phases_present += 1
+            return
+        phase = build_phase(values, known)
+    except AwardsError as error:
+        plan.problems.extend(_problems(error, where, table, columns))
+        return
+    known.append(phase)
+    plan.phases.append(phase)
 
 
-def _plan_phases(
-    table: Table, columns: _Columns, known: list[Phase], plan: Plan, named: bool
+def _plan_issuer(
+    known: list[Issuer], plan: Plan, where: str, table: Table, columns: _Columns, cells: list[Cell]
 ) -> None:
-    for where, values in _rows(table, columns, named):
-        try:
-            parsed = build_phase(values, [])
-            twin = next((p for p in known if p.code.casefold() == parsed.code.casefold()), None)
-            if twin is not None and twin == parsed:
-                plan.phases_present += 1
-                continue
-            phase = build_phase(values, known)
-        except AwardsError as error:
-            plan.problems.extend(_problems(error, where, table, columns))
-            continue
-        known.append(phase)
-        plan.phases.append(phase)
-
-
-def _plan_issuers(
-    table: Table, columns: _Columns, known: list[Issuer], plan: Plan, named: bool
-) -> None:
-    for where, values in _rows(table, columns, named):
-        aliases = values.get("aliases")
-        try:
-            parsed = build_issuer(str(values.get("name", "")), _text(values.get("level")),
-                                  aliases, [])  # type: ignore[arg-type]  # fmt: skip
-            twin = next((i for i in known if text.key(i.name) == text.key(parsed.name)), None)
-            if twin == parsed:
-                continue
-            if twin is not None:
-                clash = Conflict(
-                    _("issuer {name!r} is already stored with other values").format(name=twin.name)
-                )
-                clash.field = "name"
-                raise clash
-            issuer = build_issuer(parsed.name, parsed.level or "", parsed.aliases, known)
-        except AwardsError as error:
-            plan.problems.extend(_problems(error, where, table, columns))
-            continue
-        known.append(issuer)
-        plan.issuers.append(issuer)
+    try:
+        values = _values(cells, columns)
+        parsed = build_issuer(str(values.get("name", "")), _text(values.get("level")),
+                              values.get("aliases"), [])  # type: ignore[arg-type]  # fmt: skip
+        twin = next((i for i in known if text.key(i.name) == text.key(parsed.name)), None)
+        if twin == parsed:
+            return
+        if twin is not None:
+            clash = _("issuer {name!r} is already stored with other values")
+            raise Conflict(clash.format(name=twin.name), field="name")
+        issuer = build_issuer(parsed.name, parsed.level or "", parsed.aliases, known)
+    except AwardsError as error:
+        plan.problems.extend(_problems(error, where, table, columns))
+        return
+    known.append(issuer)
+    plan.issuers.append(issuer)
 
 
 def _text(value: Cell) -> str | None:
@@ -368,21 +339,17 @@ class _AwardImporter:
         new_issuer: bool,
         plan: Plan,
     ) -> None:
-        self.phases = phases
         self.stored = awards.items() if isinstance(awards, Mapping) else [(a.id, a) for a in awards]
         self.spellings = Spellings((award for _, award in self.stored), issuers)
         self.builder = AwardBuilder(phases, self.spellings, new_issuer=new_issuer)
         self.seen: dict[tuple[str, str, str, int, str], str] | None = None
         self.next_id = next_id
         self.on_duplicate = on_duplicate
-        self.new_issuer = new_issuer
         self.plan = plan
 
     def row(self, where: str, table: Table, columns: _Columns, cells: list[Cell]) -> None:
-        given = _values(cells, columns)
         try:
-            _no_control_characters(given)
-            award = self.builder.build(given, new_id=self.next_id)
+            award = self.builder.build(_values(cells, columns), new_id=self.next_id)
         except AwardsError as error:
             self.plan.problems.extend(_problems(error, where, table, columns))
             return
@@ -390,14 +357,9 @@ class _AwardImporter:
         key = duplicate_key(award)
         twin = seen.get(key)
         if twin is not None and self.on_duplicate != "keep":
-            found = Problem(
-                where,
-                _("same recipient, form, issuer, year and decision as {twin}").format(twin=twin),
-            )
-            if self.on_duplicate == "error":
-                self.plan.problems.append(found)
-            else:
-                self.plan.duplicates.append(found)
+            said = _("same recipient, form, issuer, year and decision as {twin}")
+            found = self.plan.problems if self.on_duplicate == "error" else self.plan.duplicates
+            found.append(Problem(where, said.format(twin=twin)))
             return
         seen.setdefault(key, where)
         self.spellings.learn(award)
