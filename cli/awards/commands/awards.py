@@ -213,16 +213,8 @@ def awards_tally(
     with a bar chart of it.
     """
     from awards.domain.records import field_values
-    from awards.grid import Rows
     from awards.query.filters import chosen_records
-    from awards.query.tally import (
-        parse_dimensions,
-        tally,
-        tally_chart,
-        tally_grid,
-        tally_records,
-        tally_title,
-    )
+    from awards.query.tally import parse_dimensions, tally, tally_chart, tally_rows
 
     dims = parse_dimensions(by)
     records = settings(ctx).store().read()
@@ -235,13 +227,4 @@ def awards_tally(
             raise Invalid(_("--chart draws on the screen; leave out --format and --output"))
         render.draw_chart(tally_chart(result))
         return
-    grid = tally_grid(result)
-    grid.empty = _("no awards to tally")
-    labels = 1 if len(result.dims) == 2 else len(result.dims)
-    sheet = tally_grid(result, sheet=True)
-    # A cross-tab charts one series per column value; otherwise the count column.
-    series = range(1, len(sheet.columns) - 1) if len(result.dims) == 2 else [labels]
-    rows = Rows(grid, tally_records(result), [*dims, "count"], _("the tally"), "tally",
-                sheet=sheet, chart_series=list(series), chart_labels=labels,
-                chart_title=tally_title(result))  # fmt: skip
-    render.emit(rows, fmt, output)
+    render.emit(tally_rows(result), fmt, output)

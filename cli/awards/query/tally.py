@@ -15,7 +15,7 @@ from awards import text
 from awards.domain.records import Award, Issuer, Phase, field_values
 from awards.domain.vocab import AWARD, DEFAULT_DIMENSIONS, DIMENSIONS, HEADINGS, LEVEL
 from awards.errors import Invalid
-from awards.grid import Cell, Chart, Grid
+from awards.grid import Cell, Chart, Grid, Rows
 from awards.i18n import N_, _
 
 NONE_LABEL = N_("(none)")
@@ -107,12 +107,20 @@ def _order(dim: str, totals: Counter[Value], phases: Sequence[Phase]) -> list[Va
     return present + ([None] if None in totals else [])
 
 
-def tally_records(result: Tally) -> list[dict[str, Any]]:
-    """One object per group, keyed by dimension, plus ``count``: for JSON, CSV and TSV."""
-    return [
-        {**dict(zip(result.dims, values, strict=True)), "count": count}
-        for values, count in result.groups
-    ]
+def tally_rows(result: Tally) -> Rows:
+    """The tally as ``tally`` prints it: the grid for people; one object per group, keyed by
+    dimension, plus ``count``, for JSON, CSV and TSV; a workbook sheet with a bar chart."""
+    grid = tally_grid(result)
+    grid.empty = _("no awards to tally")
+    records = [{**dict(zip(result.dims, values, strict=True)), "count": count}
+               for values, count in result.groups]  # fmt: skip
+    labels = 1 if len(result.dims) == 2 else len(result.dims)
+    sheet = tally_grid(result, sheet=True)
+    # A cross-tab charts one series per column value; otherwise the count column.
+    series = range(1, len(sheet.columns) - 1) if len(result.dims) == 2 else [labels]
+    title = tally_title(result)
+    return Rows(grid, records, [*result.dims, "count"], _("the tally"), "tally", sheet=sheet,
+                chart_series=list(series), chart_labels=labels, chart_title=title)  # fmt: skip
 
 
 def tally_grid(result: Tally, title: str | None = None, *, sheet: bool = False) -> Grid:

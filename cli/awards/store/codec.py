@@ -15,7 +15,7 @@ from awards.domain.records import Award, Issuer, Phase
 from awards.domain.vocab import AWARD_FIELDS, LEVELS, PHASE_FIELDS
 from awards.errors import StoreError
 from awards.i18n import N_, _
-from awards.store.files import restore_hint
+from awards.store.files import damaged
 
 STORED_FIELDS = AWARD_FIELDS[1:]  # all but the id, which is the document id; in this order
 
@@ -150,30 +150,15 @@ def awards_bytes(raw: bytes, length: Any) -> memoryview | None:
 
 def check_shape(path: Path, data: Any) -> None:
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        raise StoreError(
-            _("{path} is not an awards data file (wrong shape); it was left as it is").format(
-                path=path
-            )
-            + restore_hint(path)
-        )
-    for name in TABLES:
-        if name == "awards":
-            continue  # checked record by record when read: see check_award_records
-        if not all(isinstance(doc, dict) for doc in data.get(name, {}).values()):
-            raise StoreError(
-                _("{path} has a damaged {table} table; it was left as it is").format(
-                    path=path, table=name
-                )
-                + restore_hint(path)
-            )
-    meta = data.get("meta", {}).get(str(META_ID), {})
-    if type(meta.get("next_award_id", 1)) is not int:
-        raise StoreError(
-            _("{path} has a damaged {table} table; it was left as it is").format(
-                path=path, table="meta"
-            )
-            + restore_hint(path)
-        )
+        wrong = _("{path} is not an awards data file (wrong shape); it was left as it is")
+        raise damaged(wrong, path)
+    # The awards are checked record by record when read: see check_award_records.
+    tables = [n for n in TABLES if n != "awards"]
+    broken = [n for n in tables if not all(isinstance(d, dict) for d in data.get(n, {}).values())]
+    meta = {} if broken else data.get("meta", {}).get(str(META_ID), {})
+    if broken or type(meta.get("next_award_id", 1)) is not int:
+        said = _("{path} has a damaged {table} table; it was left as it is")
+        raise damaged(said, path, table=(broken or ["meta"])[0])
     version = meta.get("schema_version", SCHEMA_VERSION)
     if type(version) is not int or version > SCHEMA_VERSION:
         message = _(

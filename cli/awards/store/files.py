@@ -73,13 +73,16 @@ def generations(path: Path) -> list[tuple[int, Path]]:
     return [(g, c) for g in range(GENERATIONS) if (c := backup_path(path, g)).is_file()]
 
 
-def restore_hint(path: Path) -> str:
+def damaged(template: str, path: Path, **values: object) -> StoreError:
+    """The error for a damaged ``path``: ``template`` filled in, and where the last good copy
+    is, when there is one."""
+    said = template.format(path=path, **values)
     backup = backup_path(path)
-    if not backup.is_file():
-        return ""
-    written = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-    hint = _(". The last good copy is {path} ({written}); `awards restore` brings it back")
-    return hint.format(path=backup, written=written)
+    if backup.is_file():
+        written = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        hint = _(". The last good copy is {path} ({written}); `awards restore` brings it back")
+        said += hint.format(path=backup, written=written)
+    return StoreError(said)
 
 
 def atomic_write(

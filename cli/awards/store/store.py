@@ -25,11 +25,11 @@ from awards.store.files import (
     atomic_write,
     backup_path,
     cannot,
+    damaged,
     generations,
     hold_previous,
     keep_generation,
     remove_leftovers,
-    restore_hint,
 )
 from awards.store.tables import Records, Transaction
 
@@ -240,12 +240,8 @@ class Store:
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as error:
-            raise StoreError(
-                _("{path} is damaged (not valid JSON: {problem}); it was left as it is").format(
-                    path=path, problem=error
-                )
-                + restore_hint(path)
-            ) from None
+            said = _("{path} is damaged (not valid JSON: {problem}); it was left as it is")
+            raise damaged(said, path, problem=error) from None
         check_shape(path, data)
         lifetime.keep(data)
         return data  # type: ignore[no-any-return]

@@ -31,7 +31,7 @@ from awards.store.codec import (
     phase_from_record,
     serialize,
 )
-from awards.store.files import restore_hint
+from awards.store.files import damaged
 from awards.store.history import (
     HISTORY_BYTES,
     HISTORY_KEPT,
@@ -81,12 +81,8 @@ class Records:
             raise self._damaged(error) from None
 
     def _damaged(self, error: Exception) -> StoreError:
-        return StoreError(
-            _("{path} holds a damaged record ({problem}); it was left as it is").format(
-                path=self.path, problem=error
-            )
-            + restore_hint(self.path)
-        )
+        said = _("{path} holds a damaged record ({problem}); it was left as it is")
+        return damaged(said, self.path, problem=error)
 
     def _tables(self) -> dict[str, dict[str, Any]]:
         return self._data
