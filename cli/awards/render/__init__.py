@@ -168,61 +168,44 @@ def _export(register: Register, fmt: str, target: str) -> None:
     """An export: JSON holds everything; XLSX a sheet per table; CSV and TSV the awards, and
     to a file, the phases and issuers in files of their own beside it, which import reads
     back together."""
-    from awards.domain.vocab import AWARD_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
     from awards.render.files import write_output
 
-    awards = [a.to_dict() for a in register.awards]
+    tables = {"awards": register.awards, "phases": register.phases, "issuers": register.issuers}
+    counts = {name: counted(len(items), name[:-1]) for name, items in tables.items()}
     if fmt == "xlsx":
-        from awards.render import xlsx as workbook
+        from awards.render.xlsx import awards_workbook
 
-        payload = workbook.awards_workbook(register.phases, register.awards, register.issuers)
-        write_output(target, payload, binary="xlsx")
+        book = awards_workbook(register.phases, register.awards, register.issuers)
+        write_output(target, book, binary="xlsx")
     elif fmt == "json":
         from awards.render.text import to_json
         from awards.transfer.sheets import EXPORT_SCHEMA
 
-        document = {
-            "schema": EXPORT_SCHEMA,
-            "issuers": [i.to_dict() for i in register.issuers],
-            "phases": [p.to_dict() for p in register.phases],
-            "awards": awards,
+        document = {"schema": EXPORT_SCHEMA} | {
+            name: [record.to_dict() for record in tables[name]] for name in reversed(tables)
         }
         write_output(target, to_json(document).encode())
     else:
+        from awards.domain.vocab import AWARD_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
         from awards.render.text import to_delimited
 
-        delimiter = "," if fmt == "csv" else "\t"
         # Excel opens a CSV file as UTF-8 only when it starts with a byte order mark.
-        encoding = "utf-8-sig" if target != "-" else "utf-8"
-        write_output(target, to_delimited(awards, AWARD_FIELDS, delimiter).encode(encoding))
-        if target != "-":
-            path = Path(target)
-            written = [
-                _("{count} to {path}").format(count=counted(len(awards), "award"), path=target)
-            ]
-            for name, items, fields in (
-                ("phases", register.phases, PHASE_FIELDS),
-                ("issuers", register.issuers, ISSUER_FIELDS),
-            ):
-                beside = str(path.with_name(f"{path.stem}-{name}{path.suffix}"))
-                rows = [item.to_dict() for item in items]
-                payload = to_delimited(rows, fields, delimiter).encode(encoding)
-                write_output(beside, payload)
-                said = _("{count} to {path}").format(
-                    count=counted(len(rows), name[:-1]), path=beside
-                )
-                written.append(said)
-            info(_("exported {what}").format(what="; ".join(written)))
+        encoding, delimiter = (
+            "utf-8-sig" if target != "-" else "utf-8",
+            "," if fmt == "csv" else "\t",
+        )
+        base, written = Path(target), []
+        for name, fields in zip(tables, (AWARD_FIELDS, PHASE_FIELDS, ISSUER_FIELDS), strict=True):
+            path = target if name == "awards" else str(base.with_stem(f"{base.stem}-{name}"))
+            rows = [record.to_dict() for record in tables[name]]
+            write_output(path, to_delimited(rows, fields, delimiter).encode(encoding))
+            if target == "-":
+                return  # standard output: the awards alone
+            written.append(_("{count} to {path}").format(count=counts[name], path=path))
+        info(_("exported {what}").format(what="; ".join(written)))
         return
     if target != "-":
-        info(
-            _("exported {awards}, {phases}, {issuers} to {path}").format(
-                awards=counted(len(awards), "award"),
-                phases=counted(len(register.phases), "phase"),
-                issuers=counted(len(register.issuers), "issuer"),
-                path=target,
-            )
-        )
+        info(_("exported {awards}, {phases}, {issuers} to {path}").format(**counts, path=target))
 
 
 def counted(number: int, noun: str) -> str:
