@@ -14,9 +14,11 @@ class AwardsError(Exception):
     # Lines printed under the error line: the rows an import refused, say.
     details: tuple[str, ...] = ()
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, field: str | None = None, details: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(message)
-        self.field = field
+        self.field, self.details = field, details
 
     @property
     def message(self) -> str:

@@ -95,13 +95,12 @@ def _report(plan: "Plan", *, dry_run: bool) -> None:
         render.info(notice)
     if plan.duplicates and not plan.problems:
         count = len(plan.duplicates)
-        if dry_run:
-            said = ngettext(
-                "would skip {count} duplicate:", "would skip {count} duplicates:", count
-            )
-        else:
-            said = ngettext("skipped {count} duplicate:", "skipped {count} duplicates:", count)
-        render.info(said.format(count=count))
+        said = (
+            ngettext("would skip {count} duplicate:", "would skip {count} duplicates:", count)
+            if (dry_run)
+            else ngettext("skipped {count} duplicate:", "skipped {count} duplicates:", count)
+        )
+        render.info(said.format(count=count))  # fmt: skip
         for line in summary_lines(plan.duplicates):
             render.info(f"  {line}")
 
@@ -110,33 +109,25 @@ def _refuse(plan: "Plan") -> None:
     from awards.transfer.plan import summary_lines
 
     if plan.problems:
-        places = len({problem.where for problem in plan.problems})
-        failure = Invalid(
-            _("{problems} in {places}; nothing was imported").format(
-                problems=render.counted(len(plan.problems), "problem"),
-                places=render.counted(places, "place"),
-            )
+        places = render.counted(len({problem.where for problem in plan.problems}), "place")
+        said = _("{problems} in {places}; nothing was imported").format(
+            problems=render.counted(len(plan.problems), "problem"), places=places
         )
-        failure.details = tuple(summary_lines(plan.problems))
-        raise failure
+        raise Invalid(said, details=tuple(summary_lines(plan.problems)))  # fmt: skip
 
 
 def _summary(plan: "Plan", *, dry_run: bool) -> str:
-    counts = (
-        render.counted(len(plan.records), "award")
-        + ", "
-        + render.counted(len(plan.phases), "phase")
+    counts = [render.counted(len(plan.records), "award"), render.counted(len(plan.phases), "phase")]
+    counts += [render.counted(len(plan.issuers), "issuer")] if plan.issuers else []
+    line = (_("would import {counts}") if dry_run else _("imported {counts}")).format(
+        counts=", ".join(counts)
     )
-    if plan.issuers:
-        counts += ", " + render.counted(len(plan.issuers), "issuer")
-    line = (_("would import {counts}") if dry_run else _("imported {counts}")).format(counts=counts)
     if plan.duplicates:
         skipped = _("; would skip {count}") if dry_run else _("; skipped {count}")
         line += skipped.format(count=render.counted(len(plan.duplicates), "duplicate"))
     if plan.phases_present:
-        line += _("; {count} already stored").format(
-            count=render.counted(plan.phases_present, "phase")
-        )
+        present = render.counted(plan.phases_present, "phase")
+        line += _("; {count} already stored").format(count=present)
     return line
 
 
