@@ -274,7 +274,7 @@ def main(path: Path) -> None:
         for name, level, aliases in ISSUERS:
             tx.add(build_issuer(name, level, aliases, tx.issuers))
         for given in review_2014_2018() + yearly_2019_2023():
-            tx.add_award(build_award(given, tx.phases, tx.awards, new_id=tx.next_award_id()))
+            tx.add_awards([build_award(given, tx.phases, tx.awards, new_id=tx.next_award_id())])
     Path(str(path) + ".lock").unlink(missing_ok=True)
     Path(str(path) + ".bak").unlink(missing_ok=True)
     write_decision(path.parent)

@@ -33,7 +33,7 @@ def messages() -> dict[Message, list[str]]:
     from typer.main import get_command
 
     from awards.app import app
-    from awards.commands.translation import help_texts
+    from awards.commands.translation import walk
 
     found: dict[Message, list[str]] = {}
     for filename, _line, message, _comments, _context in extract_from_dir(
@@ -41,8 +41,12 @@ def messages() -> dict[Message, list[str]]:
     ):
         key = message if isinstance(message, str) else (message[0], message[1])
         found.setdefault(key, []).append(f"cli/awards/{filename}")
-    for paragraph in help_texts(get_command(app)):
-        found.setdefault(paragraph, []).append("help")
+    for command in walk(get_command(app)):
+        helps = [command.help, command.epilog, *(getattr(p, "help", None) for p in command.params)]
+        for paragraph in (p for help in helps if help for p in help.split("\n\n")):
+            # A paragraph Click keeps as it is (\b) is translated line by line.
+            for unit in paragraph.split("\n")[1:] if paragraph.startswith("\b") else [paragraph]:
+                found.setdefault(unit, []).append("help")
     return found
 
 

@@ -123,7 +123,7 @@ def test_history_keeps_the_newest_fifty(db: Path) -> None:
             given = dict(
                 recipient=f"A{i}", kind="individual", form="Giấy khen", issuer="X", year=2020
             )
-            tx.add_award(build_award(given, tx.phases, tx.awards, new_id=tx.next_award_id()))
+            tx.add_awards([build_award(given, tx.phases, tx.awards, new_id=tx.next_award_id())])
     kept = store.read().changes
     assert len(kept) == HISTORY_KEPT
     assert [part.to_dict() for part in kept[0].parts] == [

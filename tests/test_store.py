@@ -21,7 +21,7 @@ def an_award(award_id: int) -> Award:
 def add(store: Store) -> int:
     with store.transaction() as tx:
         award = an_award(tx.next_award_id())
-        tx.add_award(award)
+        tx.add_awards([award])
     return award.id
 
 
@@ -117,7 +117,7 @@ def test_failed_change_writes_nothing(db: Path) -> None:
     add(store)
     before = digest(db)
     with pytest.raises(RuntimeError), store.transaction() as tx:
-        tx.add_award(an_award(tx.next_award_id()))
+        tx.add_awards([an_award(tx.next_award_id())])
         raise RuntimeError("boom")
     assert digest(db) == before
 

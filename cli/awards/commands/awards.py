@@ -84,7 +84,7 @@ def awards_add(
         award = build_award(
             given, tx.phases, known, new_id=tx.next_award_id(), new_issuer=new_issuer
         )
-        tx.add_award(award)
+        tx.add_awards([award])
     sys.stdout.write(f"{award.id}\n")
 
 
@@ -103,11 +103,9 @@ def awards_list(
     from awards.query.filters import chosen_awards, sort_awards
     from awards.query.listing import award_list
 
-    chosen = sort_awards(chosen_awards(settings(ctx).store().read(), filters), sort)
-    if limit is not None:
-        if limit < 0:
-            raise Invalid(_("limit must be 0 or more, not {limit}").format(limit=limit))
-        chosen = chosen[:limit]
+    if limit is not None and limit < 0:
+        raise Invalid(_("limit must be 0 or more, not {limit}").format(limit=limit))
+    chosen = sort_awards(chosen_awards(settings(ctx).store().read(), filters), sort)[:limit]
     render.emit(award_list(chosen), fmt, output)
 
 
@@ -190,11 +188,7 @@ def awards_remove(
 def awards_tally(
     ctx: typer.Context,
     by: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--by",
-            help=f"{spoken(DIMENSIONS)}; repeatable.",
-        ),
+        list[str] | None, typer.Option("--by", help=f"{spoken(DIMENSIONS)}; repeatable.")
     ] = None,
     filters: "Filters" = None,  # type: ignore[assignment]
     fmt: FormatOption = None,

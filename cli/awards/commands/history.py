@@ -42,21 +42,16 @@ def history_undo(
     from awards.render.text import change_words
 
     store = settings(ctx).store()
-    if not store.exists():  # nothing to lock, and no folder or lock file to leave behind
+    if not store.path.exists():  # nothing to lock, and no folder or lock file to leave behind
         raise NotFound(_("nothing to undo: no change is recorded"))
     with store.transaction() as tx:
         undone = tx.undo(number)
         if undone is None:
             raise NotFound(_("nothing to undo: no change is recorded"))
-    message = _("undid change {number}: {summary} ({command}, {at})")
-    render.info(
-        message.format(
-            number=undone.number,
-            summary=change_words(undone, _),
-            command=undone.command,
-            at=undone.at,
-        )
-    )
+    said = _("undid change {number}: {summary} ({command}, {at})")
+    summary = change_words(undone, _)
+    render.info(said.format(number=undone.number, summary=summary, command=undone.command,
+                            at=undone.at))  # fmt: skip
 
 
 def history_restore(
@@ -88,13 +83,9 @@ def history_restore(
     if done.kept is not None:
         said += _("; the damaged file is kept as {path}").format(path=done.kept)
     render.info(said)
-    last = done.copy.last_change or 0
-    if done.newest_change > last:
-        dropped = (
-            _("changes {first}–{last} are not in that copy; make them again").format(
-                first=last + 1, last=done.newest_change
-            )
-            if done.newest_change > last + 1
-            else _("change {first} is not in that copy; make it again").format(first=last + 1)
-        )
-        render.info(dropped)
+    first, newest = (done.copy.last_change or 0) + 1, done.newest_change
+    if newest > first:
+        render.info(_("changes {first}–{last} are not in that copy; make them again").format(
+            first=first, last=newest))  # fmt: skip
+    elif newest == first:
+        render.info(_("change {first} is not in that copy; make it again").format(first=first))

@@ -110,18 +110,17 @@ def _refuse(plan: "Plan") -> None:
 
     if plan.problems:
         places = render.counted(len({problem.where for problem in plan.problems}), "place")
-        said = _("{problems} in {places}; nothing was imported").format(
-            problems=render.counted(len(plan.problems), "problem"), places=places
-        )
-        raise Invalid(said, details=tuple(summary_lines(plan.problems)))  # fmt: skip
+        problems = render.counted(len(plan.problems), "problem")
+        said = _("{problems} in {places}; nothing was imported")
+        details = tuple(summary_lines(plan.problems))
+        raise Invalid(said.format(problems=problems, places=places), details=details)
 
 
 def _summary(plan: "Plan", *, dry_run: bool) -> str:
     counts = [render.counted(len(plan.records), "award"), render.counted(len(plan.phases), "phase")]
     counts += [render.counted(len(plan.issuers), "issuer")] if plan.issuers else []
-    line = (_("would import {counts}") if dry_run else _("imported {counts}")).format(
-        counts=", ".join(counts)
-    )
+    line = _("would import {counts}") if dry_run else _("imported {counts}")
+    line = line.format(counts=", ".join(counts))
     if plan.duplicates:
         skipped = _("; would skip {count}") if dry_run else _("; skipped {count}")
         line += skipped.format(count=render.counted(len(plan.duplicates), "duplicate"))

@@ -43,24 +43,13 @@ def language_flag(args: Sequence[str]) -> str | None:
 
 def translate_tree(command: Any) -> None:
     """Put every help text of ``command`` and its subcommands in the interface language."""
-    for each in _walk(command):
+    for each in walk(command):
         each.help = paragraphs(each.help)
         each.epilog = paragraphs(each.epilog)
         each.context_class = _Context
         for param in each.params:
             if getattr(param, "help", None):
                 param.help = paragraphs(param.help)
-
-
-def help_texts(command: Any) -> Iterator[str]:
-    """Every paragraph of help in the tree, as the catalog holds them."""
-    for each in _walk(command):
-        params = (getattr(param, "help", None) for param in each.params)
-        texts = [each.help, each.epilog, *params]
-        for text in texts:
-            if text:
-                for paragraph in text.split("\n\n"):
-                    yield from _units(paragraph)
 
 
 def paragraphs(text: str | None) -> str | None:
@@ -78,17 +67,11 @@ def paragraphs(text: str | None) -> str | None:
     return "\n\n".join(translated)
 
 
-def _units(paragraph: str) -> list[str]:
-    """What the catalog holds of a paragraph: itself, or each line of a verbatim one."""
-    if paragraph.startswith(_VERBATIM):
-        return paragraph.split("\n")[1:]
-    return [paragraph]
-
-
-def _walk(command: Any) -> Iterator[Any]:
+def walk(command: Any) -> Iterator[Any]:
+    """``command`` and every command below it."""
     yield command
     for sub in getattr(command, "commands", {}).values():
-        yield from _walk(sub)
+        yield from walk(sub)
 
 
 # Click's help formatter, reached through Typer's public Context (its Click copy is private).

@@ -128,9 +128,14 @@ class Store:
     def _locked(self) -> Iterator[None]:
         from filelock import FileLock, Timeout
 
-        self._make_folder()
         lock_path = Path(str(self.path) + ".lock")
         lock = FileLock(str(lock_path), timeout=self.lock_timeout)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise cannot(
+                _("cannot create the folder of {path}: {reason}"), self.path, error
+            ) from None
         try:
             lock.acquire()
             self._lock_file = _identity(lock_path, content=False)
@@ -189,10 +194,6 @@ class Store:
                 raise cannot(_("cannot keep {path} aside: {reason}"), self.path, error) from None
         raise StoreError(_("cannot keep {path} aside: too many copies").format(path=self.path))
 
-    def exists(self) -> bool:
-        """Whether the data file is there (a command that needs a change to act on asks)."""
-        return self.path.exists()
-
     def _refuse_read_only(self) -> None:
         """A data file whose owner took away its write permission is left as it is, as SQLite
         leaves a read-only database: replacing it by rename would get round the protection."""
@@ -203,14 +204,6 @@ class Store:
         if not mode & 0o222 or not os.access(self.path, os.W_OK):
             message = _("{path} is read-only; nothing was written (make it writable to change it)")
             raise StoreError(message.format(path=self.path))
-
-    def _make_folder(self) -> None:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise cannot(
-                _("cannot create the folder of {path}: {reason}"), self.path, error
-            ) from None
 
     def _load(self) -> dict[str, dict[str, Any]]:
         return self._parse(self._read())
@@ -323,16 +316,16 @@ class Restored:
 
 
 def _copy_of(generation: int, path: Path) -> Copy:
-    saved = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    found = path.stat()
+    saved = dt.datetime.fromtimestamp(found.st_mtime)
     try:
         data = orjson.loads(path.read_bytes())
         check_shape(path, data)
         Records(path, data, full=True)
     except (OSError, orjson.JSONDecodeError, StoreError):
-        return Copy(generation, path, saved, path.stat().st_size, None, None)
-    history = data.get("history", {})
-    last = max(map(int, history), default=0)
-    return Copy(generation, path, saved, path.stat().st_size, len(data.get("awards", {})), last)
+        return Copy(generation, path, saved, found.st_size, None, None)
+    last = max(map(int, data.get("history", {})), default=0)
+    return Copy(generation, path, saved, found.st_size, len(data.get("awards", {})), last)
 
 
 def _chosen(copies: list[Copy], generation: int | None) -> Copy:

@@ -167,9 +167,6 @@ class Transaction(Records):
     def next_award_id(self) -> int:
         return self._next_id
 
-    def add_award(self, award: Award) -> None:
-        self.add_awards([award])
-
     def add_awards(self, awards: list[Award]) -> None:
         """New awards, numbered from ``next_award_id``, in one table update however many."""
         self.add_records({str(award.id): award_record(award) for award in awards})
