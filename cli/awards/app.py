@@ -39,19 +39,15 @@ class AwardsGroup(Commands):
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
-            return self._invoke(ctx)
-        except typer.TyperException as error:
-            _usage_error(error)
-
-    def _invoke(self, ctx: typer.Context) -> Any:
-        try:
             return super().invoke(ctx)
         except AwardsError as error:
             render.error(error.message)
             for line in error.details:
                 render.info(f"  {line}")
             raise typer.Exit(error.exit_code) from None
-        except (typer.TyperException, typer.Exit, typer.Abort):
+        except typer.TyperException as error:
+            _usage_error(error)
+        except (typer.Exit, typer.Abort):
             raise
         except UnicodeEncodeError as error:
             _quiet_stdout()

@@ -10,7 +10,7 @@ import contextlib
 import io
 import sys
 from collections.abc import Callable, Iterator
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from awards.i18n import _
 from awards.render.text import cell_text
@@ -34,27 +34,15 @@ def drawn(grid: Grid) -> str:
 
 
 def draw(grid: Grid, out: IO[str]) -> None:
-    """A Rich table. Off a terminal it is as wide as its content needs (nothing is cut), has no
-    colour and no trailing spaces, so it can be compared and diffed."""
+    """A Rich table, with its title and caption (see ``_print``)."""
     if not grid.rows and grid.empty:
         info(grid.empty)
         return
     from rich.box import Box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     rules = Box("    \n    \n ── \n    \n ── \n    \n    \n    \n")
-    terminal = out.isatty()
-    buffer = io.StringIO()
-    console = Console(
-        file=out if terminal else buffer,
-        markup=False,
-        highlight=False,
-        emoji=False,
-        width=None if terminal else 100_000,
-        color_system="auto" if terminal else None,
-    )
     table = Table(box=rules, show_edge=False, pad_edge=False, collapse_padding=True)
     for index, name in enumerate(grid.columns):
         table.add_column(
@@ -68,12 +56,23 @@ def draw(grid: Grid, out: IO[str]) -> None:
     if grid.total is not None:
         table.add_section()
         table.add_row(*(Text(cell_text(value)) for value in grid.total), style="bold")
-    if grid.title:
-        console.print()
-        console.print(Text(printable(grid.title), style="bold"))
-    console.print(table)
-    if grid.caption:
-        console.print(Text(printable(grid.caption), style="dim"))
+    title = [Text(), Text(printable(grid.title), style="bold")] if grid.title else []
+    caption = [Text(printable(grid.caption), style="dim")] if grid.caption else []
+    _print([*title, table, *caption], out)
+
+
+def _print(parts: list[Any], out: IO[str]) -> None:
+    """Rich renderables, one after the other. Off a terminal as wide as they need (nothing is
+    cut), without colour and without trailing spaces, so the output can be compared and diffed."""
+    from rich.console import Console
+
+    terminal = out.isatty()
+    buffer = io.StringIO()
+    console = Console(file=out if terminal else buffer, markup=False, highlight=False, emoji=False,
+                      width=None if terminal else 100_000,
+                      color_system="auto" if terminal else None)  # fmt: skip
+    for part in parts:
+        console.print(part)
     if not terminal:
         out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
         out.flush()
@@ -116,55 +115,37 @@ _COLOURS = ["cyan", "magenta", "yellow", "green", "blue", "red", "bright_white",
 def draw_chart(chart: Chart) -> None:
     """Horizontal bars with their counts; stacked, with a legend, for several series. In colour
     on a terminal; plain characters elsewhere."""
-    out = sys.stdout
-    terminal = out.isatty()
     if not chart.labels:
         info(_("no awards to tally"))
         return
+    from rich.text import Text
+
     shown = [printable(label) for label in chart.labels]
     label_width = max(len(label) for label in shown)
     totals = [sum(row) for row in chart.values]
-    number_width = len(str(max(totals)))
-    if terminal:
+    if sys.stdout.isatty():
         import shutil
 
-        width = shutil.get_terminal_size().columns - label_width - number_width - 3
+        width = shutil.get_terminal_size().columns - label_width - len(str(max(totals))) - 3
         bar_width = max(10, min(width, 100))
     else:
         bar_width = CHART_WIDTH
-    top = max(totals) or 1
-    lines: list[list[tuple[str, str | None]]] = []
-    stacked = len(chart.series) > 1
+    top, stacked = max(totals) or 1, len(chart.series) > 1
+    lines = []
     for label, row, total in zip(shown, chart.values, totals, strict=True):
-        line: list[tuple[str, str | None]] = [(label.ljust(label_width) + "  ", None)]
+        line = Text(label.ljust(label_width) + "  ")
         drawn = running = 0
         for index, value in enumerate(row):
             running += value
             end = round(running * bar_width / top)  # cumulative: segments add up to the bar
             char = _BLOCKS[index % len(_BLOCKS)] if stacked else _BLOCKS[0]
-            line.append((char * (end - drawn), _COLOURS[index % len(_COLOURS)]))
+            line.append(char * (end - drawn), style=_COLOURS[index % len(_COLOURS)])
             drawn = end
-        line.append((f" {total}", None))
-        lines.append(line)
-    legend: list[tuple[str, str | None]] = []
+        lines.append(line.append(f" {total}"))
     if stacked:
+        legend = Text()
         for index, name in enumerate(chart.series):
-            legend.append((_BLOCKS[index % len(_BLOCKS)], _COLOURS[index % len(_COLOURS)]))
-            legend.append((f" {printable(name)}  ", None))
-    if not terminal:
-        text_lines = ["".join(part for part, _ in line).rstrip() for line in lines]
-        if legend:
-            text_lines.append("")
-            text_lines.append("".join(part for part, _ in legend).rstrip())
-        write("\n".join(text_lines) + "\n")
-        return
-    from rich.console import Console
-    from rich.text import Text
-
-    console = Console(file=out, markup=False, highlight=False, emoji=False)
-    blank: list[tuple[str, str | None]] = [("", None)]
-    for line in [*lines, *([blank, legend] if legend else [])]:
-        rendered = Text()
-        for part, colour in line:
-            rendered.append(part, style=colour or "")
-        console.print(rendered)
+            legend.append(_BLOCKS[index % len(_BLOCKS)], style=_COLOURS[index % len(_COLOURS)])
+            legend.append(f" {printable(name)}  ")
+        lines += [Text(), legend]
+    _print(lines, sys.stdout)
