@@ -13,9 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from awards.domain.vocab import AWARD_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
 from awards.errors import UsageProblem
 from awards.i18n import _, ngettext
-from awards.render.terminal import CHART_WIDTH, draw, draw_chart, error, info, progress, write
+from awards.render import terminal
+from awards.render.terminal import CHART_WIDTH, draw_chart, error, info, progress
+from awards.render.text import report_markdown, report_text, to_delimited, to_json, to_markdown
 
 if TYPE_CHECKING:  # the results load with the commands that make them, not for --help
     from awards.grid import Form, Register, Rows
@@ -27,14 +30,7 @@ __all__ = ["CHART_WIDTH", "EXTENSIONS", "choose_format", "counted", "draw_chart"
 # What an output file's name says of its format.
 EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".md": "markdown", ".txt": "text",
               ".xlsx": "xlsx", ".docx": "docx"}  # fmt: skip
-REPORT_FORMATS = ("markdown", "text", "docx")
 BINARY = frozenset({"xlsx", "docx"})
-
-
-def formats_of(result: Rows | Form | Register | Report) -> tuple[str, ...]:
-    from awards.grid import Form, Register, Rows
-
-    return result.formats if isinstance(result, Rows | Form | Register) else REPORT_FORMATS
 
 
 def choose_format(offered: Sequence[str], fmt: str | None, target: str | None) -> str:
@@ -72,7 +68,7 @@ def emit(
     """Write ``result`` in the chosen format to ``target`` (a file name; None or - is stdout)."""
     from awards.grid import Register, Rows
 
-    chosen = choose_format(formats_of(result), fmt, target)
+    chosen = choose_format(result.formats, fmt, target)
     to_file = target is not None and target != "-"
     if isinstance(result, Register):
         _export(result, chosen, target or "-")
@@ -86,7 +82,7 @@ def emit(
     payload = _payload(result, chosen, to_file=to_file)
     if not to_file:
         if isinstance(payload, str):
-            write(payload)
+            terminal.write(payload)
             return
     from awards.render.files import write_output
 
@@ -101,7 +97,7 @@ def _draw(result: Rows | Form | Report) -> None:
     from awards.reports.review import Report
 
     if not isinstance(result, Report):
-        draw(result.grid, sys.stdout)
+        terminal.draw(result.grid, sys.stdout)
 
 
 def _what(result: Rows | Form | Report, fmt: str) -> str:
@@ -116,14 +112,13 @@ def _what(result: Rows | Form | Report, fmt: str) -> str:
 
 def _payload(result: Rows | Form | Report, fmt: str, *, to_file: bool) -> str | bytes:
     from awards.grid import Form, Rows
-    from awards.render import text
 
     if isinstance(result, Rows):
         if fmt == "json":
-            return text.to_json(result.records)
+            return to_json(result.records)
         records = result.records if isinstance(result.records, list) else [result.records]
         if fmt in ("csv", "tsv"):
-            return text.to_delimited(records, result.fieldnames, "," if fmt == "csv" else "\t")
+            return to_delimited(records, result.fieldnames, "," if fmt == "csv" else "\t")
         if fmt == "xlsx":
             from awards.render import xlsx as workbook
 
@@ -141,18 +136,14 @@ def _payload(result: Rows | Form | Report, fmt: str, *, to_file: bool) -> str | 
             from awards.render.docx import report_document
 
             return report_document(result)
-        return text.report_markdown(result) if fmt == "markdown" else text.report_text(result)
+        return report_markdown(result) if fmt == "markdown" else report_text(result)
     if fmt == "markdown":
-        return text.to_markdown(result.grid)
-    from awards.render.terminal import drawn
-
-    return drawn(result.grid)  # table or text, to a file: drawn as off a terminal
+        return to_markdown(result.grid)
+    return terminal.drawn(result.grid)  # table or text, to a file: drawn as off a terminal
 
 
 def _write_json(value: object) -> None:
     """JSON stays valid on an output that cannot hold Vietnamese: letters become \\u escapes."""
-    from awards.render.text import to_json
-
     content = to_json(value)
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
@@ -161,7 +152,7 @@ def _write_json(value: object) -> None:
         content = to_json(value, ascii_only=True)
     except LookupError:
         pass
-    write(content)
+    terminal.write(content)
 
 
 def _export(register: Register, fmt: str, target: str) -> None:
@@ -178,7 +169,6 @@ def _export(register: Register, fmt: str, target: str) -> None:
         book = awards_workbook(register.phases, register.awards, register.issuers)
         write_output(target, book, binary="xlsx")
     elif fmt == "json":
-        from awards.render.text import to_json
         from awards.transfer.sheets import EXPORT_SCHEMA
 
         document = {"schema": EXPORT_SCHEMA} | {
@@ -186,9 +176,6 @@ def _export(register: Register, fmt: str, target: str) -> None:
         }
         write_output(target, to_json(document).encode())
     else:
-        from awards.domain.vocab import AWARD_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
-        from awards.render.text import to_delimited
-
         # Excel opens a CSV file as UTF-8 only when it starts with a byte order mark.
         encoding, delimiter = (
             "utf-8-sig" if target != "-" else "utf-8",

@@ -1,8 +1,8 @@
 """Excel workbooks (.xlsx) to write, through openpyxl: an export's sheets, a table or tally
 (with a native bar chart), and form 0603.
 
-One of the two modules that import openpyxl (``transfer.xlsx`` reads), and only inside the
-functions that need it. No cell written here is ever a formula: text is stored as text, and
+One of the two modules that import openpyxl (``transfer.xlsx`` reads); it is itself loaded
+only when a workbook is written. No cell written here is ever a formula: text is stored as text, and
 text that Excel would run gets the quote prefix as well.
 """
 
@@ -13,11 +13,18 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
 from awards import text
 from awards.domain.records import Award, Issuer, Phase
 from awards.domain.vocab import AWARD_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
 from awards.grid import Grid
 from awards.i18n import _
+from awards.reports.forms import FORM_0603_COLUMNS, FORM_0603_SUBJECT, FORM_0603_TITLE
 
 _MAX_WIDTH = 60
 _DATE_FORMAT = "DD/MM/YYYY"
@@ -27,7 +34,6 @@ def awards_workbook(
     phases: Sequence[Phase], awards: Sequence[Award], issuers: Sequence[Issuer] = ()
 ) -> bytes:
     """Sheets of awards, phases and issuers, headed by the JSON keys, which import reads back."""
-    from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     for title, items, names in (("awards", awards, AWARD_FIELDS), ("phases", phases, PHASE_FIELDS),
@@ -47,9 +53,6 @@ def _value(name: str, value: Any) -> Any:
 
 
 def _write_sheet(book: Any, title: str, headers: list[str], rows: list[list[Any]]) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(title)
     for index, header in enumerate(headers):
@@ -78,7 +81,6 @@ def _shown(value: Any) -> str:
 
 
 def _write_cell(sheet: Any, value: Any) -> Any:
-    from openpyxl.cell import WriteOnlyCell
 
     if not isinstance(value, str):
         cell = WriteOnlyCell(sheet, value=value)
@@ -100,9 +102,6 @@ def grid_workbook(
 
     ``series`` are the grid columns drawn as bars; the first ``labels`` columns name the bars.
     """
-    from openpyxl import Workbook
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     rows = [list(row) for row in grid.rows]
@@ -136,11 +135,6 @@ def _save(book: Any) -> bytes:
 
 def form_0603_workbook(grid: Grid, year: int) -> bytes:
     """Form 0603 laid out like the paper form: title, merged headers, codes A, B, 1–5."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
-
-    from awards.reports.forms import FORM_0603_COLUMNS, FORM_0603_SUBJECT, FORM_0603_TITLE
 
     book = Workbook()
     sheet = book.active

@@ -36,6 +36,7 @@ class Report:
     facts: list[tuple[str, str]] = field(default_factory=list)
     paragraph: str = ""
     tables: list[tuple[str, Grid]] = field(default_factory=list)
+    formats: tuple[str, ...] = ("markdown", "text", "docx")
 
 
 def phase_report(

@@ -1,8 +1,8 @@
 """Excel workbooks (.xlsx) to import, through openpyxl: the awards sheet, and the phases and
 issuers sheets a workbook may have, as ``Table`` objects of plain cells.
 
-One of the two modules that import openpyxl (``render.xlsx`` writes), and only inside the
-functions that need it: most commands never touch a workbook.
+One of the two modules that import openpyxl (``render.xlsx`` writes); it is itself loaded only
+when a workbook is read: most commands never touch one.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
+
+from openpyxl import load_workbook
 
 from awards import text
 from awards.errors import Invalid, NotFound
@@ -33,8 +35,6 @@ def _sheet_kind(name: str) -> str | None:
 def read_tables(path: Path, sheet: str | None) -> list[Table]:
     """The awards sheet (``sheet``, else the first that is not a phases or issuers sheet) and
     the workbook's phases and issuers sheets, if it has them."""
-    from openpyxl import load_workbook
-
     raw = read_bytes(path)
     _check_sizes(raw, path)
     try:
