@@ -24,8 +24,6 @@ class Spellings:
     def __init__(
         self, awards: Iterable[Award | Mapping[str, Any]] = (), issuers: Iterable[Issuer] = ()
     ) -> None:
-        self._seen_issuers: set[str] = set()
-        self._seen_units: set[str] = set()
         self.version = 0  # grows with every spelling learned: AwardBuilder forgets on a change
         self._issuers: dict[str, str] = {}  # key -> stored spelling
         self._issuer_folds: dict[str, str] = {}  # folded -> stored spelling
@@ -57,17 +55,15 @@ class Spellings:
         self._learn_unit(award.get("unit"))
 
     def _learn_issuer(self, issuer: str) -> None:
-        if issuer not in self._seen_issuers:
+        if (key := text.key(issuer)) not in self._issuers:
             self.version += 1
-            self._seen_issuers.add(issuer)
-            self._issuers.setdefault(text.key(issuer), issuer)
+            self._issuers[key] = issuer
             self._issuer_folds.setdefault(text.fold(issuer), issuer)
 
     def _learn_unit(self, unit: str | None) -> None:
-        if unit is not None and unit not in self._seen_units:
+        if unit is not None and (key := text.key(unit)) not in self._units:
             self.version += 1
-            self._seen_units.add(unit)
-            self._units.setdefault(text.key(unit), unit)
+            self._units[key] = unit
 
     def twin(self, issuer: str) -> str | None:
         """The stored issuer that ``issuer`` matches only without its diacritics, if any."""

@@ -24,17 +24,18 @@ Row = Award | Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
-class AwardFilter:
-    """Checked filter values; None means "any"."""
+class Filters:
+    """The FILTERS options that list, tally and export share: as typed, or as ``make_filter``
+    checks them to match awards with. None means "any"."""
 
     year: int | None = None
     first_year: int | None = None
     last_year: int | None = None
     phase: str | None = None
     form: str | None = None
-    issuer: str | None = None  # compared by text.key
+    issuer: str | None = None  # checked: its text.key
     kind: str | None = None
-    search: str | None = None  # compared by text.fold
+    search: str | None = None  # checked: its text.fold
 
     def matches(self, award: Row) -> bool:
         get: Callable[[str], Any] = award.get
@@ -59,23 +60,7 @@ def _haystack(award: Row) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Filters:
-    """The FILTERS options as typed: list, tally and export share them."""
-
-    year: int | None = None
-    first_year: int | None = None
-    last_year: int | None = None
-    phase: str | None = None
-    form: str | None = None
-    issuer: str | None = None
-    kind: str | None = None
-    search: str | None = None
-
-
-def make_filter(
-    phases: Sequence[Phase], given: Filters, issuers: Sequence[Issuer] = ()
-) -> AwardFilter:
+def make_filter(phases: Sequence[Phase], given: Filters, issuers: Sequence[Issuer] = ()) -> Filters:
     """Check and normalise filter values as ``add`` would, so ``--form bang-khen`` works and
     an issuer's alias selects its awards."""
     issuer = given.issuer
@@ -85,7 +70,7 @@ def make_filter(
             (i.name for i in issuers if wanted in {text.key(n) for n in (i.name, *i.aliases)}),
             issuer,
         )
-    return AwardFilter(
+    return Filters(
         year=None if given.year is None else parse_year(given.year),
         first_year=None if given.first_year is None else parse_year(given.first_year, N_("from")),
         last_year=None if given.last_year is None else parse_year(given.last_year, N_("to")),
@@ -97,7 +82,7 @@ def make_filter(
     )
 
 
-def _checked(records: Records, given: Filters) -> AwardFilter:
+def _checked(records: Records, given: Filters) -> Filters:
     """``make_filter`` with the issuer resolved as ``add`` resolves it: a stored spelling in any
     case or spacing is that issuer; one that matches only without its diacritics is refused
     with the stored one named, rather than matching nothing."""
@@ -116,7 +101,7 @@ def chosen_awards(records: Records, given: Filters) -> list[Award]:
     """The awards that the filters let through. The filter runs over the stored records; only
     those that pass become awards."""
     award_filter = _checked(records, given)
-    if award_filter == AwardFilter():  # no filter given: everything, without asking each
+    if award_filter == Filters():  # no filter given: everything, without asking each
         return records.awards
     matches = award_filter.matches
     rows = records.award_rows.items()
@@ -127,7 +112,7 @@ def chosen_records(records: Records, given: Filters) -> list[Mapping[str, Any]]:
     """The stored records that the filters let through, for a tally, which needs no more."""
     award_filter = _checked(records, given)
     rows = records.award_rows.values()
-    if award_filter == AwardFilter():
+    if award_filter == Filters():
         return list(rows)
     return [record for record in rows if award_filter.matches(record)]
 
