@@ -78,24 +78,14 @@ def format_option(formats: str) -> Any:
     return typer.Option("--format", "-f", metavar="FORMAT", help=formats, show_default=False)
 
 
-FormatOption = Annotated[
-    str | None,
-    format_option(
-        "table, json, csv, tsv, markdown, text or xlsx (default: from --output, else table)."
-    ),
-]
+_FORMATS = "table, json, csv, tsv, markdown, text or xlsx (default: from --output, else table)."
+FormatOption = Annotated[str | None, format_option(_FORMATS)]
 ShowFormatOption = Annotated[str | None, format_option("table or json.")]
-OutputOption = Annotated[
-    str | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write to FILE; its extension (.csv .tsv .json .md .txt .xlsx .docx) gives the "
-        "format unless --format does.",
-    ),
-]
+OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help=(
+    "Write to FILE; its extension (.csv .tsv .json .md .txt .xlsx .docx) gives the format "
+    "unless --format does."))]  # fmt: skip
 
+_SEARCH = "Text in recipient, unit, decision or note (any case/accents)."
 # The FILTERS of list, tally and export: one option each, added to a command by with_filters.
 # Domain checks (ranges, names) happen in query.filters, as add's happen in the domain.
 _FILTER_OPTIONS = {
@@ -106,12 +96,7 @@ _FILTER_OPTIONS = {
     "form": Annotated[str | None, typer.Option("--form", help="Only this form (bang-khen).")],
     "issuer": Annotated[str | None, typer.Option("--issuer", help="Only this issuer.")],
     "kind": Annotated[str | None, typer.Option("--kind", help="collective, individual or mixed.")],
-    "search": Annotated[
-        str | None,
-        typer.Option(
-            "--search", help="Text in recipient, unit, decision or note (any case/accents)."
-        ),
-    ],
+    "search": Annotated[str | None, typer.Option("--search", help=_SEARCH)],
 }
 
 
