@@ -57,9 +57,8 @@ ALLOWED_LEVELS: dict[str, frozenset[str]] = {
     "Tập thể lao động xuất sắc": frozenset({"ministry", "province", "organisation"}),
     "Tập thể lao động tiên tiến": frozenset({"department", "district", "unit", "organisation"}),
 }
-COLLECTIVE_ONLY = frozenset(
-    {"Cờ thi đua", "Tập thể lao động xuất sắc", "Tập thể lao động tiên tiến"}
-)
+COLLECTIVE_ONLY = frozenset({"Cờ thi đua", "Tập thể lao động xuất sắc",
+                             "Tập thể lao động tiên tiến"})  # fmt: skip
 INDIVIDUAL_ONLY = frozenset({"Chiến sĩ thi đua", "Lao động tiên tiến"})
 
 
@@ -75,14 +74,8 @@ def check(
 ) -> list[Finding]:
     """Every finding, rule by rule in the order of ``RULES``."""
     live = [a for a in awards if not a.revoked]
-    return [
-        *_levels(live, issuers),
-        *_kinds(live),
-        *_phase_years(live, phases),
-        *_decisions(live),
-        *_duplicates(live),
-        *_spellings(live),
-    ]
+    return [*_levels(live, issuers), *_kinds(live), *_phase_years(live, phases),
+            *_decisions(live), *_duplicates(live), *_spellings(live)]  # fmt: skip
 
 
 def _ids(awards: Iterable[Award]) -> tuple[int, ...]:
@@ -146,11 +139,13 @@ def _phase_years(awards: Sequence[Award], phases: Sequence[Phase]) -> list[Findi
         said = (
             _("phase {code!r} does not exist").format(code=award.phase)
             if phase is None
-            else _("year {year} lies outside phase {code} ({start}–{end})").format(
-                year=award.year, code=phase.code, start=phase.start, end=phase.end
+            else (
+                _("year {year} lies outside phase {code} ({start}–{end})").format(
+                    year=award.year, code=phase.code, start=phase.start, end=phase.end
+                )
             )
         )
-        findings.append(Finding("phase-year", (award.id,), said))
+        findings.append(Finding("phase-year", (award.id,), said))  # fmt: skip
     return findings
 
 
@@ -171,11 +166,10 @@ def _decisions(awards: Sequence[Award]) -> list[Finding]:
             what = (
                 _("dates {dates}").format(dates=", ".join(dates))
                 if len(dates) > 1
-                else _("issuers {issuers}").format(issuers=", ".join(signers))
+                else (_("issuers {issuers}").format(issuers=", ".join(signers)))
             )
-            twice = _("decision {decision} appears with {what}").format(
-                decision=same[0].decision, what=what
-            )
+            twice = _("decision {decision} appears with {what}")
+            twice = twice.format(decision=same[0].decision, what=what)  # fmt: skip
             findings.append(Finding("decision-twice", _ids(same), twice))
     return findings
 
