@@ -7,7 +7,8 @@ Revoked awards are left out.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from awards import text
@@ -95,17 +96,14 @@ def commendations(awards: Sequence[Award], issuers: Sequence[Issuer], lang: str)
         count = sum(a.count for a in given)
         kinds = {a.kind for a in given}
         kind = "mixed" if "mixed" in kinds or len(kinds) > 1 else kinds.pop()
-        by_issuer: dict[str, int] = {}
+        by_issuer: Counter[str] = Counter()
         for award in given:
-            by_issuer[award.issuer] = by_issuer.get(award.issuer, 0) + award.count
-
+            by_issuer[award.issuer] += award.count
         ranks = {name: _issuer_rank(name, levels.get(name), n) for name, n in by_issuer.items()}
-        names = sorted(by_issuer, key=ranks.__getitem__)
+        names = _join(sorted(by_issuer, key=ranks.__getitem__), lang)
         clause = _("{count} {kind} received a {form} from {issuers}")
         clauses.append(
-            clause.format(
-                count=count, kind=_(KIND_WORDS[kind]), form=form, issuers=_join(names, lang)
-            )
+            clause.format(count=count, kind=_(KIND_WORDS[kind]), form=form, issuers=names)
         )
     return clauses
 
@@ -140,13 +138,9 @@ def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list
     _ = translator(lang)
     if not awards:
         return []  # the paragraph says there are none
-    tables = []
-    by_year = _crosstab(awards, ("year", "form"), phases, _, lambda v: v)
-    tables.append((_("Awards by year and form"), by_year))
-    by_issuer = _crosstab(
-        awards, ("issuer", "kind"), phases, _, lambda v: _(KIND_WORDS[str(v)]).capitalize()
-    )
-    tables.append((_("Awards by issuer and kind"), by_issuer))
+    tables = [(_("Awards by year and form"), _crosstab(awards, ("year", "form"), phases, _)),
+              (_("Awards by issuer and kind"),
+               _crosstab(awards, ("issuer", "kind"), phases, _))]  # fmt: skip
     for form in FORMS:
         given = sorted(
             (a for a in awards if a.form == form), key=lambda a: text.sort_key(a.recipient)
@@ -163,20 +157,17 @@ def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list
             rows=rows,
             numeric=frozenset({0, 4, 6}),
         )  # fmt: skip
-        title = _("{form} recipients ({count})").format(
-            form=form, count=sum(a.count for a in given)
-        )
-        tables.append((title, grid))
+        title = _("{form} recipients ({count})")
+        tables.append((title.format(form=form, count=sum(a.count for a in given)), grid))
     return tables
 
 
 def _crosstab(
-    awards: Sequence[Award], dims: tuple[str, str], phases: Sequence[Phase],
-    _: Translate, label: Callable[[object], object],
-) -> Grid:  # fmt: skip
-    """The tally's cross-tab, its headings in the report's language."""
+    awards: Sequence[Award], dims: tuple[str, str], phases: Sequence[Phase], _: Translate
+) -> Grid:
+    """The tally's cross-tab, its headings (and kinds) in the report's language."""
     grid = tally_grid(tally(awards, dims, phases))
-    values = [str(label(column)) for column in grid.columns[1:-1]]
+    values = [_(KIND_WORDS[c]).capitalize() if dims[1] == "kind" else c for c in grid.columns[1:-1]]
     grid.columns = [_(HEADINGS[dims[0]]), *values, _("Total")]
     if grid.total is not None:
         grid.total[0] = _("Total")
