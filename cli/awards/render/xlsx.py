@@ -34,7 +34,6 @@ def awards_workbook(
     phases: Sequence[Phase], awards: Sequence[Award], issuers: Sequence[Issuer] = ()
 ) -> bytes:
     """Sheets of awards, phases and issuers, headed by the JSON keys, which import reads back."""
-
     book = Workbook(write_only=True)
     for title, items, names in (("awards", awards, AWARD_FIELDS), ("phases", phases, PHASE_FIELDS),
                                 ("issuers", issuers, ISSUER_FIELDS)):  # fmt: skip
@@ -102,7 +101,6 @@ def grid_workbook(
 
     ``series`` are the grid columns drawn as bars; the first ``labels`` columns name the bars.
     """
-
     book = Workbook(write_only=True)
     rows = [list(row) for row in grid.rows]
     if grid.total is not None:
@@ -135,15 +133,11 @@ def _save(book: Any) -> bytes:
 
 def form_0603_workbook(grid: Grid, year: int) -> bytes:
     """Form 0603 laid out like the paper form: title, merged headers, codes A, B, 1–5."""
-
     book = Workbook()
     sheet = book.active
     sheet.title = "0603"
-    bold, centre = (
-        Font(bold=True),
-        Alignment(horizontal="center", vertical="center", wrap_text=True),
-    )
-    thin = Side(style="thin")
+    bold, thin = Font(bold=True), Side(style="thin")
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     for row, value in ((1, FORM_0603_TITLE), (2, FORM_0603_SUBJECT), (3, f"Năm {year}")):
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)
@@ -172,11 +166,8 @@ def form_0603_workbook(grid: Grid, year: int) -> bytes:
             sheet.cell(row, column, count)
         for column in range(1, 8):
             sheet.cell(row, column).border = box
-        if code == "01":
-            for column in range(1, 8):
-                sheet.cell(row, column).font = bold
-    widths = (58, 8, 10, 12, 16, 14, 14)
-    for column, width in enumerate(widths, start=1):
+            sheet.cell(row, column).font = bold if code == "01" else sheet.cell(row, column).font
+    for column, width in enumerate((58, 8, 10, 12, 16, 14, 14), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.row_dimensions[6].height = 45
     return _save(book)

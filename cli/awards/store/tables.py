@@ -256,31 +256,24 @@ class Transaction(Records):
             raise NotFound(missing.format(number=number))
         entry = chosen[0]
         touched = _touched(entry)
-        for later in entries:
-            if later.doc_id > entry.doc_id and not touched.isdisjoint(_touched(later)):
-                message = _(
+        for later in (e for e in entries if e.doc_id > entry.doc_id):
+            if not touched.isdisjoint(_touched(later)):
+                said = _(
                     "change {number} cannot be undone on its own: change {later} ({command}) "
                     "changed the same records since; undo {later} first"
                 )
-                raise Conflict(
-                    message.format(
-                        number=entry.doc_id, later=later.doc_id, command=later.get("command")
-                    )
-                )
+                raise Conflict(said.format(number=entry.doc_id, later=later.doc_id,
+                                           command=later.get("command")))  # fmt: skip
         revert = entry.get("undo", {})
         for name in RECORD_TABLES:
             records = self._db.table(name)
-            added = [
-                i for first, last in revert.get(f"{name}_added", []) for i in range(first, last + 1)
-            ]
             before = {int(k): v for k, v in revert.get(f"{name}_before", {}).items()}
             for group in revert.get(f"{name}_changed", []):
                 for i in ids_of(group["ids"]):
-                    now = records.get(doc_id=i)
-                    if now is not None:
+                    if (now := records.get(doc_id=i)) is not None:
                         before[i] = restored(dict(now), group)
-            gone = [i for i in [*added, *before] if records.contains(doc_id=i)]
-            records.remove(doc_ids=gone)
+            added = ids_of(revert.get(f"{name}_added", []))
+            records.remove(doc_ids=[i for i in [*added, *before] if records.contains(doc_id=i)])
             records.insert_multiple(Document(v, doc_id=k) for k, v in before.items())
         table.remove(doc_ids=[entry.doc_id])
         self._awards = None  # built again from the records, if asked for
@@ -358,8 +351,7 @@ def _touched(entry: Mapping[str, Any]) -> set[tuple[str, int]]:
     revert = entry.get("undo", {})
     touched: set[tuple[str, int]] = set()
     for name in RECORD_TABLES:
-        for first, last in revert.get(f"{name}_added", []):
-            touched.update((name, i) for i in range(first, last + 1))
+        touched.update((name, i) for i in ids_of(revert.get(f"{name}_added", [])))
         touched.update((name, int(i)) for i in revert.get(f"{name}_before", {}))
         for group in revert.get(f"{name}_changed", []):
             touched.update((name, i) for i in ids_of(group["ids"]))
