@@ -166,7 +166,8 @@ def form_0603_workbook(grid: Grid, year: int) -> bytes:
             sheet.cell(row, column, count)
         for column in range(1, 8):
             sheet.cell(row, column).border = box
-            sheet.cell(row, column).font = bold if code == "01" else sheet.cell(row, column).font
+            if code == "01":  # the total
+                sheet.cell(row, column).font = bold
     for column, width in enumerate((58, 8, 10, 12, 16, 14, 14), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.row_dimensions[6].height = 45
