@@ -42,31 +42,21 @@ def award_list(awards: Sequence[Award]) -> Rows:
         for row, award in zip(rows, awards, strict=True):
             row.append(mark.format(date=award.revoked_on) if award.revoked else "")
     recipients = sum(a.count for a in awards if not a.revoked)
-    caption = _("{records} award record(s), {recipients} recipient(s)").format(
-        records=len(awards), recipients=recipients
-    )
+    caption = _("{records} award record(s), {recipients} recipient(s)")
+    caption = caption.format(records=len(awards), recipients=recipients)
     if revoked:
         caption += _("; {count} revoked record(s) not counted").format(count=revoked)
-    grid = Grid(
-        columns=columns,
-        rows=rows,
-        numeric=frozenset(i for i, field in enumerate(LIST_FIELDS) if field.numeric),
-        nowrap=frozenset(
-            [*(i for i, field in enumerate(LIST_FIELDS) if field.code), len(LIST_FIELDS)]
-        ),
-        caption=caption,
-        empty=_("no awards match"),
-    )
-    found = [a.to_dict() for a in awards]
-    return Rows(grid, found, AWARD_FIELDS, _("the awards"), "awards")
+    numbers = frozenset(i for i, field in enumerate(LIST_FIELDS) if field.numeric)
+    codes = frozenset([*(i for i, field in enumerate(LIST_FIELDS) if field.code), len(names)])
+    grid = Grid(columns, rows, numbers, codes, caption=caption, empty=_("no awards match"))
+    return Rows(grid, [a.to_dict() for a in awards], AWARD_FIELDS, _("the awards"), "awards")
 
 
 def award_detail(award: Award) -> Rows:
     """One award, field by field; the revocation fields only when it is revoked."""
     shown = [n for n in AWARD_FIELDS if award.revoked or n not in REVOCATION_FIELDS]
     rows: list[list[Cell]] = [[_(HEADINGS[name]), getattr(award, name)] for name in shown]
-    grid = Grid(columns=[_("Field"), _("Value")], rows=rows)
-    return Rows(grid, award.to_dict(), formats=("table", "json"))
+    return Rows(Grid([_("Field"), _("Value")], rows), award.to_dict(), formats=("table", "json"))
 
 
 def phase_list(phases: Sequence[Phase], award_rows: Iterable[Mapping[str, Any]]) -> Rows:
@@ -80,14 +70,10 @@ def phase_list(phases: Sequence[Phase], award_rows: Iterable[Mapping[str, Any]])
     rows: list[list[Cell]] = [
         [*(_cell(getattr(p, field.name)) for field in shown), recipients[p.code]] for p in ordered
     ]
-    grid = Grid(
-        columns=[*(_(field.heading) for field in shown), _("Recipients")],
-        rows=rows,
-        numeric=frozenset({2, 3, len(shown)}),
-        empty=_("no phases yet; add one with: awards phase add CODE --program P --start Y --end Y"),
-    )
-    found = [p.to_dict() for p in ordered]
-    return Rows(grid, found, PHASE_FIELDS, _("the phases"), "phases")
+    columns = [*(_(field.heading) for field in shown), _("Recipients")]
+    empty = _("no phases yet; add one with: awards phase add CODE --program P --start Y --end Y")
+    grid = Grid(columns, rows, numeric=frozenset({2, 3, len(shown)}), empty=empty)
+    return Rows(grid, [p.to_dict() for p in ordered], PHASE_FIELDS, _("the phases"), "phases")
 
 
 def phase_detail(phase: Phase) -> Rows:
@@ -97,8 +83,7 @@ def phase_detail(phase: Phase) -> Rows:
         [_("Years"), f"{phase.start}–{phase.end}"],
         *([_(field.heading), _cell(getattr(phase, field.name))] for field in PHASE[4:]),
     ]
-    grid = Grid(columns=[_("Field"), _("Value")], rows=rows)
-    return Rows(grid, phase.to_dict(), formats=("table", "json"))
+    return Rows(Grid([_("Field"), _("Value")], rows), phase.to_dict(), formats=("table", "json"))
 
 
 def _cell(value: Any) -> Cell:
@@ -118,13 +103,8 @@ def issuer_list(issuers: Sequence[Issuer], award_rows: Iterable[Mapping[str, Any
     rows: list[list[Cell]] = [
         [i.name, i.level, "; ".join(i.aliases) or None, used[i.name]] for i in ordered
     ]
-    grid = Grid(
-        columns=[*(_(field.heading) for field in ISSUER), _("Records")],
-        rows=rows,
-        numeric=frozenset({3}),
-        nowrap=frozenset({1}),
-        empty=_("no issuers yet"),
-    )
+    columns = [*(_(field.heading) for field in ISSUER), _("Records")]
+    grid = Grid(columns, rows, frozenset({3}), frozenset({1}), empty=_("no issuers yet"))
     found = [{**i.to_dict(), "awards": used[i.name]} for i in ordered]
     return Rows(grid, found, [*ISSUER_FIELDS, "awards"], _("the issuers"), "issuers")
 
@@ -137,13 +117,8 @@ def history_list(changes: Sequence[Change]) -> Rows:
     rows: list[list[Cell]] = [
         [c.number, c.at[:16].replace("T", " "), c.command, change_words(c, _)] for c in changes
     ]
-    grid = Grid(
-        columns=["#", _("When"), _("Command"), _("Change")],
-        rows=rows,
-        numeric=frozenset({0}),
-        nowrap=frozenset({1}),
-        empty=_("no changes recorded"),
-    )
+    columns = ["#", _("When"), _("Command"), _("Change")]
+    grid = Grid(columns, rows, frozenset({0}), frozenset({1}), empty=_("no changes recorded"))
     found = [{"number": c.number, "at": c.at, "command": c.command,
               "change": change_words(c, N_), "changes": [p.to_dict() for p in c.parts]}
              for c in changes]  # fmt: skip
@@ -156,14 +131,9 @@ SHOWN_IDS = 8
 def findings_list(findings: Sequence[Finding]) -> Rows:
     """What check found: the rule, the awards (the first few), and the problem."""
     rows: list[list[Cell]] = [[f.rule, _shown_ids(f.awards), f.message] for f in findings]
-    grid = Grid(
-        columns=[_("Rule"), _("Awards"), _("Problem")],
-        rows=rows,
-        nowrap=frozenset({0}),
-        caption=_("{count} problem(s); `awards check --help` explains the rules").format(
-            count=len(findings)
-        ),
-    )
+    caption = _("{count} problem(s); `awards check --help` explains the rules")
+    columns = [_("Rule"), _("Awards"), _("Problem")]
+    grid = Grid(columns, rows, nowrap=frozenset({0}), caption=caption.format(count=len(findings)))
     found: list[dict[str, Any]] = [
         {"rule": f.rule, "title": RULES[f.rule].title, "basis": RULES[f.rule].basis,
          "awards": list(f.awards), "message": f.message}
@@ -184,12 +154,8 @@ def copies_list(copies: Sequence[Copy]) -> Rows:
          c.last_change if c.awards is not None else _("damaged")]
         for c in copies
     ]  # fmt: skip
-    grid = Grid(
-        columns=["#", _("Copy"), _("Saved"), _("Bytes"), _("Records"), _("Last change")],
-        rows=rows,
-        numeric=frozenset({0, 3, 4}),
-        empty=_("no copies kept yet"),
-    )
+    columns = ["#", _("Copy"), _("Saved"), _("Bytes"), _("Records"), _("Last change")]
+    grid = Grid(columns, rows, numeric=frozenset({0, 3, 4}), empty=_("no copies kept yet"))
     found = [{"generation": c.generation, "path": str(c.path), "saved": c.saved.isoformat(),
               "bytes": c.size, "awards": c.awards, "last_change": c.last_change}
              for c in copies]  # fmt: skip

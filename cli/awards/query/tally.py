@@ -137,13 +137,9 @@ def tally_grid(result: Tally, title: str | None = None, *, sheet: bool = False) 
         rows: list[list[Cell]] = [
             [_label(values[0]), count, _share(count, total)] for values, count in result.groups
         ]
-        return Grid(
-            columns=[*headings, _("Recipients"), _("Share")],
-            rows=rows,
-            numeric=frozenset({1, 2}),
-            total=[_("Total"), total, _share(total, total) if total else ""],
-            title=title,
-        )
+        total_row: list[Cell] = [_("Total"), total, _share(total, total)]
+        columns = [*headings, _("Recipients"), _("Share")]
+        return Grid(columns, rows, frozenset({1, 2}), total=total_row, title=title)
     rows = []
     previous: tuple[Value, ...] = ()
     for values, count in result.groups:
@@ -154,12 +150,9 @@ def tally_grid(result: Tally, title: str | None = None, *, sheet: bool = False) 
         rows.append([*shown, count])
         previous = values
     width = len(result.dims)
+    total_row = [_("Total"), *([""] * (width - 1)), total]
     return Grid(
-        columns=[*headings, _("Recipients")],
-        rows=rows,
-        numeric=frozenset({width}),
-        total=[_("Total"), *([""] * (width - 1)), total],
-        title=title,
+        [*headings, _("Recipients")], rows, frozenset({width}), total=total_row, title=title
     )
 
 
@@ -172,18 +165,10 @@ def _crosstab(result: Tally, title: str | None, sheet: bool) -> Grid:
         counts = [cells.get((row_value, col_value), 0) for col_value in col_values]
         shown: list[Cell] = list(counts) if sheet else [c or "" for c in counts]
         rows.append([_label(row_value), *shown, sum(counts)])
-    column_totals = [
-        sum(cells.get((row_value, col_value), 0) for row_value in row_values)
-        for col_value in col_values
-    ]
-    width = len(col_values)
-    return Grid(
-        columns=[_(HEADINGS[row_dim]), *[str(_label(v)) for v in col_values], _("Total")],
-        rows=rows,
-        numeric=frozenset(range(1, width + 2)),
-        total=[_("Total"), *column_totals, result.total],
-        title=title,
-    )
+    totals = [sum(cells.get((row, column), 0) for row in row_values) for column in col_values]
+    columns = [_(HEADINGS[row_dim]), *[str(_label(v)) for v in col_values], _("Total")]
+    numbers = frozenset(range(1, len(col_values) + 2))
+    return Grid(columns, rows, numbers, total=[_("Total"), *totals, result.total], title=title)
 
 
 def _label(value: Value) -> Cell:

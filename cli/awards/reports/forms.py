@@ -60,10 +60,6 @@ def form_0603(awards: Sequence[Award], issuers: Sequence[Issuer], year: int) -> 
           for i, (code, name) in enumerate(METHODS.items())],
         row("", f"{NOT_CLASSIFIED} (phương thức)", lambda a: a.method is None),
     ]  # fmt: skip
-    return Grid(
-        columns=["Mã số", "Chỉ tiêu", "Tổng số", *FORM_0603_COLUMNS],
-        rows=rows,
-        numeric=frozenset({2, 3, 4, 5, 6}),
-        nowrap=frozenset({0}),
-        title=f"{FORM_0603_TITLE} — {FORM_0603_SUBJECT}, năm {year}",
-    )
+    columns = ["Mã số", "Chỉ tiêu", "Tổng số", *FORM_0603_COLUMNS]
+    title = f"{FORM_0603_TITLE} — {FORM_0603_SUBJECT}, năm {year}"
+    return Grid(columns, rows, frozenset({2, 3, 4, 5, 6}), frozenset({0}), title=title)

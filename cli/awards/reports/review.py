@@ -151,12 +151,9 @@ def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list
             [number, a.recipient, a.unit, a.issuer, a.year, a.decision, a.count]
             for number, a in enumerate(given, start=1)
         ]
-        grid = Grid(
-            columns=[_("No."), _("Recipient"), _("Unit"), _("Issuer"), _("Year"), _("Decision"),
-                     _("Count")],
-            rows=rows,
-            numeric=frozenset({0, 4, 6}),
-        )  # fmt: skip
+        columns = [_("No."), _("Recipient"), _("Unit"), _("Issuer"), _("Year"), _("Decision"),
+                   _("Count")]  # fmt: skip
+        grid = Grid(columns, rows, numeric=frozenset({0, 4, 6}))
         title = _("{form} recipients ({count})")
         tables.append((title.format(form=form, count=sum(a.count for a in given)), grid))
     return tables
