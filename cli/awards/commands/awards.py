@@ -1,7 +1,7 @@
 """Award commands: add, list, show, edit, remove, tally."""
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -10,8 +10,10 @@ from awards.commands.common import (
     FormatOption,
     OutputOption,
     ShowFormatOption,
+    option,
     settings,
     with_filters,
+    with_options,
 )
 from awards.domain.vocab import DIMENSIONS, spoken
 from awards.errors import Invalid
@@ -26,35 +28,22 @@ KIND = typer.Option("--kind", help="collective (tập thể), individual (cá nh
 FORM = typer.Option("--form", help="Bằng khen, Giấy khen, … (bang-khen).")
 ISSUER = typer.Option("--issuer", help="Who gave it: UBND tỉnh, Bộ Công an…")
 YEAR = typer.Option("--year", help="The award year.")
-
-RecipientOpt = Annotated[str | None, typer.Option("--recipient", help="New recipient name.")]
-PhaseOpt = Annotated[
-    str | None, typer.Option("--phase", help="Phase code; inferred from the year if not given.")
-]
-CountOpt = Annotated[int | None, typer.Option("--count", help="Recipients the record stands for.")]
-DecisionOpt = Annotated[
-    str | None, typer.Option("--decision", help="Decision number (1234/QĐ-UBND).")
-]
-DecidedOnOpt = Annotated[
-    str | None, typer.Option("--decided-on", help="Decision date: 2018-06-12 or 12/06/2018.")
-]
-UnitOpt = Annotated[str | None, typer.Option("--unit", help="The recipient's organisation.")]
-NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text; keeps line breaks.")]
-MethodOpt = Annotated[
-    str | None,
-    typer.Option("--method", help="regular, thematic, sudden, foreign, dedication, seniority, "
-                 "resistance (thường xuyên, chuyên đề…)."),
-]  # fmt: skip
-CategoryOpt = Annotated[
-    str | None,
-    typer.Option("--category", help="For form 0603: enterprise, household; leader-national, "
-                 "leader-department, entrepreneur, leader-other, worker."),
-]  # fmt: skip
-NewIssuerOpt = Annotated[
-    bool, typer.Option("--new-issuer", help="Keep an issuer that looks like a stored one.")
-]
+# The rest of the options add and edit share, given to both by with_award_options.
+with_award_options = with_options({
+    "count": option("--count", "Recipients the record stands for.", int | None),
+    "decision": option("--decision", "Decision number (1234/QĐ-UBND)."),
+    "decided_on": option("--decided-on", "Decision date: 2018-06-12 or 12/06/2018."),
+    "unit": option("--unit", "The recipient's organisation."),
+    "note": option("--note", "Free text; keeps line breaks."),
+    "method": option("--method", "regular, thematic, sudden, foreign, dedication, seniority, "
+                     "resistance (thường xuyên, chuyên đề…)."),
+    "category": option("--category", "For form 0603: enterprise, household; leader-national, "
+                       "leader-department, entrepreneur, leader-other, worker."),
+    "new_issuer": option("--new-issuer", "Keep an issuer that looks like a stored one.", bool),
+}, "given")  # fmt: skip
 
 
+@with_award_options
 def awards_add(
     ctx: typer.Context,
     recipient: Annotated[
@@ -64,25 +53,21 @@ def awards_add(
     form: Annotated[str, FORM],
     issuer: Annotated[str, ISSUER],
     year: Annotated[int, YEAR],
-    phase: PhaseOpt = None,
-    count: CountOpt = None,
-    decision: DecisionOpt = None,
-    decided_on: DecidedOnOpt = None,
-    unit: UnitOpt = None,
-    note: NoteOpt = None,
-    method: MethodOpt = None,
-    category: CategoryOpt = None,
-    new_issuer: NewIssuerOpt = False,
+    phase: Annotated[
+        str | None, typer.Option("--phase", help="Phase code; inferred from the year if not given.")
+    ] = None,
+    given: dict[str, Any] = None,  # type: ignore[assignment]  # the options with_award_options adds
 ) -> None:
     """Record an award and print its new id."""
-    given = dict(locals())  # the options, by field name
+    given = {**given, "recipient": recipient, "kind": kind, "form": form, "issuer": issuer,
+             "year": year, "phase": phase}  # fmt: skip
     from awards.domain.build import build_award
     from awards.domain.spellings import Spellings
 
     with settings(ctx).store().transaction() as tx:
         known = Spellings(tx.award_rows.values(), tx.issuers)
         award = build_award(
-            given, tx.phases, known, new_id=tx.next_award_id(), new_issuer=new_issuer
+            given, tx.phases, known, new_id=tx.next_award_id(), new_issuer=given["new_issuer"]
         )
         tx.add_awards([award])
     sys.stdout.write(f"{award.id}\n")
@@ -122,26 +107,23 @@ def awards_show(
     render.emit(award_detail(award), fmt)
 
 
+@with_award_options
 def awards_edit(
     ctx: typer.Context,
     award_id: Annotated[int, typer.Argument(metavar="ID", help="The award id.")],
-    recipient: RecipientOpt = None,
+    recipient: Annotated[
+        str | None, typer.Option("--recipient", help="New recipient name.")
+    ] = None,
     kind: Annotated[str | None, KIND] = None,
     form: Annotated[str | None, FORM] = None,
     issuer: Annotated[str | None, ISSUER] = None,
     year: Annotated[int | None, YEAR] = None,
     phase: Annotated[str | None, typer.Option("--phase", help="Phase code; '' clears it.")] = None,
-    count: CountOpt = None,
-    decision: DecisionOpt = None,
-    decided_on: DecidedOnOpt = None,
-    unit: UnitOpt = None,
-    note: NoteOpt = None,
-    method: MethodOpt = None,
-    category: CategoryOpt = None,
-    new_issuer: NewIssuerOpt = False,
+    given: dict[str, Any] = None,  # type: ignore[assignment]  # the options with_award_options adds
 ) -> None:
     """Correct an award. Give only what changes; '' clears an optional field."""
-    given = dict(locals())  # the options, by field name
+    given = {**given, "recipient": recipient, "kind": kind, "form": form, "issuer": issuer,
+             "year": year, "phase": phase}  # fmt: skip
     from awards.domain.build import build_award
     from awards.domain.spellings import Spellings
     from awards.query.filters import find_award
@@ -151,7 +133,7 @@ def awards_edit(
         before = find_award(tx, award_id)
         others = (r for key, r in tx.award_rows.items() if key != str(award_id))
         known = Spellings(others, tx.issuers)
-        after = build_award(given, tx.phases, known, base=before, new_issuer=new_issuer)
+        after = build_award(given, tx.phases, known, base=before, new_issuer=given["new_issuer"])
         if after != before:
             tx.replace_awards([after])
     render.emit(award_detail(after))

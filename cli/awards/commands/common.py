@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 import typer
 
@@ -85,43 +85,60 @@ OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FIL
     "Write to FILE; its extension (.csv .tsv .json .md .txt .xlsx .docx) gives the format "
     "unless --format does."))]  # fmt: skip
 
-_SEARCH = "Text in recipient, unit, decision or note (any case/accents)."
+
+def option(flag: str, help: str, kind: Any = str | None) -> Any:
+    """An option of a group that ``with_options`` gives to commands, as Typer reads it."""
+    return Annotated[kind, typer.Option(flag, help=help)]
+
+
 # The FILTERS of list, tally and export: one option each, added to a command by with_filters.
 # Domain checks (ranges, names) happen in query.filters, as add's happen in the domain.
-_FILTER_OPTIONS = {
-    "year": Annotated[int | None, typer.Option("--year", help="Only this year.")],
-    "first_year": Annotated[int | None, typer.Option("--from", help="From this year on.")],
-    "last_year": Annotated[int | None, typer.Option("--to", help="Up to this year.")],
-    "phase": Annotated[str | None, typer.Option("--phase", help="Only this phase code.")],
-    "form": Annotated[str | None, typer.Option("--form", help="Only this form (bang-khen).")],
-    "issuer": Annotated[str | None, typer.Option("--issuer", help="Only this issuer.")],
-    "kind": Annotated[str | None, typer.Option("--kind", help="collective, individual or mixed.")],
-    "search": Annotated[str | None, typer.Option("--search", help=_SEARCH)],
+FILTER_OPTIONS = {
+    "year": option("--year", "Only this year.", int | None),
+    "first_year": option("--from", "From this year on.", int | None),
+    "last_year": option("--to", "Up to this year.", int | None),
+    "phase": option("--phase", "Only this phase code."),
+    "form": option("--form", "Only this form (bang-khen)."),
+    "issuer": option("--issuer", "Only this issuer."),
+    "kind": option("--kind", "collective, individual or mixed."),
+    "search": option("--search", "Text in recipient, unit, decision or note (any case/accents)."),
 }
 
 
-def with_filters(command: Callable[..., None]) -> Callable[..., None]:
-    """Give ``command`` the FILTERS options in place of its ``filters`` parameter, which then
-    receives them as one ``query.filters.Filters`` (as sqlite-utils' output_options does)."""
-    signature = inspect.signature(command)
-    options = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=option)
-        for name, option in _FILTER_OPTIONS.items()
-    ]
-    # The options stand where ``filters`` stood; whatever follows it is keyword-only.
-    parameters = list(signature.parameters.values())
-    at = [p.name for p in parameters].index("filters")
-    later = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in parameters[at + 1 :]]
-    parameters = [*parameters[:at], *options, *later]
+def with_options(
+    options: dict[str, Any], into: str, make: Callable[..., Any] = dict
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command ``options`` in place of its parameter ``into``, which then receives them
+    as ``make(**values)`` (as sqlite-utils' output_options does): a group declared once."""
 
-    @functools.wraps(command)
-    def with_them(*args: Any, **kwargs: Any) -> None:
-        from awards.query.filters import Filters  # the domain loads when a command runs
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(command)
+        added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=option,
+                                   default=False if get_args(option)[0] is bool else None)
+                 for name, option in options.items()]  # fmt: skip
+        # The options stand where ``into`` stood; whatever follows it is keyword-only.
+        parameters = list(signature.parameters.values())
+        at = [p.name for p in parameters].index(into)
+        later = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in parameters[at + 1 :]]
+        parameters = [*parameters[:at], *added, *later]
 
-        given = Filters(**{name: kwargs.pop(name) for name in _FILTER_OPTIONS})
-        command(*args, filters=given, **kwargs)
+        @functools.wraps(command)
+        def with_them(*args: Any, **kwargs: Any) -> None:
+            given = make(**{name: kwargs.pop(name) for name in options})
+            command(*args, **{into: given}, **kwargs)
 
-    del with_them.__wrapped__  # Typer reads the options from the signature below
-    with_them.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
-    with_them.__annotations__ = {p.name: p.annotation for p in parameters}
-    return with_them
+        del with_them.__wrapped__  # Typer reads the options from the signature below
+        with_them.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        with_them.__annotations__ = {p.name: p.annotation for p in parameters}
+        return with_them
+
+    return decorate
+
+
+def _filters(**values: Any) -> Any:
+    from awards.query.filters import Filters  # the domain loads when a command runs
+
+    return Filters(**values)
+
+
+with_filters = with_options(FILTER_OPTIONS, "filters", _filters)

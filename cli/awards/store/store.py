@@ -43,14 +43,8 @@ class Store:
     False, writes are not recorded (a generated file starts with no history).
     """
 
-    def __init__(
-        self,
-        path: Path,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        command: str = "",
-        *,
-        record: bool = True,
-    ) -> None:
+    def __init__(self, path: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, command: str = "",
+                 *, record: bool = True) -> None:  # fmt: skip
         # A link to the data file is followed (as git does), so that the lock and the write
         # are the target's, and the link stays a link.
         self.path = path.resolve() if path.is_symlink() else path
@@ -61,10 +55,6 @@ class Store:
         self._read_file: tuple[int, ...] | None = None
         self.command = command
         self.record = record
-
-    @property
-    def backup(self) -> Path:
-        return backup_path(self.path)
 
     def read(self) -> Records:
         """The records as they are now; a missing file is an empty one and is not created."""
@@ -85,7 +75,7 @@ class Store:
             if tx.changed:
                 if self.record:
                     tx.record(dt.datetime.now(dt.UTC).astimezone())
-                self._write(tx.payload(), keep_previous=True)
+                self._write(tx.payload())
 
     def copies(self) -> list[Copy]:
         """The last good copies, newest first, each read to say what it holds."""
@@ -108,7 +98,7 @@ class Store:
             copies = self.copies()
             if not copies:
                 missing = _("there is no copy to restore: {path} does not exist")
-                raise StoreError(missing.format(path=self.backup))
+                raise StoreError(missing.format(path=backup_path(self.path)))
             chosen = _chosen(copies, generation)
             # The newest copy is the file as it was before its last write, so the file held at
             # least one change more than that copy, even where it no longer reads.
@@ -213,12 +203,12 @@ class Store:
         try:
             return path.read_bytes()
         except FileNotFoundError:
-            if self.backup.is_file():
+            if backup_path(self.path).is_file():
                 message = _(
                     "{path} is missing, but its last good copy {copy} is there; "
                     "`awards restore` brings it back"
                 )
-                raise StoreError(message.format(path=path, copy=self.backup)) from None
+                raise StoreError(message.format(path=path, copy=backup_path(self.path))) from None
             return b""
         except IsADirectoryError:
             message = _("{path} is a folder, not an awards data file")
@@ -239,7 +229,8 @@ class Store:
         lifetime.keep(data)
         return data  # type: ignore[no-any-return]
 
-    def _write(self, payload: bytes, *, keep_previous: bool = False) -> None:
+    def _write(self, payload: bytes) -> None:
+        """Replace the file by ``payload``; the file replaced becomes the last good copy."""
         path = self.path
         try:
             old = os.stat(path)
@@ -249,16 +240,14 @@ class Store:
             raise cannot(_("cannot write {path}: {reason}"), path, error) from None
         self._still_locked()
         remove_leftovers(path)
-        held = None
-        if keep_previous and old is not None and old.st_size > 0:  # never an empty copy
-            held = hold_previous(path)
+        held = hold_previous(path) if old is not None and old.st_size > 0 else None  # not empty
         try:
             # The lock is checked again at the last moment, after the write and its fsync: the
             # moment another writer could have got in is then only the rename itself.
             atomic_write(path, payload, old=old, sync=True, check=self._still_unchanged)
         except (OSError, StoreError) as error:
             if held is not None:
-                held.unlink(missing_ok=True)
+                held.unlink(missing_ok=True)  # a copy of the file still in place
             if isinstance(error, StoreError):
                 raise
             raise cannot(
