@@ -67,7 +67,7 @@ def test_a_phases_table_is_told_apart_by_its_headers() -> None:
             (2, ["A", "P", "2014", "2018"]),
         ],
     )
-    plan = plan_import([table], [], [], next_id=1)
+    plan = plan_import([table], [], {}, next_id=1)
     assert plan.problems == []
     assert [(p.code, p.start, p.end) for p in plan.phases] == [("A", 2014, 2018)]
 
@@ -79,7 +79,7 @@ def test_blank_rows_and_empty_tables_are_passed_over() -> None:
         rows=[(1, ["recipient", "kind", "form", "issuer", "year"]), (2, ["An", "individual", "Giấy khen", "X", 2020.0]),
               (3, ["", None, " ", "", ""])],
     )  # fmt: skip
-    plan = plan_import([table, Table(source="empty.csv", rows=[])], [], [], next_id=7)
+    plan = plan_import([table, Table(source="empty.csv", rows=[])], [], {}, next_id=7)
     assert plan.problems == []
     assert [(i, r["recipient"], r["year"]) for i, r in plan.records.items()] == [("7", "An", 2020)]
 

@@ -37,6 +37,15 @@ def _award_spelling(tx: "Transaction", name: str) -> str | None:
     return next((issuer for issuer in issuers if text.key(issuer) == wanted), None)
 
 
+def _found(tx: "Transaction", name: str) -> tuple["Issuer | None", str]:
+    """The issuer's record (None for one only seen in awards) and its spelling."""
+    record = _registered(tx.issuers, name)
+    spelling = record.name if record else _award_spelling(tx, name)
+    if spelling is None:
+        raise NotFound(_("no issuer {name!r}").format(name=text.clean(name)))
+    return record, spelling
+
+
 @app.command("add")
 def issuer_add(
     ctx: typer.Context,
@@ -94,10 +103,7 @@ def issuer_edit(
     from awards.domain.records import Issuer
 
     with settings(ctx).store().transaction() as tx:
-        before = _registered(tx.issuers, name)
-        spelling = before.name if before else _award_spelling(tx, name)
-        if spelling is None:
-            raise NotFound(_("no issuer {name!r}").format(name=text.clean(name)))
+        before, spelling = _found(tx, name)
         base = before or Issuer(spelling)
         aliases = [] if no_aliases else ([*base.aliases, *alias] if alias else None)
         after = build_issuer(new_name or base.name, level, aliases, tx.issuers, base=base)
@@ -106,11 +112,11 @@ def issuer_edit(
         elif after != before:
             tx.replace(before.name, after)
         moved = _rewrite(tx, {spelling}, after.name) if after.name != spelling else 0
-    note = _("; {count} award(s) now name {name!r}").format(count=moved, name=after.name)
-    render.info(
-        _("issuer {name}: level {level}").format(name=after.name, level=after.level or _("not set"))
-        + (note if moved else "")
+    said = _("issuer {name}: level {level}").format(
+        name=after.name, level=after.level or _("not set")
     )
+    note = _("; {count} award(s) now name {name!r}").format(count=moved, name=after.name)
+    render.info(said + (note if moved else ""))
 
 
 @app.command("merge")
@@ -126,25 +132,16 @@ def issuer_merge(
     from awards.domain.records import Issuer
 
     with settings(ctx).store().transaction() as tx:
-        source_issuer = _registered(tx.issuers, source)
-        source_name = source_issuer.name if source_issuer else _award_spelling(tx, source)
-        target_issuer = _registered(tx.issuers, target)
-        target_name = target_issuer.name if target_issuer else _award_spelling(tx, target)
-        for given, found in ((source, source_name), (target, target_name)):
-            if found is None:
-                raise NotFound(_("no issuer {name!r}").format(name=text.clean(given)))
-        assert source_name is not None and target_name is not None
+        source_issuer, source_name = _found(tx, source)
+        target_issuer, target_name = _found(tx, target)
         if source_name == target_name:
             raise Conflict(_("an issuer cannot be merged into itself"))
         old_names = {source_name, *(source_issuer.aliases if source_issuer else ())}
         if source_issuer is not None:
             tx.remove(source_issuer)
-        kept = target_issuer or Issuer(target_name, source_issuer.level if source_issuer else None)
-        merged = Issuer(
-            kept.name,
-            kept.level or (source_issuer.level if source_issuer else None),
-            tuple(dict.fromkeys([*kept.aliases, *sorted(old_names)])),
-        )
+        kept = target_issuer or Issuer(target_name)
+        level = kept.level or (source_issuer.level if source_issuer else None)
+        merged = Issuer(kept.name, level, tuple(dict.fromkeys([*kept.aliases, *sorted(old_names)])))
         if target_issuer is None:
             tx.add(merged)
         else:

@@ -90,15 +90,10 @@ class _Columns:
 Progress = Callable[[int, int], None]
 
 
-# The stored awards an import is checked against: awards, or the stored records by id (a large
-# file's awards need not be built for it).
-Stored = Sequence[Award] | Mapping[str, Mapping[str, Any]]
-
-
 def plan_import(
     tables: Sequence[Table],
     phases: Sequence[Phase],
-    awards: Stored,
+    awards: Mapping[str, Mapping[str, Any]],
     *,
     next_id: int,
     issuers: Sequence[Issuer] = (),
@@ -332,15 +327,15 @@ class _AwardImporter:
     def __init__(
         self,
         phases: Sequence[Phase],
-        awards: Stored,
+        awards: Mapping[str, Mapping[str, Any]],
         issuers: Sequence[Issuer],
         next_id: int,
         on_duplicate: str,
         new_issuer: bool,
         plan: Plan,
     ) -> None:
-        self.stored = awards.items() if isinstance(awards, Mapping) else [(a.id, a) for a in awards]
-        self.spellings = Spellings((award for _, award in self.stored), issuers)
+        self.stored = awards  # the stored records, by id
+        self.spellings = Spellings(awards.values(), issuers)
         self.builder = AwardBuilder(phases, self.spellings, new_issuer=new_issuer)
         self.seen: dict[tuple[str, str, str, int, str], str] | None = None
         self.next_id = next_id
@@ -370,7 +365,7 @@ class _AwardImporter:
         """The duplicate keys of the stored awards, and of the rows taken so far."""
         if self.seen is None:
             stored = _("award {id}")
-            self.seen = {duplicate_key(a): stored.format(id=key) for key, a in self.stored}
+            self.seen = {duplicate_key(a): stored.format(id=key) for key, a in self.stored.items()}
         return self.seen
 
 
