@@ -65,12 +65,9 @@ def check_phase_year(phase: Phase, year: int) -> None:
 
 
 def build_phase(
-    given: Mapping[str, Any],
-    phases: Sequence[Phase],
-    awards: Iterable[Award] = (),
-    *,
-    base: Phase | None = None,
-) -> Phase:
+    given: Mapping[str, Any], phases: Sequence[Phase], awards: Iterable[Award] = (), *,
+    base: Phase | None = None
+) -> Phase:  # fmt: skip
     """A new phase (``base`` None) or an edited copy of ``base``, checked against the others.
 
     ``given`` holds the values by field name (a command's options, an import's row); None, or
@@ -181,14 +178,9 @@ _REQUIRED_NAMES = frozenset(name for name, _needed in _REQUIRED)
 
 
 def build_award(
-    given: Mapping[str, Any],
-    phases: Sequence[Phase],
-    awards: Sequence[Award] | Spellings,
-    *,
-    new_id: int = 0,
-    base: Award | None = None,
-    new_issuer: bool = False,
-) -> Award:
+    given: Mapping[str, Any], phases: Sequence[Phase], awards: Sequence[Award] | Spellings, *,
+    new_id: int = 0, base: Award | None = None, new_issuer: bool = False
+) -> Award:  # fmt: skip
     """A new award (``base`` None, numbered ``new_id``) or an edited copy of ``base``.
 
     ``given`` holds the values by field name (a command's options, an import's row); None, or
@@ -329,13 +321,9 @@ def _phase_for(
 
 
 def build_issuer(
-    name: str,
-    level: str | None,
-    aliases: Sequence[str] | None,
-    issuers: Sequence[Issuer],
-    *,
-    base: Issuer | None = None,
-) -> Issuer:
+    name: str, level: str | None, aliases: Sequence[str] | None, issuers: Sequence[Issuer], *,
+    base: Issuer | None = None
+) -> Issuer:  # fmt: skip
     """A new issuer, or ``base`` edited; names and aliases may not belong to another issuer."""
     issuer = Issuer(
         name=parse_text(name, N_("issuer name")),

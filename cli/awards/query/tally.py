@@ -51,11 +51,9 @@ class Tally:
 
 
 def tally(
-    awards: Iterable[Award | Mapping[str, Any]],
-    dims: Sequence[str],
-    phases: Sequence[Phase],
-    issuers: Sequence[Issuer] = (),
-) -> Tally:
+    awards: Iterable[Award | Mapping[str, Any]], dims: Sequence[str], phases: Sequence[Phase],
+    issuers: Sequence[Issuer] = ()
+) -> Tally:  # fmt: skip
     """Recipients per group; an issuer's ``level`` comes from the issuer records."""
     # Level is counted by issuer, then folded: one lookup per issuer, not per award.
     fields = tuple("issuer" if dim == "level" else dim for dim in dims)

@@ -56,11 +56,8 @@ def id_ranges(ids: list[int]) -> list[list[int]]:
 
 
 def describe(
-    name: str,
-    added: list[list[int]],
-    before: dict[str, dict[str, Any]],
-    current: dict[str, Any],
-) -> list[Part]:
+    name: str, added: list[list[int]], before: dict[str, dict[str, Any]], current: dict[str, Any]
+) -> list[Part]:  # fmt: skip
     """What a change did to the table ``name``: the ids it added (``added``, as ranges), and the
     records it changed or removed (``before``, the replaced records by id)."""
     changed = id_ranges(sorted(int(i) for i in before if i in current))

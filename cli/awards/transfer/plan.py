@@ -91,16 +91,10 @@ Progress = Callable[[int, int], None]
 
 
 def plan_import(
-    tables: Sequence[Table],
-    phases: Sequence[Phase],
-    awards: Mapping[str, Mapping[str, Any]],
-    *,
-    next_id: int,
-    issuers: Sequence[Issuer] = (),
-    on_duplicate: str = "skip",
-    new_issuer: bool = False,
-    progress: Progress | None = None,
-) -> Plan:
+    tables: Sequence[Table], phases: Sequence[Phase], awards: Mapping[str, Mapping[str, Any]], *,
+    next_id: int, issuers: Sequence[Issuer] = (), on_duplicate: str = "skip",
+    new_issuer: bool = False, progress: Progress | None = None
+) -> Plan:  # fmt: skip
     """Check every row of ``tables`` against the stored records: issuers go first, then
     phases, then awards, so the awards may use what the same import brings."""
     plan = Plan()
@@ -325,15 +319,9 @@ class _AwardImporter:
     """Rows to awards, numbered in order, with duplicates found against stored and earlier rows."""
 
     def __init__(
-        self,
-        phases: Sequence[Phase],
-        awards: Mapping[str, Mapping[str, Any]],
-        issuers: Sequence[Issuer],
-        next_id: int,
-        on_duplicate: str,
-        new_issuer: bool,
-        plan: Plan,
-    ) -> None:
+        self, phases: Sequence[Phase], awards: Mapping[str, Mapping[str, Any]],
+        issuers: Sequence[Issuer], next_id: int, on_duplicate: str, new_issuer: bool, plan: Plan
+    ) -> None:  # fmt: skip
         self.stored = awards  # the stored records, by id
         self.spellings = Spellings(awards.values(), issuers)
         self.builder = AwardBuilder(phases, self.spellings, new_issuer=new_issuer)
