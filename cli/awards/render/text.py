@@ -80,23 +80,17 @@ def _markdown_cell(value: Cell) -> str:
 
 def to_markdown(grid: Grid) -> str:
     """A GitHub-flavoured Markdown table; names are escaped so they render exactly as stored."""
-    lines = []
-    if grid.title:
-        lines += [f"**{_markdown_cell(grid.title)}**", ""]
-    lines.append("| " + " | ".join(_markdown_cell(c) for c in grid.columns) + " |")
-    lines.append(
-        "|"
-        + "|".join("---:" if i in grid.numeric else "---" for i in range(len(grid.columns)))
-        + "|"
-    )
-    for row in grid.rows:
-        lines.append("| " + " | ".join(_markdown_cell(v) for v in row) + " |")
+
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    lines = [f"**{_markdown_cell(grid.title)}**", ""] if grid.title else []
+    lines.append(line([_markdown_cell(c) for c in grid.columns]))
+    rule = ["---:" if i in grid.numeric else "---" for i in range(len(grid.columns))]
+    lines.append("|" + "|".join(rule) + "|")
+    lines += [line([_markdown_cell(v) for v in row]) for row in grid.rows]
     if grid.total is not None:
-        lines.append(
-            "| "
-            + " | ".join(f"**{_markdown_cell(v)}**" if v != "" else "" for v in grid.total)
-            + " |"
-        )
+        lines.append(line([f"**{_markdown_cell(v)}**" if v != "" else "" for v in grid.total]))
     if grid.caption:
         lines += ["", _markdown_cell(grid.caption)]
     return "\n".join(lines) + "\n"
