@@ -265,7 +265,7 @@ def test_a_restore_never_leaves_the_data_file_missing(
 ) -> None:
     """The damaged file is kept aside by a second name, so the data file exists while the good
     copy is written, and is replaced by it in one rename."""
-    import awards.store.store as store_module
+    import awards.store.files as store_module
 
     ok(ADD)
     ok(ADD)
@@ -379,7 +379,7 @@ def test_a_failed_write_never_turns_the_live_file_into_the_copy(
     def refused(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("awards.store.store.atomic_write", refused)
+    monkeypatch.setattr("awards.store.files.atomic_write", refused)
     assert run(["add", "Chi", *ADD[2:]]).exit_code == 1
     monkeypatch.undo()
     assert copy.read_bytes() == kept
@@ -407,7 +407,7 @@ def test_history_is_bounded_in_size_and_keeps_the_newest(
     ok: Ok, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Past the size bound the oldest changes go; the newest change can always be undone."""
-    monkeypatch.setattr("awards.store.tables.HISTORY_BYTES", 600)
+    monkeypatch.setattr("awards.store.history.HISTORY_BYTES", 600)
     for name in ("A", "B", "C", "D", "E", "F"):
         ok(["add", name, *ADD[2:], "--note", "x" * 200])
     numbers = [c["number"] for c in json.loads(ok(["history", "-f", "json"]))]

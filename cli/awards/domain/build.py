@@ -10,22 +10,9 @@ from dataclasses import replace
 from typing import Any
 
 from awards import text
+from awards.domain import values
 from awards.domain.records import Award, Issuer, Phase
 from awards.domain.spellings import Spellings
-from awards.domain.values import (
-    parse_category,
-    parse_code,
-    parse_count,
-    parse_date,
-    parse_form,
-    parse_kind,
-    parse_level,
-    parse_list,
-    parse_method,
-    parse_optional_text,
-    parse_text,
-    parse_year,
-)
 from awards.domain.vocab import CATEGORIES
 from awards.errors import AwardsError, Conflict, Invalid, NotFound
 from awards.i18n import N_, _
@@ -75,14 +62,14 @@ def build_phase(
     errors: list[AwardsError] = []
     changes: dict[str, Any] = {}
     parsers: dict[str, Callable[[Any], Any]] = {
-        "code": parse_code,
-        "program": lambda value: parse_text(value, N_("program")),
-        "start": lambda value: parse_year(value, N_("start"), PHASE_AHEAD),
-        "end": lambda value: parse_year(value, N_("end"), PHASE_AHEAD),
-        "signed_on": lambda value: parse_date(value, N_("signed-on")),
-        "signers": parse_list,
-        "parties": parse_list,
-        "note": lambda value: parse_optional_text(value, multiline=True),
+        "code": values.parse_code,
+        "program": lambda value: values.parse_text(value, N_("program")),
+        "start": lambda value: values.parse_year(value, N_("start"), PHASE_AHEAD),
+        "end": lambda value: values.parse_year(value, N_("end"), PHASE_AHEAD),
+        "signed_on": lambda value: values.parse_date(value, N_("signed-on")),
+        "signers": values.parse_list,
+        "parties": values.parse_list,
+        "note": lambda value: values.parse_optional_text(value, multiline=True),
     }
     for name, parse in parsers.items():
         value = given.get(name)
@@ -147,21 +134,21 @@ def _raise_first(errors: list[AwardsError]) -> None:
 # How each award field is read: (name, parse(value, spellings, new_issuer)). Built once; an
 # import calls build_award for every row.
 _AWARD_PARSERS: tuple[tuple[str, Callable[[Any, Spellings, bool], Any]], ...] = (
-    ("recipient", lambda value, known, new: parse_text(value, N_("recipient"))),
-    ("kind", lambda value, known, new: parse_kind(value)),
-    ("count", lambda value, known, new: parse_count(value)),
-    ("form", lambda value, known, new: parse_form(value)),
+    ("recipient", lambda value, known, new: values.parse_text(value, N_("recipient"))),
+    ("kind", lambda value, known, new: values.parse_kind(value)),
+    ("count", lambda value, known, new: values.parse_count(value)),
+    ("form", lambda value, known, new: values.parse_form(value)),
     ("issuer", lambda value, known, new: known.issuer(value, allow_new=new)),
-    ("year", lambda value, known, new: parse_year(value)),
-    ("decision", lambda value, known, new: parse_optional_text(value)),
-    ("decided_on", lambda value, known, new: parse_date(value, N_("decided-on"))),
+    ("year", lambda value, known, new: values.parse_year(value)),
+    ("decision", lambda value, known, new: values.parse_optional_text(value)),
+    ("decided_on", lambda value, known, new: values.parse_date(value, N_("decided-on"))),
     ("unit", lambda value, known, new: known.unit(value)),
-    ("note", lambda value, known, new: parse_optional_text(value, multiline=True)),
-    ("method", lambda value, known, new: parse_method(value)),
-    ("category", lambda value, known, new: parse_category(value)),
-    ("revoked_decision", lambda value, known, new: parse_optional_text(value)),
-    ("revoked_on", lambda value, known, new: parse_date(value, N_("revoked-on"))),
-    ("revoked_reason", lambda value, known, new: parse_optional_text(value, multiline=True)),
+    ("note", lambda value, known, new: values.parse_optional_text(value, multiline=True)),
+    ("method", lambda value, known, new: values.parse_method(value)),
+    ("category", lambda value, known, new: values.parse_category(value)),
+    ("revoked_decision", lambda value, known, new: values.parse_optional_text(value)),
+    ("revoked_on", lambda value, known, new: values.parse_date(value, N_("revoked-on"))),
+    ("revoked_reason", lambda value, known, new: values.parse_optional_text(value, multiline=True)),
 )
 
 
@@ -326,9 +313,9 @@ def build_issuer(
 ) -> Issuer:  # fmt: skip
     """A new issuer, or ``base`` edited; names and aliases may not belong to another issuer."""
     issuer = Issuer(
-        name=parse_text(name, N_("issuer name")),
-        level=parse_level(level) if level is not None else (base.level if base else None),
-        aliases=(parse_list(aliases) or ())
+        name=values.parse_text(name, N_("issuer name")),
+        level=values.parse_level(level) if level is not None else (base.level if base else None),
+        aliases=(values.parse_list(aliases) or ())
         if aliases is not None
         else (base.aliases if base else ()),
     )

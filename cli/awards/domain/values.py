@@ -9,15 +9,7 @@ import re
 from collections.abc import Iterable
 
 from awards import text
-from awards.domain.vocab import (
-    CATEGORIES,
-    FIRST_YEAR,
-    FORMS,
-    KIND_WORDS,
-    LEVEL_WORDS,
-    LEVELS,
-    METHODS,
-)
+from awards.domain import vocab
 from awards.errors import Invalid
 from awards.i18n import N_, _
 
@@ -58,10 +50,10 @@ def parse_year(value: int | float | str, field_name: str = N_("year"), ahead: in
     complaint = _("{field} must be a year such as 2018, not {value!r}")
     number = _whole_number(value, complaint.format(field=_(field_name), value=value))
     latest = last_year() + ahead
-    if not FIRST_YEAR <= number <= latest:
+    if not vocab.FIRST_YEAR <= number <= latest:
         message = _("{field} {year} is out of range ({first}–{last})")
         raise Invalid(
-            message.format(field=_(field_name), year=number, first=FIRST_YEAR, last=latest)
+            message.format(field=_(field_name), year=number, first=vocab.FIRST_YEAR, last=latest)
         )
     return number
 
@@ -126,12 +118,14 @@ def _words(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {_word(typed): code for typed, code in pairs}
 
 
-_KINDS = _words(KIND_WORDS.items())
-_LEVELS = _words([*((level, level) for level in LEVELS), *LEVEL_WORDS.items()])
-_FORMS = _words((form, form) for form in FORMS)
-_METHODS = _words((w, code) for code, name in METHODS.items() for w in (code, name))
+_KINDS = _words(vocab.KIND_WORDS.items())
+_LEVELS = _words([*((level, level) for level in vocab.LEVELS), *vocab.LEVEL_WORDS.items()])
+_FORMS = _words((form, form) for form in vocab.FORMS)
+_METHODS = _words((w, code) for code, name in vocab.METHODS.items() for w in (code, name))
 _CATEGORIES = _words(
-    (w, code) for code, (_kind, name, others) in CATEGORIES.items() for w in (code, name, *others)
+    (w, code)
+    for code, (_kind, name, others) in vocab.CATEGORIES.items()
+    for w in (code, name, *others)
 )
 
 
@@ -156,27 +150,27 @@ def parse_kind(value: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def parse_form(value: str) -> str:
     """One of ``FORMS``, typed in any case, with or without diacritics (``bang-khen``)."""
-    return _closed(value, _FORMS, _("unknown form {value!r}; the forms are: {forms}"), FORMS)
+    return _closed(value, _FORMS, _("unknown form {value!r}; the forms are: {forms}"), vocab.FORMS)
 
 
 def parse_level(value: str) -> str | None:
     """One of ``LEVELS`` (or its Vietnamese word: bộ, tỉnh, sở…); empty clears it."""
     complaint = _("unknown level {value!r}; the levels are: {levels}")
-    return _closed(value, _LEVELS, complaint, LEVELS) if _word(value) else None
+    return _closed(value, _LEVELS, complaint, vocab.LEVELS) if _word(value) else None
 
 
 @functools.lru_cache(maxsize=256)
 def parse_method(value: str) -> str | None:
     """A method (regular, thematic… or thường xuyên, chuyên đề…); empty clears it."""
     complaint = _("unknown method {value!r}; use one of: {codes}")
-    return _closed(value, _METHODS, complaint, METHODS) if _word(value) else None
+    return _closed(value, _METHODS, complaint, vocab.METHODS) if _word(value) else None
 
 
 @functools.lru_cache(maxsize=256)
 def parse_category(value: str) -> str | None:
     """A recipient group of form 0603 (enterprise, worker… or doanh nghiệp, công nhân…)."""
     complaint = _("unknown category {value!r}; use one of: {codes}")
-    return _closed(value, _CATEGORIES, complaint, CATEGORIES) if _word(value) else None
+    return _closed(value, _CATEGORIES, complaint, vocab.CATEGORIES) if _word(value) else None
 
 
 def parse_code(value: str) -> str:

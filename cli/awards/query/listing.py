@@ -9,17 +9,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from awards import text
+from awards.domain import vocab
 from awards.domain.records import Award, Issuer, Phase
-from awards.domain.vocab import (
-    AWARD_FIELDS,
-    HEADINGS,
-    ISSUER,
-    ISSUER_FIELDS,
-    LIST_FIELDS,
-    PHASE,
-    PHASE_FIELDS,
-    REVOCATION_FIELDS,
-)
 from awards.grid import Cell, Grid, Rows
 from awards.i18n import N_, _
 from awards.reports.check import RULES, Finding
@@ -32,8 +23,8 @@ if TYPE_CHECKING:
 def award_list(awards: Sequence[Award]) -> Rows:
     """The awards as a table of the listed fields, with a caption that counts them; a revoked
     award is marked in a column of its own, there only when one is listed."""
-    names = [field.name for field in LIST_FIELDS]
-    columns = [_(field.heading) for field in LIST_FIELDS]
+    names = [field.name for field in vocab.LIST_FIELDS]
+    columns = [_(field.heading) for field in vocab.LIST_FIELDS]
     rows: list[list[Cell]] = [[getattr(a, name) for name in names] for a in awards]
     revoked = sum(1 for a in awards if a.revoked)
     if revoked:
@@ -46,16 +37,16 @@ def award_list(awards: Sequence[Award]) -> Rows:
     caption = caption.format(records=len(awards), recipients=recipients)
     if revoked:
         caption += _("; {count} revoked record(s) not counted").format(count=revoked)
-    numbers = frozenset(i for i, field in enumerate(LIST_FIELDS) if field.numeric)
-    codes = frozenset([*(i for i, field in enumerate(LIST_FIELDS) if field.code), len(names)])
+    numbers = frozenset(i for i, field in enumerate(vocab.LIST_FIELDS) if field.numeric)
+    codes = frozenset([*(i for i, field in enumerate(vocab.LIST_FIELDS) if field.code), len(names)])
     grid = Grid(columns, rows, numbers, codes, caption=caption, empty=_("no awards match"))
-    return Rows(grid, [a.to_dict() for a in awards], AWARD_FIELDS, _("the awards"), "awards")
+    return Rows(grid, [a.to_dict() for a in awards], vocab.AWARD_FIELDS, _("the awards"), "awards")
 
 
 def award_detail(award: Award) -> Rows:
     """One award, field by field; the revocation fields only when it is revoked."""
-    shown = [n for n in AWARD_FIELDS if award.revoked or n not in REVOCATION_FIELDS]
-    rows: list[list[Cell]] = [[_(HEADINGS[name]), getattr(award, name)] for name in shown]
+    shown = [n for n in vocab.AWARD_FIELDS if award.revoked or n not in vocab.REVOCATION_FIELDS]
+    rows: list[list[Cell]] = [[_(vocab.HEADINGS[name]), getattr(award, name)] for name in shown]
     return Rows(Grid([_("Field"), _("Value")], rows), award.to_dict(), formats=("table", "json"))
 
 
@@ -66,14 +57,14 @@ def phase_list(phases: Sequence[Phase], award_rows: Iterable[Mapping[str, Any]])
     for record in award_rows:
         if record.get("phase") in recipients and record.get("revoked_decision") is None:
             recipients[record["phase"]] += record["count"]
-    shown = [field for field in PHASE if field.name != "note"]
+    shown = [field for field in vocab.PHASE if field.name != "note"]
     rows: list[list[Cell]] = [
         [*(_cell(getattr(p, field.name)) for field in shown), recipients[p.code]] for p in ordered
     ]
     columns = [*(_(field.heading) for field in shown), _("Recipients")]
     empty = _("no phases yet; add one with: awards phase add CODE --program P --start Y --end Y")
     grid = Grid(columns, rows, numeric=frozenset({2, 3, len(shown)}), empty=empty)
-    return Rows(grid, [p.to_dict() for p in ordered], PHASE_FIELDS, _("the phases"), "phases")
+    return Rows(grid, [p.to_dict() for p in ordered], vocab.PHASE_FIELDS, _("the phases"), "phases")
 
 
 def phase_detail(phase: Phase) -> Rows:
@@ -81,7 +72,7 @@ def phase_detail(phase: Phase) -> Rows:
         [_("Code"), phase.code],
         [_("Program"), phase.program],
         [_("Years"), f"{phase.start}–{phase.end}"],
-        *([_(field.heading), _cell(getattr(phase, field.name))] for field in PHASE[4:]),
+        *([_(field.heading), _cell(getattr(phase, field.name))] for field in vocab.PHASE[4:]),
     ]
     return Rows(Grid([_("Field"), _("Value")], rows), phase.to_dict(), formats=("table", "json"))
 
@@ -103,10 +94,10 @@ def issuer_list(issuers: Sequence[Issuer], award_rows: Iterable[Mapping[str, Any
     rows: list[list[Cell]] = [
         [i.name, i.level, "; ".join(i.aliases) or None, used[i.name]] for i in ordered
     ]
-    columns = [*(_(field.heading) for field in ISSUER), _("Records")]
+    columns = [*(_(field.heading) for field in vocab.ISSUER), _("Records")]
     grid = Grid(columns, rows, frozenset({3}), frozenset({1}), empty=_("no issuers yet"))
     found = [{**i.to_dict(), "awards": used[i.name]} for i in ordered]
-    return Rows(grid, found, [*ISSUER_FIELDS, "awards"], _("the issuers"), "issuers")
+    return Rows(grid, found, [*vocab.ISSUER_FIELDS, "awards"], _("the issuers"), "issuers")
 
 
 def history_list(changes: Sequence[Change]) -> Rows:

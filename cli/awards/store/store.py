@@ -20,17 +20,8 @@ import orjson
 from awards import lifetime
 from awards.errors import StoreError
 from awards.i18n import _
+from awards.store import files
 from awards.store.codec import check_shape
-from awards.store.files import (
-    atomic_write,
-    backup_path,
-    cannot,
-    damaged,
-    generations,
-    hold_previous,
-    keep_generation,
-    remove_leftovers,
-)
 from awards.store.tables import Records, Transaction
 
 DEFAULT_LOCK_TIMEOUT = 10.0
@@ -79,7 +70,7 @@ class Store:
 
     def copies(self) -> list[Copy]:
         """The last good copies, newest first, each read to say what it holds."""
-        return [_copy_of(generation, copy) for generation, copy in generations(self.path)]
+        return [_copy_of(generation, copy) for generation, copy in files.generations(self.path)]
 
     def restore(self, *, force: bool = False, generation: int | None = None) -> Restored:
         """Bring back a last good copy (``generation``, else the newest that reads whole); the
@@ -98,7 +89,7 @@ class Store:
             copies = self.copies()
             if not copies:
                 missing = _("there is no copy to restore: {path} does not exist")
-                raise StoreError(missing.format(path=backup_path(self.path)))
+                raise StoreError(missing.format(path=files.backup_path(self.path)))
             chosen = _chosen(copies, generation)
             # The newest copy is the file as it was before its last write, so the file held at
             # least one change more than that copy, even where it no longer reads.
@@ -109,9 +100,9 @@ class Store:
             kept = self._set_aside()  # a second name for the file: it stays where it was
             try:
                 payload = chosen.path.read_bytes()
-                atomic_write(self.path, payload, old=old, sync=True)  # one rename over it
+                files.atomic_write(self.path, payload, old=old, sync=True)  # one rename over it
             except OSError as error:
-                raise cannot(_("cannot write {path}: {reason}"), self.path, error) from None
+                raise files.cannot(_("cannot write {path}: {reason}"), self.path, error) from None
             return Restored(chosen, kept, newest)
 
     @contextlib.contextmanager
@@ -123,7 +114,7 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise cannot(
+            raise files.cannot(
                 _("cannot create the folder of {path}: {reason}"), self.path, error
             ) from None
         try:
@@ -133,7 +124,7 @@ class Store:
             message = _("database is busy: another awards command is writing {path}; try again")
             raise StoreError(message.format(path=self.path)) from None
         except OSError as error:
-            raise cannot(_("cannot lock {path}: {reason}"), self.path, error) from None
+            raise files.cannot(_("cannot lock {path}: {reason}"), self.path, error) from None
         try:
             yield
         finally:
@@ -181,7 +172,9 @@ class Store:
             except FileExistsError:
                 continue
             except OSError as error:
-                raise cannot(_("cannot keep {path} aside: {reason}"), self.path, error) from None
+                raise files.cannot(
+                    _("cannot keep {path} aside: {reason}"), self.path, error
+                ) from None
         raise StoreError(_("cannot keep {path} aside: too many copies").format(path=self.path))
 
     def _refuse_read_only(self) -> None:
@@ -203,18 +196,20 @@ class Store:
         try:
             return path.read_bytes()
         except FileNotFoundError:
-            if backup_path(self.path).is_file():
+            if files.backup_path(self.path).is_file():
                 message = _(
                     "{path} is missing, but its last good copy {copy} is there; "
                     "`awards restore` brings it back"
                 )
-                raise StoreError(message.format(path=path, copy=backup_path(self.path))) from None
+                raise StoreError(
+                    message.format(path=path, copy=files.backup_path(self.path))
+                ) from None
             return b""
         except IsADirectoryError:
             message = _("{path} is a folder, not an awards data file")
             raise StoreError(message.format(path=path)) from None
         except OSError as error:
-            raise cannot(_("cannot read {path}: {reason}"), path, error) from None
+            raise files.cannot(_("cannot read {path}: {reason}"), path, error) from None
 
     def _parse(self, raw: bytes) -> dict[str, dict[str, Any]]:
         path = self.path
@@ -224,7 +219,7 @@ class Store:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as error:
             said = _("{path} is damaged (not valid JSON: {problem}); it was left as it is")
-            raise damaged(said, path, problem=error) from None
+            raise files.damaged(said, path, problem=error) from None
         check_shape(path, data)
         lifetime.keep(data)
         return data  # type: ignore[no-any-return]
@@ -237,24 +232,26 @@ class Store:
         except FileNotFoundError:
             old = None
         except OSError as error:
-            raise cannot(_("cannot write {path}: {reason}"), path, error) from None
+            raise files.cannot(_("cannot write {path}: {reason}"), path, error) from None
         self._still_locked()
-        remove_leftovers(path)
-        held = hold_previous(path) if old is not None and old.st_size > 0 else None  # not empty
+        files.remove_leftovers(path)
+        held = (
+            files.hold_previous(path) if old is not None and old.st_size > 0 else None
+        )  # not empty
         try:
             # The lock is checked again at the last moment, after the write and its fsync: the
             # moment another writer could have got in is then only the rename itself.
-            atomic_write(path, payload, old=old, sync=True, check=self._still_unchanged)
+            files.atomic_write(path, payload, old=old, sync=True, check=self._still_unchanged)
         except (OSError, StoreError) as error:
             if held is not None:
                 held.unlink(missing_ok=True)  # a copy of the file still in place
             if isinstance(error, StoreError):
                 raise
-            raise cannot(
+            raise files.cannot(
                 _("cannot write {path}: {reason}; the file was left as it was"), path, error
             ) from None
         if held is not None:  # the new file is in place and synced: the old one is a copy now
-            keep_generation(path, held)
+            files.keep_generation(path, held)
 
 
 def _second_name(path: Path, aside: Path) -> None:

@@ -19,32 +19,8 @@ from tinydb.table import Document
 from awards.domain.records import Award, Issuer, Phase
 from awards.errors import Conflict, NotFound, StoreError
 from awards.i18n import _
-from awards.store.codec import (
-    META_ID,
-    RECORD_TABLES,
-    SCHEMA_VERSION,
-    award_from_record,
-    award_record,
-    awards_bytes,
-    check_award_records,
-    issuer_from_record,
-    phase_from_record,
-    serialize,
-)
+from awards.store import codec, history
 from awards.store.files import damaged
-from awards.store.history import (
-    HISTORY_BYTES,
-    HISTORY_KEPT,
-    Change,
-    Part,
-    change_of,
-    changed_groups,
-    changes_of,
-    describe,
-    id_ranges,
-    ids_of,
-    restored,
-)
 
 
 class _Loaded(Storage):
@@ -73,10 +49,10 @@ class Records:
         self._data = data
         self._awards: list[Award] | None = None
         try:
-            self.phases = [phase_from_record(r) for r in data.get("phases", {}).values()]
-            check_award_records(data.get("awards", {}), full=full)
-            self.issuers = [issuer_from_record(r) for r in data.get("issuers", {}).values()]
-            self.changes = changes_of(data)
+            self.phases = [codec.phase_from_record(r) for r in data.get("phases", {}).values()]
+            codec.check_award_records(data.get("awards", {}), full=full)
+            self.issuers = [codec.issuer_from_record(r) for r in data.get("issuers", {}).values()]
+            self.changes = history.changes_of(data)
         except (TypeError, ValueError) as error:
             raise self._damaged(error) from None
 
@@ -101,14 +77,14 @@ class Records:
     def awards_from(self, records: Iterable[tuple[str, dict[str, Any]]]) -> list[Award]:
         """Awards built from (id, record) pairs of ``award_rows``."""
         try:
-            return [award_from_record(int(key), record) for key, record in records]
+            return [codec.award_from_record(int(key), record) for key, record in records]
         except (TypeError, ValueError) as error:
             raise self._damaged(error) from None
 
     def award(self, award_id: int) -> Award | None:
         record = self.award_rows.get(str(award_id))
         try:
-            return None if record is None else award_from_record(award_id, record)
+            return None if record is None else codec.award_from_record(award_id, record)
         except (TypeError, ValueError) as error:
             raise self._damaged(error) from None
 
@@ -127,14 +103,16 @@ class Transaction(Records):
         self._db = TinyDB(data, storage=_Loaded)
         self.changed = False
         self.command = command
-        self.undone: Change | None = None
-        self._before: dict[str, dict[int, dict[str, Any] | None]] = {n: {} for n in RECORD_TABLES}
-        meta = data.get("meta", {}).get(str(META_ID), {})
+        self.undone: history.Change | None = None
+        self._before: dict[str, dict[int, dict[str, Any] | None]] = {
+            n: {} for n in codec.RECORD_TABLES
+        }
+        meta = data.get("meta", {}).get(str(codec.META_ID), {})
         highest = max(map(int, data.get("awards", {})), default=0)
         self._next_id = max(int(meta.get("next_award_id", 1)), highest + 1)
         # The awards as the file held them, while this change only adds to them: they are
         # written back as read, with the new ones after them (see ``payload``).
-        self._read_awards = awards_bytes(raw, meta.get("awards_bytes"))
+        self._read_awards = codec.awards_bytes(raw, meta.get("awards_bytes"))
         self._added: dict[str, dict[str, Any]] | None = {}
 
     def payload(self) -> bytes:
@@ -143,11 +121,11 @@ class Transaction(Records):
         awards take 45 ms; the bytes read are copied, and the new ones follow."""
         read = self._read_awards
         if self._added is None or read is None:
-            return serialize(self.data)
+            return codec.serialize(self.data)
         if not self._added:
-            return serialize(self.data, [read])
+            return codec.serialize(self.data, [read])
         added = orjson.dumps(self._added)[1:]  # the new awards, after the opening brace
-        return serialize(self.data, [read[:-1], b"," if len(read) > 2 else b"", added])
+        return codec.serialize(self.data, [read[:-1], b"," if len(read) > 2 else b"", added])
 
     @property
     def data(self) -> dict[str, dict[str, Any]]:
@@ -169,7 +147,7 @@ class Transaction(Records):
 
     def add_awards(self, awards: list[Award]) -> None:
         """New awards, numbered from ``next_award_id``, in one table update however many."""
-        self.add_records({str(award.id): award_record(award) for award in awards})
+        self.add_records({str(award.id): codec.award_record(award) for award in awards})
 
     def add_records(self, records: dict[str, dict[str, Any]]) -> None:
         """New awards as stored records by id (an import's), in one table update."""
@@ -197,7 +175,7 @@ class Transaction(Records):
         self._added = None  # no longer only added to
         self._remember("awards", list(changed))
         for award_id, award in changed.items():
-            table[str(award_id)] = award_record(award)
+            table[str(award_id)] = codec.award_record(award)
         if self._awards is not None:
             self._awards = [changed.get(a.id, a) for a in self._awards]
         self._touch()
@@ -243,7 +221,7 @@ class Transaction(Records):
         field = "code" if table == "phases" else "name"
         return [doc.doc_id for doc in self._db.table(table) if doc.get(field) == key]
 
-    def undo(self, number: int | None = None) -> Change | None:
+    def undo(self, number: int | None = None) -> history.Change | None:
         """Put back the records that change ``number`` (the newest, if None) replaced; None if
         no change is recorded. A change that a later one built on is refused, naming it."""
         table = self._db.table("history")
@@ -265,20 +243,20 @@ class Transaction(Records):
                 raise Conflict(said.format(number=entry.doc_id, later=later.doc_id,
                                            command=later.get("command")))  # fmt: skip
         revert = entry.get("undo", {})
-        for name in RECORD_TABLES:
+        for name in codec.RECORD_TABLES:
             records = self._db.table(name)
             before = {int(k): v for k, v in revert.get(f"{name}_before", {}).items()}
             for group in revert.get(f"{name}_changed", []):
-                for i in ids_of(group["ids"]):
+                for i in history.ids_of(group["ids"]):
                     if (now := records.get(doc_id=i)) is not None:
-                        before[i] = restored(dict(now), group)
-            added = ids_of(revert.get(f"{name}_added", []))
+                        before[i] = history.restored(dict(now), group)
+            added = history.ids_of(revert.get(f"{name}_added", []))
             records.remove(doc_ids=[i for i in [*added, *before] if records.contains(doc_id=i)])
             records.insert_multiple(Document(v, doc_id=k) for k, v in before.items())
         table.remove(doc_ids=[entry.doc_id])
         self._awards = None  # built again from the records, if asked for
         self._added = None
-        self.undone = change_of(entry.doc_id, entry)
+        self.undone = history.change_of(entry.doc_id, entry)
         self.changed = True
         return self.undone
 
@@ -291,16 +269,16 @@ class Transaction(Records):
 
     def _touch(self) -> None:
         self.changed = True
-        meta = {"schema_version": SCHEMA_VERSION, "next_award_id": self._next_id}
-        self._db.table("meta").upsert(Document(meta, doc_id=META_ID))
+        meta = {"schema_version": codec.SCHEMA_VERSION, "next_award_id": self._next_id}
+        self._db.table("meta").upsert(Document(meta, doc_id=codec.META_ID))
 
     def record(self, at: dt.datetime) -> None:
         """Add this transaction's history entry, dropping the oldest beyond ``HISTORY_KEPT``."""
         if self.undone is not None:
             return
         revert: dict[str, Any] = {}
-        parts: list[Part] = []
-        for name in RECORD_TABLES:
+        parts: list[history.Part] = []
+        for name in codec.RECORD_TABLES:
             current = self.data.get(name, {})
             befores = self._before[name]
             new = [i for i, old in befores.items() if old is None]  # an import: 100,000 of them
@@ -309,30 +287,30 @@ class Transaction(Records):
             before = {str(i): old for i, old in befores.items() if old is not None}
             removed = {key: old for key, old in before.items() if key not in current}
             kept = {key: old for key, old in before.items() if key in current}
-            added_ranges = id_ranges(added)
+            added_ranges = history.id_ranges(added)
             if added:
                 revert[f"{name}_added"] = added_ranges
             if removed:  # gone from the file: the whole record, to put back
                 revert[f"{name}_before"] = removed
             if kept:  # still there: only the fields that changed
-                revert[f"{name}_changed"] = changed_groups(kept, current)
-            parts += describe(name, added_ranges, before, current)
+                revert[f"{name}_changed"] = history.changed_groups(kept, current)
+            parts += history.describe(name, added_ranges, before, current)
         table, meta = self._db.table("history"), self._db.table("meta")
         # Change numbers are never given twice, even after an undo removed the newest.
-        found: Any = meta.get(doc_id=META_ID) or {}
+        found: Any = meta.get(doc_id=codec.META_ID) or {}
         number = max(
             int(found.get("next_change", 1)), max((d.doc_id for d in table), default=0) + 1
         )
         entry = {"at": at.isoformat(timespec="seconds"), "command": self.command,
                  "changes": [part.to_dict() for part in parts], "undo": revert}  # fmt: skip
         table.insert(Document(entry, doc_id=number))
-        meta.upsert(Document({"next_change": number + 1}, doc_id=META_ID))
+        meta.upsert(Document({"next_change": number + 1}, doc_id=codec.META_ID))
         # The oldest go beyond HISTORY_KEPT changes or HISTORY_BYTES; the newest always stays.
         numbers = sorted((doc.doc_id for doc in table), reverse=True)
-        total, dropped = 0, numbers[HISTORY_KEPT:]
-        for kept_number in numbers[1:HISTORY_KEPT]:
+        total, dropped = 0, numbers[history.HISTORY_KEPT :]
+        for kept_number in numbers[1 : history.HISTORY_KEPT]:
             total += len(orjson.dumps(table.get(doc_id=kept_number)))
-            if total > HISTORY_BYTES:
+            if total > history.HISTORY_BYTES:
                 dropped.append(kept_number)
         table.remove(doc_ids=dropped)
 
@@ -350,9 +328,9 @@ def _touched(entry: Mapping[str, Any]) -> set[tuple[str, int]]:
     """The records a recorded change added or replaced, by table and id."""
     revert = entry.get("undo", {})
     touched: set[tuple[str, int]] = set()
-    for name in RECORD_TABLES:
-        touched.update((name, i) for i in ids_of(revert.get(f"{name}_added", [])))
+    for name in codec.RECORD_TABLES:
+        touched.update((name, i) for i in history.ids_of(revert.get(f"{name}_added", [])))
         touched.update((name, int(i)) for i in revert.get(f"{name}_before", {}))
         for group in revert.get(f"{name}_changed", []):
-            touched.update((name, i) for i in ids_of(group["ids"]))
+            touched.update((name, i) for i in history.ids_of(group["ids"]))
     return touched
