@@ -37,11 +37,10 @@ def chosen(flag: str | None = None) -> str:
     """The language to speak: the one asked for, else the locale's (``vi_*``), else English."""
     if flag or os.environ.get("AWARDS_LANG"):
         return requested(flag) or "en"  # a wrong name is refused as a usage error, in English
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "vi" if value.split(":")[0].lower().startswith("vi") else "en"
-    return "en"
+    locale = next(
+        filter(None, map(os.environ.get, ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"))), ""
+    )
+    return "vi" if locale.split(":")[0].lower().startswith("vi") else "en"
 
 
 def use(language: str, *, by_name: bool = False) -> None:

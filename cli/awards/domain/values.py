@@ -19,9 +19,6 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
-# ---- single values -------------------------------------------------------------------------
-
-
 @functools.lru_cache(maxsize=1)
 def last_year() -> int:
     """Awards may be recorded up to next year (decisions are often dated ahead)."""

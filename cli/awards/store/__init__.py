@@ -1,12 +1,5 @@
 """The data file: one TinyDB JSON file with the tables ``phases``, ``awards``, ``issuers``,
-``meta`` and ``history``.
-
-- ``store``: the ``Store``: reading, and writing under a lock with one atomic replace.
-- ``tables``: ``Records`` and ``Transaction``, the only TinyDB user.
-- ``codec``: the file's format, and the check of every record read or written.
-- ``history``: what each write changed, for ``history`` and ``undo``.
-- ``files``: the safe replace, and the last good copy.
-"""
+``meta`` and ``history`` (docs/design.md says what each module of the store holds)."""
 
 from awards.store.codec import SCHEMA_VERSION, serialize
 from awards.store.files import backup_path

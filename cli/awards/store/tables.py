@@ -83,10 +83,7 @@ class Records:
 
     def award(self, award_id: int) -> Award | None:
         record = self.award_rows.get(str(award_id))
-        try:
-            return None if record is None else codec.award_from_record(award_id, record)
-        except (TypeError, ValueError) as error:
-            raise self._damaged(error) from None
+        return None if record is None else self.awards_from([(str(award_id), record)])[0]
 
 
 class Transaction(Records):
