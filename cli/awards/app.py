@@ -47,8 +47,12 @@ class AwardsGroup(Commands):
             raise typer.Exit(error.exit_code) from None
         except typer.TyperException as error:
             _usage_error(error)
-        except (typer.Exit, typer.Abort):
+        except typer.Exit:
             raise
+        except (typer.Abort, KeyboardInterrupt):  # Ctrl-C, at a prompt or not: nothing written
+            render.info("")
+            render.info(_("Aborted!"))
+            raise typer.Exit(1) from None
         except UnicodeEncodeError as error:
             _quiet_stdout()
             encoding = getattr(sys.stdout, "encoding", None) or error.encoding
@@ -140,11 +144,7 @@ def root(
 
     db = db if db is not None else default_db()
     protect(db)  # no output may replace it
-    ctx.obj = Settings(
-        db=db,
-        debug=debug,
-        words=ctx.meta.get("awards.words", []),
-    )
+    ctx.obj = Settings(db=db, debug=debug, words=ctx.meta.get("awards.words", []))
 
 
 app.command("add")(awards.awards_add)

@@ -10,6 +10,7 @@ from awards.commands.common import (
     FormatOption,
     OutputOption,
     ShowFormatOption,
+    confirm,
     option,
     settings,
     with_filters,
@@ -157,7 +158,7 @@ def awards_remove(
         names = ", ".join(
             f"{a.id} ({a.recipient})" for a in (find_award(records, i) for i in wanted)
         )
-        if not typer.confirm(_("Remove {awards}?").format(awards=names), err=True):
+        if not confirm(_("Remove {awards}?").format(awards=names)):
             render.info(_("nothing removed"))
             raise typer.Exit(1)
     with store.transaction() as tx:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 import typer
 
+from awards import text
 from awards.errors import Invalid
 from awards.i18n import _
 
@@ -48,6 +49,14 @@ def settings(ctx: typer.Context) -> Settings:
     found = ctx.find_object(Settings)
     assert found is not None, "the root callback sets the settings"
     return found
+
+
+def confirm(question: str) -> bool:
+    """Ask at the terminal: y or yes is yes, and in Vietnamese c or có; anything else, Enter
+    too, is no. Ctrl-C or Ctrl-D stops the command (see the app's error funnel)."""
+    choices = _("[y/N]")
+    reply = typer.prompt(f"{question} {choices}", default="", show_default=False, err=True)
+    return text.fold(reply) in ("y", "yes", "c", "co")
 
 
 def default_db() -> Path:

@@ -137,8 +137,7 @@ def transfer_export(
         str, typer.Argument(metavar="[FILE]", help="Where to write; - (the default) is stdout.")
     ] = "-",
     fmt: Annotated[
-        str | None,
-        format_option("json, csv, tsv or xlsx (default: from FILE, else json)."),
+        str | None, format_option("json, csv, tsv or xlsx (default: from FILE, else json).")
     ] = None,
     filters: "Filters" = None,  # type: ignore[assignment]
 ) -> None:
