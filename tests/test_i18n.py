@@ -172,15 +172,23 @@ def test_every_help_is_vietnamese(run: Run, words: list[str]) -> None:
 
 
 def test_tables_are_headed_in_vietnamese_and_scripts_get_the_same_json(ok: Ok) -> None:
-    """Headings, totals and captions follow the language; JSON and CSV keys do not."""
-    ok("add 'Nguyễn Văn An' --kind individual --form 'Giấy khen' --issuer 'UBND tỉnh' --year 2020")
+    """Headings, totals, captions, kinds, methods, dates and shares (with a decimal comma)
+    follow the language; JSON and CSV keep their keys, codes and ISO dates."""
+    ok("add 'Nguyễn Văn An' --kind individual --form 'Giấy khen' --issuer 'UBND tỉnh' --year 2020"
+       " --decided-on 2020-12-20 --method thematic")  # fmt: skip
     assert ok("--lang vi tally --by year") == (
         "Năm        Số người nhận   Tỷ lệ\n"
         "────────────────────────────────\n"
-        "2020                   1  100.0%\n"
+        "2020                   1  100,0%\n"
         "────────────────────────────────\n"
-        "Tổng cộng              1  100.0%\n"
+        "Tổng cộng              1  100,0%\n"
     )
+    assert ok("--lang vi tally --by kind").splitlines()[2].split() == ["cá", "nhân", "1", "100,0%"]
+    assert ok("tally --by kind").splitlines()[2].split() == ["individual", "1", "100.0%"]
+    shown = ok("--lang vi show 1")
+    assert "20/12/2020" in shown and "Chuyên đề" in shown and "cá nhân" in shown
+    assert "2020-12-20" in ok("show 1") and "thematic" in ok("show 1")
+    assert '"decided_on": "2020-12-20"' in ok("--lang vi show 1 -f json")
     listed = ok("--lang vi list")
     assert listed.splitlines()[0].split() == [
         "Mã", "Tên", "tập", "thể,", "cá", "nhân", "Đối", "tượng", "Số", "lượng", "Hình", "thức",

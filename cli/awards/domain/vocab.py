@@ -5,8 +5,10 @@ headings and help are derived from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from awards.i18n import N_
+from awards import i18n
+from awards.i18n import N_, _
 
 FIRST_YEAR = 1945
 
@@ -92,6 +94,24 @@ DIMENSIONS = tuple(
     if field.tally_rank is not None
 )
 DEFAULT_DIMENSIONS = ("phase", "form")
+
+
+KIND_NAMES = {"collective": N_("collective"), "individual": N_("individual"), "mixed": N_("mixed")}
+
+
+def shown(name: str, value: Any) -> Any:
+    """A stored value as a person reads it: a kind in the interface language, and in Vietnamese
+    a method or category by its name on form 0603 and a date (or time) as 20/12/2017. Files and
+    JSON keep the stored values."""
+    if name == "kind" and value in KIND_NAMES:
+        return _(value)
+    if i18n.current != "vi" or not isinstance(value, str):
+        return value
+    if name in ("decided_on", "revoked_on", "signed_on", "at", "saved") and value[4:5] == "-":
+        return "/".join(reversed(value[:10].split("-"))) + value[10:]
+    if name == "method":
+        return METHODS.get(value, value)
+    return CATEGORIES[value][1] if name == "category" and value in CATEGORIES else value
 
 
 def spoken(names: tuple[str, ...], last: str = "or") -> str:

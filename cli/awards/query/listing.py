@@ -25,13 +25,19 @@ def award_list(awards: Sequence[Award]) -> Rows:
     award is marked in a column of its own, there only when one is listed."""
     names = [field.name for field in vocab.LIST_FIELDS]
     columns = [_(field.heading) for field in vocab.LIST_FIELDS]
-    rows: list[list[Cell]] = [[getattr(a, name) for name in names] for a in awards]
+    rows: list[list[Cell]] = [
+        [vocab.shown(name, getattr(a, name)) for name in names] for a in awards
+    ]
     revoked = sum(1 for a in awards if a.revoked)
     if revoked:
         columns.append(_("Revoked"))
         mark = _("revoked {date}")
         for row, award in zip(rows, awards, strict=True):
-            row.append(mark.format(date=award.revoked_on) if award.revoked else "")
+            row.append(
+                mark.format(date=vocab.shown("revoked_on", award.revoked_on))
+                if award.revoked
+                else ""
+            )
     recipients = sum(a.count for a in awards if not a.revoked)
     caption = _("{records} award record(s), {recipients} recipient(s)")
     caption = caption.format(records=len(awards), recipients=recipients)
@@ -46,7 +52,9 @@ def award_list(awards: Sequence[Award]) -> Rows:
 def award_detail(award: Award) -> Rows:
     """One award, field by field; the revocation fields only when it is revoked."""
     shown = [n for n in vocab.AWARD_FIELDS if award.revoked or n not in vocab.REVOCATION_FIELDS]
-    rows: list[list[Cell]] = [[_(vocab.HEADINGS[name]), getattr(award, name)] for name in shown]
+    rows: list[list[Cell]] = [
+        [_(vocab.HEADINGS[name]), vocab.shown(name, getattr(award, name))] for name in shown
+    ]
     return Rows(Grid([_("Field"), _("Value")], rows), award.to_dict(), formats=("table", "json"))
 
 
@@ -59,7 +67,7 @@ def phase_list(phases: Sequence[Phase], award_rows: Iterable[Mapping[str, Any]])
             recipients[record["phase"]] += record["count"]
     shown = [field for field in vocab.PHASE if field.name != "note"]
     rows: list[list[Cell]] = [
-        [*(_cell(getattr(p, field.name)) for field in shown), recipients[p.code]] for p in ordered
+        [*(_cell(p, field.name) for field in shown), recipients[p.code]] for p in ordered
     ]
     columns = [*(_(field.heading) for field in shown), _("Recipients")]
     empty = _("no phases yet; add one with: awards phase add CODE --program P --start Y --end Y")
@@ -72,16 +80,15 @@ def phase_detail(phase: Phase) -> Rows:
         [_("Code"), phase.code],
         [_("Program"), phase.program],
         [_("Years"), f"{phase.start}–{phase.end}"],
-        *([_(field.heading), _cell(getattr(phase, field.name))] for field in vocab.PHASE[4:]),
+        *([_(field.heading), _cell(phase, field.name)] for field in vocab.PHASE[4:]),
     ]
     return Rows(Grid([_("Field"), _("Value")], rows), phase.to_dict(), formats=("table", "json"))
 
 
-def _cell(value: Any) -> Cell:
+def _cell(phase: Phase, name: str) -> Cell:
     """A field as a table shows it: a list one item a line, an empty one as nothing."""
-    if isinstance(value, tuple):
-        return "\n".join(value) or None
-    return value  # type: ignore[no-any-return]
+    value = getattr(phase, name)
+    return "\n".join(value) or None if isinstance(value, tuple) else vocab.shown(name, value)
 
 
 def issuer_list(issuers: Sequence[Issuer], award_rows: Iterable[Mapping[str, Any]]) -> Rows:
@@ -106,7 +113,8 @@ def history_list(changes: Sequence[Change]) -> Rows:
     from awards.render.text import change_words
 
     rows: list[list[Cell]] = [
-        [c.number, c.at[:16].replace("T", " "), c.command, change_words(c, _)] for c in changes
+        [c.number, vocab.shown("at", c.at[:16].replace("T", " ")), c.command, change_words(c, _)]
+        for c in changes
     ]
     columns = ["#", _("When"), _("Command"), _("Change")]
     grid = Grid(columns, rows, frozenset({0}), frozenset({1}), empty=_("no changes recorded"))
@@ -141,8 +149,8 @@ def _shown_ids(ids: tuple[int, ...]) -> str:
 def copies_list(copies: Sequence[Copy]) -> Rows:
     """The last good copies: which, when saved, how large, and what each holds."""
     rows: list[list[Cell]] = [
-        [c.generation, c.path.name, c.saved.strftime("%Y-%m-%d %H:%M:%S"), c.size, c.awards,
-         c.last_change if c.awards is not None else _("damaged")]
+        [c.generation, c.path.name, vocab.shown("saved", f"{c.saved:%Y-%m-%d %H:%M:%S}"), c.size,
+         c.awards, c.last_change if c.awards is not None else _("damaged")]
         for c in copies
     ]  # fmt: skip
     columns = ["#", _("Copy"), _("Saved"), _("Bytes"), _("Records"), _("Last change")]

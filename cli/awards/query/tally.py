@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from awards import text
+from awards import i18n, text
 from awards.domain.records import Award, Issuer, Phase, field_values
-from awards.domain.vocab import AWARD, DEFAULT_DIMENSIONS, DIMENSIONS, HEADINGS, LEVEL
+from awards.domain.vocab import AWARD, DEFAULT_DIMENSIONS, DIMENSIONS, HEADINGS, LEVEL, shown
 from awards.errors import Invalid
 from awards.grid import Cell, Chart, Grid, Rows
 from awards.i18n import N_, _
@@ -133,7 +133,8 @@ def tally_grid(result: Tally, title: str | None = None, *, sheet: bool = False) 
     total = result.total
     if len(result.dims) == 1 and not sheet:
         rows: list[list[Cell]] = [
-            [_label(values[0]), count, _share(count, total)] for values, count in result.groups
+            [_label(result.dims[0], values[0]), count, _share(count, total)]
+            for values, count in result.groups
         ]
         total_row: list[Cell] = [_("Total"), total, _share(total, total)]
         columns = [*headings, _("Recipients"), _("Share")]
@@ -142,8 +143,8 @@ def tally_grid(result: Tally, title: str | None = None, *, sheet: bool = False) 
     previous: tuple[Value, ...] = ()
     for values, count in result.groups:
         shown = [
-            "" if values[: i + 1] == previous[: i + 1] and not sheet else _label(value)
-            for i, value in enumerate(values)
+            "" if values[: i + 1] == previous[: i + 1] and not sheet else _label(dim, value)
+            for i, (dim, value) in enumerate(zip(result.dims, values, strict=True))
         ]
         rows.append([*shown, count])
         previous = values
@@ -162,19 +163,21 @@ def _crosstab(result: Tally, title: str | None, sheet: bool) -> Grid:
     for row_value in row_values:
         counts = [cells.get((row_value, col_value), 0) for col_value in col_values]
         shown: list[Cell] = list(counts) if sheet else [c or "" for c in counts]
-        rows.append([_label(row_value), *shown, sum(counts)])
+        rows.append([_label(row_dim, row_value), *shown, sum(counts)])
     totals = [sum(cells.get((row, column), 0) for row in row_values) for column in col_values]
-    columns = [_(HEADINGS[row_dim]), *[str(_label(v)) for v in col_values], _("Total")]
+    columns = [_(HEADINGS[row_dim]), *[str(_label(col_dim, v)) for v in col_values], _("Total")]
     numbers = frozenset(range(1, len(col_values) + 2))
     return Grid(columns, rows, numbers, total=[_("Total"), *totals, result.total], title=title)
 
 
-def _label(value: Value) -> Cell:
-    return _(NONE_LABEL) if value is None else value
+def _label(dim: str, value: Value) -> Cell:
+    return _(NONE_LABEL) if value is None else shown(dim, value)
 
 
 def _share(count: int, total: int) -> str:
-    return f"{100 * count / total:.1f}%" if total else ""
+    """83.2%, or 83,2% in Vietnamese, where the decimal mark is a comma."""
+    share = f"{100 * count / total:.1f}%" if total else ""
+    return share.replace(".", ",") if i18n.current == "vi" else share
 
 
 def tally_title(result: Tally) -> str:
@@ -189,7 +192,7 @@ def tally_chart(result: Tally) -> Chart:
     if len(result.dims) > 2:
         raise Invalid(_("--chart draws one or two dimensions"))
     first = result.dims[0]
-    labels = [str(_label(value)) for value in result.orders[first]]
+    labels = [str(_label(first, value)) for value in result.orders[first]]
     title = tally_title(result)
     if len(result.dims) == 1:
         counts = dict(result.groups)
@@ -201,4 +204,4 @@ def tally_chart(result: Tally) -> Chart:
         [cells.get((row, column), 0) for column in result.orders[second]]
         for row in result.orders[first]
     ]
-    return Chart(title, labels, [str(_label(v)) for v in result.orders[second]], values)
+    return Chart(title, labels, [str(_label(second, v)) for v in result.orders[second]], values)

@@ -163,8 +163,9 @@ def _crosstab(
     awards: Sequence[Award], dims: tuple[str, str], phases: Sequence[Phase], _: Translate
 ) -> Grid:
     """The tally's cross-tab, its headings (and kinds) in the report's language."""
-    grid = tally_grid(tally(awards, dims, phases))
-    values = [_(KIND_WORDS[c]).capitalize() if dims[1] == "kind" else c for c in grid.columns[1:-1]]
+    result = tally(awards, dims, phases)
+    grid, columns = tally_grid(result), result.orders[dims[1]]
+    values = [_(KIND_WORDS[str(c)]).capitalize() if dims[1] == "kind" else str(c) for c in columns]
     grid.columns = [_(HEADINGS[dims[0]]), *values, _("Total")]
     if grid.total is not None:
         grid.total[0] = _("Total")
