@@ -8,29 +8,16 @@ class AwardsError(Exception):
     """Something the user can fix; printed as ``Error: <message>``, exit code 1."""
 
     exit_code = 1
-    # The award or phase field the message is about, when there is one (an import names the
-    # column); ``problems`` holds every error found in one record, this one first.
-    field: str | None = None
-    # Lines printed under the error line: the rows an import refused, say.
-    details: tuple[str, ...] = ()
 
     def __init__(
         self, message: str, *, field: str | None = None, details: tuple[str, ...] = ()
     ) -> None:
         super().__init__(message)
+        self.message = message
+        # The award or phase field the message is about, when there is one (an import names
+        # the column), and the lines printed under the error line (the rows an import refused).
         self.field, self.details = field, details
-
-    @property
-    def message(self) -> str:
-        return str(self.args[0]) if self.args else "unknown error"
-
-    @property
-    def problems(self) -> list["AwardsError"]:
-        return getattr(self, "_problems", None) or [self]
-
-    @problems.setter
-    def problems(self, value: list["AwardsError"]) -> None:
-        self._problems = value
+        self.problems: list[AwardsError] = [self]  # every error found in one record, this first
 
 
 class NotFound(AwardsError):

@@ -23,12 +23,9 @@ class Part:
     names: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        found: dict[str, Any] = {"verb": self.verb, "table": self.table}
         if self.table == "awards":
-            found["ids"] = [list(pair) for pair in self.ids]
-        else:
-            found["names"] = list(self.names)
-        return found
+            return {"verb": self.verb, "table": self.table, "ids": [list(p) for p in self.ids]}
+        return {"verb": self.verb, "table": self.table, "names": list(self.names)}
 
 
 @dataclass(frozen=True, slots=True)
