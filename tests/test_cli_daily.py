@@ -4,8 +4,13 @@ revocation typed wrong, a command given without what it needs."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import Run, digest
 
@@ -82,3 +87,36 @@ def test_an_issuer_filter_resolves_like_input(ok: Ok, run: Run) -> None:
     assert (result.exit_code, result.stderr) == (
         1, "Error: no issuer 'ubnd tinh'; did you mean 'UBND tỉnh'?\n"
     )  # fmt: skip
+
+
+def test_awards_alone_says_which_file_and_what_it_holds(ok: Ok, run: Run, db: Path) -> None:
+    """No command: the data file in use, its phases, records, recipients and latest change, and
+    where to start; exit 0, and a file that is not there is not created."""
+    fresh = run([])
+    assert fresh.exit_code == 0 and f"{db} (not created yet)" in fresh.stdout
+    assert not db.exists()
+    ok(["phase", "add", "2018-2023", "--program", "P", "--start", "2018", "--end", "2023"])
+    ok([*ADD, "--count", "3"])
+    lines = ok([]).splitlines()
+    assert lines[2].split() == ["Data", "file", str(db)]
+    assert [line.split()[-1] for line in lines[3:6]] == ["1", "1", "3"]
+    assert lines[6].startswith("Last change  2 (")
+    assert lines[6].endswith("awards add An --kind 'cá nhân' --form 'Giấy khen' --issuer "
+                             "'UBND tỉnh' --year 2020 --count 3")  # fmt: skip
+    assert lines[7].startswith("Start with awards phase add, awards add")
+    assert ok(["--lang", "vi"]).splitlines()[2].split()[:3] == ["Tệp", "dữ", "liệu"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows finds its data folder without env")
+def test_the_first_write_says_where_the_default_file_is(tmp_path: Path) -> None:
+    """Without --db or AWARDS_DB the register goes to the user data folder: the command that
+    creates it says where, once."""
+    env = {k: v for k, v in os.environ.items() if k != "AWARDS_DB"}
+    env |= {"XDG_DATA_HOME": str(tmp_path), "HOME": str(tmp_path), "APPDATA": str(tmp_path),
+            "LOCALAPPDATA": str(tmp_path)}  # fmt: skip
+    awards = [sys.executable, "-m", "awards"]
+    first = subprocess.run([*awards, *ADD], env=env, capture_output=True, text=True)
+    created = next(tmp_path.rglob("awards.json"))
+    assert (first.returncode, first.stderr) == (0, f"created the data file {created}\n")
+    again = subprocess.run([*awards, *ADD], env=env, capture_output=True, text=True)
+    assert (again.returncode, again.stderr) == (0, "")

@@ -260,7 +260,6 @@ def test_the_language_is_chosen_in_order() -> None:
         ("add X --year abc", "Lỗi: Giá trị không hợp lệ cho '--year': cần một số nguyên"),
         ("list --year", "Lỗi: Tùy chọn '--year' cần một giá trị."),
         ("phase lsit", "Lỗi: Không có lệnh 'lsit'. Có phải là 'list'?"),
-        ("--db x", "Lỗi: Thiếu lệnh."),
         ("add", "Lỗi: Thiếu tham số 'RECIPIENT'."),
         ("list extra", "Lỗi: Có tham số thừa (extra)"),
         ("lsit", "Lỗi: Không có lệnh 'lsit'. Có phải là 'list'?"),

@@ -30,8 +30,6 @@ class AwardsGroup(Commands):
             rest = super().parse_args(ctx, args)
             # The command and its words, without the global options: what history records.
             words = self.make_parser(ctx).parse_args(args=list(args))[1]
-            if not words:
-                ctx.fail(_("Missing command."))
         except typer.TyperException as error:
             _usage_error(error)
         ctx.meta["awards.words"] = words
@@ -96,7 +94,7 @@ def _quiet_stdout() -> None:
 app = typer.Typer(
     cls=AwardsGroup,
     help="Keep program phases and awards (khen thưởng) in one file; add, list and tally them.",
-    no_args_is_help=True,
+    invoke_without_command=True,  # awards alone says which file is in use and what it holds
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -142,9 +140,16 @@ def root(
         raise typer.BadParameter(_("give the data file's name"), param_hint="'--db'")
     from awards.render.files import protect
 
-    db = db if db is not None else default_db()
-    protect(db)  # no output may replace it
-    ctx.obj = Settings(db=db, debug=debug, words=ctx.meta.get("awards.words", []))
+    path = db if db is not None else default_db()
+    protect(path)  # no output may replace it
+    ctx.obj = Settings(db=path, debug=debug, words=ctx.meta.get("awards.words", []))
+    if db is None and not path.exists():  # say where the first write puts the register
+        created = _("created the data file {path}").format(path=path)
+        ctx.call_on_close(lambda: render.info(created) if path.exists() else None)
+    if ctx.invoked_subcommand is None:
+        from awards.query.listing import status
+
+        render.emit(status(path, ctx.obj.store().read()))
 
 
 app.command("add")(awards.awards_add)

@@ -16,8 +16,34 @@ from awards.i18n import N_, _
 from awards.reports.check import RULES, Finding
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from awards.store import Records
     from awards.store.history import Change
     from awards.store.store import Copy
+
+
+def status(path: Path, records: Records) -> Rows:
+    """What ``awards`` alone says: the data file in use, what it holds, and where to start."""
+    rows, last = records.award_rows.values(), records.changes[-1] if records.changes else None
+    recipients = sum(r["count"] for r in rows if r.get("revoked_decision") is None)
+    when = last and vocab.shown("at", last.at[:16].replace("T", " "))
+    change = f"{last.number} ({when}): {last.command}" if last else None
+    file = str(path) if path.exists() else _("{path} (not created yet)").format(path=path)
+    found = {
+        "data_file": str(path),
+        "exists": path.exists(),
+        "phases": len(records.phases),
+        "records": len(rows),
+        "recipients": recipients,
+        "last_change": last and last.at,
+    }
+    grid = Grid([_("Field"), _("Value")], [
+        [_("Data file"), file], [_("Phases"), len(records.phases)], [_("Records"), len(rows)],
+        [_("Recipients"), recipients], [_("Last change"), change],
+    ], caption=_("Start with awards phase add, awards add, awards list or awards tally; "
+                 "awards --help lists every command."))  # fmt: skip
+    return Rows(grid, found, formats=("table", "json"))
 
 
 def award_list(awards: Sequence[Award]) -> Rows:
