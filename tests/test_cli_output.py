@@ -190,7 +190,9 @@ def test_the_data_file_and_its_own_files_are_never_an_output(
     before = digest(sample)
     for argv in (["tally", "-o", str(sample)],
                  ["tally", "-f", "csv", "-o", f"{sample}.lock"],
-                 ["list", "-f", "json", "-o", f"{sample}.bak"]):  # fmt: skip
+                 ["list", "-f", "json", "-o", f"{sample}.bak"],
+                 ["list", "-f", "json", "-o", f"{sample}.bak.2"],
+                 ["tally", "-f", "csv", "-o", f"{sample}.damaged-20261201-080000-000001"]):  # fmt: skip
         result = run(argv)
         assert result.exit_code == 1, argv
         assert result.stderr.endswith("is the data file or one of its own; write elsewhere\n")

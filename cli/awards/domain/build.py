@@ -25,14 +25,13 @@ PHASE_AHEAD = 10
 
 
 def find_phase(code: str, phases: Iterable[Phase]) -> Phase:
-    phases = list(phases)
-    for phase in phases:  # as stored, the usual case: an import names it on every row
-        if phase.code == code:
-            return phase
-    wanted = text.clean(code).casefold()
-    for phase in phases:
-        if phase.code.casefold() == wanted:
-            return phase
+    phases, wanted = list(phases), text.clean(code).casefold()
+    # As stored first, the usual case: an import names it on every row.
+    found = [p for p in phases if p.code == code] or [
+        p for p in phases if p.code.casefold() == wanted
+    ]
+    if found:
+        return found[0]
     raise NotFound(_("no phase with code {code!r}").format(code=text.clean(code)))
 
 

@@ -35,17 +35,14 @@ class Spellings:
         # Distinct values first, in file order: 100,000 awards hold a handful of issuers and a
         # few hundred units.
         self._records = list(awards)
-        for spelling in dict.fromkeys(self._stored("issuer")):
+        for spelling in dict.fromkeys(field_values(self._records, "issuer")):
             self._learn_issuer(str(spelling))
         self._units_read = False  # units are read when first needed: an add may have none
-
-    def _stored(self, name: str) -> Iterable[Any]:
-        return field_values(self._records, name)
 
     def _read_units(self) -> None:
         if not self._units_read:
             self._units_read = True
-            for unit in dict.fromkeys(self._stored("unit")):
+            for unit in dict.fromkeys(field_values(self._records, "unit")):
                 self._learn_unit(unit)
 
     def learn(self, award: Award | Mapping[str, Any]) -> None:

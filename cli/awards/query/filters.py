@@ -137,10 +137,6 @@ def sort_awards(awards: list[Award], sort: str | None) -> list[Award]:
     ordered = sorted(awards, key=lambda a: a.id)
     present = [a for a in ordered if getattr(a, name) is not None]
     missing = [a for a in ordered if getattr(a, name) is None]
-
-    def value(award: Award) -> Any:
-        field_value = getattr(award, name)
-        return text.sort_key(field_value) if isinstance(field_value, str) else field_value
-
-    present.sort(key=value, reverse=descending)
+    present.sort(key=lambda a: text.sort_key(v) if isinstance(v := getattr(a, name), str) else v,
+                 reverse=descending)  # fmt: skip
     return present + missing

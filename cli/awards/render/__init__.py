@@ -73,17 +73,16 @@ def emit(
     if isinstance(result, Register):
         _export(result, chosen, target or "-")
         return
-    if not to_file and chosen == "table":
-        _draw(result)
+    if not to_file and chosen == "table":  # a report has no table format
+        terminal.draw(result.grid, sys.stdout)  # type: ignore[union-attr]
         return
     if not to_file and chosen == "json" and isinstance(result, Rows):
         _write_json(result.records)
         return
     payload = _payload(result, chosen, to_file=to_file)
-    if not to_file:
-        if isinstance(payload, str):
-            terminal.write(payload)
-            return
+    if not to_file and isinstance(payload, str):
+        terminal.write(payload)
+        return
     from awards.render.files import write_output
 
     data = payload.encode("utf-8-sig" if chosen in ("csv", "tsv") and to_file else "utf-8") if (
@@ -93,21 +92,12 @@ def emit(
         info(_("wrote {what} to {path}").format(what=_what(result, chosen), path=target))
 
 
-def _draw(result: Rows | Form | Report) -> None:
-    from awards.reports.review import Report
-
-    if not isinstance(result, Report):
-        terminal.draw(result.grid, sys.stdout)
-
-
 def _what(result: Rows | Form | Report, fmt: str) -> str:
-    from awards.grid import Form, Rows
+    from awards.grid import Rows
 
-    if isinstance(result, Rows | Form):
-        if isinstance(result, Rows) and fmt == "xlsx" and result.chart_series and result.grid.rows:
-            return _("{what} and its chart").format(what=result.what)
-        return result.what
-    return _("the report")
+    what = getattr(result, "what", "") or _("the report")
+    chart = isinstance(result, Rows) and fmt == "xlsx" and result.chart_series and result.grid.rows
+    return _("{what} and its chart").format(what=what) if chart else what
 
 
 def _payload(result: Rows | Form | Report, fmt: str, *, to_file: bool) -> str | bytes:

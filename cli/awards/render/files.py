@@ -64,11 +64,11 @@ def protect(data_file: Path) -> None:
 def _is_register_file(path: Path) -> bool:
     resolved = path.resolve()
     for data_file in _register:
-        kind = resolved.name.removeprefix(data_file.name + ".").split("-")[0]
-        if resolved == data_file or (
-            resolved.parent == data_file.parent
-            and resolved.name.startswith(data_file.name + ".")
-            and kind in ("lock", "bak", "damaged")
-        ):
+        rest = resolved.name.removeprefix(data_file.name + ".")  # lock, bak, bak.2, damaged-…
+        own = rest != resolved.name and rest.replace("-", ".").split(".")[0] in _OWN
+        if resolved == data_file or (resolved.parent == data_file.parent and own):
             return True
     return False
+
+
+_OWN = ("lock", "bak", "damaged")  # what lies beside the data file: its lock, copies, set-asides

@@ -95,7 +95,8 @@ def _grouped(awards: Iterable[Award], key: Callable[[Award], K]) -> dict[K, list
 def _levels(awards: Sequence[Award], issuers: Sequence[Issuer]) -> list[Finding]:
     levels = {issuer.name: issuer.level for issuer in issuers}
     findings = []
-    for issuer, given in sorted(_grouped(awards, lambda a: a.issuer).items(), key=_by_name):
+    by_issuer = _grouped(awards, lambda a: a.issuer)
+    for issuer, given in sorted(by_issuer.items(), key=lambda item: text.sort_key(item[0])):
         level = levels.get(issuer)
         if level is None:
             unset = _("issuer {issuer!r} has no level; set it with "
@@ -110,10 +111,6 @@ def _levels(awards: Sequence[Award], issuers: Sequence[Issuer]) -> list[Finding]
                                             levels=", ".join(sorted(allowed)))  # fmt: skip
                 findings.append(Finding("level-form", _ids(wrong), said))
     return findings
-
-
-def _by_name(item: tuple[str, list[Award]]) -> tuple[object, ...]:
-    return text.sort_key(item[0])
 
 
 def _kinds(awards: Sequence[Award]) -> list[Finding]:

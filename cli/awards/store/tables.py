@@ -199,24 +199,22 @@ class Transaction(Records):
     def replace(self, key: str, record: Phase | Issuer) -> None:
         """The phase or issuer stored under ``key`` (its code or name) becomes ``record``."""
         table = _table_of(record)
-        doc_ids = self._doc_ids(table, key)
-        self._remember(table, doc_ids)
-        self._db.table(table).update(record.to_dict(), doc_ids=doc_ids)
-        kept = [record if _key(r) == key else r for r in getattr(self, table)]
-        setattr(self, table, kept)
+        self._db.table(table).update(record.to_dict(), doc_ids=self._replaced(table, key))
+        setattr(self, table, [record if _key(r) == key else r for r in getattr(self, table)])
         self._touch()
 
     def remove(self, record: Phase | Issuer) -> None:
         table, key = _table_of(record), _key(record)
-        doc_ids = self._doc_ids(table, key)
-        self._remember(table, doc_ids)
-        self._db.table(table).remove(doc_ids=doc_ids)
+        self._db.table(table).remove(doc_ids=self._replaced(table, key))
         setattr(self, table, [r for r in getattr(self, table) if _key(r) != key])
         self._touch()
 
-    def _doc_ids(self, table: str, key: str) -> list[int]:
+    def _replaced(self, table: str, key: str) -> list[int]:
+        """The ids of the records stored under ``key``, about to change: kept for undo."""
         field = "code" if table == "phases" else "name"
-        return [doc.doc_id for doc in self._db.table(table) if doc.get(field) == key]
+        doc_ids = [doc.doc_id for doc in self._db.table(table) if doc.get(field) == key]
+        self._remember(table, doc_ids)
+        return doc_ids
 
     def undo(self, number: int | None = None) -> history.Change | None:
         """Put back the records that change ``number`` (the newest, if None) replaced; None if

@@ -295,8 +295,8 @@ def _plan_issuer(
 ) -> None:
     try:
         values = _values(cells, columns)
-        parsed = build_issuer(str(values.get("name", "")), _text(values.get("level")),
-                              values.get("aliases"), [])  # type: ignore[arg-type]  # fmt: skip
+        level, aliases = values.get("level"), values.get("aliases")  # text: see _values
+        parsed = build_issuer(str(values.get("name", "")), level, aliases, [])  # type: ignore[arg-type]
         twin = next((i for i in known if text.key(i.name) == text.key(parsed.name)), None)
         if twin == parsed:
             return
@@ -309,10 +309,6 @@ def _plan_issuer(
         return
     known.append(issuer)
     plan.issuers.append(issuer)
-
-
-def _text(value: Cell) -> str | None:
-    return None if value is None else str(value)
 
 
 class _AwardImporter:
