@@ -108,10 +108,15 @@ def shown(name: str, value: Any) -> Any:
     if i18n.current != "vi" or not isinstance(value, str):
         return value
     if name in ("decided_on", "revoked_on", "signed_on", "at", "saved") and value[4:5] == "-":
-        return "/".join(reversed(value[:10].split("-"))) + value[10:]
+        return vn_date(value)
     if name == "method":
         return METHODS.get(value, value)
     return CATEGORIES[value][1] if name == "category" and value in CATEGORIES else value
+
+
+def vn_date(value: str) -> str:
+    """2017-12-20 (or 2017-12-20 08:30) as 20/12/2017 (08:30), as Vietnamese documents write it."""
+    return "/".join(reversed(value[:10].split("-"))) + value[10:]
 
 
 def spoken(names: tuple[str, ...], last: str = "or") -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from awards import text
 from awards.domain.records import Award, Issuer, Phase
-from awards.domain.vocab import FORMS, HEADINGS, LEVELS
+from awards.domain.vocab import FORMS, HEADINGS, LEVELS, vn_date
 from awards.grid import Cell, Grid
 from awards.i18n import N_, Translate, translator
 from awards.query.tally import tally, tally_grid
@@ -56,7 +56,7 @@ def phase_report(
     named = period if phase.code.replace("-", "–") == period else f"{phase.code} ({period})"
     facts = [(_("Program"), phase.program), (_("Phase"), named)]
     if phase.signed_on:
-        facts.append((_("Signed on"), _date(phase.signed_on)))
+        facts.append((_("Signed on"), vn_date(phase.signed_on)))
     if phase.signers:
         facts.append((_("Signed by"), "; ".join(phase.signers)))
     if phase.parties:
@@ -76,11 +76,6 @@ def year_report(
     opening = _("In {year}").format(year=year)
     return Report(title, [], _paragraph(opening, chosen, issuers, lang),
                   _tables(chosen, phases, lang))  # fmt: skip
-
-
-def _date(iso: str) -> str:
-    year, month, day = iso.split("-")
-    return f"{day}/{month}/{year}"
 
 
 def commendations(awards: Sequence[Award], issuers: Sequence[Issuer], lang: str) -> list[str]:
