@@ -120,3 +120,35 @@ def test_the_first_write_says_where_the_default_file_is(tmp_path: Path) -> None:
     assert (first.returncode, first.stderr) == (0, f"created the data file {created}\n")
     again = subprocess.run([*awards, *ADD], env=env, capture_output=True, text=True)
     assert (again.returncode, again.stderr) == (0, "")
+
+
+def completions(words: str, db: Path) -> list[str]:
+    """What the shell is offered for the last of ``words`` (bash's protocol)."""
+    program = Path(sys.executable).with_name("awards")
+    env = {
+        **os.environ,
+        "AWARDS_DB": str(db),
+        "_AWARDS_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - (not words.endswith(" "))),
+    }
+    found = subprocess.run([program], env=env, capture_output=True, text=True).stdout
+    return [line for line in found.splitlines() if line]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the console script is awards.exe there")
+def test_the_shell_completes_phases_issuers_forms_and_kinds(ok: Ok, db: Path) -> None:
+    """Phase codes and issuers come from the data file, forms and kinds from the vocabulary,
+    those that begin as typed; --show-completion prints the script to install."""
+    ok(["phase", "add", "2018-2023", "--program", "P", "--start", "2018", "--end", "2023"])
+    ok(ADD)
+    assert completions("awards list --phase 20", db) == ["2018-2023"]
+    assert completions("awards phase show ", db) == ["2018-2023"]
+    assert completions("awards tally --issuer U", db) == ["UBND tỉnh"]
+    assert completions("awards add X --form B", db) == ["Bằng khen"]
+    assert completions("awards edit 1 --kind c", db) == ["collective"]
+    assert completions("awards issuer edit ", db) == ["UBND tỉnh"]
+    assert completions("awards list --phase 20", db.with_name("missing.json")) == []
+    script = subprocess.run([Path(sys.executable).with_name("awards"), "--show-completion", "bash"],
+                            capture_output=True, text=True).stdout  # fmt: skip
+    assert "_AWARDS_COMPLETE=complete_bash" in script

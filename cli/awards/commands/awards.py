@@ -10,6 +10,7 @@ from awards.commands.common import (
     FormatOption,
     OutputOption,
     ShowFormatOption,
+    completes,
     confirm,
     option,
     settings,
@@ -25,9 +26,12 @@ if TYPE_CHECKING:
     from awards.query.filters import Filters
 
 # One Option each, shared by add (required) and edit (optional), so help reads the same in both.
-KIND = typer.Option("--kind", help="collective (tập thể), individual (cá nhân), mixed.")
-FORM = typer.Option("--form", help="Bằng khen, Giấy khen, … (bang-khen).")
-ISSUER = typer.Option("--issuer", help="Who gave it: UBND tỉnh, Bộ Công an…")
+KIND = typer.Option("--kind", help="collective (tập thể), individual (cá nhân), mixed.",
+                    autocompletion=completes("kind"))  # fmt: skip
+FORM = typer.Option("--form", help="Bằng khen, Giấy khen, … (bang-khen).",
+                    autocompletion=completes("form"))  # fmt: skip
+ISSUER = typer.Option("--issuer", help="Who gave it: UBND tỉnh, Bộ Công an…",
+                      autocompletion=completes("issuer"))  # fmt: skip
 YEAR = typer.Option("--year", help="The award year.")
 # The rest of the options add and edit share, given to both by with_award_options.
 with_award_options = with_options({

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, get_args
 import typer
 
 from awards import text
-from awards.errors import Invalid
+from awards.errors import AwardsError, Invalid
 from awards.i18n import _
 
 if TYPE_CHECKING:
@@ -95,9 +95,33 @@ OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FIL
     "unless --format does."))]  # fmt: skip
 
 
-def option(flag: str, help: str, kind: Any = str | None) -> Any:
-    """An option of a group that ``with_options`` gives to commands, as Typer reads it."""
-    return Annotated[kind, typer.Option(flag, help=help)]
+def completes(field: str) -> Callable[[typer.Context], list[str]]:
+    """Tab completion of a value: forms and kinds from the vocabulary, phase codes and issuers
+    from the data file in use (none if it cannot be read), those that begin as typed."""
+
+    def complete(ctx: typer.Context) -> list[str]:
+        from awards.domain.vocab import FORMS, KIND_NAMES
+        from awards.store import Store
+
+        values: Any = FORMS if field == "form" else KIND_NAMES
+        if field in ("phase", "issuer"):
+            try:
+                records = Store(Path(ctx.find_root().params.get("db") or default_db())).read()
+            except AwardsError:
+                return []
+            issuers = {r["issuer"] for r in records.award_rows.values()}
+            values = [p.code for p in records.phases] if field == "phase" else sorted(
+                issuers | {i.name for i in records.issuers}, key=text.sort_key)  # fmt: skip
+        return list(values)  # Typer keeps those that begin with what was typed
+
+    return complete
+
+
+def option(flag: str, help: str, kind: Any = str | None, field: str | None = None) -> Any:
+    """An option of a group that ``with_options`` gives to commands, as Typer reads it; the
+    values of ``field`` complete at the shell."""
+    complete = completes(field) if field else None
+    return Annotated[kind, typer.Option(flag, help=help, autocompletion=complete)]
 
 
 # The FILTERS of list, tally and export: one option each, added to a command by with_filters.
@@ -106,10 +130,10 @@ FILTER_OPTIONS = {
     "year": option("--year", "Only this year.", int | None),
     "first_year": option("--from", "From this year on.", int | None),
     "last_year": option("--to", "Up to this year.", int | None),
-    "phase": option("--phase", "Only this phase code."),
-    "form": option("--form", "Only this form (bang-khen)."),
-    "issuer": option("--issuer", "Only this issuer."),
-    "kind": option("--kind", "collective, individual or mixed."),
+    "phase": option("--phase", "Only this phase code.", field="phase"),
+    "form": option("--form", "Only this form (bang-khen).", field="form"),
+    "issuer": option("--issuer", "Only this issuer.", field="issuer"),
+    "kind": option("--kind", "collective, individual or mixed.", field="kind"),
     "search": option("--search", "Text in recipient, unit, decision or note (any case/accents)."),
 }
 

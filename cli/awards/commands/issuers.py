@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from awards import render, text
-from awards.commands.common import FormatOption, OutputOption, settings
+from awards.commands.common import FormatOption, OutputOption, completes, settings
 from awards.commands.translation import Commands
 from awards.domain.vocab import LEVELS
 from awards.errors import Conflict, NotFound
@@ -19,7 +19,8 @@ app = typer.Typer(
     cls=Commands, help="Issuers: who gives awards, at which level, under which names."
 )
 
-NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The issuer's name.")]
+NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The issuer's name.",
+                                        autocompletion=completes("issuer"))]  # fmt: skip
 LEVEL_HELP = ", ".join(LEVELS) + " (or bộ, tỉnh, sở, huyện, xã, đơn vị, đoàn thể)."
 AliasOpt = Annotated[
     list[str] | None, typer.Option("--alias", help="Another name typed for it; repeatable.")

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from awards import render
-from awards.commands.common import FormatOption, OutputOption, ShowFormatOption, settings
+from awards.commands.common import FormatOption, OutputOption, ShowFormatOption, completes, settings
 from awards.commands.translation import Commands
 from awards.errors import Conflict
 from awards.i18n import _
@@ -18,7 +18,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-CodeArg = Annotated[str, typer.Argument(metavar="CODE", help="Phase code, e.g. 2018-2023.")]
+CodeArg = Annotated[str, typer.Argument(metavar="CODE", help="Phase code, e.g. 2018-2023.",
+                                        autocompletion=completes("phase"))]  # fmt: skip
 SignedOnOpt = Annotated[
     str | None, typer.Option("--signed-on", help="Signing date: 2018-06-12 or 12/06/2018.")
 ]

@@ -192,10 +192,8 @@ def json_tables(raw: bytes, source: str) -> list[Table]:
         raise Invalid(message.format(source=source))
     schema = document.get("schema", EXPORT_SCHEMA)
     if type(schema) is not int or schema > EXPORT_SCHEMA:
-        message = _(
-            "{source} is an export of schema {schema!r}; this awards reads up to {supported}"
-        )
-        raise Invalid(message.format(source=source, schema=schema, supported=EXPORT_SCHEMA))
+        newer = _("{source} is an export of schema {schema!r}; this awards reads up to {supported}")
+        raise Invalid(newer.format(source=source, schema=schema, supported=EXPORT_SCHEMA))
     unknown = sorted(set(document) - {"schema", "issuers", "phases", "awards"})
     if unknown:
         message = _("{source} has keys an awards export does not: {keys}")
@@ -210,10 +208,7 @@ def json_tables(raw: bytes, source: str) -> list[Table]:
 
 
 def _json_table(items: list[Any], source: str, kind: str) -> Table:
-    headers: dict[str, None] = {}
-    for item in items:
-        if isinstance(item, dict):
-            headers.update(dict.fromkeys(item))
+    headers = dict.fromkeys(key for item in items if isinstance(item, dict) for key in item)
     rows: list[tuple[int, list[Cell]]] = []
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict):
@@ -222,14 +217,7 @@ def _json_table(items: list[Any], source: str, kind: str) -> Table:
                 message.format(source=source, record=_(_RECORD_WORDS[kind]), number=number)
             )
         rows.append((number, [_json_cell(item.get(name)) for name in headers]))
-    return Table(
-        source=source,
-        rows=rows,
-        kind=kind,
-        headers=list(headers),
-        row_word=_RECORD_WORDS[kind],
-        column_word=N_("field"),
-    )
+    return Table(source, rows, kind, list(headers), _RECORD_WORDS[kind], column_word=N_("field"))
 
 
 _RECORD_WORDS = {"awards": N_("award"), "phases": N_("phase"), "issuers": N_("issuer")}
