@@ -111,30 +111,17 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    db: Annotated[
-        Path | None,
-        typer.Option(
-            "--db",
-            envvar="AWARDS_DB",
-            help="The data file (default: awards.json in the user data folder).",
-            show_default=False,
-        ),
-    ] = None,
-    lang: Annotated[
-        Language | None,
-        typer.Option(
-            "--lang",
-            envvar="AWARDS_LANG",
-            help="Language of messages, help and reports: en or vi (default: from LANG).",
-            show_default=False,
-        ),
-    ] = None,  # read before parsing, by use_language; declared for its help and its check
+    db: Annotated[Path | None, typer.Option(
+        "--db", envvar="AWARDS_DB", show_default=False,
+        help="The data file (default: awards.json in the user data folder).")] = None,
+    # --lang is read before parsing, by use_language; declared for its help and its check.
+    lang: Annotated[Language | None, typer.Option(
+        "--lang", envvar="AWARDS_LANG", show_default=False,
+        help="Language of messages, help and reports: en or vi (default: from LANG).")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version."),
-    ] = False,
-) -> None:
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_show_version, is_eager=True, help="Print the version.")] = False,
+) -> None:  # fmt: skip
     """Keep program phases and awards (khen thưởng) in one file; add, list and tally them."""
     if db is not None and not str(db).strip(". "):
         raise typer.BadParameter(_("give the data file's name"), param_hint="'--db'")

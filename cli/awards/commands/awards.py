@@ -82,13 +82,12 @@ def awards_add(
 def awards_list(
     ctx: typer.Context,
     filters: "Filters",
-    sort: Annotated[
-        str | None, typer.Option("--sort", help="Field to sort by; -year for descending.")
-    ] = None,
+    sort: Annotated[str | None, typer.Option(
+        "--sort", help="Field to sort by; -year for descending.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Show at most N.")] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
-) -> None:
+) -> None:  # fmt: skip
     """List awards (all that match, unless --limit)."""
     from awards.query.filters import chosen_awards, sort_awards
     from awards.query.listing import award_list

@@ -30,10 +30,9 @@ def history_list(
 
 def history_undo(
     ctx: typer.Context,
-    number: Annotated[
-        int | None, typer.Argument(metavar="[N]", help="The change to revert (see history).")
-    ] = None,
-) -> None:
+    number: Annotated[int | None, typer.Argument(
+        metavar="[N]", help="The change to revert (see history).")] = None,
+) -> None:  # fmt: skip
     """Revert a recorded change: N, or else the newest.
 
     A change that a later one built on is refused until that one is undone; the last 50
@@ -56,15 +55,13 @@ def history_undo(
 
 def history_restore(
     ctx: typer.Context,
-    force: Annotated[
-        bool, typer.Option("--force", help="Restore even though the file is not damaged.")
-    ] = False,
-    generation: Annotated[
-        int | None, typer.Option("--from", help="The copy to bring back (see --list).")
-    ] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Restore even though the file is not damaged.")] = False,
+    generation: Annotated[int | None, typer.Option(
+        "--from", help="The copy to bring back (see --list).")] = None,
     listed: Annotated[bool, typer.Option("--list", help="List the copies kept.")] = False,
     fmt: FormatOption = None,
-) -> None:
+) -> None:  # fmt: skip
     """Bring back a last good copy of the file.
 
     For a damaged data file: the newest copy that reads whole, or the one --from names; the

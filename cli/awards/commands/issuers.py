@@ -89,13 +89,12 @@ def issuer_list(
 def issuer_edit(
     ctx: typer.Context,
     name: NameArg,
-    new_name: Annotated[
-        str | None, typer.Option("--name", help="A new name; its awards are rewritten.")
-    ] = None,
+    new_name: Annotated[str | None, typer.Option(
+        "--name", help="A new name; its awards are rewritten.")] = None,
     level: Annotated[str | None, typer.Option("--level", help=LEVEL_HELP + " '' clears.")] = None,
     alias: AliasOpt = None,
     no_aliases: Annotated[bool, typer.Option("--no-aliases", help="Drop all aliases.")] = False,
-) -> None:
+) -> None:  # fmt: skip
     """Set an issuer's level, aliases or name.
 
     An issuer only seen in awards gets a record.

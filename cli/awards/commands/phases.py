@@ -92,21 +92,18 @@ def phase_show(ctx: typer.Context, code: CodeArg, fmt: ShowFormatOption = None) 
 def phase_edit(
     ctx: typer.Context,
     code: CodeArg,
-    new_code: Annotated[
-        str | None, typer.Option("--code", help="Rename; its awards follow.")
-    ] = None,
+    new_code: Annotated[str | None, typer.Option(
+        "--code", help="Rename; its awards follow.")] = None,
     program: Annotated[str | None, typer.Option("--program", help="The program's name.")] = None,
     start: Annotated[int | None, typer.Option("--start", help="First year.")] = None,
     end: Annotated[int | None, typer.Option("--end", help="Last year.")] = None,
     signed_on: SignedOnOpt = None,
-    signers: Annotated[
-        list[str] | None, typer.Option("--signer", help="Replaces the signers; repeatable.")
-    ] = None,
-    parties: Annotated[
-        list[str] | None, typer.Option("--party", help="Replaces the parties; repeatable.")
-    ] = None,
+    signers: Annotated[list[str] | None, typer.Option(
+        "--signer", help="Replaces the signers; repeatable.")] = None,
+    parties: Annotated[list[str] | None, typer.Option(
+        "--party", help="Replaces the parties; repeatable.")] = None,
     note: NoteOpt = None,
-) -> None:
+) -> None:  # fmt: skip
     """Correct a phase. Refused while it would leave awards outside its years."""
     given = {**locals(), "code": new_code}  # the options; CODE names the phase to edit
     from awards.domain.build import build_phase, find_phase

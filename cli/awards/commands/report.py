@@ -69,12 +69,10 @@ def report_year(
 def report_0603(
     ctx: typer.Context,
     year: Annotated[int, typer.Option("--year", help="The year the form reports.")],
-    fmt: Annotated[
-        str | None,
-        format_option("table, markdown, text or xlsx (default: from --output, else table)."),
-    ] = None,
+    fmt: Annotated[str | None, format_option(
+        "table, markdown, text or xlsx (default: from --output, else table).")] = None,
     output: OutputOption = None,
-) -> None:
+) -> None:  # fmt: skip
     """The statistical form 0603 for a year.
 
     Biểu số 0603.N/BNV-TĐKT (Thông tư 02/2023/TT-BNV): awards by recipient and by method.

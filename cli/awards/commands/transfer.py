@@ -25,27 +25,19 @@ class OnDuplicate(StrEnum):
 
 def transfer_import(
     ctx: typer.Context,
-    files: Annotated[
-        list[str],
-        typer.Argument(metavar="FILE...", help="CSV, JSON or XLSX files; - reads standard input."),
-    ],
-    fmt: Annotated[
-        str | None, format_option("csv, json or xlsx (default: from the file name).")
-    ] = None,
-    sheet: Annotated[
-        str | None, typer.Option("--sheet", help="The workbook sheet of awards (default: first).")
-    ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check and show what would be added; write nothing.")
-    ] = False,
-    on_duplicate: Annotated[
-        OnDuplicate,
-        typer.Option("--on-duplicate", help="skip (and report), error, or keep duplicates."),
-    ] = OnDuplicate.skip,
-    new_issuer: Annotated[
-        bool, typer.Option("--new-issuer", help="Keep issuers that look like stored ones.")
-    ] = False,
-) -> None:
+    files: Annotated[list[str], typer.Argument(
+        metavar="FILE...", help="CSV, JSON or XLSX files; - reads standard input.")],
+    fmt: Annotated[str | None, format_option(
+        "csv, json or xlsx (default: from the file name).")] = None,
+    sheet: Annotated[str | None, typer.Option(
+        "--sheet", help="The workbook sheet of awards (default: first).")] = None,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Check and show what would be added; write nothing.")] = False,
+    on_duplicate: Annotated[OnDuplicate, typer.Option(
+        "--on-duplicate", help="skip (and report), error, or keep duplicates.")] = OnDuplicate.skip,
+    new_issuer: Annotated[bool, typer.Option(
+        "--new-issuer", help="Keep issuers that look like stored ones.")] = False,
+) -> None:  # fmt: skip
     """Add the awards and phases of files, all or none.
 
     Headers may be the English field names or the usual Vietnamese ones (Họ và tên, Hình thức,
