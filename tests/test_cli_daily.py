@@ -152,3 +152,14 @@ def test_the_shell_completes_phases_issuers_forms_and_kinds(ok: Ok, db: Path) ->
     script = subprocess.run([Path(sys.executable).with_name("awards"), "--show-completion", "bash"],
                             capture_output=True, text=True).stdout  # fmt: skip
     assert "_AWARDS_COMPLETE=complete_bash" in script
+
+
+def test_help_names_what_each_value_holds(ok: Ok) -> None:
+    """--year YEAR and --issuer NAME rather than <int> and <str>; in Vietnamese, NĂM and TÊN."""
+    listed = ok(["list", "--help"])
+    for shown in ("--year YEAR", "--issuer NAME", "--phase CODE", "--search TEXT", "--output FILE"):
+        assert shown in listed
+    assert "<int>" not in listed and "<str>" not in listed
+    assert "--decided-on DATE" in ok(["add", "--help"]) and "--count N" in ok(["add", "--help"])
+    vietnamese = ok(["--lang", "vi", "list", "--help"])
+    assert "--year NĂM" in vietnamese and "--issuer TÊN" in vietnamese

@@ -84,13 +84,13 @@ def _lock_timeout() -> float:
 # The output options of every command that prints what it found; render.emit checks the
 # format against what the command writes, so each command names only its own formats here.
 def format_option(formats: str) -> Any:
-    return typer.Option("--format", "-f", metavar="FORMAT", help=formats, show_default=False)
+    return typer.Option("--format", "-f", help=formats, show_default=False)
 
 
 _FORMATS = "table, json, csv, tsv, markdown, text or xlsx (default: from --output, else table)."
 FormatOption = Annotated[str | None, format_option(_FORMATS)]
 ShowFormatOption = Annotated[str | None, format_option("table or json.")]
-OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help=(
+OutputOption = Annotated[str | None, typer.Option("--output", "-o", help=(
     "Write to FILE; its extension (.csv .tsv .json .md .txt .xlsx .docx) gives the format "
     "unless --format does."))]  # fmt: skip
 

@@ -22,6 +22,18 @@ from awards.i18n import N_, _
 FRAME_WORDS = (N_("Usage: "), N_("Options"), N_("Arguments"), N_("Commands"),
                N_("Show this message and exit."), N_("required"), N_("env var:"),
                N_("default:"))  # fmt: skip
+# What an option's value is called in help (--year YEAR), where its name does not say it.
+_VALUE_WORDS = {"from": N_("YEAR"), "to": N_("YEAR"), "start": N_("YEAR"), "end": N_("YEAR"),
+                "year": N_("YEAR"), "count": N_("N"), "limit": N_("N"), "on": N_("DATE"),
+                "decided-on": N_("DATE"), "signed-on": N_("DATE"), "by": N_("FIELD"),
+                "sort": N_("FIELD"), "phase": N_("CODE"), "code": N_("CODE"), "kind": N_("KIND"),
+                "form": N_("FORM"), "issuer": N_("NAME"), "unit": N_("NAME"), "name": N_("NAME"),
+                "signer": N_("NAME"), "party": N_("NAME"), "alias": N_("NAME"),
+                "recipient": N_("NAME"), "program": N_("NAME"), "note": N_("TEXT"),
+                "reason": N_("TEXT"), "search": N_("TEXT"), "decision": N_("NUMBER"),
+                "method": N_("METHOD"), "category": N_("CATEGORY"), "level": N_("LEVEL"),
+                "sheet": N_("SHEET"), "db": N_("FILE"), "output": N_("FILE"),
+                "format": N_("FORMAT")}  # fmt: skip
 _VERBATIM = "\b"  # Click's mark for a paragraph kept as it is
 _EXTRAS = re.compile(r"\[(required|env var:|default:)")
 
@@ -186,6 +198,10 @@ def use_language(ctx: typer.Context, root: Any, args: Sequence[str]) -> None:
     flag = language_flag(args)
     language = i18n.chosen(flag)
     i18n.use(language, by_name=i18n.requested(flag) is not None)
+    for param in (p for command in walk(root) for p in command.params):
+        if not (param.metavar or getattr(param, "is_flag", True) or hasattr(param.type, "choices")):
+            name = max(param.opts, key=len).lstrip("-")  # a value named for what it holds
+            param.metavar = _(_VALUE_WORDS.get(name, name.upper()))
     if language != "en":
         translate_tree(root)
         ctx.formatter_class = _Formatter
