@@ -129,7 +129,7 @@ def root(
 
     path = db if db is not None else default_db()
     protect(path)  # no output may replace it
-    ctx.obj = Settings(db=path, debug=debug, words=ctx.meta.get("awards.words", []))
+    ctx.obj = Settings(db=path, debug=debug, words=tuple(ctx.meta.get("awards.words", ())))
     if db is None and not path.exists():  # say where the first write puts the register
         created = _("created the data file {path}").format(path=path)
         ctx.call_on_close(lambda: render.info(created) if path.exists() else None)

@@ -5,10 +5,9 @@ import inspect
 import math
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, get_args
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, get_args
 
 import typer
 
@@ -25,11 +24,10 @@ class Language(StrEnum):
     vi = "vi"
 
 
-@dataclass(slots=True)
-class Settings:
+class Settings(NamedTuple):  # a named tuple: made at every start, where a dataclass costs more
     db: Path
     debug: bool = False
-    words: list[str] = field(default_factory=list)  # the command as typed, for history
+    words: tuple[str, ...] = ()  # the command as typed, for history
 
     @property
     def command(self) -> str:

@@ -7,7 +7,6 @@ spreadsheet would run as a formula, and control characters are never written raw
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import textwrap
@@ -48,6 +47,8 @@ def to_delimited(
     records: Sequence[dict[str, Any]], fieldnames: Sequence[str], delimiter: str
 ) -> str:
     """CSV or TSV with a header row; text a spreadsheet would run as a formula gets a ``'``."""
+    import csv  # only for CSV and TSV: not loaded at start-up
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(fieldnames)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from awards import text
 from awards.i18n import N_, _
@@ -21,8 +20,7 @@ if TYPE_CHECKING:  # the rules are read by --help, which needs no model
 LAW = "Luật Thi đua, khen thưởng 2022 (06/2022/QH15)"
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):  # named tuples: the rules are read at start-up, for --help
     code: str
     title: str  # English, as check's JSON gives it; its help shows it translated
     basis: str
@@ -62,8 +60,7 @@ COLLECTIVE_ONLY = frozenset({"Cờ thi đua", "Tập thể lao động xuất s�
 INDIVIDUAL_ONLY = frozenset({"Chiến sĩ thi đua", "Lao động tiên tiến"})
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     rule: str
     awards: tuple[int, ...]
     message: str
