@@ -24,9 +24,9 @@ def test_one_dimension_draws_a_bar_per_value_scaled_to_the_largest(ok: Ok) -> No
 def test_two_dimensions_stack_the_second_with_a_legend(ok: Ok) -> None:
     """Each segment is as long as its share; the legend names the fill of each series."""
     lines = ok(["--db", SAMPLE, "tally", "--by", "phase", "--by", "form", "--chart"]).splitlines()
-    assert lines[0] == "2014-2018  " + "█" * 36 + "▓" * 14 + " 84"
-    assert lines[1] == "2018-2023  " + "█" * 9 + "▓" * 1 + " 17"
-    assert lines[-1] == "█ Giấy khen  ▓ Bằng khen"
+    assert lines[0] == "2014-2018  " + "█" * 14 + "▒" * 36 + " 84"
+    assert lines[1] == "2018-2023  " + "█" * 1 + "▓" * 1 + "▒" * 9 + " 18"
+    assert lines[-1] == "█ Bằng khen  ▓ Chiến sĩ thi đua cơ sở  ▒ Giấy khen"
 
 
 def test_chart_limits_are_one_line_errors(ok: Ok, run: Run) -> None:

@@ -104,13 +104,14 @@ def test_list_table(ok: Ok, some: None) -> None:
 
 
 def test_list_json_has_exactly_the_award_keys(ok: Ok, some: None) -> None:
-    """JSON objects carry all seventeen keys, absent values as null, dates ISO."""
+    """JSON objects carry all twenty keys, absent values as null, dates ISO."""
     awards = json.loads(ok("list --format json"))
     assert awards[1] == {
         "id": 2, "recipient": "Nguyễn Văn An", "kind": "individual", "count": 1,
         "form": "Bằng khen", "issuer": "Bộ Công an", "year": 2017, "phase": "2014-2018",
-        "decision": "2510/QĐ-BCA", "decided_on": "2017-10-12", "unit": None, "note": None,
-        "method": None, "category": None,
+        "decision": "2510/QĐ-BCA", "decided_on": "2017-10-12", "honorific": None,
+        "position": None, "unit": None, "note": None, "method": None, "category": None,
+        "sector": None,
         "revoked_decision": None, "revoked_on": None, "revoked_reason": None,
     }  # fmt: skip
     assert awards[3]["note"] == "Dòng 1\nDòng 2"
@@ -120,9 +121,10 @@ def test_list_csv_tsv_markdown(ok: Ok, some: None) -> None:
     """CSV and TSV have a header and every field; Markdown is a table."""
     csv_lines = ok("list --format csv --limit 1").splitlines()
     assert csv_lines == [
-        "id,recipient,kind,count,form,issuer,year,phase,decision,decided_on,unit,note,method,"
-        "category,revoked_decision,revoked_on,revoked_reason",
-        "1,Đội bảo vệ Bình An,collective,1,Bằng khen,UBND tỉnh,2018,2014-2018,,,Công ty TNHH Bình An,,,,,,",
+        "id,recipient,kind,count,form,issuer,year,phase,decision,decided_on,honorific,position,"
+        "unit,note,method,category,sector,revoked_decision,revoked_on,revoked_reason",
+        "1,Đội bảo vệ Bình An,collective,1,Bằng khen,UBND tỉnh,2018,2014-2018,,,,,"
+        "Công ty TNHH Bình An,,,,,,,",
     ]
     tsv_lines = ok("list --format tsv --year 2021").splitlines()
     assert tsv_lines[1].split("\t")[:3] == ["4", "Trần Thị Bình", "individual"]
@@ -169,14 +171,14 @@ def test_show_table_and_json(ok: Ok, some: None) -> None:
 
 
 def test_tally_default_is_phase_by_form(ok: Ok, some: None) -> None:
-    """No --by: phases as rows, forms as columns, totals both ways."""
+    """No --by: phases as rows, forms as columns from the highest down, totals both ways."""
     assert ok("tally") == (
-        "Phase      Giấy khen  Bằng khen  Total\n"
+        "Phase      Bằng khen  Giấy khen  Total\n"
         "──────────────────────────────────────\n"
-        "2014-2018         30          2     32\n"
-        "2018-2023          1                 1\n"
+        "2014-2018          2         30     32\n"
+        "2018-2023                     1      1\n"
         "──────────────────────────────────────\n"
-        "Total             31          2     33\n"
+        "Total              2         31     33\n"
     )
 
 
@@ -213,8 +215,8 @@ def test_tally_with_filters_and_three_dimensions(ok: Ok, some: None) -> None:
     ]  # fmt: skip
     out = ok("tally --by phase --by form --by unit --year 2018")
     assert out.splitlines()[2:4] == [
-        "2014-2018  Giấy khen  (none)                        30",
-        "           Bằng khen  Công ty TNHH Bình An           1",
+        "2014-2018  Bằng khen  Công ty TNHH Bình An           1",
+        "           Giấy khen  (none)                        30",
     ]
 
 
@@ -341,7 +343,7 @@ BASE = ["--kind", "cá nhân", "--form", "Giấy khen", "--issuer", UBND, "--yea
     [
         (["add", "X", *BASE[:-1], "1900"], "year 1900 is out of range (1945–"),
         (["add", "X", *BASE, "--kind", "nhóm"], "unknown kind 'nhóm'"),
-        (["add", "X", *BASE, "--form", "Giấy chứng nhận"], "unknown form 'Giấy chứng nhận'; the forms are: Huân chương"),
+        (["add", "X", *BASE, "--form", "Giấy chứng nhận"], "unknown title or form 'Giấy chứng nhận'; `awards catalogue list` shows them"),
         (["add", "X", *BASE, "--phase", "1990-1995"], "no phase with code '1990-1995'"),
         (["add", "X", *BASE, "--phase", "2014-2018"], "year 2020 is outside phase 2014-2018 (2014–2018)"),
         (["add", "X", *BASE[:-1], "2018"], "year 2018 lies in phases 2014-2018 and 2018-2023; choose one with --phase"),
@@ -355,7 +357,7 @@ BASE = ["--kind", "cá nhân", "--form", "Giấy khen", "--issuer", UBND, "--yea
         (["edit", "1", "--year", "2024", "--phase", "2014-2018"], "year 2024 is outside phase 2014-2018"),
         (["show", "99"], "no award with id 99"),
         (["remove", "1", "99", "--yes"], "no award with id 99"),
-        (["list", "--form", "x"], "unknown form 'x'"),
+        (["list", "--form", "x"], "unknown title or form 'x'"),
         (["list", "--sort", "colour"], "cannot sort by 'colour'"),
         (["list", "--limit", "-1"], "limit must be 0 or more"),
         (["tally", "--by", "colour"], "cannot tally by 'colour'; dimensions: year, phase, form, issuer, level, kind, unit"),

@@ -145,7 +145,9 @@ def test_the_shell_completes_phases_issuers_forms_and_kinds(ok: Ok, db: Path) ->
     assert completions("awards list --phase 20", db) == ["2018-2023"]
     assert completions("awards phase show ", db) == ["2018-2023"]
     assert completions("awards tally --issuer U", db) == ["UBND tỉnh"]
-    assert completions("awards add X --form B", db) == ["Bằng khen"]
+    assert completions("awards add X --form Giấ", db) == ["Giấy khen"]
+    assert completions("awards add X --form Tập", db) == [
+        "Tập thể lao động xuất sắc", "Tập thể lao động tiên tiến"]  # fmt: skip
     assert completions("awards edit 1 --kind c", db) == ["collective"]
     assert completions("awards issuer edit ", db) == ["UBND tỉnh"]
     assert completions("awards list --phase 20", db.with_name("missing.json")) == []

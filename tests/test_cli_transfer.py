@@ -115,8 +115,8 @@ def test_every_problem_is_listed_up_to_twenty_then_counted(
     lines = result.stderr.splitlines()
     assert lines[0] == "Error: 30 problems in 15 places; nothing was imported"
     assert lines[1] == (
-        "  row 2, column kind: unknown kind 'robot': use collective (tập thể), "
-        "individual (cá nhân) or mixed (tập thể, cá nhân)"
+        "  row 2, column kind: unknown kind 'robot': use individual (cá nhân), collective "
+        "(tập thể), household (hộ gia đình) or mixed (tập thể, cá nhân)"
     )
     assert (
         lines[2]
@@ -132,10 +132,9 @@ def test_missing_columns_and_unknown_columns(run: Run, ok: Ok, tmp_path: Path) -
     result = run(["import", write(tmp_path / "a.csv", "Họ và tên,Năm\nAn,2020\n")])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "Error: 3 problems in 1 place; nothing was imported",
+        "Error: 2 problems in 1 place; nothing was imported",
         "  a.csv: no column for kind (a header such as 'kind', 'Loại', 'Tập thể/Cá nhân')",
         "  a.csv: no column for form (a header such as 'form', 'Hình thức', 'Hình thức khen thưởng')",
-        "  a.csv: no column for issuer (a header such as 'issuer', 'Cấp khen', 'Người ký')",
     ]
     result = run(
         [
@@ -248,12 +247,12 @@ def test_dry_run_shows_counts_per_phase_and_form_and_writes_nothing(
     result = run(["import", sheet, "--dry-run"])
     assert result.exit_code == 0
     assert result.stdout == (
-        "Phase      Giấy khen  Bằng khen  Total\n"
+        "Phase      Bằng khen  Giấy khen  Total\n"
         "──────────────────────────────────────\n"
         "2014-2018          1          1      2\n"
-        "2018-2023          1                 1\n"
+        "2018-2023                     1      1\n"
         "──────────────────────────────────────\n"
-        "Total              2          1      3\n"
+        "Total              1          2      3\n"
     )
     assert result.stderr == "would import 3 awards, 0 phases\n"
     assert digest(db) == before
@@ -307,11 +306,13 @@ def test_phases_from_their_own_csv_go_in_before_the_awards(
 
 
 def test_json_export_is_the_documented_document(ok: Ok, phases: None) -> None:
-    """{"schema", "issuers", "phases", "awards"} with the keys of list --format json."""
+    """{"schema", "catalogue", "issuers", "phases", "awards"} with the keys of list --format
+    json."""
     add(ok, "An", year="2016")
     document = json.loads(ok("export"))
-    assert list(document) == ["schema", "issuers", "phases", "awards"]
-    assert document["schema"] == 2
+    assert list(document) == ["schema", "catalogue", "issuers", "phases", "awards"]
+    assert document["schema"] == 3
+    assert document["catalogue"] == []
     assert document["awards"] == awards_json(ok)
     assert [p["code"] for p in document["phases"]] == ["2014-2018", "2018-2023"]
 
@@ -321,9 +322,9 @@ def test_export_filters_and_refuses_a_newer_schema(ok: Ok, run: Run, tmp_path: P
     for year in ("2019", "2020"):
         add(ok, f"An {year}", year=year)
     assert [a["recipient"] for a in json.loads(ok("export --year 2020"))["awards"]] == ["An 2020"]
-    newer = write(tmp_path / "n.json", json.dumps({"schema": 9, "awards": []}))  # reads up to 2
+    newer = write(tmp_path / "n.json", json.dumps({"schema": 9, "awards": []}))  # reads up to 3
     assert run(["import", newer]).stderr == (
-        "Error: n.json is an export of schema 9; this awards reads up to 2\n"
+        "Error: n.json is an export of schema 9; this awards reads up to 3\n"
     )
 
 
@@ -347,8 +348,8 @@ def test_xlsx_import_reads_numbers_and_dates_as_excel_stores_them(
     assert without_ids(awards_json(ok)) == [
         {"recipient": "Trần Thị Bình", "kind": "individual", "count": 1, "form": "Bằng khen",
          "issuer": "UBND tỉnh", "year": 2019, "phase": "2018-2023", "decision": "1520",
-         "decided_on": "2019-12-15", "unit": "Công ty X", "note": None,
-         "method": None, "category": None,
+         "decided_on": "2019-12-15", "honorific": None, "position": None, "unit": "Công ty X",
+         "note": None, "method": None, "category": None, "sector": None,
          "revoked_decision": None, "revoked_on": None, "revoked_reason": None},
     ]  # fmt: skip
     assert run(["import", str(tmp_path / "qd.xlsx"), "--sheet", "khác"]).exit_code == 0
@@ -476,10 +477,10 @@ def test_tally_workbook_has_the_numbers_and_a_bar_chart(
     assert result.stderr == f"wrote the tally and its chart to {target}\n"
     sheet = openpyxl.load_workbook(target)["tally"]
     assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
-        ["Year", "Giấy khen", "Bằng khen", "Total"],
-        [2016, 2, 1, 3],
-        [2019, 1, 0, 1],
-        ["Total", 3, 1, 4],
+        ["Year", "Bằng khen", "Giấy khen", "Total"],
+        [2016, 1, 2, 3],
+        [2019, 0, 1, 1],
+        ["Total", 1, 3, 4],
     ]
     (chart,) = sheet._charts
     assert chart.tagname == "barChart"

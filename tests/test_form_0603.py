@@ -61,7 +61,7 @@ def crafted(ok: Ok) -> None:
         "--category",
         "enterprise",
     )
-    add(ok, "Hộ ông B", "collective", "Bằng khen", "--method", "regular", "--category", "household")
+    add(ok, "Hộ ông B", "household", "Bằng khen", "--method", "regular", "--category", "household")
     add(ok, "Tổ C", "collective", "Cờ thi đua", "--method", "regular")
     add(ok, "Ông D", "individual", "Bằng khen", "--method", "thematic", "--category", "worker")
     add(ok, "Bà E", "individual", "Chiến sĩ thi đua", "--category", "leader-department")

@@ -263,8 +263,8 @@ def test_the_language_is_chosen_in_order() -> None:
         ("add", "Lỗi: Thiếu tham số 'RECIPIENT'."),
         ("list extra", "Lỗi: Có tham số thừa (extra)"),
         ("lsit", "Lỗi: Không có lệnh 'lsit'. Có phải là 'list'?"),
-        ("list --yaer 2020", "Lỗi: Không có tùy chọn --yaer (Các tùy chọn gần giống: --phase, "
-                             "--year)"),
+        ("list --yaer 2020", "Lỗi: Không có tùy chọn --yaer (Các tùy chọn gần giống: "
+                             "--category, --phase, --year)"),
         ("--bogus list", "Lỗi: Không có tùy chọn --bogus"),
     ],
 )  # fmt: skip

@@ -20,6 +20,7 @@ ALLOWED = {
         "app.py",
         "commands/__init__.py",
         "commands/awards.py",
+        "commands/catalogue.py",
         "commands/common.py",
         "commands/history.py",
         "commands/issuers.py",
@@ -79,7 +80,8 @@ def test_every_command_has_help(run: Run, words: list[str]) -> None:
 def test_commands_are_the_documented_ones() -> None:
     """The surface the command reference documents."""
     assert sorted(" ".join(w) for w in all_commands()) == [
-        "add", "check", "edit", "export", "history", "import", "issuer", "issuer add",
+        "add", "catalogue", "catalogue add", "catalogue categories", "catalogue edit",
+        "catalogue list", "catalogue remove", "check", "edit", "export", "history", "import", "issuer", "issuer add",
         "issuer edit", "issuer list", "issuer merge", "list", "phase", "phase add", "phase edit", "phase list",
         "phase remove", "phase show", "remove", "report", "report 0603", "report phase",
         "report year",

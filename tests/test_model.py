@@ -7,7 +7,7 @@ import pytest
 from awards.domain.build import build_award, build_phase
 from awards.domain.records import Award, Issuer, Phase
 from awards.domain.spellings import Spellings
-from awards.domain.values import parse_date, parse_form, parse_kind, parse_year
+from awards.domain.values import parse_date, parse_kind, parse_year
 from awards.errors import Conflict, Invalid, NotFound
 
 PHASES = [Phase("2014-2018", "P", 2014, 2018), Phase("2018-2023", "P", 2018, 2023)]
@@ -22,25 +22,11 @@ def given(**values: object) -> dict[str, object]:
 
 
 @pytest.mark.parametrize(
-    ("typed", "form"),
-    [("bang-khen", "Bằng khen"), ("giay khen", "Giấy khen"), ("BẰNG KHEN", "Bằng khen"),
-     ("huan_chuong", "Huân chương"), ("tap the lao dong xuat sac", "Tập thể lao động xuất sắc")],
-)  # fmt: skip
-def test_forms_accept_ascii_and_any_case(typed: str, form: str) -> None:
-    """A form typed without diacritics or in another case is the listed form."""
-    assert parse_form(typed) == form
-
-
-def test_unknown_form_lists_the_forms() -> None:
-    """A form outside the closed list is refused with the list shown."""
-    with pytest.raises(Invalid, match="Huân chương, Huy chương, Kỷ niệm chương"):
-        parse_form("Giấy chứng nhận")
-
-
-@pytest.mark.parametrize(
     ("typed", "kind"),
     [("tập thể", "collective"), ("Cá Nhân", "individual"), ("ca-nhan", "individual"),
-     ("tập thể, cá nhân", "mixed"), ("Individual", "individual")],
+     ("tập thể, cá nhân", "mixed"), ("Individual", "individual"),
+     ("Khen thưởng hộ gia đình", "household"), ("Khen thưởng cá nhân", "individual"),
+     ("hộ gia đình", "household")],
 )  # fmt: skip
 def test_kinds_accept_vietnamese(typed: str, kind: str) -> None:
     """Vietnamese kinds are accepted and stored in English."""

@@ -60,11 +60,17 @@ LEVELS = [Issuer("Bộ Công an", "ministry"), Issuer("UBND tỉnh", "province")
          ["3 cá nhân được Bộ Công an, UBND tỉnh và Sở Nội vụ tặng Bằng khen"]),
         ([award(1, "Giấy khen", "Giám đốc Công an tỉnh"), award(2, "Huân chương", "Chủ tịch nước"),
           award(3, "Bằng khen", "UBND tỉnh", "mixed", 5)],
-         ["1 cá nhân được Chủ tịch nước tặng Huân chương",
+         ["1 cá nhân được Chủ tịch nước tặng thưởng Huân chương",
           "5 tập thể, cá nhân được UBND tỉnh tặng Bằng khen",
           "1 cá nhân được Giám đốc Công an tỉnh tặng Giấy khen"]),
+        ([award(1, "Lao động tiên tiến", "Giám đốc Công an tỉnh"),
+          award(2, "Huân chương Lao động hạng Ba", "Chủ tịch nước", "collective"),
+          award(3, "Huân chương Lao động hạng Nhì", "Chủ tịch nước", "collective")],
+         ["1 tập thể được Chủ tịch nước tặng thưởng Huân chương Lao động hạng Nhì",
+          "1 tập thể được Chủ tịch nước tặng thưởng Huân chương Lao động hạng Ba",
+          "1 cá nhân được Giám đốc Công an tỉnh công nhận danh hiệu Lao động tiên tiến"]),
     ],
-    ids=["one", "two bodies", "several", "forms by rank"],
+    ids=["one", "two bodies", "several", "forms by rank", "the verb of each and classes"],
 )  # fmt: skip
 def test_commendation_clauses(awards: list[Award], clauses: list[str]) -> None:
     """Counts summed, kinds from those present, issuers by level, forms by rank."""
@@ -93,8 +99,8 @@ def test_a_word_document_that_python_docx_reads_back(ok: Ok, run: Run, tmp_path:
     assert paragraphs[0] == "Báo cáo tổng kết giai đoạn 2014–2018"
     assert SENTENCE in paragraphs
     table = document.tables[0]
-    assert [c.text for c in table.rows[0].cells] == ["Năm", "Giấy khen", "Bằng khen", "Tổng cộng"]
-    assert [c.text for c in table.rows[-1].cells] == ["Tổng cộng", "60", "24", "84"]
+    assert [c.text for c in table.rows[0].cells] == ["Năm", "Bằng khen", "Giấy khen", "Tổng cộng"]
+    assert [c.text for c in table.rows[-1].cells] == ["Tổng cộng", "24", "60", "84"]
     piped = run(["--db", SAMPLE, "report", "phase", "2014-2018", "-f", "docx"])
     assert piped.exit_code == 0 and piped.stdout_bytes.startswith(b"PK")
 

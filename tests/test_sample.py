@@ -22,11 +22,12 @@ def test_script_regenerates_the_committed_sample(tmp_path: Path) -> None:
         DATA / "decision-1520.csv"
     ).read_bytes()
     # A workbook carries its save time, so its cells are compared rather than its bytes.
-    made, kept = (
-        [list(r) for r in openpyxl.load_workbook(folder / "decision-1520.xlsx").active.values]
-        for folder in (tmp_path, DATA)
-    )
-    assert made == kept
+    for name in ("decision-1520.xlsx", "proposal-2024.xlsx"):
+        made, kept = (
+            [list(r) for r in openpyxl.load_workbook(folder / name).active.values]
+            for folder in (tmp_path, DATA)
+        )
+        assert made == kept
 
 
 def test_the_decision_sheet_and_its_csv_import_the_same_awards(
@@ -68,10 +69,10 @@ def test_review_totals_match_the_published_figures(ok: Callable[..., str]) -> No
         )
     )
     assert rows == [
-        {"form": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "count": 35},
-        {"form": "Giấy khen", "issuer": "Chủ tịch LĐLĐ tỉnh", "count": 25},
         {"form": "Bằng khen", "issuer": "UBND tỉnh", "count": 14},
         {"form": "Bằng khen", "issuer": "Bộ Công an", "count": 10},
+        {"form": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "count": 35},
+        {"form": "Giấy khen", "issuer": "Chủ tịch LĐLĐ tỉnh", "count": 25},
     ]
     kinds = {
         r["kind"] for r in json.loads(ok(["--db", sample, "tally", "--by", "kind", "-f", "json"]))

@@ -47,7 +47,7 @@ def test_first_write_creates_folders_and_a_tinydb_file(db: Path) -> None:
     assert set(data) == {"awards", "meta", "history"}
     assert data["history"]["1"]["undo"] == {"awards_added": [[1, 1]]}
     assert data["meta"]["1"] == {
-        "schema_version": 2, "next_award_id": 2, "next_change": 2, "awards_bytes": 124
+        "schema_version": 3, "next_award_id": 2, "next_change": 2, "awards_bytes": 124
     }  # fmt: skip
     assert data["awards"]["1"]["recipient"] == "Nguyễn Văn An"
     assert "\\u" not in db.read_text(encoding="utf-8")
@@ -99,7 +99,7 @@ def test_a_damaged_optional_field_is_found_when_its_award_is_built(db: Path) -> 
 def test_newer_schema_is_refused(db: Path) -> None:
     """A file from a newer awards says so and is not touched."""
     db.parent.mkdir()
-    db.write_bytes(b'{"meta": {"1": {"schema_version": 3}}}')
+    db.write_bytes(b'{"meta": {"1": {"schema_version": 4}}}')
     with pytest.raises(StoreError, match="newer awards"):
         Store(db).read()
 

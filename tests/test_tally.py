@@ -31,11 +31,11 @@ AWARDS = [
 
 
 def test_counts_are_sums_of_record_counts() -> None:
-    """A record standing for 30 recipients counts 30."""
+    """A record standing for 30 recipients counts 30; forms come from the highest down."""
     result = tally(AWARDS, ["form"], PHASES)
     assert tally_records(result) == [
-        {"form": "Giấy khen", "count": 33},
         {"form": "Bằng khen", "count": 24},
+        {"form": "Giấy khen", "count": 33},
     ]
 
 
@@ -61,29 +61,29 @@ def test_one_dimension_grid_has_shares_and_total() -> None:
     """A row per value with count and share, and a total row."""
     grid = tally_grid(tally(AWARDS, ["form"], PHASES))
     assert grid.columns == ["Form", "Recipients", "Share"]
-    assert grid.rows == [["Giấy khen", 33, "57.9%"], ["Bằng khen", 24, "42.1%"]]
+    assert grid.rows == [["Bằng khen", 24, "42.1%"], ["Giấy khen", 33, "57.9%"]]
     assert grid.total == ["Total", 57, "100.0%"]
 
 
 def test_two_dimensions_make_a_crosstab_with_totals() -> None:
     """First dimension as rows, second as columns, totals both ways."""
     grid = tally_grid(tally(AWARDS, ["phase", "form"], PHASES))
-    assert grid.columns == ["Phase", "Giấy khen", "Bằng khen", "Total"]
+    assert grid.columns == ["Phase", "Bằng khen", "Giấy khen", "Total"]
     assert grid.rows == [
-        ["2014-2018", 30, 24, 54],
-        ["2018-2023", 1, "", 1],
-        ["(none)", 2, "", 2],
+        ["2014-2018", 24, 30, 54],
+        ["2018-2023", "", 1, 1],
+        ["(none)", "", 2, 2],
     ]
-    assert grid.total == ["Total", 33, 24, 57]
+    assert grid.total == ["Total", 24, 33, 57]
 
 
 def test_three_dimensions_make_grouped_rows() -> None:
     """Repeated leading values are shown once per group."""
     grid = tally_grid(tally(AWARDS[:3], ["phase", "form", "issuer"], PHASES))
     assert grid.rows == [
-        ["2014-2018", "Giấy khen", "Giám đốc Công an tỉnh", 30],
-        ["", "Bằng khen", "UBND tỉnh", 14],
+        ["2014-2018", "Bằng khen", "UBND tỉnh", 14],
         ["", "", "Bộ Công an", 10],
+        ["", "Giấy khen", "Giám đốc Công an tỉnh", 30],
     ]
     assert grid.total == ["Total", "", "", 54]
 

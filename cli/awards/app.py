@@ -11,7 +11,16 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from awards import __version__, i18n, lifetime, render
-from awards.commands import awards, history, issuers, phases, report, review, transfer
+from awards.commands import (
+    awards,
+    catalogue,
+    history,
+    issuers,
+    phases,
+    report,
+    review,
+    transfer,
+)
 from awards.commands.common import Language, Settings, default_db
 from awards.commands.translation import Commands, show_usage_error, use_language
 from awards.errors import AwardsError
@@ -155,6 +164,7 @@ app.command("undo")(history.history_undo)
 app.command("restore")(history.history_restore)
 app.add_typer(phases.app, name="phase")
 app.add_typer(issuers.app, name="issuer")
+app.add_typer(catalogue.app, name="catalogue")
 app.add_typer(report.app, name="report")
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from awards.domain.records import Award, Issuer, Phase
+    from awards.domain.records import Award, Entry, Issuer, Phase
 
 Cell = str | int | None
 
@@ -76,4 +76,5 @@ class Register:
     phases: Sequence[Phase]
     issuers: Sequence[Issuer]
     awards: Sequence[Award]
+    catalogue: Sequence[Entry] = ()  # the register's own entries
     formats: tuple[str, ...] = ("json", "csv", "tsv", "xlsx")

@@ -66,6 +66,13 @@ def fold(value: str) -> str:
     return bare.replace("đ", "d")
 
 
+def loose(value: str) -> str:
+    """How a name from a closed list is matched: ``fold``, with ``-`` and ``_`` as spaces and
+    ``/`` as a comma (``bang-khen``, ``tap the/ca nhan``)."""
+    folded = " ".join(fold(value).replace("-", " ").replace("_", " ").split())
+    return folded.replace("/", ",").replace(" ,", ",")
+
+
 def printable(value: str, *, keep_newlines: bool = False) -> str:
     """Make any control or invisible character visible as an escape before it reaches a terminal.
 

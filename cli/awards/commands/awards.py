@@ -26,11 +26,13 @@ if TYPE_CHECKING:
     from awards.query.filters import Filters
 
 # One Option each, shared by add (required) and edit (optional), so help reads the same in both.
-KIND = typer.Option("--kind", help="collective (tập thể), individual (cá nhân), mixed.",
-                    autocompletion=completes("kind"))  # fmt: skip
-FORM = typer.Option("--form", help="Bằng khen, Giấy khen, … (bang-khen).",
+KIND = typer.Option("--kind", help="individual (cá nhân), collective (tập thể), household (hộ "
+                    "gia đình), mixed.", autocompletion=completes("kind"))  # fmt: skip
+FORM = typer.Option("--form", help="The title or form by its legal name, any case: \"Huân "
+                    "chương Lao động hạng Ba\", \"Bằng khen của Chủ tịch UBND tỉnh\", bang-khen.",
                     autocompletion=completes("form"))  # fmt: skip
-ISSUER = typer.Option("--issuer", help="Who gave it: UBND tỉnh, Bộ Công an…",
+ISSUER = typer.Option("--issuer", help="Who gave it: UBND tỉnh, Bộ Công an… (taken from the "
+                      "form's name when it holds one).",
                       autocompletion=completes("issuer"))  # fmt: skip
 YEAR = typer.Option("--year", help="The award year.")
 # The rest of the options add and edit share, given to both by with_award_options.
@@ -38,12 +40,16 @@ with_award_options = with_options({
     "count": option("--count", "Recipients the record stands for.", int | None),
     "decision": option("--decision", "Decision number (1234/QĐ-UBND)."),
     "decided_on": option("--decided-on", "Decision date: 2018-06-12 or 12/06/2018."),
+    "honorific": option("--honorific", "How the recipient is addressed: Ông, Bà, Thượng tá."),
+    "position": option("--position", "The recipient's position (chức vụ)."),
     "unit": option("--unit", "The recipient's organisation."),
     "note": option("--note", "Free text; keeps line breaks."),
     "method": option("--method", "regular, thematic, sudden, foreign, dedication, seniority, "
                      "resistance (thường xuyên, chuyên đề…)."),
-    "category": option("--category", "For form 0603: enterprise, household; leader-national, "
-                       "leader-department, entrepreneur, leader-other, worker."),
+    "category": option("--category", "The recipient group of forms 0602/0603, by code or "
+                       "label: worker, leader-other… (Người trực tiếp…, Doanh nghiệp, Hợp tác "
+                       "xã…); `awards catalogue categories` lists them."),
+    "sector": option("--sector", "The field of activity (lĩnh vực): Y tế, Giáo dục - Đào tạo…"),
     "new_issuer": option("--new-issuer", "Keep an issuer that looks like a stored one.", bool),
 }, "given")  # fmt: skip
 
@@ -56,8 +62,8 @@ def awards_add(
     ],
     kind: Annotated[str, KIND],
     form: Annotated[str, FORM],
-    issuer: Annotated[str, ISSUER],
     year: Annotated[int, YEAR],
+    issuer: Annotated[str | None, ISSUER] = None,
     phase: Annotated[
         str | None, typer.Option("--phase", help="Phase code; inferred from the year if not given.")
     ] = None,
@@ -70,7 +76,7 @@ def awards_add(
     from awards.domain.spellings import Spellings
 
     with settings(ctx).store().transaction() as tx:
-        known = Spellings(tx.award_rows.values(), tx.issuers)
+        known = Spellings(tx.award_rows.values(), tx.issuers, tx.catalogue)
         award = build_award(
             given, tx.phases, known, new_id=tx.next_award_id(), new_issuer=given["new_issuer"]
         )
@@ -136,7 +142,7 @@ def awards_edit(
     with settings(ctx).store().transaction() as tx:
         before = find_award(tx, award_id)
         others = (r for key, r in tx.award_rows.items() if key != str(award_id))
-        known = Spellings(others, tx.issuers)
+        known = Spellings(others, tx.issuers, tx.catalogue)
         after = build_award(given, tx.phases, known, base=before, new_issuer=given["new_issuer"])
         if after != before:
             tx.replace_awards([after])

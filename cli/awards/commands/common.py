@@ -98,10 +98,11 @@ def completes(field: str) -> Callable[[typer.Context], list[str]]:
     from the data file in use (none if it cannot be read), those that begin as typed."""
 
     def complete(ctx: typer.Context) -> list[str]:
-        from awards.domain.vocab import FORMS, KIND_NAMES
+        from awards.domain.catalogue import LAW_CATALOGUE
+        from awards.domain.vocab import KIND_NAMES
         from awards.store import Store
 
-        values: Any = FORMS if field == "form" else KIND_NAMES
+        values: Any = LAW_CATALOGUE.names() if field == "form" else KIND_NAMES
         if field in ("phase", "issuer"):
             try:
                 records = Store(Path(ctx.find_root().params.get("db") or default_db())).read()
@@ -129,9 +130,16 @@ FILTER_OPTIONS = {
     "first_year": option("--from", "From this year on.", int | None),
     "last_year": option("--to", "Up to this year.", int | None),
     "phase": option("--phase", "Only this phase code.", field="phase"),
-    "form": option("--form", "Only this form (bang-khen).", field="form"),
+    "form": option(
+        "--form",
+        "Only this title or form (bang-khen), and those whose names begin with it: every class, "
+        "every Huân chương.",
+        field="form",
+    ),
     "issuer": option("--issuer", "Only this issuer.", field="issuer"),
-    "kind": option("--kind", "collective, individual or mixed.", field="kind"),
+    "kind": option("--kind", "individual, collective, household or mixed.", field="kind"),
+    "category": option("--category", "Only this category (doanh nghiệp, worker…)."),
+    "sector": option("--sector", "Only this field of activity (Y tế…)."),
     "search": option("--search", "Text in recipient, unit, decision or note (any case/accents)."),
 }
 

@@ -85,7 +85,7 @@ def report_0603(
     from awards.reports.forms import form_0603
 
     records = settings(ctx).store().read()
-    grid = form_0603(records.awards, records.issuers, parse_year(year))
+    grid = form_0603(records.awards, records.issuers, parse_year(year), records.catalogue)
     render.emit(Form(grid, year, _("form 0603")), fmt, output)
 
 

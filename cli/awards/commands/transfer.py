@@ -11,7 +11,7 @@ from awards.errors import Invalid
 from awards.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from awards.domain.records import Issuer, Phase
+    from awards.domain.records import Entry, Issuer, Phase
     from awards.query.filters import Filters
     from awards.store import Records
     from awards.transfer.plan import Plan
@@ -57,7 +57,8 @@ def transfer_import(
         with render.progress(_("checking rows"), total) as progress:
             plan = plan_import(tables, records.phases, records.award_rows, next_id=next_id,
                                issuers=records.issuers, progress=progress,
-                               on_duplicate=on_duplicate.value, new_issuer=new_issuer)  # fmt: skip
+                               on_duplicate=on_duplicate.value, new_issuer=new_issuer,
+                               catalogue=records.catalogue)  # fmt: skip
         _report(plan, dry_run=dry_run)
         _refuse(plan)
         return plan
@@ -73,7 +74,7 @@ def transfer_import(
     else:
         with store.transaction() as tx:
             plan = planned(tx, next_id=tx.next_award_id())
-            added: list[Issuer | Phase] = [*plan.issuers, *plan.phases]  # as planned
+            added: list[Issuer | Phase | Entry] = [*plan.issuers, *plan.phases, *plan.entries]
             for record in added:
                 tx.add(record)
             tx.add_records(plan.records)
@@ -111,6 +112,7 @@ def _refuse(plan: "Plan") -> None:
 def _summary(plan: "Plan", *, dry_run: bool) -> str:
     counts = [render.counted(len(plan.records), "award"), render.counted(len(plan.phases), "phase")]
     counts += [render.counted(len(plan.issuers), "issuer")] if plan.issuers else []
+    counts += [render.counted(len(plan.entries), "entry")] if plan.entries else []
     line = _("would import {counts}") if dry_run else _("imported {counts}")
     line = line.format(counts=", ".join(counts))
     if plan.duplicates:
@@ -135,13 +137,13 @@ def transfer_export(
 ) -> None:
     """Write phases, issuers and awards to JSON, CSV, TSV or XLSX.
 
-    JSON holds everything; XLSX a sheet each for awards, phases and issuers. CSV and TSV hold
-    the awards; written to FILE, the phases and issuers go beside it in FILE-phases and
-    FILE-issuers, and `awards import` takes the three back together.
+    JSON holds everything; XLSX a sheet each for awards, phases, issuers and the register's own
+    catalogue entries. CSV and TSV hold the awards; written to FILE, the others go beside it in
+    FILE-phases, FILE-issuers and FILE-catalogue, and `awards import` takes them back together.
     """
     from awards.grid import Register
     from awards.query.filters import chosen_awards
 
     records = settings(ctx).store().read()
     chosen = chosen_awards(records, filters)
-    render.emit(Register(records.phases, records.issuers, chosen), fmt, target)
+    render.emit(Register(records.phases, records.issuers, chosen, records.entries), fmt, target)

@@ -32,6 +32,8 @@ _VALUE_WORDS = {"from": N_("YEAR"), "to": N_("YEAR"), "start": N_("YEAR"), "end"
                 "recipient": N_("NAME"), "program": N_("NAME"), "note": N_("TEXT"),
                 "reason": N_("TEXT"), "search": N_("TEXT"), "decision": N_("NUMBER"),
                 "method": N_("METHOD"), "category": N_("CATEGORY"), "level": N_("LEVEL"),
+                "group": N_("GROUP"), "class": N_("CLASS"), "sector": N_("SECTOR"),
+                "honorific": N_("TEXT"), "position": N_("TEXT"),
                 "sheet": N_("SHEET"), "db": N_("FILE"), "output": N_("FILE"),
                 "format": N_("FORMAT")}  # fmt: skip
 _VERBATIM = "\b"  # Click's mark for a paragraph kept as it is

@@ -1,7 +1,7 @@
 """The one validation path. Every path that creates or changes a record (a command, an import
-row) goes through ``build_award``, ``build_phase`` or ``build_issuer``, so a value is cleaned and
-checked the same way wherever it comes from. Problems raise ``Invalid``, ``NotFound`` or
-``Conflict`` with the line a user sees."""
+row) goes through ``build_award``, ``build_phase``, ``build_issuer`` or ``build_entry``, so a
+value is cleaned and checked the same way wherever it comes from. Problems raise ``Invalid``,
+``NotFound`` or ``Conflict`` with the line a user sees."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from typing import Any
 
 from awards import text
 from awards.domain import values
-from awards.domain.records import Award, Issuer, Phase
+from awards.domain.catalogue import Catalogue, Found
+from awards.domain.records import Award, Entry, Issuer, Phase
 from awards.domain.spellings import Spellings
 from awards.domain.vocab import CATEGORIES
 from awards.errors import AwardsError, Conflict, Invalid, NotFound
@@ -136,15 +137,18 @@ _AWARD_PARSERS: tuple[tuple[str, Callable[[Any, Spellings, bool], Any]], ...] = 
     ("recipient", lambda value, known, new: values.parse_text(value, N_("recipient"))),
     ("kind", lambda value, known, new: values.parse_kind(value)),
     ("count", lambda value, known, new: values.parse_count(value)),
-    ("form", lambda value, known, new: values.parse_form(value)),
+    ("form", lambda value, known, new: known.form(value)),
     ("issuer", lambda value, known, new: known.issuer(value, allow_new=new)),
     ("year", lambda value, known, new: values.parse_year(value)),
     ("decision", lambda value, known, new: values.parse_optional_text(value)),
     ("decided_on", lambda value, known, new: values.parse_date(value, N_("decided-on"))),
+    ("honorific", lambda value, known, new: values.parse_optional_text(value)),
+    ("position", lambda value, known, new: values.parse_optional_text(value)),
     ("unit", lambda value, known, new: known.unit(value)),
     ("note", lambda value, known, new: values.parse_optional_text(value, multiline=True)),
     ("method", lambda value, known, new: values.parse_method(value)),
     ("category", lambda value, known, new: values.parse_category(value)),
+    ("sector", lambda value, known, new: values.parse_sector(value)),
     ("revoked_decision", lambda value, known, new: values.parse_optional_text(value)),
     ("revoked_on", lambda value, known, new: values.parse_date(value, N_("revoked-on"))),
     ("revoked_reason", lambda value, known, new: values.parse_optional_text(value, multiline=True)),
@@ -235,6 +239,10 @@ class AwardBuilder:
             if remembered is not None and type(value) is str:
                 remembered[value] = result
             changes[name] = result
+        if type(found := changes.get("form")) is Found:
+            changes["form"] = found.form
+            if found.issuer is not None:
+                _collect(errors, "issuer", self._issuer_of, found, changes, given.get("issuer"))
         if errors:
             errors.sort(key=lambda error: _FIELD_RANK.get(error.field or "", 0))  # field order
         given_phase = given.get("phase")
@@ -274,6 +282,16 @@ class AwardBuilder:
             _collect(errors, "count", _fail, mixed)
         _raise_first(errors)
         return award
+
+    def _issuer_of(self, found: Found, changes: dict[str, Any], given: Any) -> None:
+        """The issuer a form's name holds ("Bằng khen của Chủ tịch UBND tỉnh"): the award's when
+        none is given; if one is given, it must be the same."""
+        named = self.known.issuer(found.issuer or "", allow_new=True)
+        if given is None:
+            changes["issuer"] = named
+        elif changes.get("issuer") is not None and text.key(changes["issuer"]) != text.key(named):
+            message = _("form {form!r} names issuer {named!r}, but the issuer given is {given!r}")
+            raise Conflict(message.format(form=found.form, named=named, given=changes["issuer"]))
 
     def _phase(self, given: Any, year: int, current: str | None) -> str | None:
         if given is not None and type(given) is not str:
@@ -329,3 +347,70 @@ def build_issuer(
             message = _("{name!r} is already a name of issuer {issuer!r}")
             raise Conflict(message.format(name=spelling, issuer=taken[text.key(spelling)]))
     return issuer
+
+
+# ---- a register's own catalogue entries ------------------------------------------------------
+
+_GROUP_WORDS = {"huan chuong": "order", "danh hieu vinh du nha nuoc": "honour",
+                "giai thuong": "prize", "huy chuong": "medal", "co thi dua": "flag",
+                "danh hieu": "title", "danh hieu thi dua": "title", "bang khen": "merit",
+                "ky niem chuong": "badge", "huy hieu": "badge", "giay khen": "paper",
+                "khac": "other"}  # fmt: skip
+
+
+def parse_group(value: str) -> str:
+    """A catalogue group by its code (badge) or its Vietnamese name (kỷ niệm chương)."""
+    from awards.domain.catalogue import GROUPS
+
+    word = text.loose(value)
+    group = word if word in GROUPS else _GROUP_WORDS.get(word)
+    if group is None:
+        message = _("unknown group {value!r}; the groups are: {groups}")
+        raise Invalid(message.format(value=text.clean(value), groups=", ".join(GROUPS)))
+    return group
+
+
+def build_entry(
+    given: Mapping[str, Any], catalogue: Catalogue, *, base: Entry | None = None
+) -> Entry:  # fmt: skip
+    """A register's own catalogue entry, or ``base`` edited: ``given`` holds name, group, kinds,
+    levels, classes and aliases (None: keep). No name of it may read as another entry's."""
+    changes: dict[str, Any] = {}
+    if given.get("name") is not None:
+        changes["name"] = values.parse_text(given["name"], N_("name"))
+    if given.get("group") is not None:
+        changes["group"] = parse_group(given["group"])
+    if given.get("kinds"):
+        kinds = [values.parse_kind(kind) for kind in given["kinds"]]
+        if "mixed" in kinds:
+            raise Invalid(_("an entry names the kinds that receive it: individual, collective "
+                            "or household"))  # fmt: skip
+        changes["kinds"] = tuple(dict.fromkeys(kinds))
+    if given.get("levels"):
+        changes["levels"] = tuple(
+            dict.fromkeys(values.parse_level(v) or "" for v in given["levels"])
+        )
+    for name in ("classes", "aliases"):
+        if given.get(name) is not None:
+            changes[name] = values.parse_list(given[name]) or ()
+    if base is None:
+        for name, needed in (("name", N_("an entry needs a name")),
+                             ("group", N_("an entry needs --group")),
+                             ("kinds", N_("an entry needs --kind")),
+                             ("levels", N_("an entry needs --level"))):  # fmt: skip
+            if name not in changes:
+                raise Invalid(_(needed))
+        entry = Entry(**changes)
+    else:
+        entry = replace(base, **changes)
+    if "" in entry.levels:
+        raise Invalid(_("an entry needs --level"))
+    others = [e for e in catalogue.entries if base is None or e.name != base.name]
+    taken = {text.loose(name): other.name for other in others
+             for name in (other.name, *other.aliases)}  # fmt: skip
+    for name in (entry.name, *entry.aliases):
+        if text.loose(name) in taken:
+            message = _("{name!r} reads as catalogue entry {entry!r}; choose a name that differs "
+                        "by more than case or diacritics")  # fmt: skip
+            raise Conflict(message.format(name=name, entry=taken[text.loose(name)]))
+    return entry

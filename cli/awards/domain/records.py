@@ -51,10 +51,13 @@ class Award(_Record):
     phase: str | None = None
     decision: str | None = None
     decided_on: str | None = None
+    honorific: str | None = None  # Ông, Bà, Thượng tá: how the recipient is addressed
+    position: str | None = None  # Chức vụ
     unit: str | None = None
     note: str | None = None
     method: str | None = None  # one of METHODS
     category: str | None = None  # one of CATEGORIES, fitting the kind
+    sector: str | None = None  # Lĩnh vực hoạt động
     revoked_decision: str | None = None  # set when a later decision revoked the award
     revoked_on: str | None = None
     revoked_reason: str | None = None
@@ -75,6 +78,26 @@ class Issuer(_Record):
     name: str
     level: str | None = None
     aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry(_Record):
+    """A title or form of the catalogue: the law's (``domain.catalogue``) or a register's own.
+
+    ``kinds`` may receive it and issuers of ``levels`` may give it; ``classes`` are its classes
+    (hạng Nhất, Nhì, Ba), highest first; ``statistic`` is the form that counts it (0602, 0603;
+    "level": the issuer's level decides; None: none); ``issuer`` is the one its name names."""
+
+    name: str
+    group: str
+    kinds: tuple[str, ...]
+    levels: tuple[str, ...]
+    classes: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    statistic: str | None = "level"
+    basis: str | None = None  # the article of the law; None: a register's own entry
+    issuer: str | None = None
+    verb: str | None = None  # None: its group's
 
 
 def field_values(awards: Sequence[Award | Mapping[str, Any]], name: str) -> Iterator[Any]:

@@ -1,6 +1,6 @@
-"""The spellings of issuers and units already in use, so that a new value takes the stored one
-and one category never splits in a tally; a near-twin that differs only by its diacritics is
-refused with a "did you mean"."""
+"""The names a register knows: the spellings of issuers and units already in use, so that a new
+value takes the stored one and one category never splits in a tally (a near-twin that differs
+only by its diacritics is refused with a "did you mean"), and its catalogue of forms."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from awards import text
+from awards.domain.catalogue import LAW_CATALOGUE, Catalogue, Found
 from awards.domain.records import Award, Issuer, field_values
 from awards.domain.values import parse_optional_text, parse_text
 from awards.errors import Conflict
@@ -22,8 +23,10 @@ class Spellings:
     """
 
     def __init__(
-        self, awards: Iterable[Award | Mapping[str, Any]] = (), issuers: Iterable[Issuer] = ()
-    ) -> None:
+        self, awards: Iterable[Award | Mapping[str, Any]] = (), issuers: Iterable[Issuer] = (),
+        catalogue: Catalogue = LAW_CATALOGUE
+    ) -> None:  # fmt: skip
+        self.catalogue = catalogue
         self.version = 0  # grows with every spelling learned: AwardBuilder forgets on a change
         self._issuers: dict[str, str] = {}  # key -> stored spelling
         self._issuer_folds: dict[str, str] = {}  # folded -> stored spelling
@@ -80,6 +83,10 @@ class Spellings:
             )
             raise Conflict(message.format(issuer=issuer, twin=twin))
         return issuer
+
+    def form(self, value: str) -> Found:
+        """The catalogue's form for a name as typed, and the issuer the name holds, if any."""
+        return self.catalogue.find(parse_text(value, N_("form")))
 
     def unit(self, value: str) -> str | None:
         self._read_units()

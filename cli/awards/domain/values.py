@@ -1,5 +1,5 @@
-"""Single values as users type them: text, years, dates, counts, kinds, forms, levels,
-methods and categories, each parsed and checked into its stored form."""
+"""Single values as users type them: text, years, dates, counts, kinds, levels, methods and
+categories, each parsed and checked into its stored form. Forms are the catalogue's."""
 
 from __future__ import annotations
 
@@ -103,22 +103,15 @@ def parse_count(value: int | float | str) -> int:
     return value
 
 
-def _word(value: str) -> str:
-    """How a closed-list value is matched: no case, no diacritics, ``-`` and ``_`` as spaces,
-    ``/`` as a comma."""
-    folded = " ".join(text.fold(value).replace("-", " ").replace("_", " ").split())
-    return folded.replace("/", ",").replace(" ,", ",")
-
-
 def _words(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """What may be typed for each code, matched as ``_word`` folds it."""
-    return {_word(typed): code for typed, code in pairs}
+    """What may be typed for each code, matched as ``text.loose`` folds it."""
+    return {text.loose(typed): code for typed, code in pairs}
 
 
 _KINDS = _words(vocab.KIND_WORDS.items())
 _LEVELS = _words([*((level, level) for level in vocab.LEVELS), *vocab.LEVEL_WORDS.items()])
-_FORMS = _words((form, form) for form in vocab.FORMS)
-_METHODS = _words((w, code) for code, name in vocab.METHODS.items() for w in (code, name))
+_METHODS = _words([*((w, code) for code, name in vocab.METHODS.items() for w in (code, name)),
+                   *vocab.METHOD_WORDS.items()])  # fmt: skip
 _CATEGORIES = _words(
     (w, code)
     for code, (_kind, name, others) in vocab.CATEGORIES.items()
@@ -128,46 +121,49 @@ _CATEGORIES = _words(
 
 def _closed(value: str, words: dict[str, str], complaint: str, codes: Iterable[str]) -> str:
     """The code ``value`` stands for, or the complaint that lists the codes."""
-    found = words.get(_word(value))
+    found = words.get(text.loose(value))
     if found is None:
         shown = ", ".join(codes)
-        raise Invalid(
-            complaint.format(value=text.clean(value), codes=shown, levels=shown, forms=shown)
-        )
+        raise Invalid(complaint.format(value=text.clean(value), codes=shown, levels=shown))
     return found
 
 
 @functools.lru_cache(maxsize=4096)
 def parse_kind(value: str) -> str:
-    complaint = _("unknown kind {value!r}: use collective (tập thể), "
-                  "individual (cá nhân) or mixed (tập thể, cá nhân)")  # fmt: skip
+    complaint = _("unknown kind {value!r}: use individual (cá nhân), collective (tập thể), "
+                  "household (hộ gia đình) or mixed (tập thể, cá nhân)")  # fmt: skip
     return _closed(value, _KINDS, complaint, ())
-
-
-@functools.lru_cache(maxsize=4096)
-def parse_form(value: str) -> str:
-    """One of ``FORMS``, typed in any case, with or without diacritics (``bang-khen``)."""
-    return _closed(value, _FORMS, _("unknown form {value!r}; the forms are: {forms}"), vocab.FORMS)
 
 
 def parse_level(value: str) -> str | None:
     """One of ``LEVELS`` (or its Vietnamese word: bộ, tỉnh, sở…); empty clears it."""
     complaint = _("unknown level {value!r}; the levels are: {levels}")
-    return _closed(value, _LEVELS, complaint, vocab.LEVELS) if _word(value) else None
+    return _closed(value, _LEVELS, complaint, vocab.LEVELS) if text.loose(value) else None
 
 
 @functools.lru_cache(maxsize=256)
 def parse_method(value: str) -> str | None:
     """A method (regular, thematic… or thường xuyên, chuyên đề…); empty clears it."""
     complaint = _("unknown method {value!r}; use one of: {codes}")
-    return _closed(value, _METHODS, complaint, vocab.METHODS) if _word(value) else None
+    return _closed(value, _METHODS, complaint, vocab.METHODS) if text.loose(value) else None
 
 
 @functools.lru_cache(maxsize=256)
 def parse_category(value: str) -> str | None:
     """A recipient group of form 0603 (enterprise, worker… or doanh nghiệp, công nhân…)."""
     complaint = _("unknown category {value!r}; use one of: {codes}")
-    return _closed(value, _CATEGORIES, complaint, vocab.CATEGORIES) if _word(value) else None
+    return _closed(value, _CATEGORIES, complaint, vocab.CATEGORIES) if text.loose(value) else None
+
+
+_SECTORS = {text.key(sector): sector for sector in vocab.SECTORS}
+
+
+@functools.lru_cache(maxsize=256)
+def parse_sector(value: str) -> str | None:
+    """A field of activity: one of ``SECTORS`` in their spelling when it is one (in any case),
+    else as typed; empty clears it."""
+    sector = parse_optional_text(value)
+    return sector and _SECTORS.get(text.key(sector), sector)
 
 
 def parse_code(value: str) -> str:

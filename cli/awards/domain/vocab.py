@@ -11,12 +11,13 @@ from awards.i18n import N_, _
 
 FIRST_YEAR = 1945
 
-FORMS = ("Huân chương", "Huy chương", "Kỷ niệm chương", "Cờ thi đua", "Bằng khen", "Giấy khen",
-         "Chiến sĩ thi đua", "Lao động tiên tiến", "Tập thể lao động xuất sắc",
-         "Tập thể lao động tiên tiến")  # fmt: skip
-
+# What may be typed for a kind; "Khen thưởng cá nhân" as the catalogue sheets of real systems
+# say it. "mixed": one record standing for collectives and individuals together.
 KIND_WORDS = {"collective": "collective", "tap the": "collective", "individual": "individual",
-              "ca nhan": "individual", "mixed": "mixed", "tap the, ca nhan": "mixed",
+              "ca nhan": "individual", "household": "household", "ho gia dinh": "household",
+              "ho": "household", "khen thuong ca nhan": "individual",
+              "khen thuong tap the": "collective", "khen thuong ho gia dinh": "household",
+              "mixed": "mixed", "tap the, ca nhan": "mixed",
               "tap the ca nhan": "mixed"}  # fmt: skip
 
 
@@ -37,11 +38,13 @@ class Field(NamedTuple):  # a named tuple: read at start-up, where a dataclass c
 AWARD = (
     Field("id", N_("Id"), listed=True, numeric=True),
     Field("recipient", N_("Recipient"), ("Họ và tên", "Họ tên", "Tên tập thể, cá nhân",
-          "Đối tượng", "Tên tập thể/cá nhân", "Tập thể, cá nhân được khen"), listed=True),
-    Field("kind", N_("Kind"), ("Loại", "Tập thể/Cá nhân", "Tập thể hay cá nhân"),
-          ("loại", "đối tượng"), 6, listed=True, code=True),
+          "Đối tượng", "Tên tập thể/cá nhân", "Tập thể, cá nhân được khen",
+          "Tên tập thể/cá nhân/hộ gia đình"), listed=True),
+    Field("kind", N_("Kind"), ("Loại", "Tập thể/Cá nhân", "Tập thể hay cá nhân",
+          "Phân loại khen thưởng"), ("loại", "đối tượng"), 6, listed=True, code=True),
     Field("count", N_("Count"), ("Số lượng",), listed=True, numeric=True),
-    Field("form", N_("Form"), ("Hình thức", "Hình thức khen thưởng", "Danh hiệu"),
+    Field("form", N_("Form"), ("Hình thức", "Hình thức khen thưởng", "Danh hiệu",
+          "Danh hiệu thi đua/Hình thức khen thưởng", "Danh hiệu thi đua", "Hình thức, danh hiệu"),
           ("hình thức",), 3, listed=True),
     Field("issuer", N_("Issuer"), ("Cấp khen", "Người ký", "Cơ quan khen thưởng",
           "Cấp khen thưởng"), ("cấp khen", "cơ quan"), 4, listed=True),
@@ -51,12 +54,16 @@ AWARD = (
     Field("decision", N_("Decision"), ("Số quyết định", "Số QĐ"), listed=True, code=True),
     Field("decided_on", N_("Decided on"), ("decided on", "Ngày quyết định", "Ngày QĐ",
           "Ngày ký")),
+    Field("honorific", N_("Honorific"), ("Tên gọi", "Tên gọi (Ông/Bà/Chức danh)", "Danh xưng",
+          "Ông/Bà", "Cấp bậc", "Cấp bậc, chức danh")),
+    Field("position", N_("Position"), ("Chức vụ", "Chức vụ, đơn vị", "Chức danh")),
     Field("unit", N_("Unit"), ("Đơn vị", "Đơn vị công tác"), ("đơn vị",), 7, listed=True),
     Field("note", N_("Note"), ("Ghi chú",)),
     Field("method", N_("Method"), ("Phương thức", "Phương thức khen thưởng"), ("phương thức",),
           8),
-    Field("category", N_("Category"), ("Phân loại", "Nhóm đối tượng", "Thành phần"),
-          ("phân loại",), 9),
+    Field("category", N_("Category"), ("Phân loại", "Nhóm đối tượng", "Thành phần",
+          "Phân loại đối tượng"), ("phân loại",), 9),
+    Field("sector", N_("Sector"), ("Lĩnh vực", "Lĩnh vực hoạt động"), ("lĩnh vực",), 10),
     Field("revoked_decision", N_("Revoked decision"), ("Số QĐ thu hồi", "Quyết định thu hồi")),
     Field("revoked_on", N_("Revoked on"), ("Ngày thu hồi",)),
     Field("revoked_reason", N_("Revoked reason"), ("Lý do thu hồi",)),
@@ -79,7 +86,18 @@ ISSUER = (
     Field("aliases", N_("Aliases"), ("Tên khác", "Tên gọi khác")),
 )
 
+# A register's own catalogue entry, as export writes it and import reads it.
+CATALOGUE = (
+    Field("name", N_("Title or form"), ("Danh hiệu, hình thức", "Tên danh hiệu, hình thức")),
+    Field("group", N_("Group"), ("Nhóm",)),
+    Field("kinds", N_("Receives"), ("Đối tượng nhận",)),
+    Field("levels", N_("Levels"), ("Cấp tặng",)),
+    Field("classes", N_("Classes"), ("Hạng",)),
+    Field("aliases", N_("Aliases"), ("Tên khác",)),
+)
+
 AWARD_FIELDS = tuple(field.name for field in AWARD)
+CATALOGUE_FIELDS = tuple(field.name for field in CATALOGUE)
 PHASE_FIELDS = tuple(field.name for field in PHASE)
 ISSUER_FIELDS = tuple(field.name for field in ISSUER)
 REVOCATION_FIELDS = ("revoked_decision", "revoked_on", "revoked_reason")
@@ -94,7 +112,8 @@ DIMENSIONS = tuple(
 DEFAULT_DIMENSIONS = ("phase", "form")
 
 
-KIND_NAMES = {"collective": N_("collective"), "individual": N_("individual"), "mixed": N_("mixed")}
+KIND_NAMES = {"collective": N_("collective"), "individual": N_("individual"),
+              "household": N_("household"), "mixed": N_("mixed")}  # fmt: skip
 
 
 def shown(name: str, value: Any) -> Any:
@@ -122,25 +141,54 @@ def spoken(names: tuple[str, ...], last: str = "or") -> str:
     return f"{', '.join(names[:-1])} {last} {names[-1]}" if len(names) > 1 else "".join(names)
 
 
-# Phương thức khen thưởng and the recipient groups of the statistical form 0603 (Thông tư
-# 02/2023/TT-BNV), stored by these English names.
+# Phương thức khen thưởng and the recipient groups of the statistical forms (Thông tư
+# 02/2023/TT-BNV), stored by these English names; also typed as the labels of real systems.
 METHODS = {"regular": "Thường xuyên", "thematic": "Chuyên đề", "sudden": "Đột xuất",
            "foreign": "Đối ngoại", "dedication": "Cống hiến", "seniority": "Niên hạn",
            "resistance": "Kháng chiến"}  # fmt: skip
+METHOD_WORDS = {"Khen thưởng theo công trạng và thành tích đạt được": "regular",
+                "Khen thưởng thường xuyên": "regular", "Công trạng": "regular",
+                "Khen thưởng chuyên đề": "thematic", "Khen thưởng theo đợt hoặc chuyên đề":
+                "thematic", "Theo đợt": "thematic", "Khen thưởng đột xuất": "sudden",
+                "Khen thưởng đối ngoại": "foreign", "Khen thưởng quá trình cống hiến":
+                "dedication", "Khen thưởng theo niên hạn": "seniority",
+                "Khen thưởng thành tích kháng chiến": "resistance"}  # fmt: skip
 # category: (the kind it belongs to, its name on the form, other words typed for it)
 CATEGORIES = {
-    "enterprise": ("collective", "Doanh nghiệp", ()),
-    "household": ("collective", "Hộ gia đình", ("hộ",)),
-    "leader-national": ("individual", "Lãnh đạo cấp bộ, cấp tỉnh trở lên", ("lãnh đạo cấp bộ",
-                                                                        "lãnh đạo cấp tỉnh")),
-    "leader-department": ("individual", "Lãnh đạo cấp vụ, sở, ngành", ("lãnh đạo cấp sở",
-                                                                   "lãnh đạo cấp vụ")),
+    "leader-national": ("individual", "Lãnh đạo cấp bộ, cấp tỉnh trở lên",
+                        ("lãnh đạo cấp bộ", "lãnh đạo cấp tỉnh",
+                         "Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên")),
+    "leader-department": ("individual", "Lãnh đạo cấp vụ, sở, ngành",
+                          ("lãnh đạo cấp sở", "lãnh đạo cấp vụ",
+                           "Lãnh đạo cấp vụ, sở, ngành và tương đương")),
     "entrepreneur": ("individual", "Doanh nhân", ()),
     "leader-other": ("individual", "Các cấp lãnh đạo khác từ phó phòng trở lên",
-                     ("lãnh đạo khác",)),
+                     ("lãnh đạo khác", "Các cấp lãnh đạo từ phó phòng trở lên",
+                      "Các cấp lãnh đạo khác")),
     "worker": ("individual", "Người trực tiếp lao động (công nhân, nông dân, …)",
-               ("người trực tiếp lao động", "công nhân", "nông dân", "người lao động")),
+               ("người trực tiếp lao động", "công nhân", "nông dân", "người lao động",
+                "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu")),
+    "party": ("collective", "Cơ quan Đảng và các tổ chức chính trị, xã hội",
+              ("cơ quan Đảng", "tổ chức chính trị, xã hội", "đoàn thể")),
+    "central": ("collective", "Cơ quan Trung ương đóng trên địa bàn",
+                ("cơ quan trung ương",)),
+    "administration": ("collective", "Cơ quan hành chính", ("hành chính",)),
+    "public-service": ("collective", "Đơn vị sự nghiệp", ("sự nghiệp",)),
+    "enterprise": ("collective", "Doanh nghiệp", ()),
+    "cooperative": ("collective", "Hợp tác xã", ("HTX",)),
+    "other": ("collective", "Đối tượng khác", ("khác",)),
+    "household": ("household", "Hộ gia đình", ("hộ",)),
 }  # fmt: skip
+
+# Lĩnh vực hoạt động as a real provincial system lists them; another sector may be typed too.
+SECTORS = ("An ninh - Quốc phòng", "Báo chí - Thông tin - Truyền thông", "Bảo hiểm xã hội",
+           "Các cơ quan, tổ chức Đảng", "Các tổ chức Hội và Đoàn thể", "Công nghiệp - Thương mại",
+           "Cơ quan lập pháp", "Giáo dục - Đào tạo", "Giao thông vận tải", "Kế hoạch - Đầu tư",
+           "Kinh tế - Xã hội", "Khoa học - Công nghệ", "Lao động, Thương binh và Xã hội",
+           "Nông nghiệp - Nông thôn", "Ngoại giao", "Quản lý Nhà nước", "Tài chính - Ngân hàng",
+           "Tài nguyên - Môi trường", "Tôn giáo - Tín ngưỡng",
+           "Tư pháp - Thanh tra - Tòa án - Kiểm sát", "Văn hóa - Thể thao - Du lịch", "Xây dựng",
+           "Y tế")  # fmt: skip
 
 # Who may give what depends on the level of the issuer (Luật Thi đua, khen thưởng 2022,
 # Điều 77–80); "organisation" is a political or social organisation (the Labour Federation,

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from awards import text
 from awards.domain.build import find_phase
+from awards.domain.catalogue import LAW_CATALOGUE, Catalogue
 from awards.domain.records import Award, Issuer, Phase
 from awards.domain.spellings import Spellings
-from awards.domain.values import parse_form, parse_kind, parse_year
+from awards.domain.values import parse_category, parse_kind, parse_sector, parse_year
 from awards.domain.vocab import AWARD_FIELDS
 from awards.errors import Invalid, NotFound
 from awards.i18n import N_, _
@@ -32,9 +33,11 @@ class Filters:
     first_year: int | None = None
     last_year: int | None = None
     phase: str | None = None
-    form: str | None = None
+    form: str | None = None  # checked: and every form whose name begins with it
     issuer: str | None = None  # checked: its text.key
     kind: str | None = None
+    category: str | None = None
+    sector: str | None = None  # checked: its text.key
     search: str | None = None  # checked: its text.fold
 
     def matches(self, award: Row) -> bool:
@@ -45,11 +48,19 @@ class Filters:
             and (self.first_year is None or year >= self.first_year)
             and (self.last_year is None or year <= self.last_year)
             and (self.phase is None or get("phase") == self.phase)
-            and (self.form is None or get("form") == self.form)
+            and (self.form is None or _same_form(get("form"), self.form))
             and (self.kind is None or get("kind") == self.kind)
+            and (self.category is None or get("category") == self.category)
+            and (self.sector is None or text.key(get("sector") or "") == self.sector)
             and (self.issuer is None or text.key(get("issuer")) == self.issuer)
             and (self.search is None or self.search in _haystack(award))
         )
+
+
+def _same_form(form: str, wanted: str) -> bool:
+    """A form selects those whose names begin with it: ``Huân chương Lao động`` each of its
+    classes, ``Huân chương`` every order, ``Bằng khen`` the Prime Minister's too."""
+    return form == wanted or form.startswith(wanted) and form.startswith(" ", len(wanted))
 
 
 def _haystack(award: Row) -> str:
@@ -60,7 +71,10 @@ def _haystack(award: Row) -> str:
     )
 
 
-def make_filter(phases: Sequence[Phase], given: Filters, issuers: Sequence[Issuer] = ()) -> Filters:
+def make_filter(
+    phases: Sequence[Phase], given: Filters, issuers: Sequence[Issuer] = (),
+    catalogue: Catalogue = LAW_CATALOGUE
+) -> Filters:  # fmt: skip
     """Check and normalise filter values as ``add`` would, so ``--form bang-khen`` works and
     an issuer's alias selects its awards."""
     issuer = given.issuer
@@ -75,9 +89,11 @@ def make_filter(phases: Sequence[Phase], given: Filters, issuers: Sequence[Issue
         first_year=None if given.first_year is None else parse_year(given.first_year, N_("from")),
         last_year=None if given.last_year is None else parse_year(given.last_year, N_("to")),
         phase=None if given.phase is None else find_phase(given.phase, phases).code,
-        form=None if given.form is None else parse_form(given.form),
+        form=None if given.form is None else catalogue.find(given.form).form,
         issuer=None if issuer is None else text.key(issuer),
         kind=None if given.kind is None else parse_kind(given.kind),
+        category=None if given.category is None else parse_category(given.category),
+        sector=None if given.sector is None else text.key(parse_sector(given.sector) or ""),
         search=None if given.search is None else (text.fold(given.search) or None),
     )
 
@@ -94,7 +110,7 @@ def _checked(records: Records, given: Filters) -> Filters:
             message = _("no issuer {issuer!r}; did you mean {twin!r}?")
             raise Invalid(message.format(issuer=resolved, twin=twin))
         given = replace(given, issuer=resolved)
-    return make_filter(records.phases, given, records.issuers)
+    return make_filter(records.phases, given, records.issuers, records.catalogue)
 
 
 def chosen_awards(records: Records, given: Filters) -> list[Award]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from awards import text
 from awards.domain import vocab
-from awards.domain.records import Award, Issuer, Phase
+from awards.domain.records import Award, Entry, Issuer, Phase
 from awards.grid import Cell, Grid, Rows
 from awards.i18n import N_, _
 from awards.reports.check import RULES, Finding
@@ -18,6 +18,7 @@ from awards.reports.check import RULES, Finding
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from awards.domain.catalogue import Catalogue
     from awards.store import Records
     from awards.store.history import Change
     from awards.store.store import Copy
@@ -131,6 +132,60 @@ def issuer_list(issuers: Sequence[Issuer], award_rows: Iterable[Mapping[str, Any
     grid = Grid(columns, rows, frozenset({3}), frozenset({1}), empty=_("no issuers yet"))
     found = [{**i.to_dict(), "awards": used[i.name]} for i in ordered]
     return Rows(grid, found, [*vocab.ISSUER_FIELDS, "awards"], _("the issuers"), "issuers")
+
+
+def catalogue_list(catalogue: Catalogue, award_rows: Iterable[Mapping[str, Any]], *,
+                   local: bool = False) -> Rows:  # fmt: skip
+    """The titles and forms from the highest down: the law's (each with its article) and the
+    register's own, and how many records use each."""
+    from awards.domain.catalogue import statistic, verb
+
+    used: Counter[str] = Counter()
+    for record in award_rows:
+        entry = catalogue.entry(record["form"])
+        used[entry.name if entry else record["form"]] += 1
+    entries = catalogue.local if local else catalogue.entries
+    ordered = sorted(entries, key=lambda e: (catalogue.rank(e.name), text.sort_key(e.name)))
+
+    def kinds(entry: Entry) -> str:
+        return ", ".join(_(vocab.KIND_NAMES[k]) for k in entry.kinds)
+
+    def counted(entry: Entry) -> str | None:
+        if entry.statistic != "level":
+            return entry.statistic
+        forms = dict.fromkeys(statistic(entry, level) for level in entry.levels)
+        return " / ".join(f for f in forms if f) or None
+
+    rows: list[list[Cell]] = [
+        [e.name, ", ".join(e.classes) or None, kinds(e), ", ".join(e.levels), verb(e),
+         counted(e), e.basis or _("this register's own"), used[e.name]]
+        for e in ordered
+    ]  # fmt: skip
+    columns = [_("Title or form"), _("Classes"), _("Receives"), _("Levels"), _("Verb"),
+               _("Counted on"), _("Basis"), _("Records")]  # fmt: skip
+    empty = _("no entries of this register's own yet") if local else None
+    grid = Grid(columns, rows, frozenset({7}), frozenset({5}), empty=empty)
+    found = [{**e.to_dict(), "verb": verb(e), "awards": used[e.name]} for e in ordered]
+    fields = ["name", "group", "classes", "kinds", "levels", "verb", "statistic", "basis", "awards"]
+    return Rows(grid, found, fields, _("the catalogue"), "catalogue")
+
+
+def categories_list() -> Rows:
+    """The recipient categories of the statistical forms, by kind, with their codes."""
+    rows: list[list[Cell]] = [
+        [code, _(vocab.KIND_NAMES[kind]), name, "; ".join(others) or None]
+        for code, (kind, name, others) in vocab.CATEGORIES.items()
+    ]
+    columns = [_("Code"), _("Kind"), _("Label"), _("Also typed as")]
+    found = [{"code": code, "kind": kind, "label": name, "also": list(others)}
+             for code, (kind, name, others) in vocab.CATEGORIES.items()]  # fmt: skip
+    return Rows(
+        Grid(columns, rows, nowrap=frozenset({0})),
+        found,
+        ["code", "kind", "label", "also"],
+        _("the categories"),
+        "categories",
+    )
 
 
 def history_list(changes: Sequence[Change]) -> Rows:

@@ -1,7 +1,8 @@
 """Tallies: pure functions from awards to counted groups, and from those to printable grids.
 
 Every count is the sum of the records' ``count`` (a record may stand for 24 recipients).
-Years and phases come in chronological order; other values by count, then by name.
+Years and phases come in chronological order, forms from the highest down; other values by
+count, then by name.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from awards import i18n, text
+from awards.domain.catalogue import Catalogue
 from awards.domain.records import Award, Issuer, Phase, field_values
 from awards.domain.vocab import AWARD, DEFAULT_DIMENSIONS, DIMENSIONS, HEADINGS, LEVEL, shown
 from awards.errors import Invalid
@@ -97,6 +99,8 @@ def _order(dim: str, totals: Counter[Value], phases: Sequence[Phase]) -> list[Va
     present = [value for value in totals if value is not None]
     if dim == "year":
         present.sort(key=lambda year: int(year or 0))
+    elif dim == "form":  # from the highest down, as the catalogue ranks them
+        present.sort(key=lambda form: (Catalogue.rank(str(form)), text.sort_key(str(form))))
     elif dim == "phase":
         known = {p.code: (p.start, p.end, p.code) for p in phases}
         present.sort(key=lambda code: known.get(str(code), (9999, 9999, str(code))))

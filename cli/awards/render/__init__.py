@@ -11,9 +11,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from awards.domain.vocab import AWARD_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
+from awards.domain.vocab import AWARD_FIELDS, CATALOGUE_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
 from awards.errors import UsageProblem
 from awards.i18n import _, ngettext
 from awards.render import terminal
@@ -151,18 +151,21 @@ def _export(register: Register, fmt: str, target: str) -> None:
     back together."""
     from awards.render.files import write_output
 
-    tables = {"awards": register.awards, "phases": register.phases, "issuers": register.issuers}
-    counts = {name: counted(len(items), name[:-1]) for name, items in tables.items()}
+    tables = {"awards": register.awards, "phases": register.phases, "issuers": register.issuers,
+              "catalogue": register.catalogue}  # fmt: skip
+    counts = {name: counted(len(items), _NOUNS[name]) for name, items in tables.items()}
     if fmt == "xlsx":
         from awards.render.xlsx import awards_workbook
 
-        book = awards_workbook(register.phases, register.awards, register.issuers)
+        book = awards_workbook(register.phases, register.awards, register.issuers,
+                               register.catalogue)  # fmt: skip
         write_output(target, book, binary="xlsx")
     elif fmt == "json":
         from awards.transfer.sheets import EXPORT_SCHEMA
 
         document = {"schema": EXPORT_SCHEMA} | {
-            name: [record.to_dict() for record in tables[name]] for name in reversed(tables)
+            name: [_exported(record) for record in tables[name]]
+            for name in ("catalogue", "issuers", "phases", "awards")
         }
         write_output(target, to_json(document).encode())
     else:
@@ -172,9 +175,12 @@ def _export(register: Register, fmt: str, target: str) -> None:
             "," if fmt == "csv" else "\t",
         )
         base, written = Path(target), []
-        for name, fields in zip(tables, (AWARD_FIELDS, PHASE_FIELDS, ISSUER_FIELDS), strict=True):
+        every = (AWARD_FIELDS, PHASE_FIELDS, ISSUER_FIELDS, CATALOGUE_FIELDS)
+        for name, fields in zip(tables, every, strict=True):
+            if name == "catalogue" and not tables[name]:
+                continue  # most registers have none: no empty file beside the others
             path = target if name == "awards" else str(base.with_stem(f"{base.stem}-{name}"))
-            rows = [record.to_dict() for record in tables[name]]
+            rows = [_exported(record) for record in tables[name]]
             write_output(path, to_delimited(rows, fields, delimiter).encode(encoding))
             if target == "-":
                 return  # standard output: the awards alone
@@ -182,7 +188,22 @@ def _export(register: Register, fmt: str, target: str) -> None:
         info(_("exported {what}").format(what="; ".join(written)))
         return
     if target != "-":
-        info(_("exported {awards}, {phases}, {issuers} to {path}").format(**counts, path=target))
+        said = _("exported {awards}, {phases}, {issuers} to {path}")
+        if register.catalogue:
+            said = _("exported {awards}, {phases}, {issuers}, {catalogue} to {path}")
+        info(said.format(**counts, path=target))
+
+
+# What an export says of each table's records, by count ("3 catalogue entries").
+_NOUNS = {"awards": "award", "phases": "phase", "issuers": "issuer", "catalogue": "entry"}
+
+
+def _exported(record: Any) -> dict[str, Any]:
+    """A record as export writes it: a catalogue entry as the data file keeps it."""
+    from awards.domain.records import Entry
+    from awards.store.codec import entry_record
+
+    return entry_record(record) if isinstance(record, Entry) else dict(record.to_dict())
 
 
 def counted(number: int, noun: str) -> str:
@@ -191,6 +212,7 @@ def counted(number: int, noun: str) -> str:
         "award": ngettext("{count} award", "{count} awards", number),
         "phase": ngettext("{count} phase", "{count} phases", number),
         "issuer": ngettext("{count} issuer", "{count} issuers", number),
+        "entry": ngettext("{count} catalogue entry", "{count} catalogue entries", number),
         "duplicate": ngettext("{count} duplicate", "{count} duplicates", number),
         "problem": ngettext("{count} problem", "{count} problems", number),
         "place": ngettext("{count} place", "{count} places", number),

@@ -131,7 +131,8 @@ _CHANGE_WORDS = {
     ("removed", True): N_("removed"), ("awards", True): N_("award"),
     ("awards", False): N_("awards"), ("phases", True): N_("phase"),
     ("phases", False): N_("phases"), ("issuers", True): N_("issuer"),
-    ("issuers", False): N_("issuers"),
+    ("issuers", False): N_("issuers"), ("catalogue", True): N_("catalogue entry"),
+    ("catalogue", False): N_("catalogue entries"),
 }  # fmt: skip
 SHOWN_RANGES = 5
 

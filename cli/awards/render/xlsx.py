@@ -20,8 +20,8 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from awards import text
-from awards.domain.records import Award, Issuer, Phase
-from awards.domain.vocab import AWARD_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
+from awards.domain.records import Award, Entry, Issuer, Phase
+from awards.domain.vocab import AWARD_FIELDS, CATALOGUE_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
 from awards.grid import Grid
 from awards.i18n import _
 from awards.reports.forms import FORM_0603_COLUMNS, FORM_0603_SUBJECT, FORM_0603_TITLE
@@ -31,12 +31,19 @@ _DATE_FORMAT = "DD/MM/YYYY"
 
 
 def awards_workbook(
-    phases: Sequence[Phase], awards: Sequence[Award], issuers: Sequence[Issuer] = ()
-) -> bytes:
-    """Sheets of awards, phases and issuers, headed by the JSON keys, which import reads back."""
+    phases: Sequence[Phase], awards: Sequence[Award], issuers: Sequence[Issuer] = (),
+    catalogue: Sequence[Entry] = ()
+) -> bytes:  # fmt: skip
+    """Sheets of awards, phases, issuers and (when it has any) the register's own catalogue
+    entries, headed by the JSON keys, which import reads back."""
     book = Workbook(write_only=True)
-    for title, items, names in (("awards", awards, AWARD_FIELDS), ("phases", phases, PHASE_FIELDS),
-                                ("issuers", issuers, ISSUER_FIELDS)):  # fmt: skip
+    sheets = [
+        ("awards", awards, AWARD_FIELDS),
+        ("phases", phases, PHASE_FIELDS),
+        ("issuers", issuers, ISSUER_FIELDS),
+        ("catalogue", catalogue, CATALOGUE_FIELDS),
+    ]
+    for title, items, names in sheets[:4 if catalogue else 3]:  # fmt: skip
         rows = [[_value(name, getattr(item, name)) for name in names] for item in items]
         _write_sheet(book, title, list(names), rows)
     return _save(book)

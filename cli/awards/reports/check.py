@@ -15,6 +15,7 @@ from awards import text
 from awards.i18n import N_, _
 
 if TYPE_CHECKING:  # the rules are read by --help, which needs no model
+    from awards.domain.catalogue import Catalogue
     from awards.domain.records import Award, Issuer, Phase
 
 LAW = "Luật Thi đua, khen thưởng 2022 (06/2022/QH15)"
@@ -29,7 +30,11 @@ class Rule(NamedTuple):  # named tuples: the rules are read at start-up, for --h
 RULES = {rule.code: rule for rule in (
     Rule("level-unset", "issuer level not set", "needed to check who may give what"),
     Rule("level-form", "form not given at the issuer's level", f"{LAW}, Điều 77–80"),
-    Rule("kind-form", "collective-only form to an individual, or the reverse", f"{LAW}, Điều 8"),
+    Rule("kind-form", "title or form to a kind of recipient that cannot hold it",
+         f"{LAW}, Điều 20 (titles), 33, 54, 59 (orders, medals, honours)"),
+    Rule("class-missing", "order or medal without its class",
+         f"{LAW}, Điều 33, 54: these are given in a class (hạng Nhất, Nhì, Ba)"),
+    Rule("unknown-form", "form not in the catalogue", "the catalogue: awards catalogue list"),
     Rule("phase-year", "award year outside its phase", "the phases of the program"),
     Rule("decision-year", "decision dated in another year", "a year's awards, by their decisions"),
     Rule("decision-twice", "one decision number, two dates or issuers",
@@ -38,26 +43,8 @@ RULES = {rule.code: rule for rule in (
     Rule("spelling", "one name spelled two ways", "one category must not split in a tally"),
 )}  # fmt: skip
 
-# Which levels give which form (Điều 77: the State President; 78: the Prime Minister; 79:
-# ministers, provincial chairs and central organisations; 80: heads of units, district and
-# commune chairs, companies). Political and social organisations commend under their statutes.
-ALLOWED_LEVELS: dict[str, frozenset[str]] = {
-    "Huân chương": frozenset({"state"}),
-    "Huy chương": frozenset({"state"}),
-    "Kỷ niệm chương": frozenset({"ministry", "province", "organisation"}),
-    "Cờ thi đua": frozenset({"government", "ministry", "province", "organisation"}),
-    "Bằng khen": frozenset({"government", "ministry", "province", "organisation"}),
-    "Giấy khen": frozenset({"department", "district", "commune", "unit", "organisation"}),
-    "Chiến sĩ thi đua": frozenset(
-        {"government", "ministry", "province", "department", "district", "unit", "organisation"}
-    ),
-    "Lao động tiên tiến": frozenset({"department", "district", "commune", "unit", "organisation"}),
-    "Tập thể lao động xuất sắc": frozenset({"ministry", "province", "organisation"}),
-    "Tập thể lao động tiên tiến": frozenset({"department", "district", "unit", "organisation"}),
-}
-COLLECTIVE_ONLY = frozenset({"Cờ thi đua", "Tập thể lao động xuất sắc",
-                             "Tập thể lao động tiên tiến"})  # fmt: skip
-INDIVIDUAL_ONLY = frozenset({"Chiến sĩ thi đua", "Lao động tiên tiến"})
+# Who may give what, and who may receive it, is the catalogue's (domain.catalogue): each
+# entry's levels and kinds, with the article they come from.
 
 
 class Finding(NamedTuple):
@@ -67,12 +54,17 @@ class Finding(NamedTuple):
 
 
 def check(
-    awards: Sequence[Award], phases: Sequence[Phase], issuers: Sequence[Issuer]
-) -> list[Finding]:
+    awards: Sequence[Award], phases: Sequence[Phase], issuers: Sequence[Issuer],
+    catalogue: Catalogue | None = None
+) -> list[Finding]:  # fmt: skip
     """Every finding, rule by rule in the order of ``RULES``."""
+    from awards.domain.catalogue import LAW_CATALOGUE
+
+    catalogue = catalogue or LAW_CATALOGUE
     live = [a for a in awards if not a.revoked]
-    return [*_levels(live, issuers), *_kinds(live), *_phase_years(live, phases),
-            *_decisions(live), *_duplicates(live), *_spellings(live)]  # fmt: skip
+    return [*_levels(live, issuers, catalogue), *_kinds(live, catalogue),
+            *_classes(live, catalogue), *_phase_years(live, phases), *_decisions(live),
+            *_duplicates(live), *_spellings(live)]  # fmt: skip
 
 
 def _ids(awards: Iterable[Award]) -> tuple[int, ...]:
@@ -89,7 +81,9 @@ def _grouped(awards: Iterable[Award], key: Callable[[Award], K]) -> dict[K, list
     return groups
 
 
-def _levels(awards: Sequence[Award], issuers: Sequence[Issuer]) -> list[Finding]:
+def _levels(
+    awards: Sequence[Award], issuers: Sequence[Issuer], catalogue: Catalogue
+) -> list[Finding]:
     levels = {issuer.name: issuer.level for issuer in issuers}
     findings = []
     by_issuer = _grouped(awards, lambda a: a.issuer)
@@ -101,8 +95,9 @@ def _levels(awards: Sequence[Award], issuers: Sequence[Issuer]) -> list[Finding]
             findings.append(Finding("level-unset", _ids(given), unset.format(issuer=issuer)))
             continue
         for form, wrong in _grouped(given, lambda a: a.form).items():
-            allowed = ALLOWED_LEVELS.get(form, frozenset())
-            if level not in allowed:
+            entry = catalogue.entry(form)
+            allowed = entry.levels if entry else ()
+            if entry is not None and level not in allowed:
                 said = _("{form} from {issuer!r}, a {level}-level issuer; {form} is given at: "
                          "{levels}").format(form=form, issuer=issuer, level=level,
                                             levels=", ".join(sorted(allowed)))  # fmt: skip
@@ -110,16 +105,39 @@ def _levels(awards: Sequence[Award], issuers: Sequence[Issuer]) -> list[Finding]
     return findings
 
 
-def _kinds(awards: Sequence[Award]) -> list[Finding]:
+_RECEIVERS = {"individual": N_("individuals"), "collective": N_("collectives"),
+              "household": N_("households")}  # fmt: skip
+
+
+def _kinds(awards: Sequence[Award], catalogue: Catalogue) -> list[Finding]:
     findings = []
     for (form, kind), wrong in _grouped(awards, lambda a: (a.form, a.kind)).items():
-        if form in COLLECTIVE_ONLY and kind == "individual":
-            said = _("{form} is for collectives, but these awards go to individuals")
-        elif form in INDIVIDUAL_ONLY and kind == "collective":
-            said = _("{form} is for individuals, but these awards go to collectives")
-        else:
+        entry = catalogue.entry(form)
+        if entry is None:
+            said = _("{form} is not in the catalogue; `awards catalogue add` records a "
+                     "register's own").format(form=form)  # fmt: skip
+            findings.append(Finding("unknown-form", _ids(wrong), said))
             continue
-        findings.append(Finding("kind-form", _ids(wrong), said.format(form=form)))
+        kinds = ("individual", "collective") if kind == "mixed" else (kind,)
+        if set(kinds) <= set(entry.kinds):
+            continue
+        said = _("{form} goes to {allowed}, but these awards go to {kind}").format(
+            form=form, allowed=", ".join(_(_RECEIVERS[k]) for k in entry.kinds),
+            kind=", ".join(_(_RECEIVERS[k]) for k in kinds),
+        )  # fmt: skip
+        findings.append(Finding("kind-form", _ids(wrong), said))
+    return findings
+
+
+def _classes(awards: Sequence[Award], catalogue: Catalogue) -> list[Finding]:
+    findings = []
+    for form, wrong in _grouped(awards, lambda a: a.form).items():
+        entry = catalogue.entry(form)
+        if entry is not None and entry.classes and form == entry.name:
+            said = _("{form} is given in a class ({classes}); these awards name none").format(
+                form=form, classes=", ".join(f"hạng {c}" for c in entry.classes)
+            )
+            findings.append(Finding("class-missing", _ids(wrong), said))
     return findings
 
 

@@ -7,34 +7,46 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from awards.domain.catalogue import LAW_CATALOGUE, Catalogue, statistic
 from awards.domain.records import Award, Issuer
 from awards.grid import Cell, Grid
 
 FORM_0603_TITLE = "Biểu số 0603.N/BNV-TĐKT"
 FORM_0603_SUBJECT = "Số lượng khen thưởng cấp bộ, ban, ngành, đoàn thể Trung ương và tỉnh"
-FORM_0603_FORMS = ("Bằng khen", "Chiến sĩ thi đua", "Cờ thi đua", "Kỷ niệm chương")
 FORM_0603_COLUMNS = ("Bằng khen", "Chiến sĩ thi đua cấp bộ, tỉnh", "Cờ thi đua của bộ, tỉnh",
                      "Kỷ niệm chương")  # fmt: skip
-_HIGH_LEVELS = frozenset({"government", "ministry", "province", "organisation"})
+# The catalogue group that each column counts: Bằng khen, the emulation title Chiến sĩ thi
+# đua of a ministry or province, its Cờ thi đua, Kỷ niệm chương. The form has no column for
+# the other titles that level gives (Tập thể lao động xuất sắc), which count nowhere.
+_COLUMN_GROUPS = ("merit", "title", "flag", "badge")
 NOT_CLASSIFIED = "Chưa phân loại"
 
 
-def form_0603(awards: Sequence[Award], issuers: Sequence[Issuer], year: int) -> Grid:
+def form_0603(
+    awards: Sequence[Award], issuers: Sequence[Issuer], year: int,
+    catalogue: Catalogue = LAW_CATALOGUE
+) -> Grid:  # fmt: skip
     """The form's rows (01 total; 02–10 by recipient; 11–17 by method) × its columns (total,
-    then the four forms). Records without a category or method are counted in the total and
-    in a "not classified" row, so that every block adds up to row 01."""
+    then the four forms): the awards the catalogue counts on form 0603. Records without a
+    category or method are counted in the total and in a "not classified" row, so that every
+    block adds up to row 01."""
     from awards.domain.vocab import CATEGORIES, METHODS
 
     levels = {issuer.name: issuer.level for issuer in issuers}
-    chosen = [
-        a for a in awards
-        if a.year == year and not a.revoked and a.form in FORM_0603_FORMS
-        and (a.form != "Chiến sĩ thi đua" or levels.get(a.issuer) in _HIGH_LEVELS)
-    ]  # fmt: skip
+    column_of: dict[Award, int] = {}
+    for award in awards:
+        entry = catalogue.entry(award.form)
+        if (award.year == year and not award.revoked and entry is not None
+                and entry.group in _COLUMN_GROUPS
+                and statistic(entry, levels.get(award.issuer)) == "0603"):  # fmt: skip
+            column_of[award] = _COLUMN_GROUPS.index(entry.group)
+    chosen = list(column_of)
 
     def row(code: str, label: str, test: Callable[[Award], bool]) -> list[Cell]:
-        counts = [sum(a.count for a in chosen if a.form == form and test(a))
-                  for form in FORM_0603_FORMS]  # fmt: skip
+        counts = [0] * len(_COLUMN_GROUPS)
+        for award in chosen:
+            if test(award):
+                counts[column_of[award]] += award.count
         return [code, label, sum(counts), *counts]
 
     def category(name: str) -> Callable[[Award], bool]:
@@ -46,9 +58,9 @@ def form_0603(awards: Sequence[Award], issuers: Sequence[Issuer], year: int) -> 
     individual_groups = [c for c, (kind, _, _) in CATEGORIES.items() if kind == "individual"]
     rows = [
         row("01", "Tổng số", lambda a: True),
-        row("02", "Tập thể", lambda a: a.kind == "collective" and a.category != "household"),
+        row("02", "Tập thể", lambda a: a.kind == "collective"),
         row("03", "  Trong đó: Doanh nghiệp", category("enterprise")),
-        row("04", "Hộ gia đình", category("household")),
+        row("04", "Hộ gia đình", lambda a: a.kind == "household"),
         row("05", "Cá nhân", lambda a: a.kind == "individual"),
         *[row(f"{6 + i:02d}", f"  {CATEGORIES[c][1]}", category(c))
           for i, c in enumerate(individual_groups)],

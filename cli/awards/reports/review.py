@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from awards import text
+from awards.domain.catalogue import LAW_CATALOGUE, verb
 from awards.domain.records import Award, Issuer, Phase
-from awards.domain.vocab import FORMS, HEADINGS, LEVELS, vn_date
+from awards.domain.vocab import HEADINGS, LEVELS, vn_date
 from awards.grid import Cell, Grid
 from awards.i18n import N_, Translate, translator
 from awards.query.tally import tally, tally_grid
@@ -27,6 +28,7 @@ _OFFICE_WORDS = ("giam doc", "chu tich", "thu tuong", "bo truong", "tong giam do
 KIND_WORDS = {
     "collective": N_("collectives"),
     "individual": N_("individuals"),
+    "household": N_("households"),
     "mixed": N_("collectives and individuals"),
 }
 
@@ -78,16 +80,21 @@ def year_report(
                   _tables(chosen, phases, lang))  # fmt: skip
 
 
+def _ranked(awards: Sequence[Award]) -> list[str]:
+    """The forms given, from the highest down."""
+    return sorted({a.form for a in awards}, key=lambda form: (LAW_CATALOGUE.rank(form), form))
+
+
 def commendations(awards: Sequence[Award], issuers: Sequence[Issuer], lang: str) -> list[str]:
-    """One clause per form, in order of rank: "24 tập thể, cá nhân được Bộ Công an, UBND tỉnh
-    tặng Bằng khen"."""
+    """One clause per form, from the highest down: "24 tập thể, cá nhân được Bộ Công an, UBND
+    tỉnh tặng Bằng khen", with the verb its decisions use ("công nhận danh hiệu …")."""
     _ = translator(lang)
     levels = {issuer.name: issuer.level for issuer in issuers}
     clauses = []
-    for form in FORMS:
+    for form in _ranked(awards):
         given = [a for a in awards if a.form == form]
-        if not given:
-            continue
+        entry = LAW_CATALOGUE.entry(form)
+        said = f"{verb(entry) if entry else 'tặng'} {form}" if lang == "vi" else form
         count = sum(a.count for a in given)
         kinds = {a.kind for a in given}
         kind = "mixed" if "mixed" in kinds or len(kinds) > 1 else kinds.pop()
@@ -98,7 +105,7 @@ def commendations(awards: Sequence[Award], issuers: Sequence[Issuer], lang: str)
         names = _join(sorted(by_issuer, key=ranks.__getitem__), lang)
         clause = _("{count} {kind} received a {form} from {issuers}")
         clauses.append(
-            clause.format(count=count, kind=_(KIND_WORDS[kind]), form=form, issuers=names)
+            clause.format(count=count, kind=_(KIND_WORDS[kind]), form=said, issuers=names)
         )
     return clauses
 
@@ -136,12 +143,10 @@ def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list
     tables = [(_("Awards by year and form"), _crosstab(awards, ("year", "form"), phases, _)),
               (_("Awards by issuer and kind"),
                _crosstab(awards, ("issuer", "kind"), phases, _))]  # fmt: skip
-    for form in FORMS:
+    for form in _ranked(awards):
         given = sorted(
             (a for a in awards if a.form == form), key=lambda a: text.sort_key(a.recipient)
         )
-        if not given:
-            continue
         rows: list[list[Cell]] = [
             [number, a.recipient, a.unit, a.issuer, a.year, a.decision, a.count]
             for number, a in enumerate(given, start=1)

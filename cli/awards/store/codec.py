@@ -1,6 +1,7 @@
 """The data file's format: one JSON object of TinyDB tables (``phases``, ``awards``,
-``issuers``, ``meta``, ``history``), the awards last. What a stored award, phase or issuer looks
-like, the check that a file and its records have every field they need, and the file's bytes."""
+``issuers``, ``catalogue``, ``meta``, ``history``), the awards last. What a stored award, phase,
+issuer or catalogue entry looks like, the check that a file and its records have every field
+they need, the move of an older file's records to this schema, and the file's bytes."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from typing import Any
 
 import orjson
 
-from awards.domain.records import Award, Issuer, Phase
-from awards.domain.vocab import AWARD_FIELDS, LEVELS, PHASE_FIELDS
+from awards.domain.records import Award, Entry, Issuer, Phase
+from awards.domain.vocab import AWARD_FIELDS, KIND_NAMES, LEVELS, PHASE_FIELDS
 from awards.errors import StoreError
 from awards.i18n import N_, _
 from awards.store.files import damaged
@@ -76,17 +77,39 @@ def issuer_from_record(record: Mapping[str, Any]) -> Issuer:
     return Issuer(name, level, tuple(aliases))
 
 
+def entry_from_record(record: Mapping[str, Any]) -> Entry:
+    """A register's own catalogue entry as stored; raises ``ValueError`` on a damaged record."""
+    from awards.domain.catalogue import GROUPS
+
+    _check(record, _ENTRY_TYPES)
+    name, group = record["name"], record["group"]
+    kinds, levels = tuple(record["kinds"]), tuple(record["levels"])
+    if group not in GROUPS or not set(kinds) <= KIND_NAMES.keys() or not set(levels) <= {*LEVELS}:
+        raise ValueError(_("catalogue entry {name!r} has an unknown group, kind or level")
+                         .format(name=name))  # fmt: skip
+    classes, aliases = tuple(record.get("classes") or ()), tuple(record.get("aliases") or ())
+    return Entry(name, group, kinds, levels, classes, aliases)
+
+
+def entry_record(entry: Entry) -> dict[str, Any]:
+    """What the file keeps of a register's own entry: what a user gave it."""
+    return {name: value for name, value in entry.to_dict().items()
+            if name in _ENTRY_TYPES and value not in (None, [])}  # fmt: skip
+
+
 # What each stored field holds: text, a whole number, a list of text, or (None) text or null.
 _AWARD_TYPES: list[type] = [str, str, int, str, str, int]  # recipient … year, in STORED_FIELDS
 _OPTIONAL_TYPES = frozenset({str, type(None)})
 _STORED_TYPES = dict(
     zip(STORED_FIELDS, [*_AWARD_TYPES, *[None] * (len(STORED_FIELDS) - 6)], strict=True)
 )
+_ENTRY_TYPES = {"name": str, "group": str, "kinds": list, "levels": list, "classes": list,
+                "aliases": list}  # fmt: skip
 _PHASE_TYPES = {"code": str, "program": str, "start": int, "end": int, "signed_on": None,
                 "signers": list, "parties": list, "note": None}  # fmt: skip
 _WRONG = {str: N_("{field} is not text"), int: N_("{field} is not a whole number"),
           None: N_("{field} is neither text nor null"),
-          list: N_("phase {field} is not a list of text")}  # fmt: skip
+          list: N_("{field} is not a list of text")}  # fmt: skip
 
 
 def _check(record: Mapping[str, Any], types: Mapping[str, Any]) -> None:
@@ -115,11 +138,13 @@ def award_record(award: Award) -> dict[str, Any]:
 _stored_values = attrgetter(*STORED_FIELDS)
 
 
-# 2: issuers with levels, and revocation fields on awards. A file of schema 1 reads as it is;
-# an older awards refuses a file of schema 2 rather than drop what it does not know.
-SCHEMA_VERSION = 2
-TABLES = ("meta", "phases", "awards", "issuers", "history")
-RECORD_TABLES = ("awards", "phases", "issuers")  # the tables whose changes history can undo
+# 2: issuers with levels, and revocation fields on awards. 3: a register's own catalogue
+# entries; households, a kind of their own (they were collectives of category household);
+# honorific, position and sector on awards. A file of an earlier schema is read as this one
+# (``upgrade``); an older awards refuses a newer file rather than drop what it does not know.
+SCHEMA_VERSION = 3
+TABLES = ("meta", "phases", "awards", "issuers", "catalogue", "history")
+RECORD_TABLES = ("awards", "phases", "issuers", "catalogue")  # what history can undo
 META_ID = 1
 
 
@@ -146,6 +171,20 @@ def awards_bytes(raw: bytes, length: Any) -> memoryview | None:
     if start < 10 or raw[start - 10 : start] != b',"awards":' or raw[start : start + 1] != b"{":
         return None
     return memoryview(raw)[start:-2]
+
+
+def upgrade(data: dict[str, dict[str, Any]]) -> bool:
+    """Read a file of an earlier schema as this one; True if a record changed. Nothing is lost:
+    a household was kept as a collective of category household, and is now its own kind."""
+    meta = data.get("meta", {}).get(str(META_ID), {})
+    if meta.get("schema_version", SCHEMA_VERSION) >= 3:
+        return False
+    changed = False
+    for record in data.get("awards", {}).values():
+        if type(record) is dict and record.get("category") == "household":
+            changed = changed or record.get("kind") != "household"
+            record["kind"] = "household"
+    return changed
 
 
 def check_shape(path: Path, data: Any) -> None:

@@ -20,8 +20,7 @@ import orjson
 from awards import lifetime
 from awards.errors import StoreError
 from awards.i18n import _
-from awards.store import files
-from awards.store.codec import check_shape
+from awards.store import codec, files
 from awards.store.tables import Records, Transaction
 
 DEFAULT_LOCK_TIMEOUT = 10.0
@@ -61,7 +60,9 @@ class Store:
         with self._locked():
             self._read_file = _identity(self.path)
             raw = self._read()
-            tx = Transaction(self.path, self._parse(raw), self.command, raw)
+            data = self._parse(raw)
+            # An older file's records read as this schema's; its awards are then written anew.
+            tx = Transaction(self.path, data, self.command, b"" if codec.upgrade(data) else raw)
             yield tx
             if tx.changed:
                 if self.record:
@@ -189,7 +190,9 @@ class Store:
             raise StoreError(message.format(path=self.path))
 
     def _load(self) -> dict[str, dict[str, Any]]:
-        return self._parse(self._read())
+        data = self._parse(self._read())
+        codec.upgrade(data)
+        return data
 
     def _read(self) -> bytes:
         path = self.path
@@ -220,7 +223,7 @@ class Store:
         except orjson.JSONDecodeError as error:
             said = _("{path} is damaged (not valid JSON: {problem}); it was left as it is")
             raise files.damaged(said, path, problem=error) from None
-        check_shape(path, data)
+        codec.check_shape(path, data)
         lifetime.keep(data)
         return data  # type: ignore[no-any-return]
 
@@ -306,7 +309,7 @@ def _copy_of(generation: int, path: Path) -> Copy:
     saved = dt.datetime.fromtimestamp(found.st_mtime)
     try:
         data = orjson.loads(path.read_bytes())
-        check_shape(path, data)
+        codec.check_shape(path, data)
         Records(path, data, full=True)
     except (OSError, orjson.JSONDecodeError, StoreError):
         return Copy(generation, path, saved, found.st_size, None, None)

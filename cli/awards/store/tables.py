@@ -16,7 +16,8 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
-from awards.domain.records import Award, Issuer, Phase
+from awards.domain.catalogue import Catalogue
+from awards.domain.records import Award, Entry, Issuer, Phase
 from awards.errors import Conflict, NotFound, StoreError
 from awards.i18n import _
 from awards.store import codec, history
@@ -52,9 +53,15 @@ class Records:
             self.phases = [codec.phase_from_record(r) for r in data.get("phases", {}).values()]
             codec.check_award_records(data.get("awards", {}), full=full)
             self.issuers = [codec.issuer_from_record(r) for r in data.get("issuers", {}).values()]
+            self.entries = [codec.entry_from_record(r) for r in data.get("catalogue", {}).values()]
             self.changes = history.changes_of(data)
         except (TypeError, ValueError) as error:
             raise self._damaged(error) from None
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The law's titles and forms, and this register's own entries."""
+        return Catalogue(self.entries)
 
     def _damaged(self, error: Exception) -> StoreError:
         said = _("{path} holds a damaged record ({problem}); it was left as it is")
@@ -188,25 +195,25 @@ class Transaction(Records):
             self._awards = [a for a in self._awards if a.id not in gone]
         self._touch()
 
-    def add(self, record: Phase | Issuer) -> None:
-        """A new phase or issuer."""
-        table = _table_of(record)
-        doc_id = self._db.table(table).insert(record.to_dict())
+    def add(self, record: Phase | Issuer | Entry) -> None:
+        """A new phase, issuer or catalogue entry."""
+        table, held = _table_of(record)
+        doc_id = self._db.table(table).insert(_stored(record))
         self._before[table].setdefault(doc_id, None)
-        getattr(self, table).append(record)
+        getattr(self, held).append(record)
         self._touch()
 
-    def replace(self, key: str, record: Phase | Issuer) -> None:
-        """The phase or issuer stored under ``key`` (its code or name) becomes ``record``."""
-        table = _table_of(record)
-        self._db.table(table).update(record.to_dict(), doc_ids=self._replaced(table, key))
-        setattr(self, table, [record if _key(r) == key else r for r in getattr(self, table)])
+    def replace(self, key: str, record: Phase | Issuer | Entry) -> None:
+        """The phase, issuer or entry stored under ``key`` (its code or name) becomes ``record``."""
+        table, held = _table_of(record)
+        self._db.table(table).update(_stored(record), doc_ids=self._replaced(table, key))
+        setattr(self, held, [record if _key(r) == key else r for r in getattr(self, held)])
         self._touch()
 
-    def remove(self, record: Phase | Issuer) -> None:
-        table, key = _table_of(record), _key(record)
+    def remove(self, record: Phase | Issuer | Entry) -> None:
+        (table, held), key = _table_of(record), _key(record)
         self._db.table(table).remove(doc_ids=self._replaced(table, key))
-        setattr(self, table, [r for r in getattr(self, table) if _key(r) != key])
+        setattr(self, held, [r for r in getattr(self, held) if _key(r) != key])
         self._touch()
 
     def _replaced(self, table: str, key: str) -> list[int]:
@@ -310,12 +317,19 @@ class Transaction(Records):
         table.remove(doc_ids=dropped)
 
 
-def _table_of(record: Phase | Issuer) -> str:
-    return "phases" if isinstance(record, Phase) else "issuers"
+def _table_of(record: Phase | Issuer | Entry) -> tuple[str, str]:
+    """The table that stores ``record``, and the attribute that holds its kind."""
+    if isinstance(record, Phase):
+        return "phases", "phases"
+    return ("issuers", "issuers") if isinstance(record, Issuer) else ("catalogue", "entries")
 
 
-def _key(record: Phase | Issuer) -> str:
-    """What a phase or issuer is known by: its code, or its name."""
+def _stored(record: Phase | Issuer | Entry) -> dict[str, Any]:
+    return codec.entry_record(record) if isinstance(record, Entry) else record.to_dict()
+
+
+def _key(record: Phase | Issuer | Entry) -> str:
+    """What a phase, issuer or entry is known by: its code, or its name."""
     return record.code if isinstance(record, Phase) else record.name
 
 

@@ -17,10 +17,11 @@ from functools import partial
 from typing import Any
 
 from awards import text
-from awards.domain.build import AwardBuilder, build_issuer, build_phase
-from awards.domain.records import Award, Issuer, Phase
+from awards.domain.build import AwardBuilder, build_entry, build_issuer, build_phase
+from awards.domain.catalogue import LAW_CATALOGUE, Catalogue
+from awards.domain.records import Award, Entry, Issuer, Phase
 from awards.domain.spellings import Spellings
-from awards.domain.vocab import AWARD, ISSUER, PHASE
+from awards.domain.vocab import AWARD, CATALOGUE, ISSUER, PHASE
 from awards.errors import AwardsError, Conflict, Invalid
 from awards.i18n import _
 from awards.store.codec import award_record
@@ -30,13 +31,18 @@ from awards.transfer.sheets import Cell, Table
 # ``header_key``. The tables go in this order, so that awards may use what the same import brings.
 COLUMNS = {
     kind: {f.name: (f.name, *f.headers) for f in fields if f.name != "id"}  # id: not read
-    for kind, fields in (("issuers", ISSUER), ("phases", PHASE), ("awards", AWARD))
-}
-_LISTS = ("signers", "parties", "aliases")  # one cell, the items separated by ";"
+    for kind, fields in (("issuers", ISSUER), ("phases", PHASE), ("catalogue", CATALOGUE),
+                         ("awards", AWARD))
+}  # fmt: skip
+# One cell, the items separated by ";".
+_LISTS = ("signers", "parties", "aliases", "kinds", "levels", "classes")
 # Columns that are known and deliberately not imported: row numbers and export ids.
 IGNORED_COLUMNS = ("id", "STT", "TT", "Số thứ tự")
-REQUIRED = {"awards": ("recipient", "kind", "form", "issuer", "year"),
+# An award's issuer may be in its form's name ("Bằng khen của Chủ tịch UBND tỉnh"), so a list
+# without an issuer column is read, and a row that names none is refused.
+REQUIRED = {"awards": ("recipient", "kind", "form", "year"),
             "phases": ("code", "program", "start", "end"),
+            "catalogue": ("name", "group", "kinds", "levels"),
             "issuers": ("name",)}  # fmt: skip
 SHOWN_PROBLEMS = 20
 SHOWN_UNKNOWN = 10  # columns not imported, named in the notice
@@ -71,6 +77,7 @@ class Plan:
 
     issuers: list[Issuer] = field(default_factory=list)  # new, or stored ones with new values
     phases: list[Phase] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)  # a register's own, new
     phases_present: int = 0  # phases in the file that are stored already, the same
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # new awards, by id
     duplicates: list[Problem] = field(default_factory=list)
@@ -93,21 +100,24 @@ Progress = Callable[[int, int], None]
 def plan_import(
     tables: Sequence[Table], phases: Sequence[Phase], awards: Mapping[str, Mapping[str, Any]], *,
     next_id: int, issuers: Sequence[Issuer] = (), on_duplicate: str = "skip",
-    new_issuer: bool = False, progress: Progress | None = None
+    new_issuer: bool = False, progress: Progress | None = None,
+    catalogue: Catalogue = LAW_CATALOGUE
 ) -> Plan:  # fmt: skip
     """Check every row of ``tables`` against the stored records: issuers go first, then
-    phases, then awards, so the awards may use what the same import brings."""
+    phases, then catalogue entries, then awards, so the awards may use what the same import
+    brings."""
     plan = Plan()
     named = len({table.source for table in tables}) > 1 or any(t.sheet for t in tables)
     laid_out = [(table, columns) for table in tables if (columns := _columns(table, plan))]
     total, done = sum(len(table.rows) for table, _ in laid_out), 0
     known_issuers, known_phases = list(issuers), list(phases)
-    for kind in COLUMNS:  # issuers, phases, awards: each planned with those before it known
+    for kind in COLUMNS:  # issuers, phases, entries, awards: each with those before it known
         plan_row: Callable[[str, Table, _Columns, list[Cell]], None] = (
             partial(_plan_issuer, known_issuers, plan) if kind == "issuers"
             else partial(_plan_phase, known_phases, plan) if kind == "phases"
+            else partial(_plan_entry, catalogue, plan) if kind == "catalogue"
             else _AwardImporter(known_phases, awards, known_issuers, next_id, on_duplicate,
-                                new_issuer, plan).row
+                                new_issuer, plan, Catalogue([*catalogue.local, *plan.entries])).row
         )  # fmt: skip
         for table, columns in (laid for laid in laid_out if laid[1].kind == kind):
             for where, cells in _rows(table, columns, named):
@@ -194,6 +204,8 @@ def _guess_kind(headers: Iterable[str]) -> str:
         return "phases"
     if "recipient" not in found["awards"] and {"name", "level"} <= found["issuers"]:
         return "issuers"
+    if "recipient" not in found["awards"] and {"name", "group"} <= found["catalogue"]:
+        return "catalogue"
     return "awards"
 
 
@@ -311,15 +323,32 @@ def _plan_issuer(
     plan.issuers.append(issuer)
 
 
+def _plan_entry(
+    stored: Catalogue, plan: Plan, where: str, table: Table, columns: _Columns, cells: list[Cell]
+) -> None:
+    """A register's own entry: new, or stored already with the same values (passed over)."""
+    try:
+        values = _values(cells, columns)
+        parsed = build_entry(values, Catalogue())
+        if parsed in stored.local:
+            return
+        entry = build_entry(values, Catalogue([*stored.local, *plan.entries]))
+    except AwardsError as error:
+        plan.problems.extend(_problems(error, where, table, columns))
+        return
+    plan.entries.append(entry)
+
+
 class _AwardImporter:
     """Rows to awards, numbered in order, with duplicates found against stored and earlier rows."""
 
     def __init__(
         self, phases: Sequence[Phase], awards: Mapping[str, Mapping[str, Any]],
-        issuers: Sequence[Issuer], next_id: int, on_duplicate: str, new_issuer: bool, plan: Plan
+        issuers: Sequence[Issuer], next_id: int, on_duplicate: str, new_issuer: bool, plan: Plan,
+        catalogue: Catalogue
     ) -> None:  # fmt: skip
         self.stored = awards  # the stored records, by id
-        self.spellings = Spellings(awards.values(), issuers)
+        self.spellings = Spellings(awards.values(), issuers, catalogue)
         self.builder = AwardBuilder(phases, self.spellings, new_issuer=new_issuer)
         self.seen: dict[tuple[str, str, str, int, str], str] | None = None
         self.next_id = next_id

@@ -20,7 +20,9 @@ from awards.i18n import N_, _
 
 Cell = str | int | float | list[str] | None
 
-EXPORT_SCHEMA = 2  # the "schema" of an export file (2 added issuers); an import refuses a newer one
+# The "schema" of an export file (2 added issuers, 3 a register's own catalogue entries); an
+# import refuses a newer one.
+EXPORT_SCHEMA = 3
 
 _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".json": "json", ".xlsx": "xlsx"}
 _DELIMITERS = (",", ";", "\t")
@@ -194,12 +196,12 @@ def json_tables(raw: bytes, source: str) -> list[Table]:
     if type(schema) is not int or schema > EXPORT_SCHEMA:
         newer = _("{source} is an export of schema {schema!r}; this awards reads up to {supported}")
         raise Invalid(newer.format(source=source, schema=schema, supported=EXPORT_SCHEMA))
-    unknown = sorted(set(document) - {"schema", "issuers", "phases", "awards"})
+    unknown = sorted(set(document) - {"schema", "issuers", "phases", "catalogue", "awards"})
     if unknown:
         message = _("{source} has keys an awards export does not: {keys}")
         raise Invalid(message.format(source=source, keys=", ".join(unknown)))
     tables = []
-    for kind in ("issuers", "phases", "awards"):
+    for kind in ("issuers", "phases", "catalogue", "awards"):
         items = document.get(kind, [])
         if not isinstance(items, list):
             raise Invalid(_("{source}: {key} must be a list").format(source=source, key=kind))
@@ -220,7 +222,8 @@ def _json_table(items: list[Any], source: str, kind: str) -> Table:
     return Table(source, rows, kind, list(headers), _RECORD_WORDS[kind], column_word=N_("field"))
 
 
-_RECORD_WORDS = {"awards": N_("award"), "phases": N_("phase"), "issuers": N_("issuer")}
+_RECORD_WORDS = {"awards": N_("award"), "phases": N_("phase"), "issuers": N_("issuer"),
+                 "catalogue": N_("catalogue entry")}  # fmt: skip
 
 
 def _json_cell(value: Any) -> Cell:

@@ -24,11 +24,14 @@ SHEET_KINDS = {
     "giai doan": "phases",
     "issuers": "issuers",
     "cap khen": "issuers",
+    "catalogue": "catalogue",
+    "danh muc": "catalogue",
 }
 
 
 def _sheet_kind(name: str) -> str | None:
-    """A sheet named phases (Giai đoạn) or issuers (Cấp khen) holds those, not awards."""
+    """A sheet named phases (Giai đoạn), issuers (Cấp khen) or catalogue (Danh mục) holds
+    those, not awards."""
     return SHEET_KINDS.get(text.fold(name))
 
 
