@@ -1,5 +1,6 @@
-"""Write data/sample.json, an illustrative record of the Police–Labour Federation program, and
-data/decision-1520.xlsx and .csv, the list attached to a decision, as an office would send it.
+"""Write data/sample.json, an illustrative record of the Police–Labour Federation program;
+data/decision-1520.xlsx and .csv, the list attached to a decision, as an office would send it;
+and data/proposal-2024.xlsx, a department's list in a real provincial system's layout.
 
 The phases and the 2014–2018 totals follow the published review: 24 collectives and individuals
 received a Bằng khen from Bộ Công an or UBND tỉnh, and 60 a Giấy khen from Giám đốc Công an tỉnh
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from awards.domain.build import build_award, build_issuer, build_phase
 from awards.store import Store
@@ -151,6 +153,23 @@ def yearly_2019_2023() -> list[Given]:
                 phase="2018-2023",
             )
         )
+    # The Director's yearly emulation title, by its legal name, with the details lists carry.
+    out.append(
+        award(
+            "Đặng Minh Hải",
+            "cá nhân",
+            "Chiến sĩ thi đua cơ sở",
+            GD_CA,
+            year=2021,
+            phase="2018-2023",
+            honorific="Thượng tá",
+            position="Phó Trưởng phòng An ninh kinh tế",
+            unit="Công an tỉnh",
+            method="Khen thưởng theo công trạng và thành tích đạt được",
+            category="Các cấp lãnh đạo từ phó phòng trở lên",
+            sector="An ninh - Quốc phòng",
+        )
+    )
     out.append(
         award(
             "Công đoàn Khu công nghiệp Bắc Thành",
@@ -193,18 +212,23 @@ DECISION_TITLE = [
     "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN",
     "(Kèm theo Quyết định số 1520/QĐ-CAT ngày 15/12/2023 của Giám đốc Công an tỉnh)",
 ]
-DECISION_HEADER = ["STT", "Tên tập thể, cá nhân", "Tập thể/Cá nhân", "Đơn vị", "Hình thức",
-                   "Cấp khen", "Năm", "Số QĐ", "Ngày QĐ", "Ghi chú"]  # fmt: skip
+# As real lists head them: the honorific and the position beside the name, the form by its
+# legal name with its issuer in it.
+DECISION_HEADER = ["STT", "Tên gọi", "Tên tập thể, cá nhân", "Tập thể/Cá nhân", "Chức vụ",
+                   "Đơn vị", "Danh hiệu thi đua/Hình thức khen thưởng", "Cấp khen", "Năm",
+                   "Số QĐ", "Ngày QĐ", "Ghi chú"]  # fmt: skip
+DECISION_FORM = "Giấy khen của Giám đốc Công an tỉnh"
 DECISION_ROWS = [
-    ("Tổ tự quản an ninh Khu nhà trọ Phước Thành", "Tập thể", None),
-    ("Ban Bảo vệ Công ty TNHH Dệt may Hưng Phát", "Tập thể", "Công ty TNHH Dệt may Hưng Phát"),
-    ("Công đoàn cơ sở Công ty CP Thép Nam Sơn", "Tập thể", "Công ty CP Thép Nam Sơn"),
-    ("Phan Văn Tài", "Cá nhân", "Công ty TNHH Dệt may Hưng Phát"),
-    ("Lý Thị Mai", "Cá nhân", "Công ty CP Thép Nam Sơn"),
-    ("Huỳnh Quốc Bảo", "Cá nhân", "Công đoàn Khu công nghiệp Bắc Thành"),
-    ("Mai Thị Thu Trang", "Cá nhân", "Công ty TNHH Giày da Phú Mỹ"),
-    ("Châu Văn Lực", "Cá nhân", "Công ty CP Cấp nước Thành Đông"),
-]
+    (None, "Tổ tự quản an ninh Khu nhà trọ Phước Thành", "Tập thể", None, None),
+    (None, "Ban Bảo vệ Công ty TNHH Dệt may Hưng Phát", "Tập thể", None,
+     "Công ty TNHH Dệt may Hưng Phát"),
+    (None, "Công đoàn cơ sở Công ty CP Thép Nam Sơn", "Tập thể", None, "Công ty CP Thép Nam Sơn"),
+    ("Ông", "Phan Văn Tài", "Cá nhân", "Tổ trưởng Tổ bảo vệ", "Công ty TNHH Dệt may Hưng Phát"),
+    ("Bà", "Lý Thị Mai", "Cá nhân", "Chủ tịch Công đoàn cơ sở", "Công ty CP Thép Nam Sơn"),
+    ("Ông", "Huỳnh Quốc Bảo", "Cá nhân", None, "Công đoàn Khu công nghiệp Bắc Thành"),
+    ("Bà", "Mai Thị Thu Trang", "Cá nhân", "Công nhân", "Công ty TNHH Giày da Phú Mỹ"),
+    ("Ông", "Châu Văn Lực", "Cá nhân", "Đội trưởng Đội bảo vệ", "Công ty CP Cấp nước Thành Đông"),
+]  # fmt: skip
 
 
 def decision_rows() -> list[list[object]]:
@@ -212,9 +236,9 @@ def decision_rows() -> list[list[object]]:
     import datetime as dt
 
     return [
-        [number, name, kind, unit, "Giấy khen", GD_CA, 2023, "1520/QĐ-CAT",
-         dt.date(2023, 12, 15), None]
-        for number, (name, kind, unit) in enumerate(DECISION_ROWS, start=1)
+        [number, honorific, name, kind, position, unit, DECISION_FORM, GD_CA, 2023,
+         "1520/QĐ-CAT", dt.date(2023, 12, 15), None]
+        for number, (honorific, name, kind, position, unit) in enumerate(DECISION_ROWS, start=1)
     ]  # fmt: skip
 
 
@@ -227,22 +251,67 @@ def write_decision(folder: Path) -> None:
         lines.append(";".join("" if cell is None else str(cell) for cell in cells))
     (folder / "decision-1520.csv").write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode())
 
+    widths = (5, 8, 44, 14, 24, 36, 36, 22, 7, 13, 12, 10)
+    book = workbook(DECISION_TITLE, DECISION_HEADER, decision_rows(), widths)
+    for row in book.active.iter_rows(min_row=len(DECISION_TITLE) + 2, min_col=11, max_col=11):
+        row[0].number_format = "DD/MM/YYYY"
+    book.save(folder / "decision-1520.xlsx")
+
+
+def workbook(
+    titles: list[str], header: list[str], rows: list[list[object]], widths: tuple[int, ...]
+) -> Any:
+    """A list as offices lay it out: bold title lines above the header row, then the rows."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active
     sheet.title = "Danh sách"
-    for title in DECISION_TITLE:
+    for title in titles:
         sheet.append([title])
         sheet.cell(sheet.max_row, 1).font = Font(bold=True)
-    sheet.append(DECISION_HEADER)
-    for row in decision_rows():
+    sheet.append(header)
+    for row in rows:
         sheet.append(row)
-        sheet.cell(sheet.max_row, 9).number_format = "DD/MM/YYYY"
-    for letter, width in zip("ABCDEFGHIJ", (5, 44, 14, 36, 11, 22, 7, 13, 12, 10), strict=True):
-        sheet.column_dimensions[letter].width = width
-    book.save(folder / "decision-1520.xlsx")
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    return book
+
+
+# A province's Department of Health proposes its 2024 awards, in the layout of a real provincial
+# system's import sheet: its header row word for word, the legal names of titles and forms, the
+# issuer named in the form where the list gives no other, and the official category labels.
+PROPOSAL_TITLE = ["SỞ Y TẾ", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2024"]
+PROPOSAL_HEADER = ["STT", "Tên gọi (Ông/Bà/Chức danh)", "Tên tập thể/cá nhân/hộ gia đình",
+                   "Chức vụ", "Đơn vị công tác", "Phân loại khen thưởng",
+                   "Danh hiệu thi đua/Hình thức khen thưởng", "Phân loại đối tượng",
+                   "Lĩnh vực hoạt động", "Cấp khen", "Năm"]  # fmt: skip
+WORKER = "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu"
+PROPOSAL_ROWS = [
+    (None, "Khoa Hồi sức tích cực - Chống độc", None, "Bệnh viện Đa khoa tỉnh",
+     "Khen thưởng tập thể", "Tập thể lao động xuất sắc", "Đơn vị sự nghiệp", "Y tế", UBND),
+    (None, "Trung tâm Kiểm soát bệnh tật tỉnh", None, None, "Khen thưởng tập thể",
+     "Bằng khen của Chủ tịch UBND tỉnh", "Đơn vị sự nghiệp", "Y tế", None),
+    ("Bà", "Nguyễn Thị Hoa", "Điều dưỡng trưởng", "Bệnh viện Đa khoa tỉnh",
+     "Khen thưởng cá nhân", "Chiến sĩ thi đua cấp tỉnh", WORKER, "Y tế", UBND),
+    ("Ông", "Lê Quang Vinh", "Phó Giám đốc", "Sở Y tế", "Khen thưởng cá nhân",
+     "Bằng khen của Chủ tịch UBND tỉnh", "Lãnh đạo cấp vụ, sở, ngành và tương đương",
+     "Quản lý Nhà nước", None),
+    ("Bác sĩ", "Trần Minh Khoa", "Trưởng khoa", "Trung tâm Y tế huyện Đông Sơn",
+     "Khen thưởng cá nhân", "Huân chương Lao động hạng 3",
+     "Các cấp lãnh đạo từ phó phòng trở lên", "Y tế", "Chủ tịch nước"),
+    ("Ông", "Hộ ông Phạm Văn Đức", None, "Xã Tân Phú", "Khen thưởng hộ gia đình",
+     "Bằng khen của Chủ tịch UBND tỉnh", "Hộ gia đình", "Y tế", None),
+]  # fmt: skip
+
+
+def write_proposal(folder: Path) -> None:
+    """The Department of Health's list as a workbook, its title above the header row."""
+    rows = [[number, *row, 2024] for number, row in enumerate(PROPOSAL_ROWS, start=1)]
+    widths = (5, 12, 36, 20, 30, 24, 36, 40, 18, 16, 7)
+    workbook(PROPOSAL_TITLE, PROPOSAL_HEADER, rows, widths).save(folder / "proposal-2024.xlsx")
 
 
 def main(path: Path) -> None:
@@ -278,6 +347,7 @@ def main(path: Path) -> None:
     Path(str(path) + ".lock").unlink(missing_ok=True)
     Path(str(path) + ".bak").unlink(missing_ok=True)
     write_decision(path.parent)
+    write_proposal(path.parent)
 
 
 if __name__ == "__main__":
