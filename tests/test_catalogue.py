@@ -219,6 +219,10 @@ def test_recipient_details_go_in_and_out(ok: Ok) -> None:
     assert ok("tally --by sector -f csv") == "sector,count\nAn ninh - Quốc phòng,1\n,1\n"
     assert ok("list --sector 'AN NINH - QUỐC PHÒNG' --category leader-other -f csv").count(
         "\n") == 2  # fmt: skip
+    report = ok("report year 2023").splitlines()
+    assert "| TT | Tên gọi | Tên tập thể, cá nhân | Chức vụ | Đơn vị |" in "\n".join(report)
+    assert "| 1 | Thượng tá | Trần Văn C | Phó Trưởng phòng | — | Giám đốc Công an tỉnh |" in (
+        "\n".join(report))  # fmt: skip
     vietnamese = ok(f"--lang vi show {award}")
     assert "Tên gọi" in vietnamese and "Thượng tá" in vietnamese
     assert "Các cấp lãnh đạo khác từ phó phòng trở lên" in vietnamese

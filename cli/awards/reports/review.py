@@ -147,13 +147,18 @@ def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list
         given = sorted(
             (a for a in awards if a.form == form), key=lambda a: text.sort_key(a.recipient)
         )
+        # The honorific and position, as the lists attached to decisions give them, when any
+        # recipient of the form has them.
+        shown = {name: any(getattr(a, name) for a in given) for name in ("honorific", "position")}
+        names = [*(["honorific"] if shown["honorific"] else []), "recipient",
+                 *(["position"] if shown["position"] else []), "unit", "issuer", "year",
+                 "decision", "count"]  # fmt: skip
         rows: list[list[Cell]] = [
-            [number, a.recipient, a.unit, a.issuer, a.year, a.decision, a.count]
+            [number, *(getattr(a, name) for name in names)]
             for number, a in enumerate(given, start=1)
         ]
-        columns = [_("No."), _("Recipient"), _("Unit"), _("Issuer"), _("Year"), _("Decision"),
-                   _("Count")]  # fmt: skip
-        grid = Grid(columns, rows, numeric=frozenset({0, 4, 6}))
+        columns = [_("No."), *(_(HEADINGS[name]) for name in names)]
+        grid = Grid(columns, rows, numeric=frozenset({0, len(names) - 2, len(names)}))
         title = _("{form} recipients ({count})")
         tables.append((title.format(form=form, count=sum(a.count for a in given)), grid))
     return tables
