@@ -69,11 +69,18 @@ def test_a_decision_number_with_two_dates_or_two_issuers() -> None:
     assert findings(GOOD, replace(GOOD, id=2, recipient="Trần Bình")) == []
 
 
-def test_probable_duplicates_ignore_case_and_diacritics() -> None:
-    """Same person, form, issuer and year, typed differently: a duplicate and a spelling slip."""
-    twin = replace(GOOD, id=2, recipient="NGUYEN VAN AN", decision="13/QĐ-UBND", decided_on=None)
+def test_probable_duplicates_are_the_same_award_in_another_case() -> None:
+    """Same person (in another case), unit, form, issuer and year: a duplicate; a
+    name that differs in its diacritics is another name, noted as a possible misspelling; two
+    decisions of their own tell two awards apart, one without a decision does not."""
+    twin = replace(GOOD, id=2, recipient="NGUYỄN VĂN AN", decision=None, decided_on=None)
     assert findings(GOOD, twin) == [("duplicate", (1, 2)), ("spelling", (1, 2))]
     assert findings(GOOD, replace(twin, year=2017)) == [("spelling", (1, 2))]
+    assert findings(GOOD, replace(twin, unit="Công ty khác")) == [("spelling", (1, 2))]
+    bare = replace(twin, recipient="NGUYEN VAN AN")
+    assert findings(GOOD, bare) == [("spelling", (1, 2))]
+    other = replace(twin, decision="99/QĐ-UBND", decided_on="2016-05-01")
+    assert ("duplicate", (1, 2)) not in findings(GOOD, other)
     assert findings(GOOD, replace(twin, recipient="Nguyễn Văn Anh")) == []
 
 

@@ -73,17 +73,32 @@ def test_excel_csv_with_bom_semicolons_and_vietnamese_headers(
     ]
 
 
-def test_latin1_file_is_refused_naming_the_line(run: Run, tmp_path: Path, db: Path) -> None:
-    """A file saved in a legacy code page is refused, never imported as mojibake."""
+def test_a_windows_code_page_file_is_converted_and_said_so(
+    ok: Ok, run: Run, tmp_path: Path
+) -> None:
+    """A file saved in Windows-1258 (which has the Western letters too) is read as such, and
+    the summary says so; its names are stored as they read."""
     sheet = tmp_path / "old.csv"
     sheet.write_bytes(
         (HEADER + "Ana,individual,Giay khen,X,2019,\n").encode()
         + "José Núñez,individual,Giay khen,X,2019,\n".encode("latin-1")
     )
     result = run(["import", str(sheet)])
+    assert result.stderr.splitlines()[0] == (
+        "old.csv: read as Windows-1258 and converted to Unicode")  # fmt: skip
+    assert [a["recipient"] for a in json.loads(ok("list -f json"))] == ["Ana", "José Núñez"]
+
+
+def test_bytes_of_no_vietnamese_encoding_are_refused_naming_the_line(
+    run: Run, tmp_path: Path, db: Path
+) -> None:
+    """A byte no code page of Vietnamese has is refused, never imported as mojibake."""
+    sheet = tmp_path / "odd.csv"
+    sheet.write_bytes((HEADER + "Ana,individual,Giay khen,X,2019,\n").encode() + b"B\x81,x\n")
+    result = run(["import", str(sheet)])
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: old.csv is not UTF-8 text (line 3 has the byte 0xe9); in Excel choose Save As, "
+        "Error: odd.csv is not UTF-8 text (line 3 has the byte 0x81); in Excel choose Save As, "
         "'CSV UTF-8 (Comma delimited)', and import that file\n"
     )
     assert not db.exists()
@@ -177,7 +192,7 @@ def test_unknown_file_kinds_and_missing_files(run: Run, tmp_path: Path) -> None:
     (tmp_path / "notes.docx").write_bytes(b"x")
     assert run(["import", str(tmp_path / "notes.docx")]).stderr == (
         f"Error: cannot tell the format of {tmp_path / 'notes.docx'}; "
-        "give --format csv, json or xlsx\n"
+        "give --format csv, json or xlsx (a workbook: .xlsx, .xls or .ods)\n"
     )
     assert run(["import", str(tmp_path / "nope.csv")]).stderr == (
         f"Error: no file {tmp_path / 'nope.csv'}\n"
@@ -185,7 +200,7 @@ def test_unknown_file_kinds_and_missing_files(run: Run, tmp_path: Path) -> None:
     (tmp_path / "fake.xlsx").write_text("not a zip")
     result = run(["import", str(tmp_path / "fake.xlsx")])
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: fake.xlsx is not an Excel workbook (.xlsx): ")
+    assert result.stderr.startswith("Error: fake.xlsx is not a workbook (.xlsx, .xls, .ods): ")
     assert run(["import", "x.csv", "--on-duplicate", "maybe"]).exit_code == 2
 
 
@@ -206,8 +221,8 @@ def test_duplicates_are_skipped_and_reported_by_default(ok: Ok, run: Run, tmp_pa
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
         "skipped 2 duplicates:",
-        "  row 2: same recipient, form, issuer, year and decision as award 1",
-        "  row 4: same recipient, form, issuer, year and decision as row 3",
+        "  row 2: same recipient, unit, form, issuer and year as award 1",
+        "  row 4: same recipient, unit, form, issuer and year as row 3",
         "imported 1 award, 0 phases; skipped 2 duplicates",
     ]
     assert [r["recipient"] for r in awards_json(ok)] == ["Nguyễn Văn An", "Trần Bình"]
@@ -223,7 +238,7 @@ def test_on_duplicate_error_refuses_and_keep_imports(
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "Error: 1 problem in 1 place; nothing was imported",
-        "  row 3: same recipient, form, issuer, year and decision as row 2",
+        "  row 3: same recipient, unit, form, issuer and year as row 2",
     ]
     assert digest(db) == before
     assert run(["import", sheet, "--on-duplicate", "keep"]).stderr == (
@@ -254,7 +269,7 @@ def test_dry_run_shows_counts_per_phase_and_form_and_writes_nothing(
         "──────────────────────────────────────\n"
         "Total              1          2      3\n"
     )
-    assert result.stderr == "would import 3 awards, 0 phases\n"
+    assert result.stderr == "a.csv: header at row 1\nwould import 3 awards, 0 phases\n"
     assert digest(db) == before
 
 

@@ -246,7 +246,7 @@ def test_unknown_columns_are_named_once_and_capped(run: Run, tmp_path: Path) -> 
     result = run(["import", str(sheet), "--dry-run"])
     assert result.exit_code == 0
     named = ", ".join(repr(c) for c in extra[:10])
-    assert result.stderr.splitlines()[0] == (
+    assert result.stderr.splitlines()[1] == (
         f"extra.csv: not imported (not a known field): {named} and 2 more"
     )
 

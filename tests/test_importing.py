@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -41,14 +42,30 @@ def test_delimiter_is_read_from_the_header_line() -> None:
 def test_utf16_unicode_text_from_excel_is_read() -> None:
     """Excel's "Unicode Text" is UTF-16 with a BOM and tabs."""
     raw = codecs.BOM_UTF16_LE + "Họ và tên\tNăm\nAn\t2020\n".encode("utf-16-le")
-    assert decode(raw, "x") == "Họ và tên\tNăm\nAn\t2020\n"
+    assert decode(raw, "x") == ("Họ và tên\tNăm\nAn\t2020\n", None)
     assert csv_table(raw, "x").rows == [(1, ["Họ và tên", "Năm"]), (2, ["An", "2020"])]
 
 
-def test_cp1258_vietnamese_is_refused() -> None:
-    """The Windows Vietnamese code page is not guessed at."""
-    with pytest.raises(Invalid, match=r"line 2 has the byte 0xd0"):
-        decode("Họ và tên\n".encode() + "Đông\n".encode("cp1258"), "x.csv")
+def cp1258(value: str) -> bytes:
+    """Text as Windows-1258 keeps it: â, ơ, đ… as letters, the tone as a mark after them."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = b""
+    for ch in value:
+        parts = unicodedata.normalize("NFD", ch)
+        letter = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out += (letter + "".join(c for c in parts if c in tones)).encode("cp1258")
+    return out
+
+
+def test_legacy_vietnamese_encodings_are_converted_or_refused_by_name() -> None:
+    """Windows-1258 and TCVN3 (ABC) become Unicode, and say so; VNI is refused by name."""
+    names = "Nguyễn Văn Đức\nLê Thị Hòa\nTrần Quốc Tuấn\n"
+    assert decode(cp1258(names), "x.csv") == (names, "Windows-1258")
+    tcvn3 = "NguyÔn V¨n §øc\nLª ThÞ Hßa\nTrÇn Quèc TuÊn\n".encode("latin-1")
+    assert decode(tcvn3, "x.csv") == (names, "TCVN3 (ABC)")
+    vni = "Nguyeãn Vaên Ñöùc\nLeâ Thò Hoøa\nTraàn Quoác Tuaán\n".encode("latin-1")
+    with pytest.raises(Invalid, match=r"line 1 has the byte 0xe3\), it looks like VNI"):
+        decode(vni, "x.csv")
 
 
 @pytest.mark.parametrize("value", ["=1", "+1", "-1", "@a", "'=a", "''+b", "'plain", "plain", ""])

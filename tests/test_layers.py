@@ -30,7 +30,8 @@ ALLOWED = {
         "commands/transfer.py",
         "commands/translation.py",
     },
-    "openpyxl": {"transfer/xlsx.py", "render/xlsx.py"},
+    "openpyxl": {"render/xlsx.py"},
+    "python_calamine": {"transfer/workbook.py"},
     "docx": {"render/docx.py"},
 }
 

@@ -46,14 +46,18 @@ def test_years_run_from_1945_to_next_year() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "iso"),
-    [("2018-06-12", "2018-06-12"), ("12/06/2018", "2018-06-12"), ("1/2/2019", "2019-02-01")],
-)
+    [("2018-06-12", "2018-06-12"), ("12/06/2018", "2018-06-12"), ("1/2/2019", "2019-02-01"),
+     ("15-12-2022", "2022-12-15"), ("12.10.2016", "2016-10-12"), ("5/6/17", "2017-06-05"),
+     ("5/6/98", "1998-06-05"), ("ngày 15 tháng 6 năm 2017", "2017-06-15"),
+     ("Ngay 1 thang 12 nam 2020", "2020-12-01"), ("45275", "2023-12-15")],
+)  # fmt: skip
 def test_dates_iso_or_vietnamese(typed: str, iso: str) -> None:
-    """Dates are read day-first when written with slashes, and stored ISO."""
+    """Dates are read day-first as Vietnamese write them (slashes, dashes, dots, two-digit
+    years, in words), or as a spreadsheet's day number, and stored ISO."""
     assert parse_date(typed) == iso
 
 
-@pytest.mark.parametrize("typed", ["31/02/2018", "2018-13-01", "12.06.2018", "hôm qua"])
+@pytest.mark.parametrize("typed", ["31/02/2018", "2018-13-01", "12.06/2018", "hôm qua", "99999"])
 def test_impossible_dates_are_refused(typed: str) -> None:
     """A date that does not exist or is not in a known form is an error."""
     with pytest.raises(Invalid):

@@ -52,6 +52,32 @@ def key(value: str) -> str:
     return unicodedata.normalize("NFC", clean(value).casefold())
 
 
+# Tone marks written on the first vowel of an open "oa", "oe", "uy" (hòa, khỏe, thủy), as the
+# older style does, moved to the second (hoà, khoẻ, thuỷ); and the Icelandic eth typed for đ.
+_OLD_TONES = {f"{o}{v}": f"{base}{toned}"
+              for base, vowel, marks in (("o", "a", "àáảãạ"), ("o", "e", "èéẻẽẹ"),
+                                         ("u", "y", "ỳýỷỹỵ"))
+              for o, toned in zip({"o": "òóỏõọ", "u": "ùúủũụ"}[base], marks, strict=True)
+              for v in (vowel,)}  # fmt: skip
+_OLD_TONE = re.compile(f"({'|'.join(_OLD_TONES)})(?![\\w])")
+
+
+def same_key(value: str) -> str:
+    """What two spellings of one name share, to find duplicates: ``key`` with the tone of an
+    open oa/oe/uy in one place (hòa and hoà agree) and ð read as đ. Other diacritics count:
+    Quang Phú and Quảng Phú are two names."""
+    found = clean_key(value)
+    if "ð" in found:
+        found = found.replace("ð", "đ")
+    return (
+        _OLD_TONE.sub(lambda match: _OLD_TONES[match[1]], found) if _has_old_tone(found) else found
+    )
+
+
+def _has_old_tone(value: str) -> bool:
+    return any(mark in value for mark in "òóỏõọùúủũụ")
+
+
 def clean_key(value: str) -> str:
     """``key`` of a value that is clean already (stored, or checked): no cache to churn through
     when every value is a new one, as the recipients of an import are."""

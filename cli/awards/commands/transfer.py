@@ -1,12 +1,18 @@
 """Import and export: CSV, JSON and Excel files in, the same out."""
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from awards import render
-from awards.commands.common import format_option, settings, with_filters
+from awards.commands.common import (
+    format_option,
+    option,
+    settings,
+    with_filters,
+    with_options,
+)
 from awards.errors import Invalid
 from awards.i18n import _, ngettext
 
@@ -23,6 +29,22 @@ class OnDuplicate(StrEnum):
     keep = "keep"
 
 
+# Values for the whole file: they fill what its rows (and its title) do not say.
+with_file_values = with_options({
+    "issuer": option("--issuer", "The issuer of rows that name none.", field="issuer"),
+    "year": option("--year", "The year of rows that give none."),
+    "form": option("--form", "The title or form of rows that name none.", field="form"),
+    "kind": option("--kind", "The kind of rows that give none.", field="kind"),
+    "decision": option("--decision", "The decision number of rows that give none."),
+    "decided_on": option("--decided-on", "The decision date of rows that give none."),
+    "phase": option("--phase", "The phase of rows that give none.", field="phase"),
+    "method": option("--method", "The method of rows that give none."),
+    "category": option("--category", "The category of rows that give none."),
+    "unit": option("--unit", "The unit of rows that give none."),
+}, "given")  # fmt: skip
+
+
+@with_file_values
 def transfer_import(
     ctx: typer.Context,
     files: Annotated[list[str], typer.Argument(
@@ -37,12 +59,17 @@ def transfer_import(
         "--on-duplicate", help="skip (and report), error, or keep duplicates.")] = OnDuplicate.skip,
     new_issuer: Annotated[bool, typer.Option(
         "--new-issuer", help="Keep issuers that look like stored ones.")] = False,
+    given: dict[str, Any] = None,  # type: ignore[assignment]  # the options with_file_values adds
 ) -> None:  # fmt: skip
     """Add the awards and phases of files, all or none.
 
     Headers may be the English field names or the usual Vietnamese ones (Họ và tên, Hình thức,
-    Cấp khen, Năm…). Rows are checked like `awards add`; if any fails nothing is written,
-    otherwise everything goes in as one write.
+    Cấp khen, Năm…), under a title block, on one row or two. Section rows (I. Tập thể, II. Cá
+    nhân) give the kind of the rows below; total rows and what is below the table are skipped
+    and counted. What the rows lack comes from the options, else from the title ("Kèm theo
+    Quyết định số … ngày … của …"); a row that says otherwise than an option is refused. Rows
+    are checked like `awards add`; if any fails nothing is written, otherwise everything goes
+    in as one write.
     """
     from awards.grid import Rows
     from awards.query.tally import tally, tally_grid
@@ -58,7 +85,7 @@ def transfer_import(
             plan = plan_import(tables, records.phases, records.award_rows, next_id=next_id,
                                issuers=records.issuers, progress=progress,
                                on_duplicate=on_duplicate.value, new_issuer=new_issuer,
-                               catalogue=records.catalogue)  # fmt: skip
+                               catalogue=records.catalogue, given=given)  # fmt: skip
         _report(plan, dry_run=dry_run)
         _refuse(plan)
         return plan
@@ -84,6 +111,9 @@ def transfer_import(
 def _report(plan: "Plan", *, dry_run: bool) -> None:
     from awards.transfer.plan import summary_lines
 
+    if dry_run:  # the preview an officer reads before importing
+        for line in plan.layouts:
+            render.info(line)
     for notice in plan.notices:
         render.info(notice)
     if plan.duplicates and not plan.problems:
@@ -121,6 +151,9 @@ def _summary(plan: "Plan", *, dry_run: bool) -> str:
     if plan.phases_present:
         present = render.counted(plan.phases_present, "phase")
         line += _("; {count} already stored").format(count=present)
+    passed = [render.counted(count, reason) for reason, count in plan.skipped.items()]
+    if passed:
+        line += _("; passed over {rows}").format(rows=", ".join(passed))
     return line
 
 

@@ -283,6 +283,16 @@ class AwardBuilder:
         _raise_first(errors)
         return award
 
+    def value_of(self, name: str, value: Any) -> Any:
+        """One field's value as ``build`` reads it (a form with the issuer its name holds, a
+        phase by its code), to compare two sources of it; raises as ``build`` would."""
+        if name == "phase":
+            return find_phase(str(value), self.phases).code if text.clean(str(value)) else None
+        parse, remembered = self._fields[name]
+        if remembered is not None and type(value) is str and value in remembered:
+            return remembered[value]
+        return parse(value, self.known, self.new_issuer)
+
     def _issuer_of(self, found: Found, changes: dict[str, Any], given: Any) -> None:
         """The issuer a form's name holds ("Bằng khen của Chủ tịch UBND tỉnh"): the award's when
         none is given; if one is given, it must be the same."""

@@ -3,11 +3,13 @@ only by ``domain.build``, which checks every field."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
 from typing import Any
+
+from awards import text
 
 
 class _Record:
@@ -98,6 +100,19 @@ class Entry(_Record):
     basis: str | None = None  # the article of the law; None: a register's own entry
     issuer: str | None = None
     verb: str | None = None  # None: its group's
+
+
+DuplicateKey = tuple[str, str, str, str, int]
+
+
+def duplicate_key(award: Award | Mapping[str, Any]) -> tuple[DuplicateKey, str]:
+    """What two records of one award share: recipient and unit (any case or spacing, NFC or
+    NFD, either tone placement), form, issuer and year; and the decision, which tells two
+    awards apart only where both have one. Names that differ in their diacritics differ."""
+    get: Callable[[str], Any] = award.get
+    key = (text.same_key(get("recipient")), text.same_key(get("unit") or ""), get("form"),
+           get("issuer"), get("year"))  # fmt: skip
+    return key, text.same_key(get("decision") or "")
 
 
 def field_values(awards: Sequence[Award | Mapping[str, Any]], name: str) -> Iterator[Any]:

@@ -16,7 +16,12 @@ from awards.i18n import N_, _
 MAX_COUNT = 1_000_000  # recipients one record may stand for: more than a province's workforce
 _CODE = re.compile(r"[A-Za-z0-9_-]+")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+# Day first, as Vietnamese write it: 15/12/2023, 15-12-2023, 15.12.2023, 15/12/23, and
+# "ngày 15 tháng 12 năm 2023" (matched folded, without its diacritics).
+_VN_DATE = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})")
+_WORDS_DATE = re.compile(r"(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+_YEAR_WORD = re.compile(r"^(?:nam|year)\s*[:.]?\s*", re.IGNORECASE)
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's dates, as its 1900 system counts
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,7 +68,7 @@ def _whole_number(value: int | float | str, complaint: str) -> int:
             raise Invalid(complaint)
         return int(value)
     if isinstance(value, str):
-        stripped = text.clean(value)
+        stripped = _YEAR_WORD.sub("", text.fold(value))  # "Năm 2023"
         if not stripped.isdigit() or not stripped.isascii() or len(stripped) > 18:
             raise Invalid(complaint)  # 18 digits: far beyond any year or count, yet exact
         return int(stripped)
@@ -72,14 +77,24 @@ def _whole_number(value: int | float | str, complaint: str) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def parse_date(value: str | None, field_name: str = N_("date")) -> str | None:
-    """A date as ``2018-06-12`` or the Vietnamese ``12/06/2018``; returned as ISO text."""
+    """A date as ``2018-06-12``, day first as Vietnamese write it (``12/06/2018``,
+    ``12-06-2018``, ``12.6.18``, ``ngày 12 tháng 6 năm 2018``), or the day number a spreadsheet
+    keeps for a date (``43263``); returned as ISO text."""
     if value is None or not text.clean(value):
         return None
     raw = text.clean(value)
+    folded = text.fold(raw)
     if match := _ISO_DATE.fullmatch(raw):
         year, month, day = (int(part) for part in match.groups())
-    elif match := _VN_DATE.fullmatch(raw):
+    elif match := _VN_DATE.fullmatch(folded):
+        day, month, year = int(match[1]), int(match[3]), int(match[4])
+        if len(match[4]) == 2:  # 23 is 2023; 98 is 1998
+            year += 2000 if year <= last_year() % 100 else 1900
+    elif match := _WORDS_DATE.fullmatch(folded):
         day, month, year = (int(part) for part in match.groups())
+    elif raw.replace(".0", "", 1).isdigit() and 10_000 <= float(raw) < 100_000:
+        serial = _EXCEL_EPOCH + dt.timedelta(days=int(float(raw)))
+        year, month, day = serial.year, serial.month, serial.day
     else:
         message = _("{field} {value!r} is not a date: use 2018-06-12 or 12/06/2018")
         raise Invalid(message.format(field=_(field_name), value=raw))

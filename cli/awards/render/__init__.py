@@ -213,6 +213,13 @@ def counted(number: int, noun: str) -> str:
         "phase": ngettext("{count} phase", "{count} phases", number),
         "issuer": ngettext("{count} issuer", "{count} issuers", number),
         "entry": ngettext("{count} catalogue entry", "{count} catalogue entries", number),
+        "section": ngettext("{count} section row", "{count} section rows", number),
+        "numbering": ngettext(
+            "{count} row of column numbers", "{count} rows of column numbers", number
+        ),
+        "blank": ngettext("{count} blank row", "{count} blank rows", number),
+        "total": ngettext("{count} total row", "{count} total rows", number),
+        "below": ngettext("{count} row below the table", "{count} rows below the table", number),
         "duplicate": ngettext("{count} duplicate", "{count} duplicates", number),
         "problem": ngettext("{count} problem", "{count} problems", number),
         "place": ngettext("{count} place", "{count} places", number),

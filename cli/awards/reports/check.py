@@ -39,7 +39,8 @@ RULES = {rule.code: rule for rule in (
     Rule("decision-year", "decision dated in another year", "a year's awards, by their decisions"),
     Rule("decision-twice", "one decision number, two dates or issuers",
          "Nghị định 30/2020/NĐ-CP: a decision has one number, date and signer"),
-    Rule("duplicate", "probable duplicate", f"{LAW}, Điều 6: one achievement is commended once"),
+    Rule("duplicate", "probable duplicate: the same recipient, unit, form, issuer and year",
+         f"{LAW}, Điều 6: one achievement is commended once"),
     Rule("spelling", "one name spelled two ways", "one category must not split in a tally"),
 )}  # fmt: skip
 
@@ -187,10 +188,21 @@ def _decisions(awards: Sequence[Award]) -> list[Finding]:
 
 
 def _duplicates(awards: Sequence[Award]) -> list[Finding]:
+    """Records of one award, by the rule import uses (``duplicate_key``): names that differ
+    only in their diacritics are two names, which ``spelling`` notes instead."""
+    from awards.domain.records import duplicate_key
+
     findings = []
-    groups = _grouped(awards, lambda a: (text.fold(a.recipient), a.form, a.issuer, a.year))
-    for same in groups.values():
-        if len(same) > 1:
+    groups = _grouped(awards, lambda a: duplicate_key(a)[0])
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        decisions = {duplicate_key(a)[1] for a in group} - {""}
+        undecided = [a for a in group if not duplicate_key(a)[1]]
+        sets = [[a for a in group if duplicate_key(a)[1] in ("", d)] for d in sorted(decisions)]
+        for same in sets or [undecided]:
+            if len(same) < 2 or (len(sets) > 1 and same == undecided):
+                continue
             first = same[0]
             said = _("{recipient}: {form} from {issuer}, {year}, recorded {count} times").format(
                 recipient=first.recipient, form=first.form, issuer=first.issuer,

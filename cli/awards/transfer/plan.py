@@ -19,12 +19,13 @@ from typing import Any
 from awards import text
 from awards.domain.build import AwardBuilder, build_entry, build_issuer, build_phase
 from awards.domain.catalogue import LAW_CATALOGUE, Catalogue
-from awards.domain.records import Award, Entry, Issuer, Phase
+from awards.domain.records import DuplicateKey, Entry, Issuer, Phase, duplicate_key
 from awards.domain.spellings import Spellings
 from awards.domain.vocab import AWARD, CATALOGUE, ISSUER, PHASE
 from awards.errors import AwardsError, Conflict, Invalid
-from awards.i18n import _
+from awards.i18n import _, ngettext
 from awards.store.codec import award_record
+from awards.transfer.layout import Body, Header, find_header, read_body, title_facts
 from awards.transfer.sheets import Cell, Table
 
 # Header spellings per field of each table, from the vocabulary; each is compared after
@@ -46,7 +47,6 @@ REQUIRED = {"awards": ("recipient", "kind", "form", "year"),
             "issuers": ("name",)}  # fmt: skip
 SHOWN_PROBLEMS = 20
 SHOWN_UNKNOWN = 10  # columns not imported, named in the notice
-_HEADER_SEARCH_ROWS = 10
 
 
 def header_key(name: str) -> str:
@@ -83,6 +83,8 @@ class Plan:
     duplicates: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # columns not imported
+    skipped: dict[str, int] = field(default_factory=dict)  # rows not awards, by reason
+    layouts: list[str] = field(default_factory=list)  # what was found in each file, for a preview
 
 
 @dataclass(slots=True)
@@ -92,6 +94,12 @@ class _Columns:
     fields: dict[int, str]  # cell index -> field name
     names: dict[str, str]  # field name -> header as written
     lists: tuple[str, ...] = ()  # the fields among them that hold a list
+    header: Header | None = None  # where a sheet's header is; None for JSON keys
+    number: int | None = None  # the column of the row number (STT), if any
+    facts: dict[str, tuple[str, int]] = field(default_factory=dict)  # the title's, by field
+    coded: dict[int, str] = field(default_factory=dict)  # a "Mã …" column -> its field
+    codes: dict[str, str] = field(default_factory=dict)  # the workbook's DANHMUC
+    body: Body | None = None  # the rows of a sheet of awards, as the layout reads them
 
 
 Progress = Callable[[int, int], None]
@@ -101,43 +109,54 @@ def plan_import(
     tables: Sequence[Table], phases: Sequence[Phase], awards: Mapping[str, Mapping[str, Any]], *,
     next_id: int, issuers: Sequence[Issuer] = (), on_duplicate: str = "skip",
     new_issuer: bool = False, progress: Progress | None = None,
-    catalogue: Catalogue = LAW_CATALOGUE
+    catalogue: Catalogue = LAW_CATALOGUE, given: Mapping[str, Any] | None = None
 ) -> Plan:  # fmt: skip
     """Check every row of ``tables`` against the stored records: issuers go first, then
     phases, then catalogue entries, then awards, so the awards may use what the same import
-    brings."""
+    brings. ``given`` holds values for the whole file (--issuer, --year…): they fill what a
+    row lacks, before what the file's title says; a row that says otherwise is a problem."""
     plan = Plan()
     named = len({table.source for table in tables}) > 1 or any(t.sheet for t in tables)
-    laid_out = [(table, columns) for table in tables if (columns := _columns(table, plan))]
+    supplied = {name for name, value in (given or {}).items() if value is not None}
+    laid_out = [(table, columns) for table in tables
+                if (columns := _columns(table, plan, supplied))]  # fmt: skip
+    for table in tables:
+        if table.encoding is not None:
+            said = _("{source}: read as {encoding} and converted to Unicode")
+            plan.notices.append(said.format(source=table.source, encoding=table.encoding))
     total, done = sum(len(table.rows) for table, _ in laid_out), 0
     known_issuers, known_phases = list(issuers), list(phases)
     for kind in COLUMNS:  # issuers, phases, entries, awards: each with those before it known
-        plan_row: Callable[[str, Table, _Columns, list[Cell]], None] = (
+        plan_row: Callable[[str, Table, _Columns, list[Cell], Mapping[str, str]], None] = (
             partial(_plan_issuer, known_issuers, plan) if kind == "issuers"
             else partial(_plan_phase, known_phases, plan) if kind == "phases"
             else partial(_plan_entry, catalogue, plan) if kind == "catalogue"
             else _AwardImporter(known_phases, awards, known_issuers, next_id, on_duplicate,
-                                new_issuer, plan, Catalogue([*catalogue.local, *plan.entries])).row
+                                new_issuer, plan, Catalogue([*catalogue.local, *plan.entries]),
+                                given or {}).row
         )  # fmt: skip
         for table, columns in (laid for laid in laid_out if laid[1].kind == kind):
-            for where, cells in _rows(table, columns, named):
+            for where, cells, section in _rows(table, columns, named, plan):
                 done += 1
                 if progress is not None and done % 1000 == 0:
                     progress(done, total)
-                plan_row(where, table, columns, cells)
+                plan_row(where, table, columns, cells, section)
     return plan
 
 
-def _columns(table: Table, plan: Plan) -> _Columns | None:
-    """Which cell holds which field, from the header row; None for a table with no rows."""
+def _columns(table: Table, plan: Plan, supplied: set[str] = frozenset()) -> _Columns | None:  # type: ignore[assignment]
+    """Which cell holds which field, from the header row; None for a table with no rows.
+    A field the whole-file values (``supplied``), the title or the sections give needs no
+    column."""
     prefix = f"{table.source}: "
     if table.headers is not None and not table.rows:
         return None
+    header: Header | None = None
     if table.headers is not None:
         header_row, headers = -1, [str(h) for h in table.headers]
     else:
-        found = _find_header(table)
-        if found is None:
+        header = find_header(table, _known)
+        if header is None:
             if all(_blank(cells) for _, cells in table.rows):
                 return None
             plan.problems.append(Problem(
@@ -146,37 +165,51 @@ def _columns(table: Table, plan: Plan) -> _Columns | None:
                   "kind, form, issuer, year (or Họ và tên, Loại, Hình thức, Cấp khen, Năm)"),
             ))  # fmt: skip
             return None
-        header_row, headers = found
+        header_row, headers = header.last, header.names
     kind = table.kind or _guess_kind(headers)
     lookup = _LOOKUPS[kind]
     fields: dict[int, str] = {}
     names: dict[str, str] = {}
     unknown: list[str] = []  # said once for the file, however many there are
-    for index, header in enumerate(headers):
-        key = header_key(header)
+    coded: dict[int, str] = {}
+    for index, written in enumerate(headers):
+        key = header_key(written)
         name = lookup.get(key)
+        if name is None and table.codes and key.startswith("ma ") and key[3:] in lookup:
+            coded[index] = lookup[key[3:]]  # "Mã hình thức khen thưởng": DANHMUC's codes
+            continue
         if name is None:
             if key and key not in _IGNORED:
-                unknown.append(repr(header))
+                unknown.append(repr(written))
             elif not key and _column_used(table, header_row, index):
                 unknown.append(_("column {number}, with no header").format(number=index + 1))
             continue
         if name in names:
             both = _("columns {first!r} and {second!r} both give {field}").format(
-                first=names[name], second=header, field=name
+                first=names[name], second=written, field=name
             )
             plan.problems.append(Problem(table.source, both))
             continue
         fields[index] = name
-        names[name] = header
+        names[name] = written
+    for index, name in coded.items():  # a code column heads a field its name column lacks
+        names.setdefault(name, headers[index])
     if unknown:
         shown = ", ".join(unknown[:SHOWN_UNKNOWN])
         more = len(unknown) - SHOWN_UNKNOWN
         shown += _(" and {count} more").format(count=more) if more > 0 else ""
         plan.notices.append(prefix + _("not imported (not a known field): {columns}").format(
             columns=shown))  # fmt: skip
+    number = next((i for i, h in enumerate(headers) if header_key(h) in _IGNORED), None)
+    facts = title_facts(table, header) if header is not None else {}
+    body = read_body(table, header, number) if header is not None and kind == "awards" else None
+    given = {*supplied, *facts, *(name for _row, name, _value in (body.sections if body else ()))}
+    if "decided_on" in given:
+        given.add("year")  # a decision's year is its awards'
+    if "form" in facts:
+        given.add("issuer")  # perhaps: the form's name may hold it, else each row says so
     for name in REQUIRED[kind]:
-        if name not in names:
+        if name not in names and name not in given:
             spellings = ", ".join(map(repr, COLUMNS[kind][name][:3]))
             missing = _("no column for {field} (a header such as {headers})").format(
                 field=name, headers=spellings
@@ -184,17 +217,14 @@ def _columns(table: Table, plan: Plan) -> _Columns | None:
             plan.problems.append(Problem(table.source, missing))
     if any(p.where == table.source for p in plan.problems):
         return None
-    return _Columns(kind, header_row, fields, names, tuple(n for n in _LISTS if n in names))
+    return _Columns(kind, header_row, fields, names, tuple(n for n in _LISTS if n in names),
+                    header, number, facts, coded, table.codes, body)  # fmt: skip
 
 
-def _find_header(table: Table) -> tuple[int, list[str]] | None:
-    """The first row (among the first few: a title may sit above) naming two known fields."""
-    for index, (_number, cells) in enumerate(table.rows[:_HEADER_SEARCH_ROWS]):
-        keys = [header_key(str(cell)) if cell is not None else "" for cell in cells]
-        hits = sum(1 for key in keys if any(key in lookup for lookup in _LOOKUPS.values()))
-        if hits >= 2:
-            return index, ["" if cell is None else str(cell) for cell in cells]
-    return None
+def _known(header: str) -> bool:
+    """Whether a header names a field of some table, or the row number."""
+    key = header_key(header)
+    return key in _IGNORED or any(key in lookup for lookup in _LOOKUPS.values())
 
 
 def _guess_kind(headers: Iterable[str]) -> str:
@@ -244,6 +274,14 @@ def _values(cells: list[Cell], columns: _Columns) -> dict[str, Cell]:
             cell = str(cell)
         if cell is not None:
             values[name] = cell
+    for index, name in columns.coded.items():  # where the row has no name, its code's
+        code = cells[index] if index < width else None
+        if name not in values and code is not None and str(code).strip():
+            found = columns.codes.get(text.key(str(code)))
+            if found is None:
+                missing = _("code {code!r} is not in the workbook's DANHMUC sheet")
+                raise Invalid(missing.format(code=str(code).strip()), field=name)
+            values[name] = found
     _no_control_characters(values)
     for name in columns.lists:  # one cell in CSV and sheets, separated by ";"
         if isinstance(values.get(name), str):
@@ -275,18 +313,55 @@ def _problems(error: AwardsError, where: str, table: Table, columns: _Columns) -
     return found
 
 
-def _rows(table: Table, columns: _Columns, named: bool) -> Iterator[tuple[str, list[Cell]]]:
-    """Each non-blank row below the header, and where it is, for messages."""
+def _rows(
+    table: Table, columns: _Columns, named: bool, plan: Plan
+) -> Iterator[tuple[str, list[Cell], Mapping[str, str]]]:
+    """Each row of the table that is an award, where it is (for messages), and what its
+    section gives it; the other rows are counted in ``plan.skipped`` by reason."""
     prefix = f"{table.source}, " if named else ""
     row_word = _(table.row_word)
-    for number, cells in table.rows[columns.header_row + 1 :]:
-        if not _blank(cells):
-            yield f"{prefix}{row_word} {number}", cells
+    if columns.header is None:  # JSON: every object is a record
+        for number, cells in table.rows:
+            if not _blank(cells):
+                yield f"{prefix}{row_word} {number}", cells, {}
+        return
+    body = columns.body or read_body(table, columns.header, columns.number)
+    for reason, count in body.skipped.items():
+        plan.skipped[reason] = plan.skipped.get(reason, 0) + count
+    plan.layouts.extend(_preview(table, columns, body, row_word))
+    for number, cells, section in body.awards:
+        yield f"{prefix}{row_word} {number}", cells, section
+
+
+def _preview(table: Table, columns: _Columns, body: Body, row_word: str) -> list[str]:
+    """What an officer checks before importing: where the header is and what each column
+    gives, what the title says, and the sections."""
+    header = columns.header
+    assert header is not None
+    first, last = table.rows[header.first][0], table.rows[header.last][0]
+    rows = f"{first}" if first == last else f"{first}–{last}"
+    given = [f"{written!r} → {name}" for name, written in columns.names.items()
+             if header_key(written) != name]  # fmt: skip
+    said = ngettext("{source}: header at row {rows}", "{source}: header at rows {rows}",
+                    1 if first == last else 2)  # fmt: skip
+    lines = [said.format(source=table.source, rows=rows)]
+    if given:
+        lines.append("  " + _("columns: {columns}").format(columns=", ".join(given)))
+    if columns.facts:
+        said = ", ".join(f"{name} {value!r} ({row_word} {number})"
+                         for name, (value, number) in columns.facts.items())  # fmt: skip
+        lines.append("  " + _("the title gives: {facts}").format(facts=said))
+    for number, name, value in body.sections:
+        shown = value or _("none")
+        lines.append("  " + _("{row} {number}: a section; {field} {value!r} for the rows below")
+                     .format(row=row_word, number=number, field=name, value=shown))  # fmt: skip
+    return lines
 
 
 def _plan_phase(
-    known: list[Phase], plan: Plan, where: str, table: Table, columns: _Columns, cells: list[Cell]
-) -> None:
+    known: list[Phase], plan: Plan, where: str, table: Table, columns: _Columns, cells: list[Cell],
+    section: Mapping[str, str]
+) -> None:  # fmt: skip
     try:
         values = _values(cells, columns)
         parsed = build_phase(values, [])
@@ -303,8 +378,9 @@ def _plan_phase(
 
 
 def _plan_issuer(
-    known: list[Issuer], plan: Plan, where: str, table: Table, columns: _Columns, cells: list[Cell]
-) -> None:
+    known: list[Issuer], plan: Plan, where: str, table: Table, columns: _Columns,
+    cells: list[Cell], section: Mapping[str, str]
+) -> None:  # fmt: skip
     try:
         values = _values(cells, columns)
         level, aliases = values.get("level"), values.get("aliases")  # text: see _values
@@ -324,8 +400,9 @@ def _plan_issuer(
 
 
 def _plan_entry(
-    stored: Catalogue, plan: Plan, where: str, table: Table, columns: _Columns, cells: list[Cell]
-) -> None:
+    stored: Catalogue, plan: Plan, where: str, table: Table, columns: _Columns, cells: list[Cell],
+    section: Mapping[str, str]
+) -> None:  # fmt: skip
     """A register's own entry: new, or stored already with the same values (passed over)."""
     try:
         values = _values(cells, columns)
@@ -340,66 +417,94 @@ def _plan_entry(
 
 
 class _AwardImporter:
-    """Rows to awards, numbered in order, with duplicates found against stored and earlier rows."""
+    """Rows to awards, numbered in order, with duplicates found against stored and earlier rows;
+    what a row lacks is filled from the whole-file values, its section, then the file's title."""
 
     def __init__(
         self, phases: Sequence[Phase], awards: Mapping[str, Mapping[str, Any]],
         issuers: Sequence[Issuer], next_id: int, on_duplicate: str, new_issuer: bool, plan: Plan,
-        catalogue: Catalogue
+        catalogue: Catalogue, given: Mapping[str, Any]
     ) -> None:  # fmt: skip
         self.stored = awards  # the stored records, by id
         self.spellings = Spellings(awards.values(), issuers, catalogue)
         self.builder = AwardBuilder(phases, self.spellings, new_issuer=new_issuer)
-        self.seen: dict[tuple[str, str, str, int, str], str] | None = None
+        self.seen: dict[DuplicateKey, list[tuple[str, str]]] | None = None
         self.next_id = next_id
         self.on_duplicate = on_duplicate
         self.plan = plan
+        self.given = {name: value for name, value in given.items() if value is not None}
+        self._facts: dict[int, dict[str, str]] = {}  # the title's facts a table's rows may use
 
-    def row(self, where: str, table: Table, columns: _Columns, cells: list[Cell]) -> None:
+    def row(
+        self, where: str, table: Table, columns: _Columns, cells: list[Cell],
+        section: Mapping[str, str]
+    ) -> None:  # fmt: skip
         try:
-            award = self.builder.build(_values(cells, columns), new_id=self.next_id)
+            values = self._filled(_values(cells, columns), section, columns)
+            award = self.builder.build(values, new_id=self.next_id)
         except AwardsError as error:
             self.plan.problems.extend(_problems(error, where, table, columns))
             return
         seen = self._seen()
-        key = duplicate_key(award)
-        twin = seen.get(key)
+        key, decision = duplicate_key(award)
+        twins = seen.setdefault(key, [])
+        twin = next((w for d, w in twins if not d or not decision or d == decision), None)
         if twin is not None and self.on_duplicate != "keep":
-            said = _("same recipient, form, issuer, year and decision as {twin}")
+            said = _("same recipient, unit, form, issuer and year as {twin}")
             found = self.plan.problems if self.on_duplicate == "error" else self.plan.duplicates
             found.append(Problem(where, said.format(twin=twin)))
             return
-        seen.setdefault(key, where)
+        twins.append((decision, where))
         self.spellings.learn(award)
         self.plan.records[str(award.id)] = award_record(award)
         self.next_id += 1
 
-    def _seen(self) -> dict[tuple[str, str, str, int, str], str]:
-        """The duplicate keys of the stored awards, and of the rows taken so far."""
+    def _filled(
+        self, values: dict[str, Cell], section: Mapping[str, str], columns: _Columns
+    ) -> dict[str, Cell]:
+        """The row's values, and what it lacks from the options, its section and the title.
+        A value of the row (or its section) that an option contradicts is an error."""
+        own = {**section, **values} if section else values
+        for name, value in self.given.items():
+            if name in own:
+                if self.builder.value_of(name, own[name]) != self.builder.value_of(name, value):
+                    said = _("the file gives {field} {found!r}, but --{option} says {given!r}")
+                    said = said.format(field=name, found=own[name], given=value,
+                                       option=name.replace("_", "-"))  # fmt: skip
+                    raise Invalid(said, field=name)
+            else:
+                own[name] = value
+        for name, value in self._title(columns).items():
+            own.setdefault(name, value)
+        return own
+
+    def _title(self, columns: _Columns) -> dict[str, str]:
+        """The facts of a table's title that its rows may use: those the catalogue reads, once
+        per table (a form the title names but the catalogue does not know is not used)."""
+        facts = self._facts.get(id(columns))
+        if facts is None:
+            facts = {}
+            for name, (value, _row) in columns.facts.items():
+                try:
+                    self.builder.value_of(name, value)
+                except AwardsError:
+                    continue
+                facts[name] = value
+            if "year" not in facts and "decided_on" in facts:
+                facts["year"] = facts["decided_on"][-4:]  # a decision's year is its awards'
+            self._facts[id(columns)] = facts
+        return facts
+
+    def _seen(self) -> dict[DuplicateKey, list[tuple[str, str]]]:
+        """The duplicate keys of the stored awards, and of the rows taken so far, each with
+        its decision and where it is."""
         if self.seen is None:
             stored = _("award {id}")
-            self.seen = {duplicate_key(a): stored.format(id=key) for key, a in self.stored.items()}
+            self.seen = {}
+            for key, award in self.stored.items():
+                found, decision = duplicate_key(award)
+                self.seen.setdefault(found, []).append((decision, stored.format(id=key)))
         return self.seen
-
-
-def duplicate_key(award: Award | Mapping[str, Any]) -> tuple[str, str, str, int, str]:
-    """Two records of one award: same recipient (any case), form, issuer, year and decision."""
-    if isinstance(award, Award):  # a new row's award, checked: its fields directly
-        return (
-            text.clean_key(award.recipient),
-            award.form,
-            award.issuer,
-            award.year,
-            text.clean_key(award.decision or ""),
-        )
-    get: Callable[[str], Any] = award.get
-    return (
-        text.key(get("recipient")),
-        get("form"),
-        get("issuer"),
-        get("year"),
-        text.key(get("decision") or ""),
-    )
 
 
 def summary_lines(problems: Sequence[Problem]) -> list[str]:

@@ -10,6 +10,7 @@ import codecs
 import csv
 import io
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -17,6 +18,7 @@ from typing import Any, cast
 from awards import text
 from awards.errors import Invalid, UsageProblem
 from awards.i18n import N_, _
+from awards.transfer import legacy
 
 Cell = str | int | float | list[str] | None
 
@@ -24,7 +26,8 @@ Cell = str | int | float | list[str] | None
 # import refuses a newer one.
 EXPORT_SCHEMA = 3
 
-_SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".json": "json", ".xlsx": "xlsx"}
+_SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".json": "json", ".xlsx": "xlsx",
+             ".xls": "xlsx", ".xlsm": "xlsx", ".ods": "xlsx"}  # a workbook, whichever  # fmt: skip
 _DELIMITERS = (",", ";", "\t")
 
 
@@ -54,6 +57,8 @@ class Table:
     row_word: str = N_("row")  # in messages, through _()
     column_word: str = N_("column")
     sheet: str | None = field(default=None)
+    codes: dict[str, str] = field(default_factory=dict)  # a workbook's DANHMUC: code -> name
+    encoding: str | None = None  # the legacy encoding its text was converted from, if any
 
 
 def format_of(name: str, given: str | None) -> str:
@@ -62,11 +67,13 @@ def format_of(name: str, given: str | None) -> str:
         chosen = _SUFFIXES.get("." + given.strip().lower())
         if chosen is None:
             message = _("--format {format} is not one this command reads; it reads {formats}")
-            raise UsageProblem(message.format(format=given, formats="csv, tsv, json, xlsx"))
+            formats = "csv, tsv, json, xlsx, xls, ods"
+            raise UsageProblem(message.format(format=given, formats=formats))
         return chosen
     found = _SUFFIXES.get(Path(name).suffix.lower())
     if found is None:
-        message = _("cannot tell the format of {name}; give --format csv, json or xlsx")
+        message = _("cannot tell the format of {name}; give --format csv, json or xlsx "
+                    "(a workbook: .xlsx, .xls or .ods)")  # fmt: skip
         raise Invalid(message.format(name=name))
     return found
 
@@ -83,13 +90,13 @@ def read_tables(name: str, fmt: str | None, sheet: str | None = None) -> list[Ta
     else:
         fmt = format_of(name, fmt)
         if fmt == "xlsx":
-            from awards.transfer import xlsx as workbook
+            from awards.transfer import workbook
 
             return workbook.read_tables(Path(name), sheet)
         raw = read_bytes(Path(name))
         source = Path(name).name
     if sheet is not None:
-        raise Invalid(_("--sheet is for workbooks (.xlsx)"))
+        raise Invalid(_("--sheet is for workbooks (.xlsx, .xls, .ods)"))
     if fmt == "json":
         return json_tables(raw, source)
     return [csv_table(raw, source)]
@@ -111,26 +118,39 @@ def read_bytes(path: Path) -> bytes:
         raise Invalid(cannot.format(path=path, reason=error.strerror)) from None
 
 
-def decode(raw: bytes, source: str) -> str:
-    """UTF-8 with or without Excel's BOM, or UTF-16 with a BOM ("Unicode text"); nothing else.
+def decode(raw: bytes, source: str) -> tuple[str, str | None]:
+    """The text of a file, and the encoding it was converted from when not Unicode's.
 
-    A guess at another encoding would import mojibake, so the user is asked to re-save instead.
+    UTF-8 with or without Excel's BOM, or UTF-16 with a BOM ("Unicode text"), as they are.
+    Bytes that are neither are Vietnamese in an older encoding: TCVN3 (ABC) or Windows-1258 is
+    converted and named; VNI, and bytes that are no Vietnamese encoding, are refused with the
+    way to re-save them, never imported as mojibake.
     """
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return raw.decode("utf-16")
+            return raw.decode("utf-16"), None
         except UnicodeDecodeError:
             damaged = _("{source} is damaged UTF-16 text; re-save it as CSV UTF-8")
             raise Invalid(damaged.format(source=source)) from None
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        message = _(
-            "{source} is not UTF-8 text (line {line} has the byte 0x{byte:02x}); "
-            "in Excel choose Save As, 'CSV UTF-8 (Comma delimited)', and import that file"
-        )
-        raise Invalid(message.format(source=source, line=line, byte=raw[error.start])) from None
+        bad = error.start
+    found = legacy.detect(raw.decode("latin-1"))
+    if found == legacy.TCVN3:
+        return legacy.from_tcvn3(raw.decode("latin-1")), found
+    if found is None:
+        try:
+            return unicodedata.normalize("NFC", raw.decode("cp1258")), "Windows-1258"
+        except UnicodeDecodeError as error:
+            bad = error.start
+    line = raw[:bad].count(b"\n") + 1
+    message = _(
+        "{source} is not UTF-8 text (line {line} has the byte 0x{byte:02x}){encoding}; "
+        "in Excel choose Save As, 'CSV UTF-8 (Comma delimited)', and import that file"
+    )
+    named = _(", it looks like {encoding}").format(encoding=found) if found else ""
+    raise Invalid(message.format(source=source, line=line, byte=raw[bad], encoding=named))
 
 
 def sniff_delimiter(content: str) -> str:
@@ -157,7 +177,7 @@ def _has_long_line(raw: bytes, most: int) -> bool:
 def csv_table(raw: bytes, source: str) -> Table:
     if _has_long_line(raw, LIMITS["line"]):  # before decoding: a hostile line is refused cheaply
         raise Invalid(over_limit(source, "line"))
-    content = decode(raw, source)
+    content, encoding = decode(raw, source)
     delimiter = sniff_delimiter(content)
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     try:
@@ -175,7 +195,7 @@ def csv_table(raw: bytes, source: str) -> Table:
             joined = "\n".join(cast(list[str], cells))  # one test in C for a quote at a start
             if joined[:1] == "'" or "\n'" in joined:
                 rows[index] = (number, [text.restore_neutralised(str(cell)) for cell in cells])
-    return Table(source=source, rows=rows)
+    return Table(source=source, rows=rows, encoding=encoding)
 
 
 def json_tables(raw: bytes, source: str) -> list[Table]:
