@@ -1,6 +1,7 @@
 """Write data/sample.json, an illustrative record of the Police–Labour Federation program;
 data/decision-1520.xlsx and .csv, the list attached to a decision, as an office would send it;
-and data/proposal-2024.xlsx, a department's list in a real provincial system's layout.
+data/proposal-2024.xlsx, a department's list in a real provincial system's layout; and
+data/list-2023.xlsx, a clerk's list with a title block, merged header, sections and signatures.
 
 The phases and the 2014–2018 totals follow the published review: 24 collectives and individuals
 received a Bằng khen from Bộ Công an or UBND tỉnh, and 60 a Giấy khen from Giám đốc Công an tỉnh
@@ -272,7 +273,8 @@ def workbook(
     for title in titles:
         sheet.append([title])
         sheet.cell(sheet.max_row, 1).font = Font(bold=True)
-    sheet.append(header)
+    if header:
+        sheet.append(header)
     for row in rows:
         sheet.append(row)
     for index, width in enumerate(widths, start=1):
@@ -314,6 +316,48 @@ def write_proposal(folder: Path) -> None:
     workbook(PROPOSAL_TITLE, PROPOSAL_HEADER, rows, widths).save(folder / "proposal-2024.xlsx")
 
 
+# The Labour Federation's Giấy khen list of 2023 as a clerk lays it out: national header, the
+# decision in the title, a header over two merged rows, column numbers, I. Tập thể / II. Cá
+# nhân sections, a total and a signature block. The form, issuer, decision and date are the
+# title's; the kind is the section's.
+CLERK_ROWS: list[list[object]] = [
+    ["LIÊN ĐOÀN LAO ĐỘNG TỈNH", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", None, None],
+    [None, None, None, "Độc lập - Tự do - Hạnh phúc", None, None],
+    [],
+    ["DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"],
+    ["(Kèm theo Quyết định số 415/QĐ-LĐLĐ ngày 20/11/2023 của Chủ tịch LĐLĐ tỉnh)"],
+    [],
+    ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Khen thưởng", None],
+    [None, None, None, None, "Hình thức", "Năm"],
+    ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+    ["I. TẬP THỂ"],
+    [1, "Công đoàn cơ sở Công ty TNHH Dệt may Hưng Phát", None, "Công ty TNHH Dệt may Hưng Phát",
+     None, None],
+    [2, "Tổ bảo vệ Khu công nghiệp Bắc Thành", None, "Công đoàn Khu công nghiệp Bắc Thành", None,
+     None],
+    ["II. CÁ NHÂN"],
+    [1, "Nguyễn Thị Lụa", "Tổ trưởng tổ sản xuất", "Công ty TNHH Dệt may Hưng Phát", None, None],
+    [2, "Trần Văn Bảo", "Đoàn viên công đoàn", "Công ty CP Thép Nam Sơn", None, None],
+    [3, "Lê Thị Hoà", "Công nhân", "Công ty CP Thép Nam Sơn", None, None],
+    [None, "Tổng cộng: 5 (2 tập thể, 3 cá nhân)", None, None, None, None],
+    [],
+    ["Nơi nhận:", None, None, "CHỦ TỊCH", None, None],
+    ["- Như Điều 3;", None, None, None, None, None],
+    ["- Lưu: VT, ToC.", None, None, None, None, None],
+    [],
+    [None, None, None, "Ngô Văn Tâm", None, None],
+]  # fmt: skip
+CLERK_MERGED = ["A1:C1", "D1:F1", "D2:F2", "A4:F4", "A5:F5", "A7:A8", "B7:B8", "C7:C8", "D7:D8",
+                "E7:F7", "A10:F10", "A13:F13", "B17:F17"]  # fmt: skip
+
+
+def write_clerk_list(folder: Path) -> None:
+    book = workbook([], [], CLERK_ROWS, (5, 44, 22, 34, 12, 7))
+    for cells in CLERK_MERGED:
+        book.active.merge_cells(cells)
+    book.save(folder / "list-2023.xlsx")
+
+
 def main(path: Path) -> None:
     path.unlink(missing_ok=True)
     store = Store(path, record=False)
@@ -348,6 +392,7 @@ def main(path: Path) -> None:
     Path(str(path) + ".bak").unlink(missing_ok=True)
     write_decision(path.parent)
     write_proposal(path.parent)
+    write_clerk_list(path.parent)
 
 
 if __name__ == "__main__":

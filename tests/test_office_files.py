@@ -54,12 +54,14 @@ def test_a_departments_list_goes_in_from_every_format(
 def test_the_dry_run_shows_what_was_found_and_writes_nothing(
     run: Run, tmp_path: Path, db: Path
 ) -> None:
-    """The header, each column's field, the title's facts, the sections, and the counts."""
+    """The whole-file values, the header, each column's field, the title's facts, the sections,
+    and the counts."""
     path = office_files.WRITERS["xlsx"](tmp_path)
     result = run(["import", str(path), "--dry-run", *HEALTH_OPTIONS])
     assert result.exit_code == 0
     lines = result.stderr.splitlines()
-    assert lines[:5] == [
+    assert lines[:6] == [
+        "values for the whole file: issuer 'Giám đốc Sở Y tế' (--issuer), kind 'tập thể' (--kind)",
         "ds.xlsx, sheet Danh sách: header at rows 7–8",
         "  columns: 'Tên tập thể' → recipient, 'Đơn vị' → unit, 'Danh hiệu' → form, 'Năm' → year, "
         "'Ghi chú' → note",

@@ -69,13 +69,11 @@ def same_key(value: str) -> str:
     found = clean_key(value)
     if "ð" in found:
         found = found.replace("ð", "đ")
-    return (
-        _OLD_TONE.sub(lambda match: _OLD_TONES[match[1]], found) if _has_old_tone(found) else found
-    )
+    return _OLD_TONE.sub(_new_tone, found)
 
 
-def _has_old_tone(value: str) -> bool:
-    return any(mark in value for mark in "òóỏõọùúủũụ")
+def _new_tone(match: re.Match[str]) -> str:
+    return _OLD_TONES[match[1]]
 
 
 def clean_key(value: str) -> str:

@@ -3,6 +3,7 @@ only by ``domain.build``, which checks every field."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -110,9 +111,13 @@ def duplicate_key(award: Award | Mapping[str, Any]) -> tuple[DuplicateKey, str]:
     NFD, either tone placement), form, issuer and year; and the decision, which tells two
     awards apart only where both have one. Names that differ in their diacritics differ."""
     get: Callable[[str], Any] = award.get
-    key = (text.same_key(get("recipient")), text.same_key(get("unit") or ""), get("form"),
+    key = (text.same_key(get("recipient")), _unit_key(get("unit") or ""), get("form"),
            get("issuer"), get("year"))  # fmt: skip
-    return key, text.same_key(get("decision") or "")
+    return key, text.clean_key(get("decision") or "")
+
+
+# Units repeat row after row; a recipient is new each time.
+_unit_key = functools.lru_cache(maxsize=4096)(text.same_key)
 
 
 def field_values(awards: Sequence[Award | Mapping[str, Any]], name: str) -> Iterator[Any]:

@@ -106,20 +106,25 @@ def read_body(table: Table, header: Header, number: int | None) -> Body:
     skipped for a reason. ``number`` is the column of the row number, where the file has one."""
     body = Body()
     rows = table.rows[header.last + 1 :]
-    last = max((i for i, (_n, cells) in enumerate(rows) if _texts(cells)), default=-1)
+    last = len(rows) - 1
+    while last >= 0 and not _texts(rows[last][1]):  # the blank rows after the table
+        last -= 1
     section: dict[str, str] = {}
     below = False
     for position, (row_number, cells) in enumerate(rows[: last + 1]):
-        texts = _texts(cells)
+        filled = [cell for cell in cells if cell]  # in C; a cell of spaces is read below
         reason: str | None = None
         if below:
             reason = BELOW
-        elif not texts:
+        elif _is_total(filled[0] if filled else None):
+            reason = TOTAL
+        elif len(set(filled)) > 3:  # an award's: a signature or section row has fewer words
+            if position == 0 and _numbering(_texts(cells)):
+                reason = NUMBERING
+        elif not (texts := _texts(cells)):
             reason = BLANK
         elif position == 0 and _numbering(texts):
             reason = NUMBERING
-        elif _is_total(texts):
-            reason = TOTAL
         elif _is_footer(texts, cells, number):
             below, reason = True, BELOW
         else:
@@ -144,8 +149,10 @@ def _numbering(texts: list[str]) -> bool:
     return len(texts) >= 2 and all(_NUMBER.match(text.fold(t)) for t in texts)
 
 
-def _is_total(texts: list[str]) -> bool:
-    return bool(_TOTAL.match(text.fold(texts[0])))
+def _is_total(first: Cell) -> bool:
+    """A row whose first words are "Tổng cộng", "Cộng:", "Tổng số"."""
+    return (type(first) is str and first.lstrip()[:1] in ("T", "t", "C", "c")
+            and bool(_TOTAL.match(text.fold(first[:12]))))  # fmt: skip
 
 
 def _is_footer(texts: list[str], cells: Sequence[Cell], number: int | None) -> bool:

@@ -118,6 +118,10 @@ def plan_import(
     plan = Plan()
     named = len({table.source for table in tables}) > 1 or any(t.sheet for t in tables)
     supplied = {name for name, value in (given or {}).items() if value is not None}
+    if supplied:
+        said = ", ".join(f"{name} {value!r} (--{name.replace('_', '-')})"
+                         for name, value in (given or {}).items() if value is not None)  # fmt: skip
+        plan.layouts.append(_("values for the whole file: {values}").format(values=said))
     laid_out = [(table, columns) for table in tables
                 if (columns := _columns(table, plan, supplied))]  # fmt: skip
     for table in tables:
@@ -350,6 +354,8 @@ def _preview(table: Table, columns: _Columns, body: Body, row_word: str) -> list
     if columns.facts:
         said = ", ".join(f"{name} {value!r} ({row_word} {number})"
                          for name, (value, number) in columns.facts.items())  # fmt: skip
+        if "year" not in columns.facts and "decided_on" in columns.facts:
+            said += _(", the year from the decision's date")
         lines.append("  " + _("the title gives: {facts}").format(facts=said))
     for number, name, value in body.sections:
         shown = value or _("none")
