@@ -182,6 +182,7 @@ def yearly_2019_2023() -> list[Given]:
             decision="2201/QĐ-UBND",
             decided_on="15/12/2023",
             note="Tổng kết 5 năm giai đoạn 2018–2023",
+            method="Khen thưởng chuyên đề",
         )
     )
     out.append(
@@ -195,6 +196,8 @@ def yearly_2019_2023() -> list[Given]:
             decision="3120/QĐ-BCA",
             decided_on="08/12/2023",
             unit="Công ty CP Gạch men Sông Lam",
+            method="Khen thưởng chuyên đề",
+            category="Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu",
         )
     )
     return out

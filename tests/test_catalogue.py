@@ -369,18 +369,21 @@ def test_form_0603_counts_by_the_catalogue(ok: Ok) -> None:
     ok("issuer add 'Công ty X' --level unit")
     ok(["catalogue", "add", "Kỷ niệm chương Vì an ninh Tổ quốc", "--group", "badge", "--kind",
         "individual", "--level", "ministry"])  # fmt: skip
+    classified = ["--method", "regular", "--category", "worker"]
     add(ok, "A", "--kind", "individual", "--form", "Chiến sĩ thi đua cấp tỉnh", "--issuer",
-        "UBND tỉnh")  # fmt: skip
+        "UBND tỉnh", *classified)  # fmt: skip
     add(ok, "B", "--kind", "individual", "--form", "Kỷ niệm chương Vì an ninh Tổ quốc",
-        "--issuer", "Bộ Công an")  # fmt: skip
-    add(ok, "C", "--kind", "hộ gia đình", "--form", "Bằng khen", "--issuer", "UBND tỉnh")
+        "--issuer", "Bộ Công an", *classified)  # fmt: skip
+    add(ok, "C", "--kind", "hộ gia đình", "--form", "Bằng khen", "--issuer", "UBND tỉnh",
+        "--method", "regular")  # fmt: skip
     add(ok, "D", "--kind", "collective", "--form", "Huân chương Lao động hạng Ba", "--issuer",
         "Chủ tịch nước")  # fmt: skip
     add(ok, "E", "--kind", "individual", "--form", "Giấy khen", "--issuer", "Công ty X")
     rows = {}
     for line in ok("report 0603 --year 2023 -f markdown").splitlines()[4:]:
         cells = [c.strip().replace("\\", "") for c in line.strip("|").split("|")]
-        rows[cells[0] or cells[1]] = [int(c) for c in cells[2:]]
+        if len(cells) == 8 and cells[1]:
+            rows[cells[1]] = [int(c) for c in cells[3:]]
     #                  total  BK  CSTĐ CTĐ KNC
     assert rows["01"] == [3, 1, 1, 0, 1]
     assert rows["04"] == [1, 1, 0, 0, 0]

@@ -61,12 +61,20 @@ class Rows:
 
 @dataclass(slots=True)
 class Form:
-    """A statistical form of the state, laid out as its ``grid``, for ``year``."""
+    """A statistical form of the state for ``year``: its number ("0603.N/BNV-TĐKT") and title,
+    its rows as ``grid`` (``sections``: the rows that head a block), the awards it cannot place
+    (``left_out``), and the units that report it and receive it."""
 
     grid: Grid
     year: int
     what: str = ""
     formats: tuple[str, ...] = ("table", "markdown", "text", "xlsx")
+    number: str = ""
+    title: str = ""
+    sections: frozenset[int] = frozenset()
+    left_out: list[int] = field(default_factory=list)
+    reporting: str | None = None
+    receiving: str | None = None
 
 
 @dataclass(slots=True)

@@ -72,21 +72,33 @@ def report_0603(
     fmt: Annotated[str | None, format_option(
         "table, markdown, text or xlsx (default: from --output, else table).")] = None,
     output: OutputOption = None,
+    reporting: Annotated[str | None, typer.Option(
+        "--reporting-unit", help="Đơn vị báo cáo: the unit that files the form.")] = None,
+    receiving: Annotated[str | None, typer.Option(
+        "--receiving-unit", help="Đơn vị nhận báo cáo: the unit it is filed with.")] = None,
 ) -> None:  # fmt: skip
     """The statistical form 0603 for a year.
 
-    Biểu số 0603.N/BNV-TĐKT (Thông tư 02/2023/TT-BNV): awards by recipient and by method.
+    Biểu số 0603.N/BNV-TĐKT (Thông tư 02/2023/TT-BNV): awards of ministries and provinces, by
+    recipient and by method, as the state lays the form out.
 
-    Set --method and --category on awards (add, edit, import) to fill its rows; the rest are
-    counted as not classified, so every block adds up to the total.
+    An award the form cannot place (an individual without --category, any award without
+    --method) is left out, named on stderr with the command that classifies it.
     """
-    from awards.domain.values import parse_year
-    from awards.grid import Form
+    from awards.domain.values import parse_optional_text, parse_year
     from awards.reports.forms import form_0603
 
     records = settings(ctx).store().read()
-    grid = form_0603(records.awards, records.issuers, parse_year(year), records.catalogue)
-    render.emit(Form(grid, year, _("form 0603")), fmt, output)
+    form = form_0603(records.awards, records.issuers, parse_year(year), records.catalogue)
+    form.what = _("form 0603")
+    form.reporting, form.receiving = parse_optional_text(reporting), parse_optional_text(receiving)
+    render.choose_format(form.formats, fmt, output)  # a format it cannot write: said first
+    if form.left_out:
+        shown = ", ".join(map(str, form.left_out[:20])) + (", …" if len(form.left_out) > 20 else "")
+        said = _("{count} award(s) left out of the form, not classified: {ids}; set them with "
+                 "`awards edit ID --category … --method …`")  # fmt: skip
+        render.info(said.format(count=len(form.left_out), ids=shown))
+    render.emit(form, fmt, output)
 
 
 def _report_language(given: Language | None) -> str:

@@ -120,7 +120,7 @@ def _payload(result: Rows | Form | Report, fmt: str, *, to_file: bool) -> str | 
         if fmt == "xlsx":
             from awards.render import xlsx as workbook
 
-            return workbook.form_0603_workbook(result.grid, result.year)
+            return workbook.form_workbook(result)
     else:
         if fmt == "docx":
             from awards.render.docx import report_document

@@ -22,12 +22,14 @@ from openpyxl.utils import get_column_letter
 from awards import text
 from awards.domain.records import Award, Entry, Issuer, Phase
 from awards.domain.vocab import AWARD_FIELDS, CATALOGUE_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
-from awards.grid import Grid
+from awards.grid import Form, Grid
 from awards.i18n import _
-from awards.reports.forms import FORM_0603_COLUMNS, FORM_0603_SUBJECT, FORM_0603_TITLE
 
 _MAX_WIDTH = 60
 _DATE_FORMAT = "DD/MM/YYYY"
+
+
+_FONT = "Times New Roman"  # the font of the state's documents
 
 
 def awards_workbook(
@@ -138,44 +140,81 @@ def _save(book: Any) -> bytes:
     return buffer.getvalue()
 
 
-def form_0603_workbook(grid: Grid, year: int) -> bytes:
-    """Form 0603 laid out like the paper form: title, merged headers, codes A, B, 1–5."""
+def form_workbook(form: Form) -> bytes:
+    """A state form as it is filed: the header block (its number and circular on the left, the
+    reporting and receiving units on the right), the title in capitals, the two-row heading
+    with "Chia ra", the code row (A, B, C, 1…), the rows with their section rows, the note of
+    what was left out and the signature block; Times New Roman, borders, A4 landscape, one page
+    wide, the heading repeated on every page."""
+    from awards.reports.forms import CIRCULAR, CODES, RECEIVED
+
+    grid = form.grid
+    width = len(grid.columns)
     book = Workbook()
     sheet = book.active
-    sheet.title = "0603"
-    bold, thin = Font(bold=True), Side(style="thin")
+    sheet.title = form.number.split(".")[0] or "form"
+    font, bold = Font(name=_FONT, size=11), Font(name=_FONT, size=11, bold=True)
+    italic = Font(name=_FONT, size=11, italic=True)
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for row, value in ((1, FORM_0603_TITLE), (2, FORM_0603_SUBJECT), (3, f"Năm {year}")):
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)
-        sheet.cell(row, 1, value).font = bold
-        sheet.cell(row, 1).alignment = centre
-    # Rows 5-6: A, B and the total span both; "Chia ra" spans the four forms.
-    for column, value in ((1, "Chỉ tiêu"), (2, "Mã số"), (3, "Tổng số")):
-        sheet.merge_cells(start_row=5, start_column=column, end_row=6, end_column=column)
-        sheet.cell(5, column, value)
-    sheet.merge_cells(start_row=5, start_column=4, end_row=5, end_column=7)
-    sheet.cell(5, 4, "Chia ra")
-    for offset, value in enumerate(FORM_0603_COLUMNS):
-        sheet.cell(6, 4 + offset, value)
-    for column, code in enumerate(("A", "B", "1", "2", "3", "4", "5"), start=1):
-        sheet.cell(7, column, code)
-    for row in range(5, 8):
-        for column in range(1, 8):
+    split = max(width // 2, 2)
+
+    def put(row: int, first: int, last: int, value: str, style: Font, align: Alignment) -> None:
+        if last > first:
+            sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        cell = sheet.cell(row, first, value)
+        cell.font, cell.alignment = style, align
+
+    put(1, 1, split, f"Biểu số: {form.number}", bold, left)
+    put(1, split + 1, width, f"Đơn vị báo cáo: {form.reporting or ''}", font, centre)
+    put(2, 1, split, CIRCULAR, font, left)
+    put(2, split + 1, width, f"Đơn vị nhận báo cáo: {form.receiving or ''}", font, centre)
+    put(3, 1, split, f"Ngày nhận báo cáo: {RECEIVED}", font, left)
+    put(5, 1, width, form.title, Font(name=_FONT, size=13, bold=True), centre)
+    put(6, 1, width, f"Thời điểm báo cáo: Năm {form.year}", italic, centre)
+    top = 8  # the heading: A, B, C and the total span two rows; "Chia ra" heads the forms
+    for column, value in enumerate(grid.columns[:4], start=1):
+        sheet.merge_cells(start_row=top, start_column=column, end_row=top + 1, end_column=column)
+        sheet.cell(top, column, value)
+    sheet.merge_cells(start_row=top, start_column=5, end_row=top, end_column=width)
+    sheet.cell(top, 5, "Chia ra")
+    for column, value in enumerate(grid.columns[4:], start=5):
+        sheet.cell(top + 1, column, value)
+    for column, code in enumerate(CODES[:width], start=1):
+        sheet.cell(top + 2, column, code)
+    for row in range(top, top + 3):
+        for column in range(1, width + 1):
             cell = sheet.cell(row, column)
             cell.font, cell.alignment, cell.border = bold, centre, box
+    first = top + 3
     for offset, values in enumerate(grid.rows):
-        code, label, counts = str(values[0] or ""), str(values[1]), values[2:]
-        row = 8 + offset
-        sheet.cell(row, 1, label).data_type = "s"
-        sheet.cell(row, 2, code or None)
-        for column, count in enumerate(counts, start=3):
-            sheet.cell(row, column, count)
-        for column in range(1, 8):
-            sheet.cell(row, column).border = box
-            if code == "01":  # the total
-                sheet.cell(row, column).font = bold
-    for column, width in enumerate((58, 8, 10, 12, 16, 14, 14), start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.row_dimensions[6].height = 45
+        at = first + offset
+        strong = offset == 0 or offset in form.sections
+        for column, shown in enumerate(values, start=1):
+            cell = sheet.cell(at, column, shown)
+            if column == 1 and isinstance(shown, str):
+                cell.data_type = "s"
+            cell.font, cell.border = (bold if strong else font), box
+            cell.alignment = left if column == 1 else centre
+    row = first + len(grid.rows) + 1
+    if grid.caption:
+        put(row, 1, width, grid.caption, italic, left)
+        row += 2
+    put(row, split + 1, width, "…, ngày … tháng … năm …", italic, centre)
+    put(row + 1, 1, split, "Người lập biểu", bold, centre)
+    put(row + 1, split + 1, width, "Thủ trưởng đơn vị", bold, centre)
+    put(row + 2, 1, split, "(Ký, họ tên)", italic, centre)
+    put(row + 2, split + 1, width, "(Ký, họ tên, đóng dấu)", italic, centre)
+    for column, size in enumerate((46, 7, 12, 9, *([16] * (width - 4))), start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = size
+    sheet.row_dimensions[5].height = 36
+    sheet.row_dimensions[top + 1].height = 90
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{top}:{top + 2}"
+    sheet.print_options.horizontalCentered = True
     return _save(book)

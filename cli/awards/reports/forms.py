@@ -1,6 +1,10 @@
-"""The statistical forms of Circular 02/2023/TT-BNV, as ``Grid`` objects the renderers lay
-out: form 0603 (Biểu số 0603.N/BNV-TĐKT), awards at ministry and province level by recipient and
-by method.
+"""The statistical forms of Circular 02/2023/TT-BNV, as the state lays them out: form 0603
+(Biểu số 0603.N/BNV-TĐKT), awards at ministry and province level, by recipient and by method.
+
+The form counts what the catalogue says it counts (``domain.catalogue.statistic``). Its rows
+are the state's, word for word; an award the form cannot place (an individual without a
+category, any award without a method, a record of collectives and individuals together) is
+not put in an invented row: it is left out, and ``Form.left_out`` names it.
 """
 
 from __future__ import annotations
@@ -9,45 +13,63 @@ from collections.abc import Callable, Sequence
 
 from awards.domain.catalogue import LAW_CATALOGUE, Catalogue, statistic
 from awards.domain.records import Award, Issuer
-from awards.grid import Cell, Grid
+from awards.grid import Cell, Form, Grid
 
-FORM_0603_TITLE = "Biểu số 0603.N/BNV-TĐKT"
-FORM_0603_SUBJECT = "Số lượng khen thưởng cấp bộ, ban, ngành, đoàn thể Trung ương và tỉnh"
-FORM_0603_COLUMNS = ("Bằng khen", "Chiến sĩ thi đua cấp bộ, tỉnh", "Cờ thi đua của bộ, tỉnh",
-                     "Kỷ niệm chương")  # fmt: skip
+CIRCULAR = "Ban hành theo Thông tư số 02/2023/TT-BNV ngày 23/3/2023"
+RECEIVED = "Ngày 15 tháng 12 năm báo cáo"
+FORM_0603_NUMBER = "0603.N/BNV-TĐKT"
+FORM_0603_TITLE = ("SỐ LƯỢNG KHEN THƯỞNG CẤP BỘ, BAN, NGÀNH, ĐOÀN THỂ TRUNG ƯƠNG VÀ TỈNH, "
+                   "THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG")  # fmt: skip
+FORM_0603_COLUMNS = (
+    "Bằng khen",
+    "Chiến sĩ thi đua cấp bộ, cấp tỉnh",
+    "Cờ thi đua của bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực thuộc Trung ương",
+    "Huy hiệu (kỷ niệm chương) của bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực "
+    "thuộc Trung ương",
+)
+HEADINGS = ("", "Mã số", "Đơn vị tính", "Tổng số")
+CODES = ("A", "B", "C", "1", "2", "3", "4", "5")
 # The catalogue group that each column counts: Bằng khen, the emulation title Chiến sĩ thi
 # đua of a ministry or province, its Cờ thi đua, Kỷ niệm chương. The form has no column for
 # the other titles that level gives (Tập thể lao động xuất sắc), which count nowhere.
 _COLUMN_GROUPS = ("merit", "title", "flag", "badge")
-NOT_CLASSIFIED = "Chưa phân loại"
 
 
 def form_0603(
     awards: Sequence[Award], issuers: Sequence[Issuer], year: int,
     catalogue: Catalogue = LAW_CATALOGUE
-) -> Grid:  # fmt: skip
-    """The form's rows (01 total; 02–10 by recipient; 11–17 by method) × its columns (total,
-    then the four forms): the awards the catalogue counts on form 0603. Records without a
-    category or method are counted in the total and in a "not classified" row, so that every
-    block adds up to row 01."""
+) -> Form:  # fmt: skip
+    """Rows 01 (total), 02–10 by recipient, 11–17 by method, under their section rows, and
+    the columns total, then the four forms."""
     from awards.domain.vocab import CATEGORIES, METHODS
 
     levels = {issuer.name: issuer.level for issuer in issuers}
     column_of: dict[Award, int] = {}
+    left_out: list[int] = []
     for award in awards:
         entry = catalogue.entry(award.form)
-        if (award.year == year and not award.revoked and entry is not None
-                and entry.group in _COLUMN_GROUPS
-                and statistic(entry, levels.get(award.issuer)) == "0603"):  # fmt: skip
-            column_of[award] = _COLUMN_GROUPS.index(entry.group)
-    chosen = list(column_of)
+        if (award.year != year or award.revoked or entry is None
+                or entry.group not in _COLUMN_GROUPS
+                or statistic(entry, levels.get(award.issuer)) != "0603"):  # fmt: skip
+            continue
+        if (
+            award.method is None
+            or award.kind == "mixed"
+            or (award.kind == "individual" and award.category is None)
+        ):
+            left_out.append(award.id)
+            continue
+        column_of[award] = _COLUMN_GROUPS.index(entry.group)
 
-    def row(code: str, label: str, test: Callable[[Award], bool]) -> list[Cell]:
+    def row(label: str, code: str, unit: str, test: Callable[[Award], bool]) -> list[Cell]:
         counts = [0] * len(_COLUMN_GROUPS)
-        for award in chosen:
+        for award, column in column_of.items():
             if test(award):
-                counts[column_of[award]] += award.count
-        return [code, label, sum(counts), *counts]
+                counts[column] += award.count
+        return [label, code, unit, sum(counts), *counts]
+
+    def section(label: str) -> list[Cell]:
+        return [label, "", "", "", *([""] * len(_COLUMN_GROUPS))]
 
     def category(name: str) -> Callable[[Award], bool]:
         return lambda a: a.category == name
@@ -55,23 +77,37 @@ def form_0603(
     def method(name: str) -> Callable[[Award], bool]:
         return lambda a: a.method == name
 
-    individual_groups = [c for c, (kind, _, _) in CATEGORIES.items() if kind == "individual"]
+    people = [c for c, (kind, _, _) in CATEGORIES.items() if kind == "individual"]
+    labels = {"leader-national": "Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên",
+              "leader-department": "Lãnh đạo cấp vụ, sở, ngành và tương đương",
+              "entrepreneur": "Doanh nhân",
+              "leader-other": "Các cấp lãnh đạo khác từ phó phòng trở lên",
+              "worker": "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến "
+                        "đấu (công nhân, nông dân,...)"}  # fmt: skip
     rows = [
-        row("01", "Tổng số", lambda a: True),
-        row("02", "Tập thể", lambda a: a.kind == "collective"),
-        row("03", "  Trong đó: Doanh nghiệp", category("enterprise")),
-        row("04", "Hộ gia đình", lambda a: a.kind == "household"),
-        row("05", "Cá nhân", lambda a: a.kind == "individual"),
-        *[row(f"{6 + i:02d}", f"  {CATEGORIES[c][1]}", category(c))
-          for i, c in enumerate(individual_groups)],
-        row("", f"  {NOT_CLASSIFIED} (cá nhân)",
-            lambda a: a.kind == "individual" and a.category is None),
-        row("", f"{NOT_CLASSIFIED} (tập thể, cá nhân chung một bản ghi)",
-            lambda a: a.kind == "mixed"),
-        *[row(f"{11 + i:02d}", name, method(code))
+        row("Tổng số", "01", "", lambda a: True),
+        section("1. Chia theo đối tượng khen thưởng"),
+        row("- Tập thể", "02", "Tập thể", lambda a: a.kind == "collective"),
+        row("Trong đó: Doanh nghiệp", "03", "Doanh nghiệp", category("enterprise")),
+        row("- Hộ gia đình", "04", "Hộ", lambda a: a.kind == "household"),
+        row("- Cá nhân", "05", "Người", lambda a: a.kind == "individual"),
+        *[row(f"+ {labels[c]}", f"{6 + i:02d}", "Người", category(c))
+          for i, c in enumerate(people)],
+        section("2. Chia theo phương thức khen thưởng"),
+        *[row(f"- {name}", f"{11 + i:02d}", "", method(code))
           for i, (code, name) in enumerate(METHODS.items())],
-        row("", f"{NOT_CLASSIFIED} (phương thức)", lambda a: a.method is None),
     ]  # fmt: skip
-    columns = ["Mã số", "Chỉ tiêu", "Tổng số", *FORM_0603_COLUMNS]
-    title = f"{FORM_0603_TITLE} — {FORM_0603_SUBJECT}, năm {year}"
-    return Grid(columns, rows, frozenset({2, 3, 4, 5, 6}), frozenset({0}), title=title)
+    columns = [*HEADINGS, *FORM_0603_COLUMNS]
+    grid = Grid(columns, rows, frozenset(range(3, len(columns))), frozenset({1}),
+                title=f"Biểu số: {FORM_0603_NUMBER} — {FORM_0603_TITLE} — Năm {year}")  # fmt: skip
+    if left_out:
+        grid.caption = left_out_note(left_out)
+    return Form(grid, year, number=FORM_0603_NUMBER, title=FORM_0603_TITLE,
+                sections=frozenset({1, 11}), left_out=sorted(left_out))  # fmt: skip
+
+
+def left_out_note(ids: Sequence[int]) -> str:
+    """What the form says of the awards it leaves out, in the form's own language."""
+    shown = ", ".join(map(str, sorted(ids)[:20])) + (", …" if len(ids) > 20 else "")
+    return (f"Không tính {len(ids)} khen thưởng chưa phân loại đối tượng hoặc phương thức "
+            f"(số {shown}).")  # fmt: skip
