@@ -17,10 +17,12 @@ from tests.conftest import Run
 Ok = Callable[..., str]
 SAMPLE = str(Path(__file__).resolve().parent.parent / "data" / "sample.json")
 SENTENCE = (
-    "Tổng kết 5 năm thực hiện Chương trình phối hợp “Đẩy mạnh phong trào toàn dân bảo vệ an "
+    "Tổng kết 5 năm thực hiện Chương trình phối hợp về “Đẩy mạnh phong trào toàn dân bảo vệ an "
     "ninh Tổ quốc trong công nhân, viên chức, lao động” giai đoạn 2014–2018, có 24 tập thể, cá "
     "nhân được Bộ Công an, UBND tỉnh tặng Bằng khen; 60 tập thể, cá nhân được Giám đốc Công an "
-    "tỉnh và Chủ tịch LĐLĐ tỉnh tặng Giấy khen."
+    "tỉnh và Chủ tịch LĐLĐ tỉnh tặng Giấy khen vì có thành tích xuất sắc trong thực hiện Chương "
+    "trình. Thiếu tướng Nguyễn Hải Trung, Giám đốc Công an tỉnh và Ông Ngô Tôn Tẫn, Chủ tịch LĐLĐ "
+    "tỉnh đã ký Chương trình phối hợp giai đoạn 2018–2023."
 )
 
 
@@ -77,6 +79,21 @@ def test_commendation_clauses(awards: list[Award], clauses: list[str]) -> None:
     assert commendations(awards, LEVELS, "vi") == clauses
 
 
+def test_a_phase_that_starts_in_the_year_the_last_ended_counts_its_years_once(ok: Ok) -> None:
+    """2014–2018 is five years, and so is 2018–2023, which starts in the year 2014–2018 ended;
+    2024–2028, signed, is named in the review of the phase before it."""
+    for code, start, end in (("A", 2014, 2018), ("B", 2018, 2023)):
+        ok(["phase", "add", code, "--program", "P", "--start", str(start), "--end", str(end)])
+    ok(["phase", "add", "C", "--program", "P", "--start", "2024", "--end", "2028",
+        "--signed-on", "20/12/2023", "--signer", "Giám đốc Công an tỉnh",
+        "--signer", "Chủ tịch LĐLĐ tỉnh"])  # fmt: skip
+    assert "Tổng kết 5 năm thực hiện" in ok("report phase A")
+    review = ok("report phase B")
+    assert "Tổng kết 5 năm thực hiện Chương trình phối hợp về “P” giai đoạn 2018–2023" in review
+    assert ("Ngày 20/12/2023, Giám đốc Công an tỉnh và Chủ tịch LĐLĐ tỉnh đã ký Chương trình "
+            "phối hợp giai đoạn 2024–2028.") in review  # fmt: skip
+
+
 def test_revoked_awards_are_not_reported(ok: Ok, run: Run) -> None:
     """A revoked award is not in the sentence or the tables."""
     ok(["phase", "add", "P", "--program", "Chương trình", "--start", "2020", "--end", "2021"])
@@ -85,7 +102,7 @@ def test_revoked_awards_are_not_reported(ok: Ok, run: Run) -> None:
             "--year", "2020"])  # fmt: skip
     ok("revoke 2 --decision 9/QĐ --on 2021-01-02 --reason x")
     report = ok("report phase P")
-    assert "có 1 cá nhân được Sở Nội vụ tặng Giấy khen." in report
+    assert "có 1 cá nhân được Sở Nội vụ tặng Giấy khen vì có thành tích xuất sắc trong" in report
     assert "Bình" not in report
 
 

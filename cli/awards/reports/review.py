@@ -46,15 +46,16 @@ def phase_report(
     phase: Phase, awards: Sequence[Award], phases: Sequence[Phase], issuers: Sequence[Issuer],
     lang: str,
 ) -> Report:  # fmt: skip
-    """The five-year review of a phase: its heading, the commendation sentence, the tables."""
+    """The five-year review of a phase: its heading, the commendation sentence (the awards given
+    for outstanding achievements in carrying out the program), the signing of the next phase
+    when the register holds it, and the tables."""
     _ = translator(lang)
     chosen = [a for a in awards if a.phase == phase.code and not a.revoked]
-    years = phase.end - phase.start + 1
     period = f"{phase.start}–{phase.end}"
     title = _("Review of phase {period}").format(period=period)
     opening = _(
-        "Over the {years} years of the coordination program “{program}”, phase {period}"
-    ).format(years=years, program=phase.program, period=period)
+        "Over the {years} years of the coordination program on “{program}”, phase {period}"
+    ).format(years=phase_years(phase, phases), program=phase.program, period=period)
     named = period if phase.code.replace("-", "–") == period else f"{phase.code} ({period})"
     facts = [(_("Program"), phase.program), (_("Phase"), named)]
     if phase.signed_on:
@@ -63,8 +64,27 @@ def phase_report(
         facts.append((_("Signed by"), "; ".join(phase.signers)))
     if phase.parties:
         facts.append((_("Parties"), ", ".join(phase.parties)))
-    return Report(title, facts, _paragraph(opening, chosen, issuers, lang),
-                  _tables(chosen, phases, lang))  # fmt: skip
+    paragraph = _paragraph(opening, chosen, issuers, lang, program=True)
+    following = [p for p in phases if p.start >= phase.end and p.code != phase.code]
+    after = min(following, key=lambda p: (p.start, p.end), default=None)
+    if after is not None and after.signers:
+        signed = (
+            _("On {date}, {signers} signed phase {period} of the program.")
+            if after.signed_on
+            else _("{signers} signed phase {period} of the program.")
+        )
+        paragraph += " " + signed.format(
+            date=vn_date(after.signed_on or ""), signers=_(" and ").join(after.signers),
+            period=f"{after.start}–{after.end}")  # fmt: skip
+    return Report(title, facts, paragraph, _tables(chosen, phases, lang))
+
+
+def phase_years(phase: Phase, phases: Sequence[Phase]) -> int:
+    """How many years a phase runs, as reviews count them: 2014–2018 is five; a phase that
+    starts in the year the previous one ended does not count that year twice (2018–2023 is
+    five, not six)."""
+    shared = any(other.end == phase.start and other.code != phase.code for other in phases)
+    return phase.end - phase.start + (0 if shared else 1)
 
 
 def year_report(
@@ -127,13 +147,18 @@ def _join(names: list[str], lang: str) -> str:
     return ", ".join(names[:-1]) + conjunction + names[-1]
 
 
-def _paragraph(opening: str, awards: Sequence[Award], issuers: Sequence[Issuer], lang: str) -> str:
+def _paragraph(
+    opening: str, awards: Sequence[Award], issuers: Sequence[Issuer], lang: str, *,
+    program: bool = False
+) -> str:  # fmt: skip
     _ = translator(lang)
     clauses = commendations(awards, issuers, lang)
     if not clauses:
         none = _("No awards.").lower()
         return f"{opening}: {none}"
-    return _("{opening}, {clauses}.").format(opening=opening, clauses="; ".join(clauses))
+    said = (_("{opening}, {clauses} for outstanding achievements in carrying out the program.")
+            if program else _("{opening}, {clauses}."))  # fmt: skip
+    return said.format(opening=opening, clauses="; ".join(clauses))
 
 
 def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list[tuple[str, Grid]]:
