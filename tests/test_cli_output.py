@@ -99,7 +99,7 @@ def test_reports_to_word_and_the_form_to_a_workbook(run: Run, tmp_path: Path, sa
     document = tmp_path / "r.docx"
     result = run(["report", "phase", "2014-2018", "-o", str(document)])
     assert (result.exit_code, result.stderr) == (0, f"wrote the report to {document}\n")
-    assert docx.Document(str(document)).paragraphs[0].text.startswith("Báo cáo tổng kết")
+    assert docx.Document(str(document)).paragraphs[0].text == "BÁO CÁO"
     form = tmp_path / "f.xlsx"
     result = run(["report", "0603", "--year", "2018", "-o", str(form)])
     assert result.exit_code == 0

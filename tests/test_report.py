@@ -106,16 +106,47 @@ def test_revoked_awards_are_not_reported(ok: Ok, run: Run) -> None:
     assert "Bình" not in report
 
 
-def test_a_word_document_that_python_docx_reads_back(ok: Ok, run: Run, tmp_path: Path) -> None:
-    """Heading, facts, the sentence and the tables, in proper Vietnamese."""
+def test_a_word_document_laid_out_as_the_decree_lays_one_out(
+    ok: Ok, run: Run, tmp_path: Path
+) -> None:
+    """Nghị định 30/2020/NĐ-CP: A4, its margins, Times New Roman 13, vi-VN; the two parties as
+    issuing bodies beside the national name and motto; number, place and date; BÁO CÁO and its
+    summary; the sentence and the tables; Nơi nhận and a signature block for each signer; page
+    numbers in the header from the second page; the document's properties."""
     target = tmp_path / "bao-cao.docx"
-    result = run(["--db", SAMPLE, "report", "phase", "2014-2018", "-f", "docx", "-o", str(target)])
+    result = run(["--db", SAMPLE, "report", "phase", "2014-2018", "-f", "docx", "-o", str(target),
+                  "--number", "15/BC-CAT-LĐLĐ", "--place", "Thanh Hóa",
+                  "--signer", "Nguyễn Văn A, Giám đốc Công an tỉnh",
+                  "--signer", "Trần Thị B, Chủ tịch LĐLĐ tỉnh"])  # fmt: skip
     assert (result.exit_code, result.stderr) == (0, f"wrote the report to {target}\n")
     document = docx.Document(io.BytesIO(target.read_bytes()))
+    page = document.sections[0]
+    assert [round(v.mm) for v in (page.page_width, page.page_height)] == [210, 297]
+    assert [round(v.mm) for v in (page.top_margin, page.bottom_margin, page.left_margin,
+                                  page.right_margin)] == [20, 20, 30, 15]  # fmt: skip
+    normal = document.styles["Normal"].font
+    assert (normal.name, normal.size.pt) == ("Times New Roman", 13)
+    assert document.core_properties.language == "vi-VN"
+    assert document.core_properties.author == "Công an tỉnh; Liên đoàn Lao động tỉnh"
+    header = document.tables[0]
+    assert [c.text.split("\n")[0] for c in header.rows[0].cells] == [
+        "CÔNG AN TỈNH", "LIÊN ĐOÀN LAO ĐỘNG TỈNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]  # fmt: skip
+    assert "Độc lập - Tự do - Hạnh phúc" in header.rows[0].cells[2].text
+    assert header.rows[1].cells[0].text == "Số: 15/BC-CAT-LĐLĐ"
+    assert header.rows[1].cells[2].text.startswith("Thanh Hóa, ngày ")
     paragraphs = [p.text for p in document.paragraphs]
-    assert paragraphs[0] == "Báo cáo tổng kết giai đoạn 2014–2018"
+    assert paragraphs[:2] == ["BÁO CÁO", (
+        "Tổng kết 5 năm thực hiện Chương trình phối hợp về “Đẩy mạnh phong trào toàn dân bảo vệ "
+        "an ninh Tổ quốc trong công nhân, viên chức, lao động” giai đoạn 2014–2018")]  # fmt: skip
     assert SENTENCE in paragraphs
-    table = document.tables[0]
+    closing = document.tables[-1].rows[0].cells
+    assert closing[0].text.startswith("Nơi nhận:")
+    assert [c.text.split("\n")[0] for c in closing[1:]] == [
+        "GIÁM ĐỐC CÔNG AN TỈNH", "CHỦ TỊCH LĐLĐ TỈNH"]  # fmt: skip
+    assert [c.text.split("\n")[-1] for c in closing[1:]] == ["Nguyễn Văn A", "Trần Thị B"]
+    assert page.different_first_page_header_footer
+    assert "PAGE" in page.header.paragraphs[0]._p.xml
+    table = document.tables[1]
     assert [c.text for c in table.rows[0].cells] == ["Năm", "Bằng khen", "Giấy khen", "Tổng cộng"]
     assert [c.text for c in table.rows[-1].cells] == ["Tổng cộng", "24", "60", "84"]
     piped = run(["--db", SAMPLE, "report", "phase", "2014-2018", "-f", "docx"])

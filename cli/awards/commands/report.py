@@ -21,6 +21,16 @@ LangOption = Annotated[
 ReportFormatOption = Annotated[
     str | None, format_option("markdown, text or docx (default: from --output, else markdown).")
 ]
+NumberOption = Annotated[
+    str | None,
+    typer.Option("--number", help="The document's number and symbol (15/BC-CAT), for docx."),
+]
+PlaceOption = Annotated[
+    str | None, typer.Option("--place", help="The place before the date (Thanh Hóa), for docx.")
+]
+SignerOption = Annotated[list[str] | None, typer.Option(
+    "--signer", help="Who signs, as 'Name, Title' (default: the phase's signers); repeatable, "
+    "two for a joint report, for docx.")]  # fmt: skip
 
 
 @app.command("phase")
@@ -30,10 +40,15 @@ def report_phase(
     lang: LangOption = None,
     fmt: ReportFormatOption = None,
     output: OutputOption = None,
+    number: NumberOption = None,
+    place: PlaceOption = None,
+    signer: SignerOption = None,
 ) -> None:
     """The review of a phase, in the usual words.
 
-    Program, signers, the commendation sentence, and tables.
+    Program, signers, the commendation sentence, and tables. As docx, a document laid out as
+    Nghị định 30/2020/NĐ-CP lays one out: the parties as issuing bodies, the national name and
+    motto, number, place and date, BÁO CÁO and its summary, the signers' blocks.
     """
     from awards.domain.build import find_phase
     from awards.reports.review import phase_report
@@ -43,6 +58,9 @@ def report_phase(
     report = phase_report(
         phase, records.awards, records.phases, records.issuers, _report_language(lang)
     )
+    report.number, report.place = number, place
+    if signer:
+        report.signers = [cleaned for s in signer if (cleaned := " ".join(s.split()))]
     render.emit(report, fmt, output)
 
 

@@ -40,6 +40,13 @@ class Report:
     paragraph: str = ""
     tables: list[tuple[str, Grid]] = field(default_factory=list)
     formats: tuple[str, ...] = ("markdown", "text", "docx")
+    # What the filed document carries (Nghị định 30/2020/NĐ-CP): the bodies that issue it
+    # (two side by side for a joint report), its summary under "BÁO CÁO", and who signs.
+    bodies: list[str] = field(default_factory=list)
+    summary: str = ""
+    signers: list[str] = field(default_factory=list)
+    number: str | None = None  # "15/BC-CAT-LĐLĐ"
+    place: str | None = None  # "Thanh Hóa", before the date
 
 
 def phase_report(
@@ -76,7 +83,12 @@ def phase_report(
         paragraph += " " + signed.format(
             date=vn_date(after.signed_on or ""), signers=_(" and ").join(after.signers),
             period=f"{after.start}–{after.end}")  # fmt: skip
-    return Report(title, facts, paragraph, _tables(chosen, phases, lang))
+    summary = _("The review of {years} years of the coordination program on “{program}”, phase "
+                "{period}").format(years=phase_years(phase, phases), program=phase.program,
+                                   period=period)  # fmt: skip
+    tables = _tables(chosen, phases, lang)
+    return Report(title, facts, paragraph, tables, bodies=list(phase.parties), summary=summary,
+                  signers=list(phase.signers))  # fmt: skip
 
 
 def phase_years(phase: Phase, phases: Sequence[Phase]) -> int:
