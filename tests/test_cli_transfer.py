@@ -321,11 +321,12 @@ def test_phases_from_their_own_csv_go_in_before_the_awards(
 
 
 def test_json_export_is_the_documented_document(ok: Ok, phases: None) -> None:
-    """{"schema", "catalogue", "issuers", "phases", "awards"} with the keys of list --format
-    json."""
+    """{"schema", "office", "catalogue", "issuers", "phases", "awards"} with the keys of list
+    --format json."""
     add(ok, "An", year="2016")
     document = json.loads(ok("export"))
-    assert list(document) == ["schema", "catalogue", "issuers", "phases", "awards"]
+    assert list(document) == ["schema", "office", "catalogue", "issuers", "phases", "awards"]
+    assert document["office"] is None
     assert document["schema"] == 3
     assert document["catalogue"] == []
     assert document["awards"] == awards_json(ok)

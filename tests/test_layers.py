@@ -24,6 +24,7 @@ ALLOWED = {
         "commands/common.py",
         "commands/history.py",
         "commands/issuers.py",
+        "commands/office.py",
         "commands/phases.py",
         "commands/report.py",
         "commands/review.py",
@@ -83,7 +84,7 @@ def test_commands_are_the_documented_ones() -> None:
     assert sorted(" ".join(w) for w in all_commands()) == [
         "add", "catalogue", "catalogue add", "catalogue categories", "catalogue edit",
         "catalogue list", "catalogue remove", "check", "edit", "export", "history", "import", "issuer", "issuer add",
-        "issuer edit", "issuer list", "issuer merge", "list", "phase", "phase add", "phase edit", "phase list",
+        "issuer edit", "issuer list", "issuer merge", "list", "office", "office set", "office show", "phase", "phase add", "phase edit", "phase list",
         "phase remove", "phase show", "remove", "report", "report 0603", "report phase",
         "report year",
         "restore", "revoke", "show", "tally", "undo",

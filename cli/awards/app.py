@@ -16,6 +16,7 @@ from awards.commands import (
     catalogue,
     history,
     issuers,
+    office,
     phases,
     report,
     review,
@@ -165,6 +166,7 @@ app.command("restore")(history.history_restore)
 app.add_typer(phases.app, name="phase")
 app.add_typer(issuers.app, name="issuer")
 app.add_typer(catalogue.app, name="catalogue")
+app.add_typer(office.app, name="office")
 app.add_typer(report.app, name="report")
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from awards.domain.records import Award, Entry, Issuer, Phase
+    from awards.domain.records import Award, Entry, Issuer, Office, Phase
 
 Cell = str | int | None
 
@@ -85,4 +85,5 @@ class Register:
     issuers: Sequence[Issuer]
     awards: Sequence[Award]
     catalogue: Sequence[Entry] = ()  # the register's own entries
+    office: Office | None = None
     formats: tuple[str, ...] = ("json", "csv", "tsv", "xlsx")

@@ -58,9 +58,16 @@ def report_phase(
     report = phase_report(
         phase, records.awards, records.phases, records.issuers, _report_language(lang)
     )
-    report.number, report.place = number, place
+    office = records.office
+    report.number, report.place = number, place or (office.place if office else None)
+    if office is not None and office.unit:  # the office's bodies, each under the one above it
+        report.bodies = [(office.parent, office.unit)]
+        if office.partner:
+            report.bodies.append((office.partner_parent, office.partner))
     if signer:
         report.signers = [cleaned for s in signer if (cleaned := " ".join(s.split()))]
+    elif office is not None and office.signers:
+        report.signers = list(office.signers)
     render.emit(report, fmt, output)
 
 
@@ -109,7 +116,9 @@ def report_0603(
     records = settings(ctx).store().read()
     form = form_0603(records.awards, records.issuers, parse_year(year), records.catalogue)
     form.what = _("form 0603")
-    form.reporting, form.receiving = parse_optional_text(reporting), parse_optional_text(receiving)
+    office = records.office
+    form.reporting = parse_optional_text(reporting) or (office.reporting_unit if office else None)
+    form.receiving = parse_optional_text(receiving) or (office.receiving_unit if office else None)
     render.choose_format(form.formats, fmt, output)  # a format it cannot write: said first
     if form.left_out:
         shown = ", ".join(map(str, form.left_out[:20])) + (", …" if len(form.left_out) > 20 else "")

@@ -85,7 +85,8 @@ def transfer_import(
             plan = plan_import(tables, records.phases, records.award_rows, next_id=next_id,
                                issuers=records.issuers, progress=progress,
                                on_duplicate=on_duplicate.value, new_issuer=new_issuer,
-                               catalogue=records.catalogue, given=given)  # fmt: skip
+                               catalogue=records.catalogue, given=given,
+                               office=records.office)  # fmt: skip
         _report(plan, dry_run=dry_run)
         _refuse(plan)
         return plan
@@ -104,6 +105,8 @@ def transfer_import(
             added: list[Issuer | Phase | Entry] = [*plan.issuers, *plan.phases, *plan.entries]
             for record in added:
                 tx.add(record)
+            if plan.office is not None:
+                tx.set_office(plan.office)
             tx.add_records(plan.records)
     render.info(_summary(plan, dry_run=dry_run))
 
@@ -143,6 +146,7 @@ def _summary(plan: "Plan", *, dry_run: bool) -> str:
     counts = [render.counted(len(plan.records), "award"), render.counted(len(plan.phases), "phase")]
     counts += [render.counted(len(plan.issuers), "issuer")] if plan.issuers else []
     counts += [render.counted(len(plan.entries), "entry")] if plan.entries else []
+    counts += [_("the office settings")] if plan.office is not None else []
     line = _("would import {counts}") if dry_run else _("imported {counts}")
     line = line.format(counts=", ".join(counts))
     if plan.duplicates:
@@ -179,4 +183,5 @@ def transfer_export(
 
     records = settings(ctx).store().read()
     chosen = chosen_awards(records, filters)
-    render.emit(Register(records.phases, records.issuers, chosen, records.entries), fmt, target)
+    register = Register(records.phases, records.issuers, chosen, records.entries, records.office)
+    render.emit(register, fmt, target)

@@ -12,7 +12,7 @@ from typing import Any
 from awards import text
 from awards.domain import values
 from awards.domain.catalogue import Catalogue, Found
-from awards.domain.records import Award, Entry, Issuer, Phase
+from awards.domain.records import Award, Entry, Issuer, Office, Phase
 from awards.domain.spellings import Spellings
 from awards.domain.vocab import CATEGORIES
 from awards.errors import AwardsError, Conflict, Invalid, NotFound
@@ -424,3 +424,16 @@ def build_entry(
                         "by more than case or diacritics")  # fmt: skip
             raise Conflict(message.format(name=name, entry=taken[text.loose(name)]))
     return entry
+
+
+def build_office(given: Mapping[str, Any], base: Office | None = None) -> Office:
+    """The office settings, ``base`` changed by what is ``given`` (None: keep; '': clear)."""
+    changes: dict[str, Any] = {}
+    for name, value in given.items():
+        if value is None:
+            continue
+        if name == "signers":
+            changes[name] = values.parse_list(value) or ()
+        else:
+            changes[name] = values.parse_optional_text(value)
+    return replace(base or Office(), **changes)

@@ -103,6 +103,22 @@ class Entry(_Record):
     verb: str | None = None  # None: its group's
 
 
+@dataclass(frozen=True, slots=True)
+class Office(_Record):
+    """Who keeps the register, as its documents and forms name it: the unit and the body above
+    it, the partner of a joint program and the body above that, the place its documents are
+    dated at, who signs (as "Name, Title"), and the units a form is filed by and with."""
+
+    unit: str | None = None
+    parent: str | None = None
+    partner: str | None = None
+    partner_parent: str | None = None
+    place: str | None = None
+    signers: tuple[str, ...] = ()
+    reporting_unit: str | None = None
+    receiving_unit: str | None = None
+
+
 DuplicateKey = tuple[str, str, str, str, int]
 
 

@@ -98,6 +98,18 @@ CATALOGUE = (
     Field("aliases", N_("Aliases"), ("Tên khác",)),
 )
 
+# The register's office settings, as `office show` heads them.
+OFFICE = (
+    Field("unit", N_("Unit")),
+    Field("parent", N_("Body above the unit")),
+    Field("partner", N_("Partner")),
+    Field("partner_parent", N_("Body above the partner")),
+    Field("place", N_("Place")),
+    Field("signers", N_("Signers")),
+    Field("reporting_unit", N_("Reporting unit")),
+    Field("receiving_unit", N_("Receiving unit")),
+)
+
 AWARD_FIELDS = tuple(field.name for field in AWARD)
 CATALOGUE_FIELDS = tuple(field.name for field in CATALOGUE)
 PHASE_FIELDS = tuple(field.name for field in PHASE)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from awards import text
 from awards.domain import vocab
-from awards.domain.records import Award, Entry, Issuer, Phase
+from awards.domain.records import Award, Entry, Issuer, Office, Phase
 from awards.grid import Cell, Grid, Rows
 from awards.i18n import N_, _
 from awards.reports.check import RULES, Finding
@@ -39,9 +39,12 @@ def status(path: Path, records: Records) -> Rows:
         "recipients": recipients,
         "last_change": last and last.at,
     }
+    office = records.office.unit if records.office else None
+    found["office"] = office
+    held: list[list[Cell]] = [[_("Office"), office]] if office else []
     grid = Grid([_("Field"), _("Value")], [
-        [_("Data file"), file], [_("Phases"), len(records.phases)], [_("Records"), len(rows)],
-        [_("Recipients"), recipients], [_("Last change"), change],
+        [_("Data file"), file], *held, [_("Phases"), len(records.phases)],
+        [_("Records"), len(rows)], [_("Recipients"), recipients], [_("Last change"), change],
     ], caption=_("Start with awards phase add, awards add, awards list or awards tally; "
                  "awards --help lists every command."))  # fmt: skip
     return Rows(grid, found, formats=("table", "json"))
@@ -116,6 +119,17 @@ def _cell(phase: Phase, name: str) -> Cell:
     """A field as a table shows it: a list one item a line, an empty one as nothing."""
     value = getattr(phase, name)
     return "\n".join(value) or None if isinstance(value, tuple) else vocab.shown(name, value)
+
+
+def office_detail(office: Office | None) -> Rows:
+    """The office settings, a field a line; those not set shown as such."""
+    found = office or Office()
+    rows: list[list[Cell]] = [
+        [_(field.heading), "\n".join(value) or None if isinstance(value, tuple) else value]
+        for field in vocab.OFFICE for value in (getattr(found, field.name),)
+    ]  # fmt: skip
+    grid = Grid([_("Field"), _("Value")], rows)
+    return Rows(grid, found.to_dict(), formats=("table", "json"))
 
 
 def issuer_list(issuers: Sequence[Issuer], award_rows: Iterable[Mapping[str, Any]]) -> Rows:

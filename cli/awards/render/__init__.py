@@ -163,10 +163,14 @@ def _export(register: Register, fmt: str, target: str) -> None:
     elif fmt == "json":
         from awards.transfer.sheets import EXPORT_SCHEMA
 
-        document = {"schema": EXPORT_SCHEMA} | {
-            name: [_exported(record) for record in tables[name]]
-            for name in ("catalogue", "issuers", "phases", "awards")
-        }
+        document = (
+            {"schema": EXPORT_SCHEMA}
+            | {"office": register.office.to_dict() if register.office else None}
+            | {
+                name: [_exported(record) for record in tables[name]]
+                for name in ("catalogue", "issuers", "phases", "awards")
+            }
+        )
         write_output(target, to_json(document).encode())
     else:
         # Excel opens a CSV file as UTF-8 only when it starts with a byte order mark.

@@ -53,7 +53,7 @@ def report_document(report: Report, today: dt.date | None = None) -> bytes:
         _table(document, grid)
     _closing(document, report)
     properties = document.core_properties
-    properties.author = "; ".join(report.bodies) or ""
+    properties.author = "; ".join(body for _above, body in report.bodies)
     properties.title = report.summary or report.title
     properties.language = "vi-VN"
     properties.created = properties.modified = dt.datetime.combine(today, dt.time())
@@ -104,14 +104,16 @@ def _header_block(
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
-    bodies = report.bodies[:2] or ["…"]
+    bodies: list[tuple[str | None, str]] = report.bodies[:2] or [(None, "…")]
     table = document.add_table(rows=2, cols=len(bodies) + 1)
     widths = [Mm(50)] * len(bodies) + [Mm(165 - 50 * len(bodies))]
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
-    for cell, body in zip(table.rows[0].cells, bodies, strict=False):
-        _cell_text(cell, safe(body).upper(), bold=True, size=Pt(12))
+    for cell, (above, body) in zip(table.rows[0].cells, bodies, strict=False):
+        if above:  # the body above: capitals, not bold; the issuing body under it, bold
+            _cell_text(cell, safe(above).upper(), size=Pt(12))
+        _cell_text(cell, safe(body).upper(), bold=True, size=Pt(12), new=bool(above))
         _cell_text(cell, "_______", size=Pt(12), new=True)
     nation = table.rows[0].cells[-1]
     _cell_text(nation, NATION, bold=True, size=Pt(12))

@@ -132,7 +132,8 @@ _CHANGE_WORDS = {
     ("awards", False): N_("awards"), ("phases", True): N_("phase"),
     ("phases", False): N_("phases"), ("issuers", True): N_("issuer"),
     ("issuers", False): N_("issuers"), ("catalogue", True): N_("catalogue entry"),
-    ("catalogue", False): N_("catalogue entries"),
+    ("catalogue", False): N_("catalogue entries"), ("office", True): N_("office settings"),
+    ("office", False): N_("office settings"),
 }  # fmt: skip
 SHOWN_RANGES = 5
 

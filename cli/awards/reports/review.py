@@ -42,7 +42,7 @@ class Report:
     formats: tuple[str, ...] = ("markdown", "text", "docx")
     # What the filed document carries (Nghị định 30/2020/NĐ-CP): the bodies that issue it
     # (two side by side for a joint report), its summary under "BÁO CÁO", and who signs.
-    bodies: list[str] = field(default_factory=list)
+    bodies: list[tuple[str | None, str]] = field(default_factory=list)  # (body above, body)
     summary: str = ""
     signers: list[str] = field(default_factory=list)
     number: str | None = None  # "15/BC-CAT-LĐLĐ"
@@ -87,8 +87,8 @@ def phase_report(
                 "{period}").format(years=phase_years(phase, phases), program=phase.program,
                                    period=period)  # fmt: skip
     tables = _tables(chosen, phases, lang)
-    return Report(title, facts, paragraph, tables, bodies=list(phase.parties), summary=summary,
-                  signers=list(phase.signers))  # fmt: skip
+    return Report(title, facts, paragraph, tables, bodies=[(None, p) for p in phase.parties],
+                  summary=summary, signers=list(phase.signers))  # fmt: skip
 
 
 def phase_years(phase: Phase, phases: Sequence[Phase]) -> int:

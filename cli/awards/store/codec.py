@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 
-from awards.domain.records import Award, Entry, Issuer, Phase
+from awards.domain.records import Award, Entry, Issuer, Office, Phase
 from awards.domain.vocab import AWARD_FIELDS, KIND_NAMES, LEVELS, PHASE_FIELDS
 from awards.errors import StoreError
 from awards.i18n import N_, _
@@ -91,6 +91,13 @@ def entry_from_record(record: Mapping[str, Any]) -> Entry:
     return Entry(name, group, kinds, levels, classes, aliases)
 
 
+def office_from_record(record: Mapping[str, Any]) -> Office:
+    """The office settings as stored; raises ``ValueError`` on a damaged record."""
+    _check(record, _OFFICE_TYPES)
+    values = {name: record.get(name) for name in _OFFICE_TYPES}
+    return Office(**values | {"signers": tuple(values["signers"] or ())})
+
+
 def entry_record(entry: Entry) -> dict[str, Any]:
     """What the file keeps of a register's own entry: what a user gave it."""
     return {name: value for name, value in entry.to_dict().items()
@@ -103,6 +110,9 @@ _OPTIONAL_TYPES = frozenset({str, type(None)})
 _STORED_TYPES = dict(
     zip(STORED_FIELDS, [*_AWARD_TYPES, *[None] * (len(STORED_FIELDS) - 6)], strict=True)
 )
+_OFFICE_TYPES = {"unit": None, "parent": None, "partner": None, "partner_parent": None,
+                 "place": None, "signers": list, "reporting_unit": None,
+                 "receiving_unit": None}  # fmt: skip
 _ENTRY_TYPES = {"name": str, "group": str, "kinds": list, "levels": list, "classes": list,
                 "aliases": list}  # fmt: skip
 _PHASE_TYPES = {"code": str, "program": str, "start": int, "end": int, "signed_on": None,
@@ -140,11 +150,13 @@ _stored_values = attrgetter(*STORED_FIELDS)
 
 # 2: issuers with levels, and revocation fields on awards. 3: a register's own catalogue
 # entries; households, a kind of their own (they were collectives of category household);
-# honorific, position and sector on awards. A file of an earlier schema is read as this one
-# (``upgrade``); an older awards refuses a newer file rather than drop what it does not know.
+# honorific, position and sector on awards; the office settings. A file of an earlier schema
+# is read as this one (``upgrade``); an older awards refuses a newer file rather than drop what
+# it does not know.
 SCHEMA_VERSION = 3
-TABLES = ("meta", "phases", "awards", "issuers", "catalogue", "history")
-RECORD_TABLES = ("awards", "phases", "issuers", "catalogue")  # what history can undo
+TABLES = ("meta", "phases", "awards", "issuers", "catalogue", "office", "history")
+RECORD_TABLES = ("awards", "phases", "issuers", "catalogue", "office")  # what undo puts back
+OFFICE_ID = 1  # the office settings are one record
 META_ID = 1
 
 

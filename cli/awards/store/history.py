@@ -68,7 +68,7 @@ def describe(
             continue
         ids = [str(i) for first, last in ranges for i in range(first, last + 1)]
         records = [current.get(i) or before.get(i) or {} for i in ids]
-        names = tuple(str(r.get("code", r.get("name"))) for r in records)
+        names = tuple(str(r.get("code", r.get("name", r.get("unit", "")))) for r in records)
         parts.append(Part(verb, name, names=names))
     return parts
 

@@ -17,7 +17,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from awards.domain.catalogue import Catalogue
-from awards.domain.records import Award, Entry, Issuer, Phase
+from awards.domain.records import Award, Entry, Issuer, Office, Phase
 from awards.errors import Conflict, NotFound, StoreError
 from awards.i18n import _
 from awards.store import codec, history
@@ -54,6 +54,8 @@ class Records:
             codec.check_award_records(data.get("awards", {}), full=full)
             self.issuers = [codec.issuer_from_record(r) for r in data.get("issuers", {}).values()]
             self.entries = [codec.entry_from_record(r) for r in data.get("catalogue", {}).values()]
+            office = data.get("office", {}).get(str(codec.OFFICE_ID))
+            self.office = codec.office_from_record(office) if office is not None else None
             self.changes = history.changes_of(data)
         except (TypeError, ValueError) as error:
             raise self._damaged(error) from None
@@ -214,6 +216,21 @@ class Transaction(Records):
         (table, held), key = _table_of(record), _key(record)
         self._db.table(table).remove(doc_ids=self._replaced(table, key))
         setattr(self, held, [r for r in getattr(self, held) if _key(r) != key])
+        self._touch()
+
+    def set_office(self, office: Office) -> None:
+        """The office settings become ``office``; the ones they replace are kept for undo."""
+        doc_id = codec.OFFICE_ID
+        self._remember("office", [doc_id])
+        self._before["office"].setdefault(doc_id, None)
+        record = {
+            name: value for name, value in office.to_dict().items() if value not in (None, [])
+        }
+        table = self._db.table("office")
+        if table.contains(doc_id=doc_id):  # replaced whole: upsert would keep a cleared field
+            table.remove(doc_ids=[doc_id])
+        table.insert(Document(record, doc_id=doc_id))
+        self.office = office
         self._touch()
 
     def _replaced(self, table: str, key: str) -> list[int]:

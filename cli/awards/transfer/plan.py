@@ -17,11 +17,17 @@ from functools import partial
 from typing import Any
 
 from awards import text
-from awards.domain.build import AwardBuilder, build_entry, build_issuer, build_phase
+from awards.domain.build import (
+    AwardBuilder,
+    build_entry,
+    build_issuer,
+    build_office,
+    build_phase,
+)
 from awards.domain.catalogue import LAW_CATALOGUE, Catalogue
-from awards.domain.records import DuplicateKey, Entry, Issuer, Phase, duplicate_key
+from awards.domain.records import DuplicateKey, Entry, Issuer, Office, Phase, duplicate_key
 from awards.domain.spellings import Spellings
-from awards.domain.vocab import AWARD, CATALOGUE, ISSUER, PHASE
+from awards.domain.vocab import AWARD, CATALOGUE, ISSUER, OFFICE, PHASE
 from awards.errors import AwardsError, Conflict, Invalid
 from awards.i18n import _, ngettext
 from awards.store.codec import award_record
@@ -32,8 +38,8 @@ from awards.transfer.sheets import Cell, Table
 # ``header_key``. The tables go in this order, so that awards may use what the same import brings.
 COLUMNS = {
     kind: {f.name: (f.name, *f.headers) for f in fields if f.name != "id"}  # id: not read
-    for kind, fields in (("issuers", ISSUER), ("phases", PHASE), ("catalogue", CATALOGUE),
-                         ("awards", AWARD))
+    for kind, fields in (("office", OFFICE), ("issuers", ISSUER), ("phases", PHASE),
+                         ("catalogue", CATALOGUE), ("awards", AWARD))
 }  # fmt: skip
 # One cell, the items separated by ";".
 _LISTS = ("signers", "parties", "aliases", "kinds", "levels", "classes")
@@ -44,6 +50,7 @@ IGNORED_COLUMNS = ("id", "STT", "TT", "Số thứ tự")
 REQUIRED = {"awards": ("recipient", "kind", "form", "year"),
             "phases": ("code", "program", "start", "end"),
             "catalogue": ("name", "group", "kinds", "levels"),
+            "office": (),
             "issuers": ("name",)}  # fmt: skip
 SHOWN_PROBLEMS = 20
 SHOWN_UNKNOWN = 10  # columns not imported, named in the notice
@@ -78,6 +85,7 @@ class Plan:
     issuers: list[Issuer] = field(default_factory=list)  # new, or stored ones with new values
     phases: list[Phase] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)  # a register's own, new
+    office: Office | None = None  # an export's office settings, for a register with none
     phases_present: int = 0  # phases in the file that are stored already, the same
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # new awards, by id
     duplicates: list[Problem] = field(default_factory=list)
@@ -109,7 +117,8 @@ def plan_import(
     tables: Sequence[Table], phases: Sequence[Phase], awards: Mapping[str, Mapping[str, Any]], *,
     next_id: int, issuers: Sequence[Issuer] = (), on_duplicate: str = "skip",
     new_issuer: bool = False, progress: Progress | None = None,
-    catalogue: Catalogue = LAW_CATALOGUE, given: Mapping[str, Any] | None = None
+    catalogue: Catalogue = LAW_CATALOGUE, given: Mapping[str, Any] | None = None,
+    office: Office | None = None
 ) -> Plan:  # fmt: skip
     """Check every row of ``tables`` against the stored records: issuers go first, then
     phases, then catalogue entries, then awards, so the awards may use what the same import
@@ -132,7 +141,8 @@ def plan_import(
     known_issuers, known_phases = list(issuers), list(phases)
     for kind in COLUMNS:  # issuers, phases, entries, awards: each with those before it known
         plan_row: Callable[[str, Table, _Columns, list[Cell], Mapping[str, str]], None] = (
-            partial(_plan_issuer, known_issuers, plan) if kind == "issuers"
+            partial(_plan_office, office, plan) if kind == "office"
+            else partial(_plan_issuer, known_issuers, plan) if kind == "issuers"
             else partial(_plan_phase, known_phases, plan) if kind == "phases"
             else partial(_plan_entry, catalogue, plan) if kind == "catalogue"
             else _AwardImporter(known_phases, awards, known_issuers, next_id, on_duplicate,
@@ -403,6 +413,27 @@ def _plan_issuer(
         return
     known.append(issuer)
     plan.issuers.append(issuer)
+
+
+def _plan_office(
+    stored: Office | None, plan: Plan, where: str, table: Table, columns: _Columns,
+    cells: list[Cell], section: Mapping[str, str]
+) -> None:  # fmt: skip
+    """An export's office settings: taken by a register that has none; a register with its
+    own keeps them, and says so when they differ."""
+    try:
+        office = build_office(_values(cells, columns))
+    except AwardsError as error:
+        plan.problems.extend(_problems(error, where, table, columns))
+        return
+    if stored is None:
+        plan.office = office
+    elif stored != office:
+        said = _(
+            "{source}: its office settings were not taken; the register keeps its own "
+            "(awards office show)"
+        )
+        plan.notices.append(said.format(source=table.source))
 
 
 def _plan_entry(

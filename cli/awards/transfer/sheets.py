@@ -216,11 +216,14 @@ def json_tables(raw: bytes, source: str) -> list[Table]:
     if type(schema) is not int or schema > EXPORT_SCHEMA:
         newer = _("{source} is an export of schema {schema!r}; this awards reads up to {supported}")
         raise Invalid(newer.format(source=source, schema=schema, supported=EXPORT_SCHEMA))
-    unknown = sorted(set(document) - {"schema", "issuers", "phases", "catalogue", "awards"})
+    unknown = sorted(set(document) - {"schema", "office", "issuers", "phases", "catalogue",
+                                      "awards"})  # fmt: skip
     if unknown:
         message = _("{source} has keys an awards export does not: {keys}")
         raise Invalid(message.format(source=source, keys=", ".join(unknown)))
     tables = []
+    if isinstance(document.get("office"), dict):
+        tables.append(_json_table([document["office"]], source, "office"))
     for kind in ("issuers", "phases", "catalogue", "awards"):
         items = document.get(kind, [])
         if not isinstance(items, list):
@@ -243,7 +246,7 @@ def _json_table(items: list[Any], source: str, kind: str) -> Table:
 
 
 _RECORD_WORDS = {"awards": N_("award"), "phases": N_("phase"), "issuers": N_("issuer"),
-                 "catalogue": N_("catalogue entry")}  # fmt: skip
+                 "catalogue": N_("catalogue entry"), "office": N_("office settings")}  # fmt: skip
 
 
 def _json_cell(value: Any) -> Cell:
