@@ -27,6 +27,9 @@ PROGRAM = "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc t
 PARTIES = ["Công an tỉnh", "Liên đoàn Lao động tỉnh"]
 BCA, UBND = "Bộ Công an", "UBND tỉnh"
 GD_CA, CT_LDLD = "Giám đốc Công an tỉnh", "Chủ tịch LĐLĐ tỉnh"
+# What form 0601 counts the program by: launched by two provincial bodies for the province, as a
+# movement of its own theme.
+FORM_0601 = {"host": "unit", "scope": "ministry-province", "movement": "thematic"}
 
 UNITS = [
     "Công ty TNHH May mặc Bình An",
@@ -367,7 +370,8 @@ def main(path: Path) -> None:
     with store.transaction() as tx:
         tx.add(
             build_phase(
-                dict(code="2014-2018", program=PROGRAM, start=2014, end=2018, parties=PARTIES),
+                dict(code="2014-2018", program=PROGRAM, start=2014, end=2018, parties=PARTIES,
+                     **FORM_0601),
                 tx.phases,
             )
         )
@@ -383,6 +387,7 @@ def main(path: Path) -> None:
                         "Ông Ngô Tôn Tẫn, Chủ tịch LĐLĐ tỉnh",
                     ],
                     parties=PARTIES,
+                    **FORM_0601,
                 ),
                 tx.phases,
             )

@@ -72,9 +72,13 @@ class Form:
     number: str = ""
     title: str = ""
     sections: frozenset[int] = frozenset()
-    left_out: list[int] = field(default_factory=list)
+    left_out: list[int | str] = field(default_factory=list)
     reporting: str | None = None
     receiving: str | None = None
+    fixed: int = 4  # the heading's columns that span both its rows, before ``group``
+    group: str = "Chia ra"  # what heads the other columns
+    codes: tuple[str, ...] = ("A", "B", "C", "1", "2", "3", "4", "5")  # the code row
+    unit_note: str | None = None  # "Đơn vị tính: Phong trào", where the form says it once
 
 
 @dataclass(slots=True)

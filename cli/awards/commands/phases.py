@@ -30,6 +30,21 @@ PartyOpt = Annotated[
     list[str] | None, typer.Option("--party", help="A party to the program; repeatable.")
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text.")]
+HostOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--host",
+        help=("For form 0601, who launched it: central, ministry-province (bộ, tỉnh) or unit."),
+    ),
+]
+ScopeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scope", help=("For form 0601: national, ministry-province, cluster (cụm, khối) or unit.")
+    ),
+]
+MovementOpt = Annotated[str | None, typer.Option("--movement", help=(
+    "For form 0601: thematic (chuyên đề) or regular (thường xuyên hàng năm)."))]  # fmt: skip
 
 
 @app.command("add")
@@ -43,6 +58,9 @@ def phase_add(
     signers: SignerOpt = None,
     parties: PartyOpt = None,
     note: NoteOpt = None,
+    host: HostOpt = None,
+    scope: ScopeOpt = None,
+    movement: MovementOpt = None,
 ) -> None:
     """Add a phase."""
     given = dict(locals())  # the options, by field name
@@ -103,6 +121,9 @@ def phase_edit(
     parties: Annotated[list[str] | None, typer.Option(
         "--party", help="Replaces the parties; repeatable.")] = None,
     note: NoteOpt = None,
+    host: HostOpt = None,
+    scope: ScopeOpt = None,
+    movement: MovementOpt = None,
 ) -> None:  # fmt: skip
     """Correct a phase. Refused while it would leave awards outside its years."""
     given = {**locals(), "code": new_code}  # the options; CODE names the phase to edit

@@ -1,16 +1,29 @@
 """The report commands: a phase's review, a year's awards, in Vietnamese or English."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from awards import i18n, render
-from awards.commands.common import Language, OutputOption, format_option, settings
+from awards.commands.common import (
+    Language,
+    OutputOption,
+    format_option,
+    option,
+    settings,
+    with_options,
+)
 from awards.commands.translation import Commands
 from awards.i18n import _
 
+if TYPE_CHECKING:
+    from awards.grid import Form
+    from awards.store import Records
+
 app = typer.Typer(
-    cls=Commands, help="Reports: a phase's review, a year, form 0603.", no_args_is_help=True
+    cls=Commands,
+    help="Reports: a phase's review, a year, forms 0601 and 0603.",
+    no_args_is_help=True,
 )
 
 
@@ -28,6 +41,16 @@ NumberOption = Annotated[
 PlaceOption = Annotated[
     str | None, typer.Option("--place", help="The place before the date (Thanh Hóa), for docx.")
 ]
+FormFormatOption = Annotated[
+    str | None, format_option("table, markdown, text or xlsx (default: from --output, else table).")
+]
+YearOption = Annotated[int, typer.Option("--year", help="The year the form reports.")]
+# Who files a form and with whom, given to each form's command.
+with_filing = with_options({
+    "reporting": option("--reporting-unit", "Đơn vị báo cáo (default: the office settings')."),
+    "receiving": option("--receiving-unit",
+                        "Đơn vị nhận báo cáo (default: the office settings')."),
+}, "filed")  # fmt: skip
 SignerOption = Annotated[list[str] | None, typer.Option(
     "--signer", help="Who signs, as 'Name, Title' (default: the phase's signers); repeatable, "
     "two for a joint report, for docx.")]  # fmt: skip
@@ -90,18 +113,44 @@ def report_year(
     render.emit(report, fmt, output)
 
 
+@app.command("0601")
+@with_filing
+def report_0601(
+    ctx: typer.Context,
+    year: YearOption,
+    fmt: FormFormatOption = None,
+    output: OutputOption = None,
+    filed: dict[str, str | None] = None,  # type: ignore[assignment]  # with_filing's options
+) -> None:
+    """The statistical form 0601: the programs running in a year.
+
+    Biểu số 0601.N/BNV-TĐKT (Thông tư 02/2023/TT-BNV), "Số phong trào thi đua": by scope, by
+    duration and by kind, in columns by the level that hosts them. A phase needs --host,
+    --scope and --movement (phase add, phase edit); one without them is left out, and named.
+    """
+    from awards.domain.values import parse_year
+    from awards.reports.forms import form_0601
+
+    records = settings(ctx).store().read()
+    form = form_0601(records.phases, parse_year(year))
+    form.what = _("form 0601")
+    _file(form, records, filed["reporting"], filed["receiving"], fmt, output)
+    if form.left_out:
+        said = _("{count} phase(s) left out of the form: {codes}; set them with `awards phase "
+                 "edit CODE --host … --scope … --movement …`")  # fmt: skip
+        render.info(said.format(count=len(form.left_out), codes=", ".join(map(str, form.left_out))))
+    render.emit(form, fmt, output)
+
+
 @app.command("0603")
+@with_filing
 def report_0603(
     ctx: typer.Context,
-    year: Annotated[int, typer.Option("--year", help="The year the form reports.")],
-    fmt: Annotated[str | None, format_option(
-        "table, markdown, text or xlsx (default: from --output, else table).")] = None,
+    year: YearOption,
+    fmt: FormFormatOption = None,
     output: OutputOption = None,
-    reporting: Annotated[str | None, typer.Option(
-        "--reporting-unit", help="Đơn vị báo cáo: the unit that files the form.")] = None,
-    receiving: Annotated[str | None, typer.Option(
-        "--receiving-unit", help="Đơn vị nhận báo cáo: the unit it is filed with.")] = None,
-) -> None:  # fmt: skip
+    filed: dict[str, str | None] = None,  # type: ignore[assignment]  # with_filing's options
+) -> None:
     """The statistical form 0603 for a year.
 
     Biểu số 0603.N/BNV-TĐKT (Thông tư 02/2023/TT-BNV): awards of ministries and provinces, by
@@ -110,22 +159,33 @@ def report_0603(
     An award the form cannot place (an individual without --category, any award without
     --method) is left out, named on stderr with the command that classifies it.
     """
-    from awards.domain.values import parse_optional_text, parse_year
+    from awards.domain.values import parse_year
     from awards.reports.forms import form_0603
 
     records = settings(ctx).store().read()
     form = form_0603(records.awards, records.issuers, parse_year(year), records.catalogue)
     form.what = _("form 0603")
-    office = records.office
-    form.reporting = parse_optional_text(reporting) or (office.reporting_unit if office else None)
-    form.receiving = parse_optional_text(receiving) or (office.receiving_unit if office else None)
-    render.choose_format(form.formats, fmt, output)  # a format it cannot write: said first
+    _file(form, records, filed["reporting"], filed["receiving"], fmt, output)
     if form.left_out:
         shown = ", ".join(map(str, form.left_out[:20])) + (", …" if len(form.left_out) > 20 else "")
         said = _("{count} award(s) left out of the form, not classified: {ids}; set them with "
                  "`awards edit ID --category … --method …`")  # fmt: skip
         render.info(said.format(count=len(form.left_out), ids=shown))
     render.emit(form, fmt, output)
+
+
+def _file(
+    form: "Form", records: "Records", reporting: str | None, receiving: str | None,
+    fmt: str | None, output: str | None
+) -> None:  # fmt: skip
+    """Who files the form and with whom: the options, else the office settings; and a format
+    the form cannot be written in is said before anything else."""
+    from awards.domain.values import parse_optional_text
+
+    office = records.office
+    form.reporting = parse_optional_text(reporting) or (office.reporting_unit if office else None)
+    form.receiving = parse_optional_text(receiving) or (office.receiving_unit if office else None)
+    render.choose_format(form.formats, fmt, output)
 
 
 def _report_language(given: Language | None) -> str:

@@ -70,6 +70,9 @@ def build_phase(
         "signers": values.parse_list,
         "parties": values.parse_list,
         "note": lambda value: values.parse_optional_text(value, multiline=True),
+        "host": values.parse_host,
+        "scope": values.parse_scope,
+        "movement": values.parse_movement,
     }
     for name, parse in parsers.items():
         value = given.get(name)

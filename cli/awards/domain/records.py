@@ -35,6 +35,9 @@ class Phase(_Record):
     signers: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
     note: str | None = None
+    host: str | None = None  # who launched it, for form 0601: central, ministry-province, unit
+    scope: str | None = None  # national, ministry-province, cluster, unit
+    movement: str | None = None  # thematic or regular (a yearly movement)
 
     def contains(self, year: int) -> bool:
         return self.start <= year <= self.end

@@ -181,6 +181,33 @@ def parse_sector(value: str) -> str | None:
     return sector and _SECTORS.get(text.key(sector), sector)
 
 
+def _labelled(table: dict[str, tuple[str, tuple[str, ...]]]) -> dict[str, str]:
+    return _words((w, code) for code, (label, others) in table.items()
+                  for w in (code, label, *others))  # fmt: skip
+
+
+_HOSTS, _SCOPES = _labelled(vocab.HOSTS), _labelled(vocab.SCOPES)
+_MOVEMENTS = _labelled(vocab.MOVEMENTS)
+
+
+def parse_host(value: str) -> str | None:
+    """Who hosts a program, for form 0601 (central, ministry-province, unit); empty clears."""
+    complaint = _("unknown host {value!r}; use one of: {codes}")
+    return _closed(value, _HOSTS, complaint, vocab.HOSTS) if text.loose(value) else None
+
+
+def parse_scope(value: str) -> str | None:
+    """A program's scope, for form 0601 (national, ministry-province, cluster, unit)."""
+    complaint = _("unknown scope {value!r}; use one of: {codes}")
+    return _closed(value, _SCOPES, complaint, vocab.SCOPES) if text.loose(value) else None
+
+
+def parse_movement(value: str) -> str | None:
+    """A program's kind, for form 0601: thematic (chuyên đề) or regular (thường xuyên)."""
+    complaint = _("unknown movement {value!r}; use one of: {codes}")
+    return _closed(value, _MOVEMENTS, complaint, vocab.MOVEMENTS) if text.loose(value) else None
+
+
 def parse_code(value: str) -> str:
     code = text.clean(value)
     if not _CODE.fullmatch(code):

@@ -81,6 +81,9 @@ PHASE = (
     Field("signers", N_("Signers"), ("Người ký",)),
     Field("parties", N_("Parties"), ("Các bên", "Cơ quan phối hợp")),
     Field("note", N_("Note"), ("Ghi chú",)),
+    Field("host", N_("Host"), ("Cấp chủ trì", "Cấp chủ trì phát động")),
+    Field("scope", N_("Scope"), ("Phạm vi", "Phạm vi tổ chức thi đua")),
+    Field("movement", N_("Movement"), ("Phương thức tổ chức", "Loại phong trào")),
 )
 ISSUER = (
     Field("name", N_("Issuer"), ("Tên cơ quan", "Cơ quan")),
@@ -193,6 +196,23 @@ CATEGORIES = {
     "other": ("collective", "Đối tượng khác", ("khác",)),
     "household": ("household", "Hộ gia đình", ("hộ",)),
 }  # fmt: skip
+
+# What form 0601 counts a program (a phase) by (Thông tư 02/2023/TT-BNV): the level that hosts
+# it, its scope and its kind, by code: (its words on the form, other words typed for it).
+HOSTS = {"central": ("Cấp Trung ương (Hội đồng Thi đua - Khen thưởng Trung ương)",
+                     ("trung ương", "cấp trung ương")),
+         "ministry-province": ("Cấp bộ, ban ngành đoàn thể trung ương, tỉnh, thành phố trực "
+                               "thuộc Trung ương", ("bộ", "tỉnh", "cấp bộ", "cấp tỉnh")),
+         "unit": ("Cơ quan, tổ chức, đơn vị", ("đơn vị", "cơ quan"))}  # fmt: skip
+SCOPES = {"national": ("Toàn quốc", ()),
+          "ministry-province": ("Bộ, ban, ngành đoàn thể, địa phương",
+                                ("bộ", "tỉnh", "địa phương")),
+          "cluster": ("Cụm, khối thi đua do Hội đồng Thi đua - Khen thưởng các cấp tổ chức",
+                      ("cụm", "khối", "cụm, khối")),
+          "unit": ("Cơ quan, tổ chức, đơn vị", ("đơn vị", "cơ quan"))}  # fmt: skip
+MOVEMENTS = {"thematic": ("Thi đua theo chuyên đề", ("chuyên đề",)),
+             "regular": ("Thi đua thường xuyên hàng năm",
+                         ("thường xuyên", "hàng năm"))}  # fmt: skip
 
 # Lĩnh vực hoạt động as a real provincial system lists them; another sector may be typed too.
 SECTORS = ("An ninh - Quốc phòng", "Báo chí - Thông tin - Truyền thông", "Bảo hiểm xã hội",

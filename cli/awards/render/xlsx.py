@@ -146,7 +146,7 @@ def form_workbook(form: Form) -> bytes:
     with "Chia ra", the code row (A, B, C, 1…), the rows with their section rows, the note of
     what was left out and the signature block; Times New Roman, borders, A4 landscape, one page
     wide, the heading repeated on every page."""
-    from awards.reports.forms import CIRCULAR, CODES, RECEIVED
+    from awards.reports.forms import CIRCULAR, RECEIVED
 
     grid = form.grid
     width = len(grid.columns)
@@ -174,15 +174,17 @@ def form_workbook(form: Form) -> bytes:
     put(3, 1, split, f"Ngày nhận báo cáo: {RECEIVED}", font, left)
     put(5, 1, width, form.title, Font(name=_FONT, size=13, bold=True), centre)
     put(6, 1, width, f"Thời điểm báo cáo: Năm {form.year}", italic, centre)
-    top = 8  # the heading: A, B, C and the total span two rows; "Chia ra" heads the forms
-    for column, value in enumerate(grid.columns[:4], start=1):
+    if form.unit_note:
+        put(7, 1, width, form.unit_note, italic, Alignment(horizontal="right"))
+    top, fixed = 8, form.fixed  # the fixed columns span two rows; ``group`` heads the others
+    for column, value in enumerate(grid.columns[:fixed], start=1):
         sheet.merge_cells(start_row=top, start_column=column, end_row=top + 1, end_column=column)
         sheet.cell(top, column, value)
-    sheet.merge_cells(start_row=top, start_column=5, end_row=top, end_column=width)
-    sheet.cell(top, 5, "Chia ra")
-    for column, value in enumerate(grid.columns[4:], start=5):
+    sheet.merge_cells(start_row=top, start_column=fixed + 1, end_row=top, end_column=width)
+    sheet.cell(top, fixed + 1, form.group)
+    for column, value in enumerate(grid.columns[fixed:], start=fixed + 1):
         sheet.cell(top + 1, column, value)
-    for column, code in enumerate(CODES[:width], start=1):
+    for column, code in enumerate(form.codes[:width], start=1):
         sheet.cell(top + 2, column, code)
     for row in range(top, top + 3):
         for column in range(1, width + 1):
@@ -207,7 +209,8 @@ def form_workbook(form: Form) -> bytes:
     put(row + 1, split + 1, width, "Thủ trưởng đơn vị", bold, centre)
     put(row + 2, 1, split, "(Ký, họ tên)", italic, centre)
     put(row + 2, split + 1, width, "(Ký, họ tên, đóng dấu)", italic, centre)
-    for column, size in enumerate((46, 7, 12, 9, *([16] * (width - 4))), start=1):
+    leading = (46, 7, 12, 9)[:fixed]
+    for column, size in enumerate((*leading, *([16] * (width - fixed))), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = size
     sheet.row_dimensions[5].height = 36
     sheet.row_dimensions[top + 1].height = 90

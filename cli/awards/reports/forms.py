@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from awards.domain.catalogue import LAW_CATALOGUE, Catalogue, statistic
-from awards.domain.records import Award, Issuer
+from awards.domain.records import Award, Issuer, Phase
 from awards.grid import Cell, Form, Grid
 
 CIRCULAR = "Ban hành theo Thông tư số 02/2023/TT-BNV ngày 23/3/2023"
@@ -28,7 +28,9 @@ FORM_0603_COLUMNS = (
     "thuộc Trung ương",
 )
 HEADINGS = ("", "Mã số", "Đơn vị tính", "Tổng số")
-CODES = ("A", "B", "C", "1", "2", "3", "4", "5")
+FORM_0601_NUMBER = "0601.N/BNV-TĐKT"
+FORM_0601_TITLE = "SỐ PHONG TRÀO THI ĐUA"
+FORM_0601_GROUP = "Số phong trào thi đua chia theo cấp chủ trì phát động thi đua"
 # The catalogue group that each column counts: Bằng khen, the emulation title Chiến sĩ thi
 # đua of a ministry or province, its Cờ thi đua, Kỷ niệm chương. The form has no column for
 # the other titles that level gives (Tập thể lao động xuất sắc), which count nowhere.
@@ -111,3 +113,62 @@ def left_out_note(ids: Sequence[int]) -> str:
     shown = ", ".join(map(str, sorted(ids)[:20])) + (", …" if len(ids) > 20 else "")
     return (f"Không tính {len(ids)} khen thưởng chưa phân loại đối tượng hoặc phương thức "
             f"(số {shown}).")  # fmt: skip
+
+
+def form_0601(phases: Sequence[Phase], year: int) -> Form:
+    """Form 0601, the programs (movements) running in ``year``: row 01 the total, 02–05 by
+    scope, 06–10 by duration, 11–12 by kind; the columns by the level that hosts them. A phase
+    without its host, scope or kind is left out, and named."""
+    from awards.domain.vocab import HOSTS, MOVEMENTS, SCOPES
+    from awards.reports.review import phase_years
+
+    running: list[Phase] = []
+    left_out: list[Phase] = []
+    for phase in phases:
+        if phase.contains(year):
+            complete = phase.host and phase.scope and phase.movement
+            (running if complete else left_out).append(phase)
+    hosts = list(HOSTS)
+
+    def row(label: str, code: str, test: Callable[[Phase], bool]) -> list[Cell]:
+        counts = [sum(1 for p in running if p.host == host and test(p)) for host in hosts]
+        return [label, code, sum(counts), *counts]
+
+    def section(label: str) -> list[Cell]:
+        return [label, "", "", *([""] * len(hosts))]
+
+    def years(low: int, high: int) -> Callable[[Phase], bool]:
+        return lambda p: low <= phase_years(p, phases) < high
+
+    def scope(name: str) -> Callable[[Phase], bool]:
+        return lambda p: p.scope == name
+
+    def movement(name: str) -> Callable[[Phase], bool]:
+        return lambda p: p.movement == name
+
+    rows = [
+        row("Tổng số", "01", lambda p: True),
+        section("1. Chia theo phạm vi tổ chức thi đua"),
+        *[row(f"- {label}", f"{2 + i:02d}", scope(code))
+          for i, (code, (label, _)) in enumerate(SCOPES.items())],
+        section("2. Chia theo thời hạn thi đua"),
+        row("- Dưới 1 năm", "06", years(0, 1)),
+        row("- 1 năm", "07", years(1, 2)),
+        row("- Từ 1 năm đến dưới 3 năm", "08", years(2, 3)),
+        row("- Từ 3 năm đến dưới 5 năm", "09", years(3, 5)),
+        row("- Từ 5 năm trở lên", "10", years(5, 1000)),
+        section("3. Chia theo phương thức tổ chức phong trào thi đua"),
+        *[row(f"- {label}", f"{11 + i:02d}", movement(code))
+          for i, (code, (label, _)) in enumerate(MOVEMENTS.items())],
+    ]  # fmt: skip
+    columns = ["", "Mã số", "Tổng số", *(label for label, _ in HOSTS.values())]
+    grid = Grid(columns, rows, frozenset(range(2, len(columns))), frozenset({1}),
+                title=f"Biểu số: {FORM_0601_NUMBER} — {FORM_0601_TITLE} — Năm {year}")  # fmt: skip
+    if left_out:
+        codes = ", ".join(p.code for p in left_out)
+        grid.caption = (f"Không tính {len(left_out)} giai đoạn chưa có cấp chủ trì, phạm vi hoặc "
+                        f"phương thức tổ chức ({codes}).")  # fmt: skip
+    return Form(grid, year, number=FORM_0601_NUMBER, title=FORM_0601_TITLE,
+                sections=frozenset({1, 6, 12}), left_out=[p.code for p in left_out], fixed=3,
+                group=FORM_0601_GROUP, codes=("A", "B", "1=(2+3+4)", "2", "3", "4"),
+                unit_note="Đơn vị tính: Phong trào")  # fmt: skip

@@ -116,7 +116,8 @@ _OFFICE_TYPES = {"unit": None, "parent": None, "partner": None, "partner_parent"
 _ENTRY_TYPES = {"name": str, "group": str, "kinds": list, "levels": list, "classes": list,
                 "aliases": list}  # fmt: skip
 _PHASE_TYPES = {"code": str, "program": str, "start": int, "end": int, "signed_on": None,
-                "signers": list, "parties": list, "note": None}  # fmt: skip
+                "signers": list, "parties": list, "note": None, "host": None, "scope": None,
+                "movement": None}  # fmt: skip
 _WRONG = {str: N_("{field} is not text"), int: N_("{field} is not a whole number"),
           None: N_("{field} is neither text nor null"),
           list: N_("{field} is not a list of text")}  # fmt: skip
