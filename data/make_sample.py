@@ -370,8 +370,14 @@ def main(path: Path) -> None:
     with store.transaction() as tx:
         tx.add(
             build_phase(
-                dict(code="2014-2018", program=PROGRAM, start=2014, end=2018, parties=PARTIES,
-                     **FORM_0601),
+                dict(
+                    code="2014-2018",
+                    program=PROGRAM,
+                    start=2014,
+                    end=2018,
+                    parties=PARTIES,
+                    **FORM_0601,
+                ),
                 tx.phases,
             )
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import digest
+from tests.conftest import Run, digest
 
 Ok = Callable[..., str]
 
@@ -78,3 +79,67 @@ def test_the_english_prompt_takes_y(ok: Ok, db: Path) -> None:
     code, screen = at_terminal(["remove", "1"], b"y\r", db, lang="en")
     assert "Remove 1 (Nguyễn Văn An)? [y/N]" in screen
     assert code == 0
+
+
+def screen_of(args: list[str], db: Path, width: int) -> str:
+    """What awards prints in a pseudo-terminal ``width`` columns wide (stdout and stderr)."""
+    pid, terminal = pty.fork()
+    if pid == 0:
+        env = {**os.environ, "AWARDS_DB": str(db), "AWARDS_LANG": "en", "COLUMNS": str(width),
+               "LINES": "50"}  # fmt: skip
+        os.execve(sys.executable, [sys.executable, "-m", "awards", *args], env)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(terminal, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.waitpid(pid, 0)
+    shown = screen.decode("utf-8", "replace").replace("\r\n", "\n")
+    return re.sub(r"\x1b\[[0-9;]*m", "", shown)  # the colours, not what is read
+
+
+LONG = ["add", "Công đoàn cơ sở Công ty TNHH Dệt may Hưng Phát", "--kind", "tập thể", "--form",
+        "Tập thể lao động xuất sắc", "--issuer", "UBND tỉnh", "--year", "2023", "--decision",
+        "1520/QĐ-UBND", "--unit", "Công ty TNHH Dệt may Hưng Phát", "--count", "2"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("width", "left_out"),
+    [(120, []), (80, ["Unit", "Decision", "Phase"]),
+     (60, ["Unit", "Decision", "Phase", "Count", "Kind"])],
+)  # fmt: skip
+def test_a_list_fits_the_terminal_and_says_what_it_left_out(
+    ok: Ok, db: Path, width: int, left_out: list[str]
+) -> None:
+    """At 120 columns every column; narrower, the unit first, then the decision, the phase, the
+    count and the kind are left out and named; no line is wider than the terminal, and no
+    word, number or code is broken."""
+    ok(["phase", "add", "2018-2023", "--program", "P", "--start", "2018", "--end", "2023"])
+    ok(LONG)
+    screen = screen_of(["list"], db, width)
+    lines = [line for line in screen.splitlines() if line.strip()]
+    said = [line for line in lines if line.startswith("left out to fit the terminal")]
+    assert said == ([f"left out to fit the terminal: {', '.join(left_out)} (a wider window, or "
+                     "--columns, shows them)"] if left_out else [])  # fmt: skip
+    table = [line for line in lines if line not in said]
+    assert all(len(line) <= width for line in table)
+    heading = table[0].split()
+    for column in ["Id", "Recipient", "Kind", "Count", "Form", "Issuer", "Year", "Phase",
+                   "Decision", "Unit"]:  # fmt: skip
+        assert (column in heading) == (column not in left_out), column
+    text = " ".join(" ".join(line.split()) for line in table)
+    for column, whole in (("Decision", "1520/QĐ-UBND"), ("Phase", "2018-2023"), ("Issuer", "UBND")):
+        assert (whole in text) == (column not in left_out), whole
+
+
+def test_columns_chooses_the_fields_and_their_order(ok: Ok, run: Run) -> None:
+    """--columns recipient,year,form: those, in that order; an unknown one is named."""
+    ok(LONG)
+    heading = ok(["list", "--columns", "recipient, year,form"]).splitlines()[0].split()
+    assert heading == ["Recipient", "Year", "Form"]
+    wrong = run(["list", "--columns", "recipient,colour"])
+    assert (wrong.exit_code, wrong.stderr.split(";")[0]) == (1, "Error: unknown column 'colour'")

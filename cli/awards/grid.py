@@ -26,6 +26,7 @@ class Grid:
     title: str | None = None
     caption: str | None = None
     empty: str | None = None  # said on stderr instead of drawing a table with no rows
+    drop: tuple[int, ...] = ()  # columns a narrow terminal leaves out, the first first
 
 
 @dataclass(slots=True)

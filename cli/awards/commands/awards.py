@@ -93,15 +93,30 @@ def awards_list(
     limit: Annotated[int | None, typer.Option("--limit", help="Show at most N.")] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    columns: Annotated[str | None, typer.Option(
+        "--columns", help="The table's fields, in order: recipient,form,year.")] = None,
 ) -> None:  # fmt: skip
-    """List awards (all that match, unless --limit)."""
+    """List awards (all that match, unless --limit).
+
+    At a terminal too narrow for every column, the table leaves out the unit, then the
+    decision, the phase, the count, the kind and the id, and says which.
+    """
+    from awards.domain.vocab import AWARD_FIELDS
     from awards.query.filters import chosen_awards, sort_awards
     from awards.query.listing import award_list
 
     if limit is not None and limit < 0:
         raise Invalid(_("limit must be 0 or more, not {limit}").format(limit=limit))
+    names = None
+    if columns is not None:
+        names = [n.strip().lower().replace("-", "_") for n in columns.split(",") if n.strip()]
+        unknown = [n for n in names if n not in AWARD_FIELDS]
+        if unknown or not names:
+            message = _("unknown column {column!r}; fields: {fields}")
+            shown = unknown[0] if unknown else columns
+            raise Invalid(message.format(column=shown, fields=", ".join(AWARD_FIELDS)))
     chosen = sort_awards(chosen_awards(settings(ctx).store().read(), filters), sort)[:limit]
-    render.emit(award_list(chosen), fmt, output)
+    render.emit(award_list(chosen, names), fmt, output)
 
 
 def awards_show(

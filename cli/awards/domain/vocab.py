@@ -120,6 +120,8 @@ ISSUER_FIELDS = tuple(field.name for field in ISSUER)
 REVOCATION_FIELDS = ("revoked_decision", "revoked_on", "revoked_reason")
 HEADINGS = {field.name: field.heading for field in (*AWARD, LEVEL)}
 LIST_FIELDS = tuple(field for field in AWARD if field.listed)
+# What a list leaves out, first to last, when the terminal is too narrow for all its columns.
+DROPPED_FIRST = ("unit", "decision", "phase", "count", "kind", "id")
 # The tally dimensions in the order help and messages name them.
 DIMENSIONS = tuple(
     field.name

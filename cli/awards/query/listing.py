@@ -50,11 +50,14 @@ def status(path: Path, records: Records) -> Rows:
     return Rows(grid, found, formats=("table", "json"))
 
 
-def award_list(awards: Sequence[Award]) -> Rows:
-    """The awards as a table of the listed fields, with a caption that counts them; a revoked
-    award is marked in a column of its own, there only when one is listed."""
-    names = [field.name for field in vocab.LIST_FIELDS]
-    columns = [_(field.heading) for field in vocab.LIST_FIELDS]
+def award_list(awards: Sequence[Award], names: Sequence[str] | None = None) -> Rows:
+    """The awards as a table of the listed fields (or ``names``), with a caption that counts
+    them; a revoked award is marked in a column of its own, there only when one is listed. A
+    narrow terminal leaves out the unit, the decision… first (``vocab.DROPPED_FIRST``)."""
+    fields = {field.name: field for field in vocab.AWARD}
+    listed = [fields[name] for name in names] if names else list(vocab.LIST_FIELDS)
+    names = [field.name for field in listed]
+    columns = [_(field.heading) for field in listed]
     rows: list[list[Cell]] = [
         [vocab.shown(name, getattr(a, name)) for name in names] for a in awards
     ]
@@ -73,9 +76,11 @@ def award_list(awards: Sequence[Award]) -> Rows:
     caption = caption.format(records=len(awards), recipients=recipients)
     if revoked:
         caption += _("; {count} revoked record(s) not counted").format(count=revoked)
-    numbers = frozenset(i for i, field in enumerate(vocab.LIST_FIELDS) if field.numeric)
-    codes = frozenset([*(i for i, field in enumerate(vocab.LIST_FIELDS) if field.code), len(names)])
-    grid = Grid(columns, rows, numbers, codes, caption=caption, empty=_("no awards match"))
+    numbers = frozenset(i for i, field in enumerate(listed) if field.numeric)
+    codes = frozenset([*(i for i, field in enumerate(listed) if field.code), len(names)])
+    drop = tuple(names.index(name) for name in vocab.DROPPED_FIRST if name in names)
+    grid = Grid(columns, rows, numbers, codes, caption=caption, empty=_("no awards match"),
+                drop=drop)  # fmt: skip
     return Rows(grid, [a.to_dict() for a in awards], vocab.AWARD_FIELDS, _("the awards"), "awards")
 
 

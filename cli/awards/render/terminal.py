@@ -42,6 +42,8 @@ def draw(grid: Grid, out: IO[str]) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    if out.isatty() and grid.drop:
+        grid = _fitted(grid)
     rules = Box("    \n    \n ── \n    \n ── \n    \n    \n    \n")
     table = Table(box=rules, show_edge=False, pad_edge=False, collapse_padding=True)
     for index, name in enumerate(grid.columns):
@@ -59,6 +61,51 @@ def draw(grid: Grid, out: IO[str]) -> None:
     title = [Text(), Text(printable(grid.title), style="bold")] if grid.title else []
     caption = [Text(printable(grid.caption), style="dim")] if grid.caption else []
     _print([*title, table, *caption], out)
+
+
+_TEXT_ROOM = 16  # a name folded into lines narrower than this reads badly
+
+
+def _fitted(grid: Grid) -> Grid:
+    """The grid without the columns it drops first (``grid.drop``) until every column has room
+    on this terminal: a number or code whole, a text column its longest word and up to
+    ``_TEXT_ROOM`` characters; a line on stderr names the columns left out."""
+    import dataclasses
+    import shutil
+
+    from rich.cells import cell_len
+
+    width = shutil.get_terminal_size().columns
+    rows = [*grid.rows, *([grid.total] if grid.total is not None else [])]
+
+    def room(index: int) -> int:
+        cells = [grid.columns[index], *(cell_text(row[index]) for row in rows)]
+        if index in grid.numeric or index in grid.nowrap:
+            return max(map(cell_len, cells))
+        words = max(cell_len(word) for c in cells for word in c.split() or [""])
+        return max(words, min(max(map(cell_len, cells)), _TEXT_ROOM))
+
+    keep = list(range(len(grid.columns)))
+    rooms = {index: room(index) for index in keep}
+    left_out = []
+    for index in grid.drop:
+        if sum(rooms[i] for i in keep) + 2 * (len(keep) - 1) <= width:
+            break
+        keep.remove(index)
+        left_out.append(grid.columns[index])
+    if not left_out:
+        return grid
+    info(_("left out to fit the terminal: {columns} (a wider window, or --columns, shows them)")
+         .format(columns=", ".join(left_out)))  # fmt: skip
+
+    def kept(indexes: frozenset[int]) -> frozenset[int]:
+        return frozenset(keep.index(i) for i in indexes if i in keep)
+
+    return dataclasses.replace(
+        grid, columns=[grid.columns[i] for i in keep],
+        rows=[[row[i] for i in keep] for row in grid.rows],
+        total=[grid.total[i] for i in keep] if grid.total is not None else None,
+        numeric=kept(grid.numeric), nowrap=kept(grid.nowrap), drop=())  # fmt: skip
 
 
 def _print(parts: list[Any], out: IO[str]) -> None:
