@@ -179,3 +179,30 @@ def test_lists_sorted_by_name_follow_vietnamese_order(ok: Ok) -> None:
             "--year", "2020"])  # fmt: skip
     shown = ok("list --sort recipient -f csv").splitlines()[1:]
     assert [line.split(",")[1] for line in shown] == ["Dương Văn B", "Đặng Văn A", "Em"]
+
+
+def test_a_decisions_list_as_it_is_attached(ok: Ok, run: Run, tmp_path: Path) -> None:
+    """The title with the verb, the decision it goes with, sections I. TẬP THỂ and II. CÁ NHÂN
+    numbered afresh, the honorific before the name, position and unit; as docx on A4."""
+    db = tmp_path / "r.json"
+    db.write_bytes(Path(SAMPLE).read_bytes())
+    ok(["--db", str(db), "import", str(Path(SAMPLE).parent / "decision-1520.xlsx")])
+    listed = ok(["--db", str(db), "report", "decision", "1520/qđ-cat"]).splitlines()
+    assert listed[:3] == [
+        "# DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN", "",
+        "(Kèm theo Quyết định số 1520/QĐ-CAT ngày 15/12/2023 của Giám đốc Công an tỉnh)"]  # fmt: skip
+    rows = [line for line in listed if line.startswith("| ")][1:]
+    assert rows[0] == "| I | TẬP THỂ |  |"
+    assert rows[4] == "| II | CÁ NHÂN |  |"
+    assert (
+        rows[5]
+        == "| 1 | Ông Châu Văn Lực | Đội trưởng Đội bảo vệ, Công ty CP Cấp nước Thành Đông |"
+    )
+    target = tmp_path / "ds.docx"
+    ok(["--db", str(db), "report", "decision", "1520/QĐ-CAT", "-o", str(target)])
+    document = docx.Document(io.BytesIO(target.read_bytes()))
+    assert round(document.sections[0].page_width.mm) == 210
+    assert document.paragraphs[0].text == "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"
+    assert [c.text for c in document.tables[0].rows[1].cells] == ["I", "TẬP THỂ", ""]
+    missing = run(["--db", str(db), "report", "decision", "9999/QĐ"])
+    assert (missing.exit_code, missing.stderr) == (1, "Error: no awards with decision '9999/QĐ'\n")

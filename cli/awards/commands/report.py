@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     cls=Commands,
-    help="Reports: a phase's review, a year, forms 0601 and 0603.",
+    help="Reports: a phase's review, a year, a decision's list, forms 0601 and 0603.",
     no_args_is_help=True,
 )
 
@@ -92,6 +92,25 @@ def report_phase(
     elif office is not None and office.signers:
         report.signers = list(office.signers)
     render.emit(report, fmt, output)
+
+
+@app.command("decision")
+def report_decision(
+    ctx: typer.Context,
+    number: Annotated[str, typer.Argument(metavar="NUMBER", help="The decision number.")],
+    fmt: ReportFormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """The list attached to a decision.
+
+    "Danh sách … kèm theo Quyết định số …": its recipients by form, in sections I. Tập thể,
+    II. Cá nhân, numbered in each, with their position and unit; as docx, on A4 in Times New
+    Roman, ready to attach.
+    """
+    from awards.reports.review import decision_list
+
+    records = settings(ctx).store().read()
+    render.emit(decision_list(number, records.awards), fmt, output)
 
 
 @app.command("year")

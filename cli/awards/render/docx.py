@@ -41,6 +41,17 @@ def report_document(report: Report, today: dt.date | None = None) -> bytes:
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     section.different_first_page_header_footer = True
     _defaults(document, Pt(13))
+    if report.attached:  # a list attached to a decision: its title and the decision it goes with
+        _paragraph(document, align="center").add_run(safe(report.title)).bold = True
+        _paragraph(document, align="center").add_run(safe(report.paragraph)).italic = True
+        for title, grid in report.tables:
+            if title:
+                _paragraph(document).add_run(safe(title)).bold = True
+            _table(document, grid)
+        _page_numbers(section)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
     _header_block(document, report, report.number, report.place, today)
     _page_numbers(section)
     for label, value in report.facts:

@@ -107,7 +107,7 @@ def report_markdown(report: Report) -> str:
         lines.append("")
     lines += [_markdown_cell(report.paragraph), ""]
     for title, grid in report.tables:
-        lines += [f"## {_markdown_cell(title)}", "", to_markdown(grid)]
+        lines += [*([f"## {_markdown_cell(title)}", ""] if title else []), to_markdown(grid)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -121,7 +121,7 @@ def report_text(report: Report) -> str:
         parts.append("")
     parts += [textwrap.fill(report.paragraph, width=100), ""]
     for title, grid in report.tables:
-        parts += [title, "-" * len(title), drawn(grid)]
+        parts += [*([title, "-" * len(title)] if title else []), drawn(grid)]
     return printable("\n".join(parts).rstrip("\n") + "\n", keep_newlines=True)
 
 

@@ -47,6 +47,7 @@ class Report:
     signers: list[str] = field(default_factory=list)
     number: str | None = None  # "15/BC-CAT-LĐLĐ"
     place: str | None = None  # "Thanh Hóa", before the date
+    attached: bool = False  # a list attached to a decision: no header block, no signatures
 
 
 def phase_report(
@@ -112,6 +113,53 @@ def year_report(
     opening = _("In {year}").format(year=year)
     return Report(title, [], _paragraph(opening, chosen, issuers, lang),
                   _tables(chosen, phases, lang))  # fmt: skip
+
+
+_SECTIONS = {"collective": "TẬP THỂ", "individual": "CÁ NHÂN", "household": "HỘ GIA ĐÌNH",
+             "mixed": "TẬP THỂ, CÁ NHÂN"}  # fmt: skip
+_NUMERALS = ("I", "II", "III", "IV")
+
+
+def decision_list(decision: str, awards: Sequence[Award]) -> Report:
+    """The list attached to a decision, as offices write it: "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC
+    TẶNG BẰNG KHEN", "(Kèm theo Quyết định số … ngày … của …)", and for each form a table with
+    the sections I. TẬP THỂ, II. CÁ NHÂN…, numbered afresh in each, as imports read them back.
+    Always in Vietnamese: it is filed with the decision."""
+    from awards.errors import NotFound
+    from awards.i18n import _
+
+    wanted = text.key(decision)
+    chosen = [a for a in awards if a.decision and text.key(a.decision) == wanted and not a.revoked]
+    if not chosen:
+        missing = _("no awards with decision {decision!r}")
+        raise NotFound(missing.format(decision=text.clean(decision)))
+    first = chosen[0]
+    order = list(_SECTIONS)
+    kinds = dict.fromkeys(a.kind for a in sorted(chosen, key=lambda a: order.index(a.kind)))
+    who = ", ".join(_SECTIONS[k] for k in kinds if k != "mixed") or _SECTIONS["mixed"]
+    forms = _ranked(chosen)
+    given = "; ".join(f"{(verb(e) if (e := LAW_CATALOGUE.entry(f)) else 'tặng')} {f}"
+                      for f in forms)  # fmt: skip
+    title = f"DANH SÁCH {who} ĐƯỢC {given}".upper()
+    when = f" ngày {vn_date(first.decided_on)}" if first.decided_on else ""
+    paragraph = f"(Kèm theo Quyết định số {first.decision}{when} của {first.issuer})"
+    tables = []
+    for form in forms:
+        rows: list[list[Cell]] = []
+        given_form = [a for a in chosen if a.form == form]
+        present = [k for k in kinds if any(a.kind == k for a in given_form)]
+        for numeral, kind in zip(_NUMERALS, present, strict=False):
+            rows.append([numeral, _SECTIONS[kind], ""])
+            members = sorted((a for a in given_form if a.kind == kind),
+                             key=lambda a: text.sort_key(a.recipient))  # fmt: skip
+            for number, award in enumerate(members, start=1):
+                where = ", ".join(p for p in (award.position, award.unit) if p) or None
+                name = " ".join(p for p in (award.honorific, award.recipient) if p)
+                rows.append([number, name, where])
+        grid = Grid(["STT", "Họ và tên", "Chức vụ, đơn vị công tác"], rows, frozenset({0}))
+        tables.append((form if len(forms) > 1 else "", grid))
+    return Report(title, [], paragraph, tables, formats=("markdown", "text", "docx"),
+                  attached=True)  # fmt: skip
 
 
 def _ranked(awards: Sequence[Award]) -> list[str]:
