@@ -38,8 +38,8 @@ def test_set_show_clear_and_undo(ok: Ok, run: Run) -> None:
 
 
 def test_the_documents_and_forms_use_them(ok: Ok, tmp_path: Path) -> None:
-    """The review's issuing bodies, each under the body above it, place and signers; form
-    0603's reporting and receiving units."""
+    """The review's and the year report's issuing bodies, each under the body above it, place
+    and signers; form 0603's reporting and receiving units."""
     db = tmp_path / "register.json"
     db.write_bytes(Path(SAMPLE).read_bytes())
     ok(["--db", str(db), *OFFICE])
@@ -53,6 +53,13 @@ def test_the_documents_and_forms_use_them(ok: Ok, tmp_path: Path) -> None:
     assert header.rows[1].cells[-1].text.startswith("Thanh Hóa, ngày ")
     closing = document.tables[-1].rows[0].cells
     assert [c.text.split("\n")[-1] for c in closing[1:]] == ["Nguyễn Văn A", "Trần Thị B"]
+    year = tmp_path / "y.docx"
+    ok(["--db", str(db), "report", "year", "2023", "-o", str(year), "--number", "7/BC-CAT"])
+    yearly = docx.Document(io.BytesIO(year.read_bytes()))
+    assert yearly.tables[0].rows[0].cells[0].text.split("\n")[:2] == [
+        "BỘ CÔNG AN", "CÔNG AN TỈNH THANH HÓA"]  # fmt: skip
+    assert yearly.tables[0].rows[1].cells[0].text == "Số: 7/BC-CAT"
+    assert [p.text for p in yearly.paragraphs[:2]] == ["BÁO CÁO", "Báo cáo khen thưởng năm 2023"]
     form = tmp_path / "f.xlsx"
     ok(["--db", str(db), "report", "0603", "--year", "2023", "-o", str(form)])
     sheet = openpyxl.load_workbook(form)["0603"]

@@ -1,6 +1,6 @@
 """The report commands: a phase's review, a year's awards, in Vietnamese or English."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,6 +18,7 @@ from awards.i18n import _
 
 if TYPE_CHECKING:
     from awards.grid import Form
+    from awards.reports.review import Report
     from awards.store import Records
 
 app = typer.Typer(
@@ -34,13 +35,6 @@ LangOption = Annotated[
 ReportFormatOption = Annotated[
     str | None, format_option("markdown, text or docx (default: from --output, else markdown).")
 ]
-NumberOption = Annotated[
-    str | None,
-    typer.Option("--number", help="The document's number and symbol (15/BC-CAT), for docx."),
-]
-PlaceOption = Annotated[
-    str | None, typer.Option("--place", help="The place before the date (Thanh Hóa), for docx.")
-]
 FormFormatOption = Annotated[
     str | None, format_option("table, markdown, text or xlsx (default: from --output, else table).")
 ]
@@ -51,21 +45,24 @@ with_filing = with_options({
     "receiving": option("--receiving-unit",
                         "Đơn vị nhận báo cáo (default: the office settings')."),
 }, "filed")  # fmt: skip
-SignerOption = Annotated[list[str] | None, typer.Option(
-    "--signer", help="Who signs, as 'Name, Title' (default: the phase's signers); repeatable, "
-    "two for a joint report, for docx.")]  # fmt: skip
+# What a report as a document carries, given to the phase and year reports.
+with_document = with_options({
+    "number": option("--number", "The document's number and symbol (15/BC-CAT), for docx."),
+    "place": option("--place", "The place before the date (default: the office settings')."),
+    "signers": option("--signer", "Who signs, as 'Name, Title' (default: the office settings', "
+                      "else the phase's); repeatable, two for a joint report.", list[str] | None),
+}, "document")  # fmt: skip
 
 
 @app.command("phase")
+@with_document
 def report_phase(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(metavar="CODE", help="The phase code.")],
     lang: LangOption = None,
     fmt: ReportFormatOption = None,
     output: OutputOption = None,
-    number: NumberOption = None,
-    place: PlaceOption = None,
-    signer: SignerOption = None,
+    document: dict[str, Any] = None,  # type: ignore[assignment]  # with_document's options
 ) -> None:
     """The review of a phase, in the usual words.
 
@@ -81,17 +78,7 @@ def report_phase(
     report = phase_report(
         phase, records.awards, records.phases, records.issuers, _report_language(lang)
     )
-    office = records.office
-    report.number, report.place = number, place or (office.place if office else None)
-    if office is not None and office.unit:  # the office's bodies, each under the one above it
-        report.bodies = [(office.parent, office.unit)]
-        if office.partner:
-            report.bodies.append((office.partner_parent, office.partner))
-    if signer:
-        report.signers = [cleaned for s in signer if (cleaned := " ".join(s.split()))]
-    elif office is not None and office.signers:
-        report.signers = list(office.signers)
-    render.emit(report, fmt, output)
+    render.emit(_as_document(report, records, document), fmt, output)
 
 
 @app.command("decision")
@@ -114,12 +101,14 @@ def report_decision(
 
 
 @app.command("year")
+@with_document
 def report_year(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(metavar="YEAR", help="The calendar year.")],
     lang: LangOption = None,
     fmt: ReportFormatOption = None,
     output: OutputOption = None,
+    document: dict[str, Any] = None,  # type: ignore[assignment]  # with_document's options
 ) -> None:
     """The awards of one calendar year, as a report."""
     from awards.domain.values import parse_year
@@ -129,7 +118,7 @@ def report_year(
     report = year_report(
         parse_year(year), records.awards, records.phases, records.issuers, _report_language(lang)
     )
-    render.emit(report, fmt, output)
+    render.emit(_as_document(report, records, document), fmt, output)
 
 
 @app.command("0601")
@@ -191,6 +180,23 @@ def report_0603(
                  "`awards edit ID --category … --method …`")  # fmt: skip
         render.info(said.format(count=len(form.left_out), ids=shown))
     render.emit(form, fmt, output)
+
+
+def _as_document(report: "Report", records: "Records", given: dict[str, Any]) -> "Report":
+    """The report with what its document carries: the options, else the office settings (its
+    bodies, each under the one above it; its place; its signers), else the report's own."""
+    office = records.office
+    report.number = given["number"]
+    report.place = given["place"] or (office.place if office else None)
+    if office is not None and office.unit:
+        report.bodies = [(office.parent, office.unit)]
+        if office.partner:
+            report.bodies.append((office.partner_parent, office.partner))
+    if given["signers"]:
+        report.signers = [cleaned for s in given["signers"] if (cleaned := " ".join(s.split()))]
+    elif office is not None and office.signers:
+        report.signers = list(office.signers)
+    return report
 
 
 def _file(

@@ -33,6 +33,7 @@ _VALUE_WORDS = {"from": N_("YEAR"), "to": N_("YEAR"), "start": N_("YEAR"), "end"
                 "reason": N_("TEXT"), "search": N_("TEXT"), "decision": N_("NUMBER"),
                 "method": N_("METHOD"), "category": N_("CATEGORY"), "level": N_("LEVEL"),
                 "group": N_("GROUP"), "class": N_("CLASS"), "sector": N_("SECTOR"),
+                "place": N_("PLACE"),
                 "honorific": N_("TEXT"), "position": N_("TEXT"),
                 "sheet": N_("SHEET"), "db": N_("FILE"), "output": N_("FILE"),
                 "format": N_("FORMAT")}  # fmt: skip

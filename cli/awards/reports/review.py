@@ -112,7 +112,7 @@ def year_report(
     title = _("Awards of {year}").format(year=year)
     opening = _("In {year}").format(year=year)
     return Report(title, [], _paragraph(opening, chosen, issuers, lang),
-                  _tables(chosen, phases, lang))  # fmt: skip
+                  _tables(chosen, phases, lang), summary=title)  # fmt: skip
 
 
 _SECTIONS = {"collective": "TẬP THỂ", "individual": "CÁ NHÂN", "household": "HỘ GIA ĐÌNH",
