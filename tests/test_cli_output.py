@@ -66,7 +66,7 @@ def test_format_overrides_the_extension(ok: Ok, tmp_path: Path, sample: Path) ->
         (["report", "phase", "2014-2018", "-f", "xlsx"], "markdown, text, docx"),
         (["report", "0603", "--year", "2018", "-f", "json"], "table, markdown, text, xlsx"),
         (["show", "1", "-f", "csv"], "table, json"),
-        (["export", "-f", "markdown"], "json, csv, tsv, xlsx"),
+        (["export", "-f", "markdown"], "json, csv, tsv, xlsx, sqlite"),
     ],
 )
 def test_a_format_the_command_cannot_write_is_a_usage_error(

@@ -547,3 +547,50 @@ def test_a_control_character_in_a_cell_is_named_not_merged_away(
         "  row 2, column recipient: the cell holds the control character U+0000; remove it\n"
     )
     assert not db.exists()
+
+
+def test_export_to_sqlite_gives_tables_indexes_and_tally_views(
+    ok: Ok, run: Run, tmp_path: Path
+) -> None:
+    """FILE.sqlite: the same records as the JSON export, indexes on what is filtered by, and
+    views that count recipients as tally does (revoked awards left out); not to stdout."""
+    import sqlite3
+
+    db = tmp_path / "register.json"
+    db.write_bytes((Path(__file__).resolve().parent.parent / "data" / "sample.json").read_bytes())
+    ok(
+        [
+            "--db",
+            str(db),
+            "revoke",
+            "1",
+            "--decision",
+            "9/QĐ",
+            "--on",
+            "2019-01-02",
+            "--reason",
+            "x",
+        ]
+    )
+    target = tmp_path / "register.sqlite"
+    ok(["--db", str(db), "export", str(target)])
+    database = sqlite3.connect(target)
+    exported = json.loads(ok(["--db", str(db), "export"]))
+    assert database.execute("SELECT COUNT(*) FROM awards").fetchone()[0] == len(exported["awards"])
+    first = database.execute("SELECT id, recipient, form, year FROM awards ORDER BY id").fetchone()
+    award = exported["awards"][0]
+    assert first == (award["id"], award["recipient"], award["form"], award["year"])
+    indexes = {
+        row[0] for row in database.execute("SELECT name FROM sqlite_master WHERE type='index'")
+    }
+    assert {"awards_year", "awards_phase", "awards_form", "awards_issuer"} <= indexes
+    tallied = json.loads(
+        ok(["--db", str(db), "tally", "--by", "phase", "--by", "form", "-f", "json"])
+    )
+    view = database.execute("SELECT phase, form, recipients FROM recipients_by_phase_and_form")
+    assert sorted(view.fetchall()) == sorted((t["phase"], t["form"], t["count"]) for t in tallied)
+    database.close()
+    refused = run(["--db", str(db), "export", "-f", "sqlite"])
+    assert (refused.exit_code, refused.stderr) == (2, (
+        "Error: a database cannot go to standard output; give a file name ending in .sqlite or "
+        ".db\n"))  # fmt: skip

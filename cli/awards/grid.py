@@ -91,4 +91,4 @@ class Register:
     awards: Sequence[Award]
     catalogue: Sequence[Entry] = ()  # the register's own entries
     office: Office | None = None
-    formats: tuple[str, ...] = ("json", "csv", "tsv", "xlsx")
+    formats: tuple[str, ...] = ("json", "csv", "tsv", "xlsx", "sqlite")

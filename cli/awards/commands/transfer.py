@@ -168,15 +168,18 @@ def transfer_export(
         str, typer.Argument(metavar="[FILE]", help="Where to write; - (the default) is stdout.")
     ] = "-",
     fmt: Annotated[
-        str | None, format_option("json, csv, tsv or xlsx (default: from FILE, else json).")
+        str | None,
+        format_option("json, csv, tsv, xlsx or sqlite (default: from FILE, else json)."),
     ] = None,
     filters: "Filters" = None,  # type: ignore[assignment]
 ) -> None:
-    """Write phases, issuers and awards to JSON, CSV, TSV or XLSX.
+    """Write phases, issuers and awards to JSON, CSV, TSV, XLSX or SQLite.
 
     JSON holds everything; XLSX a sheet each for awards, phases, issuers and the register's own
     catalogue entries. CSV and TSV hold the awards; written to FILE, the others go beside it in
     FILE-phases, FILE-issuers and FILE-catalogue, and `awards import` takes them back together.
+    FILE.sqlite (or .db) is a SQLite database of the same tables, indexed, with views of the
+    standard tallies, for sqlite-utils, Datasette or any SQL tool.
     """
     from awards.grid import Register
     from awards.query.filters import chosen_awards

@@ -29,8 +29,8 @@ __all__ = ["CHART_WIDTH", "EXTENSIONS", "choose_format", "counted", "draw_chart"
 
 # What an output file's name says of its format.
 EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".md": "markdown", ".txt": "text",
-              ".xlsx": "xlsx", ".docx": "docx"}  # fmt: skip
-BINARY = frozenset({"xlsx", "docx"})
+              ".xlsx": "xlsx", ".docx": "docx", ".sqlite": "sqlite", ".db": "sqlite"}  # fmt: skip
+BINARY = frozenset({"xlsx", "docx", "sqlite"})
 
 
 def choose_format(offered: Sequence[str], fmt: str | None, target: str | None) -> str:
@@ -160,6 +160,13 @@ def _export(register: Register, fmt: str, target: str) -> None:
         book = awards_workbook(register.phases, register.awards, register.issuers,
                                register.catalogue)  # fmt: skip
         write_output(target, book, binary="xlsx")
+    elif fmt == "sqlite":
+        from awards.render.sqlite import register_database
+
+        if target == "-":
+            raise UsageProblem(_("a database cannot go to standard output; give a file name "
+                                 "ending in .sqlite or .db"))  # fmt: skip
+        write_output(target, register_database(register), binary="sqlite")
     elif fmt == "json":
         from awards.transfer.sheets import EXPORT_SCHEMA
 
