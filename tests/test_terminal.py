@@ -81,12 +81,12 @@ def test_the_english_prompt_takes_y(ok: Ok, db: Path) -> None:
     assert code == 0
 
 
-def screen_of(args: list[str], db: Path, width: int) -> str:
+def screen_of(args: list[str], db: Path, width: int, lines: int = 50) -> str:
     """What awards prints in a pseudo-terminal ``width`` columns wide (stdout and stderr)."""
     pid, terminal = pty.fork()
     if pid == 0:
         env = {**os.environ, "AWARDS_DB": str(db), "AWARDS_LANG": "en", "COLUMNS": str(width),
-               "LINES": "50"}  # fmt: skip
+               "LINES": str(lines)}  # fmt: skip
         os.execve(sys.executable, [sys.executable, "-m", "awards", *args], env)
     screen = b""
     while True:
@@ -143,3 +143,25 @@ def test_columns_chooses_the_fields_and_their_order(ok: Ok, run: Run) -> None:
     assert heading == ["Recipient", "Year", "Form"]
     wrong = run(["list", "--columns", "recipient,colour"])
     assert (wrong.exit_code, wrong.stderr.split(";")[0]) == (1, "Error: unknown column 'colour'")
+
+
+def test_a_long_list_goes_through_the_pager_unless_told_not_to(
+    ok: Ok, db: Path, tmp_path: Path
+) -> None:
+    """Longer than the screen: through $PAGER (here one that marks its lines); --no-pager, or
+    a list that fits, prints directly; piped output never pages (every other test)."""
+    for n in range(30):
+        ok(["add", f"Người {n}", "--kind", "cá nhân", "--form", "Giấy khen", "--issuer", "X",
+            "--year", "2020"])  # fmt: skip
+    pager = tmp_path / "pager.py"
+    pager.write_text("import sys\nfor line in sys.stdin:\n    print('P:' + line, end='')\n")
+    os.environ["PAGER"] = f"{sys.executable} {pager}"
+    try:
+        paged = screen_of(["list"], db, 100, lines=20)
+        direct = screen_of(["--no-pager", "list"], db, 100, lines=20)
+        short = screen_of(["list", "--limit", "3"], db, 100, lines=20)
+    finally:
+        del os.environ["PAGER"]
+    assert sum(line.startswith("P:") for line in paged.splitlines()) >= 30
+    assert not any(line.startswith("P:") for line in direct.splitlines() + short.splitlines())
+    assert "Người 29" in direct

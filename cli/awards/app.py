@@ -129,6 +129,8 @@ def root(
         "--lang", envvar="AWARDS_LANG", show_default=False,
         help="Language of messages, help and reports: en or vi (default: from LANG).")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    no_pager: Annotated[bool, typer.Option(
+        "--no-pager", help="Print long tables at the terminal without a pager.")] = False,
     version: Annotated[bool, typer.Option(
         "--version", callback=_show_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:  # fmt: skip
@@ -139,6 +141,7 @@ def root(
 
     path = db if db is not None else default_db()
     protect(path)  # no output may replace it
+    render.terminal.paging = not no_pager
     ctx.obj = Settings(db=path, debug=debug, words=tuple(ctx.meta.get("awards.words", ())))
     if db is None and not path.exists():  # say where the first write puts the register
         created = _("created the data file {path}").format(path=path)

@@ -108,9 +108,14 @@ def _fitted(grid: Grid) -> Grid:
         numeric=kept(grid.numeric), nowrap=kept(grid.nowrap), drop=())  # fmt: skip
 
 
+paging = True  # a long table at a terminal goes through a pager; --no-pager says no
+
+
 def _print(parts: list[Any], out: IO[str]) -> None:
     """Rich renderables, one after the other. Off a terminal as wide as they need (nothing is
-    cut), without colour and without trailing spaces, so the output can be compared and diffed."""
+    cut), without colour and without trailing spaces, so the output can be compared and diffed.
+    At a terminal, what is longer than the screen goes through the pager, as git does: $PAGER,
+    else less (with LESS=FRX unless LESS is set: it quits when the output fits, keeps colour)."""
     from rich.console import Console
 
     terminal = out.isatty()
@@ -118,11 +123,30 @@ def _print(parts: list[Any], out: IO[str]) -> None:
     console = Console(file=out if terminal else buffer, markup=False, highlight=False, emoji=False,
                       width=None if terminal else 100_000,
                       color_system="auto" if terminal else None)  # fmt: skip
+    if terminal and paging and _longer_than_screen(console, parts):
+        import os
+
+        os.environ.setdefault("LESS", "FRX")
+        with console.pager(styles=True):
+            for part in parts:
+                console.print(part)
+        return
     for part in parts:
         console.print(part)
     if not terminal:
         out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
         out.flush()
+
+
+def _longer_than_screen(console: Any, parts: list[Any]) -> bool:
+    """Whether the parts take more lines than the terminal has: more rows than lines answer at
+    once (laying out 100,000 rows twice to measure them would double the wait); fewer, which may
+    still wrap past the screen, are laid out to be sure."""
+    rows = sum(getattr(part, "row_count", 0) for part in parts)
+    if rows > console.height:
+        return True
+    lines = sum(len(console.render_lines(part, pad=False)) for part in parts)
+    return bool(lines > console.height - 1)
 
 
 def error(message: str) -> None:
