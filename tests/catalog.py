@@ -33,7 +33,7 @@ def messages() -> dict[Message, list[str]]:
     from typer.main import get_command
 
     from awards.app import app
-    from awards.commands.translation import walk
+    from awards.commands.translation import usage_words, walk
 
     found: dict[Message, list[str]] = {}
     for filename, _line, message, _comments, _context in extract_from_dir(
@@ -43,6 +43,9 @@ def messages() -> dict[Message, list[str]]:
         found.setdefault(key, []).append(f"cli/awards/{filename}")
     for command in walk(get_command(app)):
         helps = [command.help, command.epilog, *(getattr(p, "help", None) for p in command.params)]
+        # The words of a usage line: "[OPTIONS]", "COMMAND [ARGS]...", an argument's name.
+        for word in usage_words(command):
+            found.setdefault(word, []).append("usage")
         for paragraph in (p for help in helps if help for p in help.split("\n\n")):
             # A paragraph Click keeps as it is (\b) is translated line by line.
             for unit in paragraph.split("\n")[1:] if paragraph.startswith("\b") else [paragraph]:

@@ -165,3 +165,16 @@ def test_help_names_what_each_value_holds(ok: Ok) -> None:
     assert "--decided-on DATE" in ok(["add", "--help"]) and "--count N" in ok(["add", "--help"])
     vietnamese = ok(["--lang", "vi", "list", "--help"])
     assert "--year NĂM" in vietnamese and "--issuer TÊN" in vietnamese
+    assert ok(["issuer", "merge", "--help"]).startswith(
+        "Usage: root issuer merge [OPTIONS] FROM INTO\n"
+    )
+    assert ok(["--lang", "vi", "remove", "--help"]).startswith(
+        "Cách dùng: root remove [TÙY-CHỌN] MÃ...\n"
+    )
+
+
+def test_a_missing_argument_is_named_as_the_usage_line_names_it(run: Run) -> None:
+    result = run(["--lang", "vi", "add"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == "Cách dùng: root add [TÙY-CHỌN] NGƯỜI-NHẬN"
+    assert result.stderr.splitlines()[-1] == "Lỗi: Thiếu tham số 'NGƯỜI-NHẬN'."

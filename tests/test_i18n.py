@@ -164,6 +164,9 @@ def test_every_help_is_vietnamese(run: Run, words: list[str]) -> None:
     assert result.stdout.startswith("Cách dùng: ")
     for word in ("Options:", "Commands:", "Arguments:", "[required]", "Show this message"):
         assert word not in result.stdout
+    usage = result.stdout.splitlines()[0]
+    assert "[TÙY-CHỌN]" in usage and "OPTIONS" not in usage and "{" not in usage
+    assert "{" not in english.splitlines()[0]  # Typer's braces round a required argument
     assert "Tùy chọn:" in result.stdout
     listed = result.stdout.partition("Lệnh:")[2].splitlines()
     assert [line for line in listed if line.endswith("...")] == []  # a first sentence cut short
@@ -260,7 +263,7 @@ def test_the_language_is_chosen_in_order() -> None:
         ("add X --year abc", "Lỗi: Giá trị không hợp lệ cho '--year': cần một số nguyên"),
         ("list --year", "Lỗi: Tùy chọn '--year' cần một giá trị."),
         ("phase lsit", "Lỗi: Không có lệnh 'lsit'. Có phải là 'list'?"),
-        ("add", "Lỗi: Thiếu tham số 'RECIPIENT'."),
+        ("add", "Lỗi: Thiếu tham số 'NGƯỜI-NHẬN'."),
         ("list extra", "Lỗi: Có tham số thừa (extra)"),
         ("lsit", "Lỗi: Không có lệnh 'lsit'. Có phải là 'list'?"),
         ("list --yaer 2020", "Lỗi: Không có tùy chọn --yaer (Các tùy chọn gần giống: "

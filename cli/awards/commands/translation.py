@@ -65,6 +65,18 @@ def translate_tree(command: Any) -> None:
         for param in each.params:
             if getattr(param, "help", None):
                 param.help = paragraphs(param.help)
+            if param.param_type_name == "argument" and param.metavar:
+                param.metavar = _(param.metavar)
+        each.options_metavar = _(each.options_metavar)
+        if getattr(each, "subcommand_metavar", None):
+            each.subcommand_metavar = _(each.subcommand_metavar)
+
+
+def usage_words(command: Any) -> list[str]:
+    """The words ``command``'s usage line shows besides its name, each translated whole."""
+    words = [command.options_metavar, getattr(command, "subcommand_metavar", None)]
+    words += [p.metavar for p in command.params if p.param_type_name == "argument"]
+    return [word for word in words if word]
 
 
 def paragraphs(text: str | None) -> str | None:
@@ -93,10 +105,19 @@ def walk(command: Any) -> Iterator[Any]:
 _HelpFormatter: Any = typer.Context.formatter_class
 
 
-class _Formatter(_HelpFormatter):  # type: ignore[misc]
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
+class _Usage(_HelpFormatter):  # type: ignore[misc]
+    """Usage lines as people write them: Typer 0.28 braces a required argument ({ID}), a
+    notation nobody reads; the argument's name alone says it is needed, brackets that it is not."""
 
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        prefix = _("Usage: ") if prefix is None else prefix
+        super().write_usage(prog, _BRACED.sub(r"\1", args), prefix)
+
+
+_BRACED = re.compile(r"\{([^{}\s]+)\}")
+
+
+class _Formatter(_Usage):
     def section(self, name: str) -> Any:
         return super().section(_(name))
 
@@ -111,6 +132,10 @@ def _frame(text: str) -> str:
     # Click wraps at spaces; a translated note ("[bắt buộc]") stays on one line, as it would
     # in English.
     return _(body) + ("  " + notes.replace(" ", "\u00a0") if bracket else "")
+
+
+class _PlainContext(typer.Context):
+    formatter_class = _Usage
 
 
 class _Context(typer.Context):
@@ -201,6 +226,9 @@ def use_language(ctx: typer.Context, root: Any, args: Sequence[str]) -> None:
     flag = language_flag(args)
     language = i18n.chosen(flag)
     i18n.use(language, by_name=i18n.requested(flag) is not None)
+    for command in walk(root):
+        command.context_class = _PlainContext  # translate_tree below may speak Vietnamese instead
+    ctx.formatter_class = _Usage
     for param in (p for command in walk(root) for p in command.params):
         if not (param.metavar or getattr(param, "is_flag", True) or hasattr(param.type, "choices")):
             name = max(param.opts, key=len).lstrip("-")  # a value named for what it holds
