@@ -15,7 +15,7 @@ from tests.conftest import Run
 PACKAGE = Path(__file__).resolve().parent.parent / "cli" / "awards"
 ALLOWED = {
     "tinydb": {"store/tables.py"},
-    "rich": {"render/terminal.py"},
+    "rich": {"render/terminal.py", "render/columns.py"},
     "typer": {
         "app.py",
         "commands/__init__.py",

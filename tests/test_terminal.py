@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -165,3 +167,25 @@ def test_a_long_list_goes_through_the_pager_unless_told_not_to(
     assert sum(line.startswith("P:") for line in paged.splitlines()) >= 30
     assert not any(line.startswith("P:") for line in direct.splitlines() + short.splitlines())
     assert "Người 29" in direct
+
+
+def test_columns_line_up_however_wide_the_characters_are(ok: Ok, db: Path) -> None:
+    """Widths are counted in what the terminal shows: a name left in NFD by another tool (its
+    accents as separate characters) takes the columns of its NFC form, a Korean company's name
+    two columns a syllable; each prints as stored."""
+    names = ["Nguyễn Văn Long", "Trần Thị Bích Ngọc", "Công ty TNHH 한솔 Vina"]
+    for name in names:
+        ok(["add", name, "--kind", "cá nhân", "--form", "Giấy khen", "--issuer", "UBND tỉnh",
+            "--year", "2021"])  # fmt: skip
+    data = json.loads(db.read_text(encoding="utf-8"))
+    data["awards"]["2"]["recipient"] = unicodedata.normalize("NFD", names[1])
+    db.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    lines = ok(["list", "--columns", "recipient,year"]).splitlines()
+    assert unicodedata.normalize("NFD", names[1]) in lines[3] and names[2] in lines[4]
+
+    def cells(text: str) -> int:  # what a terminal draws
+        wide = sum(unicodedata.east_asian_width(ch) == "W" for ch in text)
+        return sum(not unicodedata.combining(ch) for ch in text) + wide
+
+    ends = [cells(line) for line in lines[2:5]]
+    assert ends == [cells(lines[0])] * 3 and lines[0].endswith("Year")

@@ -102,6 +102,8 @@ def printable(value: str, *, keep_newlines: bool = False) -> str:
 
     Stored text never holds them (``clean`` removes them), but a data file edited by hand might.
     """
+    if value.isprintable():  # checked in C: no Cc, Cf or Cs character (the usual case)
+        return value
     out = []
     for ch in value:
         if (ch == "\n" and keep_newlines) or unicodedata.category(ch) not in _INVISIBLE:

@@ -176,6 +176,23 @@ def measure(size: int, runs: int, folder: Path, env: dict[str, str], rows: list[
     )  # fmt: skip
     rows.append(Row("T6" if size == 100_000 else "—", f"`list --year Y -f json` on {size:,}",
                     list_ours, list_peer, 2.5, 1.5, "`sqlite-utils query … where year=Y`"))  # fmt: skip
+
+    table_ours, table_peer = paired(
+        runs,
+        lambda: run_once([AWARDS, "--db", str(ours_db), "list", "--year", "2020"], env=env),
+        lambda: run_once([SQLITE_UTILS, "query", str(peer_db),
+                          "select * from awards where year = 2020", "--table"], env=env),
+    )  # fmt: skip
+    rows.append(Row("T9" if size == 100_000 else "—", f"`list --year Y` as a table on {size:,}",
+                    table_ours, table_peer, 2.0, 1.0, "`sqlite-utils query … --table`"))  # fmt: skip
+    if size <= 10_000:
+        whole_ours, whole_peer = paired(
+            runs,
+            lambda: run_once([AWARDS, "--db", str(ours_db), "list"], env=env),
+            lambda: run_once([SQLITE_UTILS, "rows", str(peer_db), "awards", "--table"], env=env),
+        )  # fmt: skip
+        rows.append(Row("T10" if size == 10_000 else "—", f"`list` as a table on {size:,}",
+                        whole_ours, whole_peer, 1.5, 1.0, "`sqlite-utils rows … --table`"))  # fmt: skip
     return tally_ours.peak_kib / 1024
 
 

@@ -1,7 +1,8 @@
-"""The terminal: Rich tables and charts, a progress bar, and the messages on stderr.
+"""The terminal: tables and charts, the pager, a progress bar, and the messages on stderr.
 
-The only module that imports Rich (and only when a table is drawn). Data text is printed
-literally: no Rich markup is read from it, and control characters are shown escaped.
+Rich prints at a terminal (colour, the pager) and is imported only when something is drawn; off
+a terminal the lines are written plain. Data text is printed literally: no Rich markup is read
+from it, and control characters are shown escaped.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ import contextlib
 import io
 import sys
 from collections.abc import Callable, Iterator
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from awards.i18n import _
 from awards.render.text import cell_text
 from awards.text import printable
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from awards.grid import Chart, Grid
 
 
@@ -34,33 +37,31 @@ def drawn(grid: Grid) -> str:
 
 
 def draw(grid: Grid, out: IO[str]) -> None:
-    """A Rich table, with its title and caption (see ``_print``)."""
+    """The table, with its title and caption (see ``_print``); at a terminal, fitted to it."""
     if not grid.rows and grid.empty:
         info(grid.empty)
         return
-    from rich.box import Box
-    from rich.table import Table
+    from awards.render.columns import lay_out
+
+    title = printable(grid.title) if grid.title else None
+    caption = printable(grid.caption) if grid.caption else None
+    if not out.isatty():
+        laid = lay_out(grid)
+        _write_plain(
+            [*(["", title] if title else []), *laid.lines, *([caption] if caption else [])], out
+        )
+        return
+    import shutil
+
     from rich.text import Text
 
-    if out.isatty() and grid.drop:
-        grid = _fitted(grid)
-    rules = Box("    \n    \n ── \n    \n ── \n    \n    \n    \n")
-    table = Table(box=rules, show_edge=False, pad_edge=False, collapse_padding=True)
-    for index, name in enumerate(grid.columns):
-        table.add_column(
-            Text(printable(name)),
-            justify="right" if index in grid.numeric else "left",
-            overflow="fold",
-            no_wrap=index in grid.numeric or index in grid.nowrap,
-        )
-    for row in grid.rows:
-        table.add_row(*(Text(cell_text(value)) for value in row))
-    if grid.total is not None:
-        table.add_section()
-        table.add_row(*(Text(cell_text(value)) for value in grid.total), style="bold")
-    title = [Text(), Text(printable(grid.title), style="bold")] if grid.title else []
-    caption = [Text(printable(grid.caption), style="dim")] if grid.caption else []
-    _print([*title, table, *caption], out)
+    laid = lay_out(_fitted(grid) if grid.drop else grid, shutil.get_terminal_size().columns)
+    table = Text("\n".join(laid.lines))
+    table.stylize("bold", 0, len("\n".join(laid.lines[: laid.head])))
+    if laid.foot:
+        table.stylize("bold", len(table) - len("\n".join(laid.lines[-laid.foot :])))
+    titled = [Text(), Text(title, style="bold")] if title else []
+    _print([*titled, table, *([Text(caption, style="dim")] if caption else [])], out)
 
 
 _TEXT_ROOM = 16  # a name folded into lines narrower than this reads badly
@@ -73,7 +74,7 @@ def _fitted(grid: Grid) -> Grid:
     import dataclasses
     import shutil
 
-    from rich.cells import cell_len
+    from awards.render.columns import width_of
 
     width = shutil.get_terminal_size().columns
     rows = [*grid.rows, *([grid.total] if grid.total is not None else [])]
@@ -81,9 +82,9 @@ def _fitted(grid: Grid) -> Grid:
     def room(index: int) -> int:
         cells = [grid.columns[index], *(cell_text(row[index]) for row in rows)]
         if index in grid.numeric or index in grid.nowrap:
-            return max(map(cell_len, cells))
-        words = max(cell_len(word) for c in cells for word in c.split() or [""])
-        return max(words, min(max(map(cell_len, cells)), _TEXT_ROOM))
+            return max(map(width_of, cells))
+        words = max(width_of(word) for c in cells for word in c.split() or [""])
+        return max(words, min(max(map(width_of, cells)), _TEXT_ROOM))
 
     keep = list(range(len(grid.columns)))
     rooms = {index: room(index) for index in keep}
@@ -111,19 +112,19 @@ def _fitted(grid: Grid) -> Grid:
 paging = True  # a long table at a terminal goes through a pager; --no-pager says no
 
 
-def _print(parts: list[Any], out: IO[str]) -> None:
-    """Rich renderables, one after the other. Off a terminal as wide as they need (nothing is
-    cut), without colour and without trailing spaces, so the output can be compared and diffed.
-    At a terminal, what is longer than the screen goes through the pager, as git does: $PAGER,
-    else less (with LESS=FRX unless LESS is set: it quits when the output fits, keeps colour)."""
+def _print(parts: list[Text], out: IO[str]) -> None:
+    """Lines of text, one part after the other. Off a terminal plain (nothing is cut or
+    wrapped, no colour, no trailing spaces), so the output can be compared and diffed. At a
+    terminal in colour, and what is longer than the screen goes through the pager, as git does:
+    $PAGER, else less (with LESS=FRX unless LESS is set: it quits when the output fits, keeps
+    colour)."""
+    if not out.isatty():
+        _write_plain([part.plain for part in parts], out)
+        return
     from rich.console import Console
 
-    terminal = out.isatty()
-    buffer = io.StringIO()
-    console = Console(file=out if terminal else buffer, markup=False, highlight=False, emoji=False,
-                      width=None if terminal else 100_000,
-                      color_system="auto" if terminal else None)  # fmt: skip
-    if terminal and paging and _longer_than_screen(console, parts):
+    console = Console(file=out, markup=False, highlight=False, emoji=False, soft_wrap=True)
+    if paging and _longer_than_screen(parts, console.height, console.width):
         import os
 
         os.environ.setdefault("LESS", "FRX")
@@ -133,20 +134,22 @@ def _print(parts: list[Any], out: IO[str]) -> None:
         return
     for part in parts:
         console.print(part)
-    if not terminal:
-        out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
-        out.flush()
 
 
-def _longer_than_screen(console: Any, parts: list[Any]) -> bool:
-    """Whether the parts take more lines than the terminal has: more rows than lines answer at
-    once (laying out 100,000 rows twice to measure them would double the wait); fewer, which may
-    still wrap past the screen, are laid out to be sure."""
-    rows = sum(getattr(part, "row_count", 0) for part in parts)
-    if rows > console.height:
+def _write_plain(lines: list[str], out: IO[str]) -> None:
+    out.write("".join(line.rstrip() + "\n" for part in lines for line in part.split("\n")))
+    out.flush()
+
+
+def _longer_than_screen(parts: list[Text], height: int, width: int) -> bool:
+    """Whether the parts take more lines than the terminal has, a line longer than the screen
+    counting as the lines it wraps into (measured only when the count is near a screenful)."""
+    from awards.render.columns import width_of
+
+    lines = [line for part in parts for line in part.plain.split("\n", height)]
+    if len(lines) >= height:
         return True
-    lines = sum(len(console.render_lines(part, pad=False)) for part in parts)
-    return bool(lines > console.height - 1)
+    return sum(max(1, -(-width_of(line) // width)) for line in lines) >= height
 
 
 def error(message: str) -> None:
