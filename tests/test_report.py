@@ -149,6 +149,10 @@ def test_a_word_document_laid_out_as_the_decree_lays_one_out(
     table = document.tables[1]
     assert [c.text for c in table.rows[0].cells] == ["Năm", "Bằng khen", "Giấy khen", "Tổng cộng"]
     assert [c.text for c in table.rows[-1].cells] == ["Tổng cộng", "24", "60", "84"]
+    bold = [
+        {run.bold for cell in row.cells for run in cell.paragraphs[0].runs} for row in table.rows
+    ]
+    assert bold == [{True}, *[{False}] * (len(table.rows) - 2), {True}]  # the header, the total
     piped = run(["--db", SAMPLE, "report", "phase", "2014-2018", "-f", "docx"])
     assert piped.exit_code == 0 and piped.stdout_bytes.startswith(b"PK")
 

@@ -176,19 +176,58 @@ def _page_numbers(section: Any) -> None:
 
 
 def _table(document: Any, grid: Grid) -> None:
-    """A table whose columns are as wide as their content asks, within the text's width."""
+    """A table whose columns are as wide as their content asks, within the text's width.
+
+    Two rows are made through python-docx, a plain one and a bold one, each cell with its width
+    and a run in 12 pt; every row of the table is a copy of one of them with its texts put in.
+    Asking python-docx for each cell in turn costs time that grows with the table (it finds a
+    cell by walking the rows before it): 8 s for a report of 10,000 awards, where copying takes
+    a fraction of a second."""
+    import copy
+
     from docx.shared import Mm, Pt
 
     rows = [*grid.rows, *([grid.total] if grid.total is not None else [])]
-    table = document.add_table(rows=len(rows) + 1, cols=len(grid.columns))
+    table = document.add_table(rows=2, cols=len(grid.columns))
     table.style = "Table Grid"
     table.autofit = False
-    for column, width in enumerate(_widths(grid.columns, rows, 165)):
-        for cell in table.columns[column].cells:
+    for template, bold in zip(table.rows, (False, True), strict=True):
+        for cell, width in zip(template.cells, _widths(grid.columns, rows, 165), strict=True):
             cell.width = Mm(width)
-    _fill(table.rows[0].cells, grid.columns, bold=True, size=Pt(12))
-    for cells, row in zip(table.rows[1:], rows, strict=True):
-        _fill(cells.cells, row, bold=row is grid.total, size=Pt(12))
+            run = cell.paragraphs[0].add_run()
+            run.bold = bold
+            run.font.size = Pt(12)
+    plain, bold = (row._tr for row in table.rows)
+    body = table._tbl
+    body.remove(plain)
+    body.remove(bold)
+    rows_of: list[tuple[Sequence[Cell], Any]] = [(grid.columns, bold)]
+    rows_of += [(row, plain) for row in grid.rows]
+    rows_of += [(grid.total, bold)] if grid.total is not None else []
+    for values, template in rows_of:
+        row = copy.deepcopy(template)
+        for run, value in zip(row.iter(_RUN), values, strict=True):
+            _put_text(run, "" if value is None else safe(str(value)))
+        body.append(row)
+
+
+_RUN = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}r"
+
+
+def _put_text(run: Any, text: str) -> None:
+    """``text`` into an empty run, a line break (w:br) where it has one."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            run.append(OxmlElement("w:br"))
+        if line:
+            element = OxmlElement("w:t")
+            if line != line.strip():  # Word drops a space at either end unless told to keep it
+                element.set(qn("xml:space"), "preserve")
+            element.text = line
+            run.append(element)
 
 
 def _widths(columns: Sequence[str], rows: Sequence[Sequence[Cell]], total: float) -> list[float]:
@@ -201,13 +240,6 @@ def _widths(columns: Sequence[str], rows: Sequence[Sequence[Cell]], total: float
     ]  # fmt: skip
     weights = [min(max(n, 3), 40) for n in longest]
     return [total * weight / sum(weights) for weight in weights]
-
-
-def _fill(cells: Any, values: Sequence[Cell] | Sequence[str], *, bold: bool, size: Any) -> None:
-    for cell, value in zip(cells, values, strict=True):
-        run = cell.paragraphs[0].add_run("" if value is None else safe(str(value)))
-        run.bold = bold
-        run.font.size = size
 
 
 def _closing(document: Any, report: Report) -> None:
