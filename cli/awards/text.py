@@ -86,8 +86,15 @@ def clean_key(value: str) -> str:
 def fold(value: str) -> str:
     """Case- and accent-insensitive form: ``Nguyễn Văn Đức`` folds to ``nguyen van duc``."""
     decomposed = unicodedata.normalize("NFD", clean(value).casefold())
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return bare.replace("đ", "d")
+    bare = _VIETNAMESE_MARKS.sub("", decomposed).replace("đ", "d")
+    if bare.isascii():  # Vietnamese: done in C
+        return bare
+    return "".join(ch for ch in bare if unicodedata.category(ch) != "Mn")
+
+
+# The combining marks of Vietnamese (and of most Latin letters), taken off in one pass; any
+# other nonspacing mark, of another script, is found by its category.
+_VIETNAMESE_MARKS = re.compile("[\u0300-\u036f]")
 
 
 def loose(value: str) -> str:
@@ -142,39 +149,35 @@ def restore_neutralised(value: str) -> str:
 
 # Vietnamese alphabetical order: a ă â b c d đ e ê … o ô ơ … u ư …; the tone marks decide only
 # between words that are otherwise the same, in the order ngang, huyền, hỏi, ngã, sắc, nặng.
-_VI_LETTERS = [
-    "a", "a\u0306", "a\u0302", "b", "c", "d", "đ", "e", "e\u0302", "f", "g", "h", "i", "j", "k",
-    "l", "m", "n", "o", "o\u0302", "o\u031b", "p", "q", "r", "s", "t", "u", "u\u031b", "v", "w",
-    "x", "y", "z",
-]  # fmt: skip
-_VI_RANK = {letter: rank for rank, letter in enumerate(_VI_LETTERS)}
-_VI_MODIFIERS = frozenset("\u0306\u0302\u031b")
-_VI_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+# A key is two strings, compared in C: the letters, each mapped to a character past every other
+# (so spaces, digits and other scripts come first, by code point), and the tones.
+_VI_LETTERS = "abcdđefghijklmnopqrstuvwxyz"
+_VI_MODIFIERS = "\u0306\u0302\u031b"  # ă, â and ê, ô; ơ and ư: after their base letter
+_VI_TONES = "\u0300\u0309\u0303\u0301\u0323"
+_PAST_ALL = 0x100000  # the last plane, private use: no text sorts after it
+_VI_LETTER_KEYS = str.maketrans(
+    {letter: chr(_PAST_ALL + rank) for rank, letter in enumerate(_VI_LETTERS)}
+    | {mark: chr(_PAST_ALL + 100 + rank) for rank, mark in enumerate(_VI_MODIFIERS)}
+    | dict.fromkeys(_VI_TONES)
+)  # fmt: skip
+_VI_TONE_KEYS = str.maketrans(
+    {mark: str(rank) for rank, mark in enumerate(_VI_TONES, 1)} | dict.fromkeys(_VI_MODIFIERS)
+)
+_NOT_A_MARK = re.compile(f"[^{_VI_TONES}{_VI_MODIFIERS}]")
 
 
 @functools.lru_cache(maxsize=8192)
-def vi_sort_key(value: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], str]:
+def vi_sort_key(value: str) -> tuple[str, str, str]:
     """Order as a Vietnamese dictionary does: "Dương" < "Đặng" < "Em"; "Anh" < "Ánh" < "Ảnh"
-    by letters first, tones only to break ties, then the text itself."""
-    letters: list[tuple[int, int]] = []
-    tones: list[int] = []
-    base = ""
-    for ch in unicodedata.normalize("NFD", clean(value).casefold()):
-        if ch in _VI_TONES:
-            if tones:
-                tones[-1] = _VI_TONES[ch]
-        elif ch in _VI_MODIFIERS and base:
-            base += ch
-            letters[-1] = (1, _VI_RANK.get(base, len(_VI_LETTERS)))
-        elif ch in _VI_RANK:
-            base = ch
-            letters.append((1, _VI_RANK[ch]))
-            tones.append(0)
-        else:  # spaces, digits, punctuation, other scripts: before letters, by code point
-            base = ""
-            letters.append((0, ord(ch)))
-            tones.append(0)
-    return tuple(letters), tuple(tones), value
+    by letters first, tones only to break ties, then the text itself.
+
+    A modifier (the breve of ă, the circumflex of â, the horn of ơ) sorts after every letter, so
+    "ab" < "ăa" < "âa"; the tones read as a digit after each letter ("0" for none), which orders
+    words of the same letters by the first tone that differs."""
+    decomposed = unicodedata.normalize("NFD", clean(value).casefold())
+    letters = decomposed.translate(_VI_LETTER_KEYS)
+    tones = _NOT_A_MARK.sub("0", decomposed).translate(_VI_TONE_KEYS)
+    return letters, tones, value
 
 
 # How names are ordered everywhere.
