@@ -89,17 +89,22 @@ def _shown(value: Any) -> str:
 
 
 def _write_cell(sheet: Any, value: Any) -> Any:
-
-    if not isinstance(value, str):
+    """The value as ``sheet.append`` takes it: the value itself where openpyxl writes it as it
+    is (a number, most text), a cell where it needs a format or must stay text. (openpyxl tries
+    a cell as a value first, and builds an error message before it takes it as a cell: with a
+    cell for every value, exporting 100,000 awards took 17 s instead of 11.)"""
+    if isinstance(value, dt.date):
         cell = WriteOnlyCell(sheet, value=value)
-        if isinstance(value, dt.date):
-            cell.number_format = _DATE_FORMAT
+        cell.number_format = _DATE_FORMAT
         return cell
+    if not isinstance(value, str):
+        return value
     value = text.safe(value)  # a control character would make openpyxl refuse the cell
+    if text.neutralise(value) == value:  # nothing a spreadsheet would run as a formula
+        return value
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"  # openpyxl would make "=…" a formula; it stays text
-    if text.neutralise(value) != value:
-        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
     return cell
 
 
