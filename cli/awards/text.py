@@ -137,7 +137,12 @@ def neutralise(value: str) -> str:
     Values that already begin with ``'`` before such a character get one more, so
     ``restore_neutralised`` gives back exactly what was written.
     """
+    if not value or value[0] not in _FORMULA_FIRST:  # most text: no pattern to run
+        return value
     return "'" + value if _FORMULA_START.match(value) else value
+
+
+_FORMULA_FIRST = frozenset("'=+-@\t\r")
 
 
 def restore_neutralised(value: str) -> str:

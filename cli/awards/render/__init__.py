@@ -214,7 +214,7 @@ def _exported(record: Any) -> dict[str, Any]:
     from awards.domain.records import Entry
     from awards.store.codec import entry_record
 
-    return entry_record(record) if isinstance(record, Entry) else dict(record.to_dict())
+    return entry_record(record) if isinstance(record, Entry) else record.to_dict()
 
 
 def counted(number: int, noun: str) -> str:

@@ -53,16 +53,17 @@ def to_delimited(
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(fieldnames)
     for record in records:
-        writer.writerow([_flat(record.get(name)) for name in fieldnames])
+        get = record.get  # 100,000 rows of 20 fields: the lookups and calls add up
+        writer.writerow(["" if (v := get(name)) is None else _flat(v) for name in fieldnames])
     return buffer.getvalue()
 
 
-def _flat(value: Any) -> str:
-    if value is None:
-        return ""
+def _flat(value: Any) -> Any:
+    if type(value) is str:
+        return neutralise(safe(value))
     if isinstance(value, list | tuple):
         return neutralise(safe("; ".join(str(item) for item in value)))
-    return neutralise(safe(value)) if isinstance(value, str) else str(value)
+    return value  # a number: the CSV writer writes it as str() would
 
 
 def cell_text(value: Cell) -> str:
