@@ -6,7 +6,7 @@ file. ``render.emit`` takes a ``Rows``, ``Form``, ``Register`` or a report and w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from awards.domain.records import Award, Entry, Issuer, Office, Phase
 
 Cell = str | int | None
+Records = list[dict[str, Any]] | dict[str, Any]
 
 
 @dataclass(slots=True)
@@ -46,10 +47,14 @@ class Rows:
     ``records`` is a list of objects (one per row), or one object for a command that shows a
     single record. ``fieldnames`` are the CSV/TSV columns; ``formats`` what the command offers.
     A tally's workbook charts ``chart_series`` of ``sheet`` (its grid laid out for a sheet).
+
+    The grid and the records may be given as functions that make them; ``table()`` and
+    ``data()`` make each the first time the chosen format needs it, so that a list of a million
+    awards as a table builds no JSON objects, and as JSON no table.
     """
 
-    grid: Grid
-    records: list[dict[str, Any]] | dict[str, Any]
+    grid: Grid | Callable[[], Grid]
+    records: Records | Callable[[], Records]
     fieldnames: Sequence[str] = ()
     what: str = ""  # for "wrote … to FILE", in the interface language
     name: str = "sheet"  # the worksheet's name in a workbook
@@ -58,6 +63,16 @@ class Rows:
     chart_series: Sequence[int] = ()
     chart_labels: int = 1
     chart_title: str = ""
+
+    def table(self) -> Grid:
+        if callable(self.grid):
+            self.grid = self.grid()
+        return self.grid
+
+    def data(self) -> Records:
+        if callable(self.records):
+            self.records = self.records()
+        return self.records
 
 
 @dataclass(slots=True)

@@ -53,35 +53,40 @@ def status(path: Path, records: Records) -> Rows:
 def award_list(awards: Sequence[Award], names: Sequence[str] | None = None) -> Rows:
     """The awards as a table of the listed fields (or ``names``), with a caption that counts
     them; a revoked award is marked in a column of its own, there only when one is listed. A
-    narrow terminal leaves out the unit, the decision… first (``vocab.DROPPED_FIRST``)."""
+    narrow terminal leaves out the unit, the decision… first (``vocab.DROPPED_FIRST``). The
+    table and the records are made only for the format that shows them."""
     fields = {field.name: field for field in vocab.AWARD}
     listed = [fields[name] for name in names] if names else list(vocab.LIST_FIELDS)
     names = [field.name for field in listed]
-    columns = [_(field.heading) for field in listed]
-    rows: list[list[Cell]] = [
-        [vocab.shown(name, getattr(a, name)) for name in names] for a in awards
-    ]
-    revoked = sum(1 for a in awards if a.revoked)
-    if revoked:
-        columns.append(_("Revoked"))
-        mark = _("revoked {date}")
-        for row, award in zip(rows, awards, strict=True):
-            row.append(
-                mark.format(date=vocab.shown("revoked_on", award.revoked_on))
-                if award.revoked
-                else ""
-            )
-    recipients = sum(a.count for a in awards if not a.revoked)
-    caption = _("{records} award record(s), {recipients} recipient(s)")
-    caption = caption.format(records=len(awards), recipients=recipients)
-    if revoked:
-        caption += _("; {count} revoked record(s) not counted").format(count=revoked)
-    numbers = frozenset(i for i, field in enumerate(listed) if field.numeric)
-    codes = frozenset([*(i for i, field in enumerate(listed) if field.code), len(names)])
-    drop = tuple(names.index(name) for name in vocab.DROPPED_FIRST if name in names)
-    grid = Grid(columns, rows, numbers, codes, caption=caption, empty=_("no awards match"),
-                drop=drop)  # fmt: skip
-    return Rows(grid, [a.to_dict() for a in awards], vocab.AWARD_FIELDS, _("the awards"), "awards")
+
+    def grid() -> Grid:
+        columns = [_(field.heading) for field in listed]
+        rows: list[list[Cell]] = [
+            [vocab.shown(name, getattr(a, name)) for name in names] for a in awards
+        ]
+        revoked = sum(1 for a in awards if a.revoked)
+        if revoked:
+            columns.append(_("Revoked"))
+            mark = _("revoked {date}")
+            for row, award in zip(rows, awards, strict=True):
+                row.append(
+                    mark.format(date=vocab.shown("revoked_on", award.revoked_on))
+                    if award.revoked
+                    else ""
+                )
+        recipients = sum(a.count for a in awards if not a.revoked)
+        caption = _("{records} award record(s), {recipients} recipient(s)")
+        caption = caption.format(records=len(awards), recipients=recipients)
+        if revoked:
+            caption += _("; {count} revoked record(s) not counted").format(count=revoked)
+        numbers = frozenset(i for i, field in enumerate(listed) if field.numeric)
+        codes = frozenset([*(i for i, field in enumerate(listed) if field.code), len(names)])
+        drop = tuple(names.index(name) for name in vocab.DROPPED_FIRST if name in names)
+        return Grid(columns, rows, numbers, codes, caption=caption, empty=_("no awards match"),
+                    drop=drop)  # fmt: skip
+
+    return Rows(grid, lambda: [a.to_dict() for a in awards], vocab.AWARD_FIELDS, _("the awards"),
+                "awards")  # fmt: skip
 
 
 def award_detail(award: Award) -> Rows:

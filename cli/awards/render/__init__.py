@@ -21,7 +21,7 @@ from awards.render.terminal import CHART_WIDTH, draw_chart, error, info, progres
 from awards.render.text import report_markdown, report_text, to_delimited, to_json, to_markdown
 
 if TYPE_CHECKING:  # the results load with the commands that make them, not for --help
-    from awards.grid import Form, Register, Rows
+    from awards.grid import Form, Grid, Register, Rows
     from awards.reports.review import Report
 
 __all__ = ["CHART_WIDTH", "EXTENSIONS", "choose_format", "counted", "draw_chart", "emit", "error",
@@ -74,10 +74,10 @@ def emit(
         _export(result, chosen, target or "-")
         return
     if not to_file and chosen == "table":  # a report has no table format
-        terminal.draw(result.grid, sys.stdout)  # type: ignore[union-attr]
+        terminal.draw(_table(result), sys.stdout)  # type: ignore[arg-type]
         return
     if not to_file and chosen == "json" and isinstance(result, Rows):
-        _write_json(result.records)
+        _write_json(result.data())
         return
     payload = _payload(result, chosen, to_file=to_file)
     if not to_file and isinstance(payload, str):
@@ -96,7 +96,9 @@ def _what(result: Rows | Form | Report, fmt: str) -> str:
     from awards.grid import Rows
 
     what = getattr(result, "what", "") or _("the report")
-    chart = isinstance(result, Rows) and fmt == "xlsx" and result.chart_series and result.grid.rows
+    chart = (
+        isinstance(result, Rows) and fmt == "xlsx" and result.chart_series and result.table().rows
+    )
     return _("{what} and its chart").format(what=what) if chart else what
 
 
@@ -105,14 +107,15 @@ def _payload(result: Rows | Form | Report, fmt: str, *, to_file: bool) -> str | 
 
     if isinstance(result, Rows):
         if fmt == "json":
-            return to_json(result.records)
-        records = result.records if isinstance(result.records, list) else [result.records]
+            return to_json(result.data())
+        data = result.data()
+        records = data if isinstance(data, list) else [data]
         if fmt in ("csv", "tsv"):
             return to_delimited(records, result.fieldnames, "," if fmt == "csv" else "\t")
         if fmt == "xlsx":
             from awards.render import xlsx as workbook
 
-            sheet = result.sheet or result.grid
+            sheet = result.sheet or result.table()
             return workbook.grid_workbook(
                 sheet, result.chart_series, result.chart_labels, result.chart_title, result.name
             )
@@ -128,8 +131,14 @@ def _payload(result: Rows | Form | Report, fmt: str, *, to_file: bool) -> str | 
             return report_document(result)
         return report_markdown(result) if fmt == "markdown" else report_text(result)
     if fmt == "markdown":
-        return to_markdown(result.grid)
-    return terminal.drawn(result.grid)  # table or text, to a file: drawn as off a terminal
+        return to_markdown(_table(result))
+    return terminal.drawn(_table(result))  # table or text, to a file: drawn as off a terminal
+
+
+def _table(result: Rows | Form) -> Grid:
+    from awards.grid import Rows
+
+    return result.table() if isinstance(result, Rows) else result.grid
 
 
 def _write_json(value: object) -> None:

@@ -12,7 +12,10 @@ table renderer measured and laid out every cell as an object at 60-80 µs per ro
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from awards.render.text import cell_text
@@ -43,43 +46,55 @@ def width_of(text: str) -> int:
 
 @dataclass(slots=True)
 class Table:
-    lines: list[str]  # without trailing spaces
-    head: int  # how many of the first lines are the header
-    foot: int  # how many of the last lines are the total row (0 without one)
+    """The lines of a table, without trailing spaces. The rows' lines are made as they are
+    read, so that a million rows are never all held as text at once."""
+
+    head: list[str]  # the header's lines
+    rule: str  # under the header, and over the total
+    rows: Iterator[str]
+    foot: list[str]  # the total's lines; none without a total
+
+    def lines(self) -> Iterator[str]:
+        yield from self.head
+        yield self.rule
+        yield from self.rows
+        if self.foot:
+            yield self.rule
+            yield from self.foot
 
 
 def lay_out(grid: Grid, width: int | None = None) -> Table:
-    """``grid`` as lines; with ``width``, no wider than that where the text columns can wrap."""
-    header = [[printable(name) for name in grid.columns]]
-    body = [[cell_text(value) for value in row] for row in grid.rows]
-    foot = [[cell_text(value) for value in grid.total]] if grid.total is not None else []
-    count = len(grid.columns)
-    cells = [*header, *body, *foot]
-    sizes = [[_size(cell) for cell in row] for row in cells]
-    widths = [max(row[index] for row in sizes) for index in range(count)]
+    """``grid`` as lines; with ``width``, no wider than that where the text columns can wrap.
+    The columns are measured in one pass over the rows, and the rows laid out in a second."""
+    header = [printable(name) for name in grid.columns]
+    every = [*grid.rows, *([grid.total] if grid.total is not None else [])]
+    count = len(header)
+
+    def column(index: int) -> Iterator[str]:
+        return map(cell_text, map(itemgetter(index), every))
+
+    widths = [max(map(_size, chain([header[i]], column(i)))) for i in range(count)]
     fixed = grid.numeric | grid.nowrap
     if width is not None:
-        widths = _shrunk(widths, [i not in fixed for i in range(count)], cells, width)
+        wraps = [i not in fixed for i in range(count)]
+        widths = _shrunk(widths, wraps, lambda i: [header[i], *column(i)], width)
     right = [index in grid.numeric for index in range(count)]
 
-    def lines_of(rows: list[list[str]], measured: list[list[int]]) -> list[str]:
-        out: list[str] = []
-        for row, row_sizes in zip(rows, measured, strict=True):
-            if all(size <= limit and "\n" not in cell
-                   for cell, size, limit in zip(row, row_sizes, widths, strict=True)):  # fmt: skip
-                out.append(_joined(row, row_sizes, widths, right))
-                continue
-            wrapped = [_wrapped(cell, limit) for cell, limit in zip(row, widths, strict=True)]
-            for depth in range(max(map(len, wrapped))):
-                parts = [lines[depth] if depth < len(lines) else "" for lines in wrapped]
-                out.append(_joined(parts, [width_of(part) for part in parts], widths, right))
-        return out
+    def lines_of(cells: list[str]) -> list[str]:
+        sizes = [_size(cell) for cell in cells]
+        if all(size <= limit and "\n" not in cell
+               for cell, size, limit in zip(cells, sizes, widths, strict=True)):  # fmt: skip
+            return [_joined(cells, sizes, widths, right)]
+        wrapped = [_wrapped(cell, limit) for cell, limit in zip(cells, widths, strict=True)]
+        return [
+            _joined(parts, [width_of(part) for part in parts], widths, right)
+            for depth in range(max(map(len, wrapped)))
+            for parts in ([lines[depth] if depth < len(lines) else "" for lines in wrapped],)
+        ]
 
-    rule = RULE * (sum(widths) + len(GAP) * (count - 1))
-    head = lines_of(header, sizes[:1])
-    rows = lines_of(body, sizes[1 : 1 + len(body)])
-    total = lines_of(foot, sizes[1 + len(body) :])
-    return Table([*head, rule, *rows, *([rule, *total] if foot else [])], len(head), len(total))
+    rows = (line for row in grid.rows for line in lines_of([cell_text(v) for v in row]))
+    foot = lines_of([cell_text(v) for v in grid.total]) if grid.total is not None else []
+    return Table(lines_of(header), RULE * (sum(widths) + len(GAP) * (count - 1)), rows, foot)
 
 
 def _size(cell: str) -> int:
@@ -96,14 +111,16 @@ def _joined(parts: list[str], sizes: list[int], widths: list[int], right: list[b
     return GAP.join(padded).rstrip()
 
 
-def _shrunk(widths: list[int], wraps: list[bool], cells: list[list[str]], room: int) -> list[int]:
+def _shrunk(
+    widths: list[int], wraps: list[bool], cells: Callable[[int], list[str]], room: int
+) -> list[int]:
     """The widths narrowed until the table fits ``room``: the widest text column down to the
     next widest, again and again, each no narrower than its floor (its longest word, and
     ``_FLOOR`` cells); then, if the table is still too wide, below the floor, folding words."""
     widths = list(widths)
     room -= len(GAP) * (len(widths) - 1)
     floors = [
-        max([width_of(word) for row in cells for word in row[index].split()] + [0])
+        max([width_of(word) for cell in cells(index) for word in cell.split()] + [0])
         if wraps[index] else widths[index]
         for index in range(len(widths))
     ]  # fmt: skip

@@ -10,7 +10,8 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from typing import IO, TYPE_CHECKING
 
 from awards.i18n import _
@@ -46,20 +47,18 @@ def draw(grid: Grid, out: IO[str]) -> None:
     title = printable(grid.title) if grid.title else None
     caption = printable(grid.caption) if grid.caption else None
     if not out.isatty():
-        laid = lay_out(grid)
-        _write_plain(
-            [*(["", title] if title else []), *laid.lines, *([caption] if caption else [])], out
-        )
+        lines = lay_out(grid).lines()
+        _write_plain(chain(["", title] if title else [], lines, [caption] if caption else []), out)
         return
     import shutil
 
     from rich.text import Text
 
     laid = lay_out(_fitted(grid) if grid.drop else grid, shutil.get_terminal_size().columns)
-    table = Text("\n".join(laid.lines))
-    table.stylize("bold", 0, len("\n".join(laid.lines[: laid.head])))
+    table = Text("\n".join(laid.lines()))
+    table.stylize("bold", 0, len("\n".join(laid.head)))
     if laid.foot:
-        table.stylize("bold", len(table) - len("\n".join(laid.lines[-laid.foot :])))
+        table.stylize("bold", len(table) - len("\n".join(laid.foot)))
     titled = [Text(), Text(title, style="bold")] if title else []
     _print([*titled, table, *([Text(caption, style="dim")] if caption else [])], out)
 
@@ -136,8 +135,10 @@ def _print(parts: list[Text], out: IO[str]) -> None:
         console.print(part)
 
 
-def _write_plain(lines: list[str], out: IO[str]) -> None:
-    out.write("".join(line.rstrip() + "\n" for part in lines for line in part.split("\n")))
+def _write_plain(parts: Iterable[str], out: IO[str]) -> None:
+    """The lines without their trailing spaces, in one write: an output that cannot hold a
+    character refuses the whole text, so no half a table is left behind."""
+    out.write("".join(line.rstrip() + "\n" for part in parts for line in part.split("\n")))
     out.flush()
 
 
