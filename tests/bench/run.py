@@ -223,7 +223,7 @@ def _whole_file_rows(size: int, runs: int, folder: Path, ours_db: Path, peer_db:
         # drawn at random recur with other dates): a finding is its result, not a failure
         return lambda: run_once([*db, *args], env=env, codes=(0, 1) if args == ("check",) else (0,))
 
-    reading = awards("list", "--year", "1900", "--format", "json")
+    reading = awards("list", "--year", "1950", "--format", "json")
     for code, task, args, must, stretch in (
         ("T11", "`report phase` as Markdown", ("report", "phase", "2018-2023", "-f", "markdown"),
          2.0, 1.3),
