@@ -39,7 +39,7 @@ def signed(ok: Ok) -> None:
 
 def test_phase_list_json_has_exactly_the_phase_keys(ok: Ok, signed: None) -> None:
     """Objects with code, program, start, end, signed_on, signers, parties, note, and what
-    form 0601 counts a program by: host, scope, movement."""
+    form 0601 counts a program by: host, scope, movement; and the length it states, if any."""
     assert json.loads(ok("phase list --format json")) == [
         {
             "code": "2018-2023",
@@ -56,6 +56,7 @@ def test_phase_list_json_has_exactly_the_phase_keys(ok: Ok, signed: None) -> Non
             "host": None,
             "scope": None,
             "movement": None,
+            "years": None,
         }
     ]
 
@@ -64,11 +65,11 @@ def test_phase_list_in_year_order_with_award_counts(ok: Ok, signed: None) -> Non
     """A phase added later but earlier in time comes first; the table counts recipients."""
     ok(["phase", "add", "2014-2018", "--program", PROGRAM, "--start", "2014", "--end", "2018"])
     assert ok("phase list -f csv") == (
-        "code,program,start,end,signed_on,signers,parties,note,host,scope,movement\n"
-        f"2014-2018,{PROGRAM},2014,2018,,,,,,,\n"
+        "code,program,start,end,signed_on,signers,parties,note,host,scope,movement,years\n"
+        f"2014-2018,{PROGRAM},2014,2018,,,,,,,,\n"
         f"2018-2023,{PROGRAM},2018,2023,2018-03-15,"
         '"Thiếu tướng Nguyễn Hải Trung, Giám đốc Công an tỉnh; Ông Ngô Tôn Tẫn, Chủ tịch LĐLĐ tỉnh",'
-        "Công an tỉnh; Liên đoàn Lao động tỉnh,,,,\n"
+        "Công an tỉnh; Liên đoàn Lao động tỉnh,,,,,\n"
     )
     table = ok("phase list").splitlines()
     assert table[0].split() == [
@@ -104,6 +105,7 @@ def test_phase_show_tallies_by_form_and_issuer(ok: Ok, signed: None) -> None:
         "Host       —\n"
         "Scope      —\n"
         "Movement   —\n"
+        "Length     —\n"
         "\n"
         "Awards of 2018-2023 by form and issuer\n"
         "Form       Bộ Công an  UBND tỉnh  Total\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -92,6 +93,28 @@ def test_a_phase_that_starts_in_the_year_the_last_ended_counts_its_years_once(ok
     assert "Tổng kết 5 năm thực hiện Chương trình phối hợp về “P” giai đoạn 2018–2023" in review
     assert ("Ngày 20/12/2023, Giám đốc Công an tỉnh và Chủ tịch LĐLĐ tỉnh đã ký Chương trình "
             "phối hợp giai đoạn 2024–2028.") in review  # fmt: skip
+
+
+def test_a_length_the_program_states_comes_before_the_count(
+    ok: Ok, run: Run, tmp_path: Path
+) -> None:
+    """A program signed for six years says so (phase --years 6) where the count from its years
+    would say five; --years 0 goes back to the count; the length goes out with an export and
+    comes back with its import."""
+    ok(["phase", "add", "A", "--program", "P", "--start", "2014", "--end", "2018"])
+    ok(["phase", "add", "B", "--program", "P", "--start", "2018", "--end", "2023", "--years", "6"])
+    assert "Tổng kết 6 năm thực hiện Chương trình phối hợp về “P” giai đoạn 2018–2023" in ok(
+        "report phase B"
+    )
+    exported = tmp_path / "register.json"
+    ok(["export", str(exported)])
+    copy = tmp_path / "copy.json"
+    ok(["--db", str(copy), "import", str(exported)])
+    assert json.loads(ok(["--db", str(copy), "phase", "show", "B", "-f", "json"]))["years"] == 6
+    ok(["phase", "edit", "B", "--years", "0"])
+    assert "Tổng kết 5 năm thực hiện" in ok("report phase B")
+    wrong = run(["phase", "edit", "B", "--years", "51"])
+    assert (wrong.exit_code, wrong.stderr) == (1, "Error: years must be from 1 to 50, not 51\n")
 
 
 def test_revoked_awards_are_not_reported(ok: Ok, run: Run) -> None:

@@ -45,6 +45,10 @@ ScopeOpt = Annotated[
 ]
 MovementOpt = Annotated[str | None, typer.Option("--movement", help=(
     "For form 0601: thematic (chuyên đề) or regular (thường xuyên hàng năm)."))]  # fmt: skip
+YearsOpt = Annotated[int | None, typer.Option("--years", help=(
+    "How many years the program says it runs, for its review (\"Tổng kết 5 năm\"); 0 clears. "
+    "Default: counted from its years, a year it shares with the program's previous phase "
+    "counted once."))]  # fmt: skip
 
 
 @app.command("add")
@@ -61,6 +65,7 @@ def phase_add(
     host: HostOpt = None,
     scope: ScopeOpt = None,
     movement: MovementOpt = None,
+    years: YearsOpt = None,
 ) -> None:
     """Add a phase."""
     given = dict(locals())  # the options, by field name
@@ -124,6 +129,7 @@ def phase_edit(
     host: HostOpt = None,
     scope: ScopeOpt = None,
     movement: MovementOpt = None,
+    years: YearsOpt = None,
 ) -> None:  # fmt: skip
     """Correct a phase. Refused while it would leave awards outside its years."""
     given = {**locals(), "code": new_code}  # the options; CODE names the phase to edit

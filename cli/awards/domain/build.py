@@ -73,6 +73,7 @@ def build_phase(
         "host": values.parse_host,
         "scope": values.parse_scope,
         "movement": values.parse_movement,
+        "years": values.parse_years,
     }
     for name, parse in parsers.items():
         value = given.get(name)

@@ -38,6 +38,7 @@ class Phase(_Record):
     host: str | None = None  # who launched it, for form 0601: central, ministry-province, unit
     scope: str | None = None  # national, ministry-province, cluster, unit
     movement: str | None = None  # thematic or regular (a yearly movement)
+    years: int | None = None  # how long the program says it runs; None: counted from its years
 
     def contains(self, year: int) -> bool:
         return self.start <= year <= self.end

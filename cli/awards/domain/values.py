@@ -208,6 +208,22 @@ def parse_movement(value: str) -> str | None:
     return _closed(value, _MOVEMENTS, complaint, vocab.MOVEMENTS) if text.loose(value) else None
 
 
+MAX_YEARS = 50
+
+
+def parse_years(value: int | float | str) -> int | None:
+    """How many years a program says it runs, 1 to ``MAX_YEARS``; 0 or empty clears it (the
+    length is then counted from the phase's years)."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    complaint = _("years must be a whole number, not {value!r}").format(value=value)
+    years = _whole_number(value, complaint)
+    if not 0 <= years <= MAX_YEARS:
+        raise Invalid(_("years must be from 1 to {most}, not {value}").format(
+            most=MAX_YEARS, value=years))  # fmt: skip
+    return years or None
+
+
 def parse_code(value: str) -> str:
     code = text.clean(value)
     if not _CODE.fullmatch(code):

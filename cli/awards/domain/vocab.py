@@ -84,6 +84,7 @@ PHASE = (
     Field("host", N_("Host"), ("Cấp chủ trì", "Cấp chủ trì phát động")),
     Field("scope", N_("Scope"), ("Phạm vi", "Phạm vi tổ chức thi đua")),
     Field("movement", N_("Movement"), ("Phương thức tổ chức", "Loại phong trào")),
+    Field("years", N_("Length"), ("Số năm", "Thời gian thực hiện")),
 )
 ISSUER = (
     Field("name", N_("Issuer"), ("Tên cơ quan", "Cơ quan")),

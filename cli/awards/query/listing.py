@@ -105,8 +105,9 @@ def phase_list(phases: Sequence[Phase], award_rows: Iterable[Mapping[str, Any]])
     for record in award_rows:
         if record.get("phase") in recipients and record.get("revoked_decision") is None:
             recipients[record["phase"]] += record["count"]
-    # The table leaves out the note and what form 0601 needs; phase show has them.
-    shown = [f for f in vocab.PHASE if f.name not in ("note", "host", "scope", "movement")]
+    # The table leaves out the note, what form 0601 needs and the stated length; phase show
+    # has them.
+    shown = [f for f in vocab.PHASE if f.name not in ("note", "host", "scope", "movement", "years")]
     rows: list[list[Cell]] = [
         [*(_cell(p, field.name) for field in shown), recipients[p.code]] for p in ordered
     ]

@@ -16,7 +16,7 @@ from typing import Any
 from awards.domain.vocab import AWARD_FIELDS, CATALOGUE_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
 from awards.grid import Register
 
-_NUMBERS = {"id", "count", "year", "start", "end"}
+_NUMBERS = {"id", "count", "year", "start", "end", "years"}
 _KEYS = {"awards": "id", "phases": "code", "issuers": "name", "catalogue": "name"}
 _INDEXED = ("year", "phase", "form", "issuer", "kind", "decision", "unit")
 _VIEWS = {

@@ -95,7 +95,9 @@ def phase_report(
 def phase_years(phase: Phase, phases: Sequence[Phase]) -> int:
     """How many years a phase runs, as reviews count them: 2014–2018 is five; a phase that
     starts in the year the previous phase of its program ended does not count that year twice
-    (2018–2023 is five, not six)."""
+    (2018–2023 is five, not six). A length the program states (``phase.years``) comes first."""
+    if phase.years:
+        return phase.years
     program = text.key(phase.program)
     shared = any(other.end == phase.start and other.code != phase.code
                  and text.key(other.program) == program for other in phases)  # fmt: skip

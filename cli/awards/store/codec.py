@@ -117,9 +117,10 @@ _ENTRY_TYPES = {"name": str, "group": str, "kinds": list, "levels": list, "class
                 "aliases": list}  # fmt: skip
 _PHASE_TYPES = {"code": str, "program": str, "start": int, "end": int, "signed_on": None,
                 "signers": list, "parties": list, "note": None, "host": None, "scope": None,
-                "movement": None}  # fmt: skip
+                "movement": None, "years": "int?"}  # fmt: skip
 _WRONG = {str: N_("{field} is not text"), int: N_("{field} is not a whole number"),
           None: N_("{field} is neither text nor null"),
+          "int?": N_("{field} is neither a whole number nor null"),
           list: N_("{field} is not a list of text")}  # fmt: skip
 
 
@@ -131,6 +132,8 @@ def _check(record: Mapping[str, Any], types: Mapping[str, Any]) -> None:
             fits = value is None or type(value) is str
         elif kind is list:
             fits = value is None or type(value) is list and all(type(v) is str for v in value)
+        elif kind == "int?":
+            fits = value is None or type(value) is int
         else:
             fits = type(value) is kind
         if not fits:
