@@ -142,16 +142,22 @@ def _table(result: Rows | Form) -> Grid:
 
 
 def _write_json(value: object) -> None:
-    """JSON stays valid on an output that cannot hold Vietnamese: letters become \\u escapes."""
+    """JSON stays valid on an output that cannot hold Vietnamese: letters become \\u escapes.
+    Written as the bytes it is made of where the output takes UTF-8, else in its encoding."""
+    import codecs
+
+    from awards.render.files import write_output
+
     content = to_json(value)
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
-        content.encode(encoding)
+        if codecs.lookup(encoding).name != "utf-8":
+            content = content.decode().encode(encoding)
     except UnicodeEncodeError:
         content = to_json(value, ascii_only=True)
     except LookupError:
         pass
-    terminal.write(content)
+    write_output("-", content)
 
 
 def _export(register: Register, fmt: str, target: str) -> None:
@@ -187,7 +193,7 @@ def _export(register: Register, fmt: str, target: str) -> None:
                 for name in ("catalogue", "issuers", "phases", "awards")
             }
         )
-        write_output(target, to_json(document).encode())
+        write_output(target, to_json(document))
     else:
         # Excel opens a CSV file as UTF-8 only when it starts with a byte order mark.
         encoding, delimiter = (
