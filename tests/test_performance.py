@@ -23,8 +23,8 @@ def test_t8_an_award_takes_at_most_270_bytes_on_the_benchmark_data(
     ok: Ok, tmp_path: Path, db: Path
 ) -> None:
     """UTF-8 without \\u escapes, empty fields left out: the file stays small."""
-    awards, phases = bench_data.write(tmp_path, 2000)
-    ok(["import", str(phases), str(awards)])
+    awards, phases, issuers = bench_data.write(tmp_path, 2000)
+    ok(["import", str(issuers), str(phases), str(awards)])
     content = db.read_bytes()
     assert b"\\u" not in content
     assert len(content) / 2000 <= 270

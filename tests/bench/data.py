@@ -1,4 +1,5 @@
-"""Realistic benchmark data: Vietnamese names and units, three phases, issuers, forms, 2014–2025.
+"""Realistic benchmark data: Vietnamese names and units, three phases, ten issuers with their
+levels (most awards from the province's own), forms of every level, 2014–2025.
 
 Deterministic for a given size, so two runs measure the same files.
 """
@@ -22,15 +23,24 @@ PLACES = ["Bình An", "Sông Lam", "Phú Mỹ", "Thành Đông", "Tân Lộc", "
 TEAMS = ["Tổ bảo vệ", "Đội tự quản", "Ban An ninh", "Công đoàn cơ sở", "Tổ công nhân"]
 PHASES = [("2014-2018", 2014, 2018), ("2018-2023", 2018, 2023), ("2024-2026", 2024, 2026)]
 PROGRAM = "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong công nhân, viên chức, lao động"
-# (issuer, forms it gives, decision suffix)
+# A province's issuers: (name, level, forms it gives, decision suffix, share of the awards).
 ISSUERS = [
-    ("Giám đốc Công an tỉnh", ["Giấy khen"], "QĐ-CAT"),
-    ("Chủ tịch LĐLĐ tỉnh", ["Giấy khen", "Bằng khen"], "QĐ-LĐLĐ"),
-    ("UBND tỉnh", ["Bằng khen", "Cờ thi đua", "Chiến sĩ thi đua"], "QĐ-UBND"),
-    ("Bộ Công an", ["Bằng khen", "Kỷ niệm chương"], "QĐ-BCA"),
+    ("Giám đốc Công an tỉnh", "department", ["Giấy khen"], "QĐ-CAT", 25),
+    ("Chủ tịch LĐLĐ tỉnh", "organisation", ["Giấy khen", "Bằng khen"], "QĐ-LĐLĐ", 25),
+    ("UBND tỉnh", "province", ["Bằng khen", "Cờ thi đua", "Chiến sĩ thi đua"], "QĐ-UBND", 25),
+    ("Bộ Công an", "ministry", ["Bằng khen", "Kỷ niệm chương"], "QĐ-BCA", 8),
+    ("Giám đốc Sở LĐTBXH", "department", ["Giấy khen"], "QĐ-SLĐTBXH", 4),
+    ("Chủ tịch UBND huyện", "district", ["Giấy khen"], "QĐ-UBND", 6),
+    ("Trưởng Công an huyện", "district", ["Giấy khen"], "QĐ-CAH", 4),
+    ("Tổng LĐLĐ Việt Nam", "organisation", ["Bằng khen"], "QĐ-TLĐ", 1),
+    ("Thủ tướng Chính phủ", "government", ["Bằng khen"], "QĐ-TTg", 1),
+    ("Chủ tịch nước", "state", ["Huân chương Lao động hạng Ba"], "QĐ-CTN", 1),
 ]
 HEADER = ["recipient", "kind", "count", "form", "issuer", "year", "phase", "decision",
           "decided_on", "unit", "note"]  # fmt: skip
+
+
+SHARES = [share for *_, share in ISSUERS]
 
 
 def phase_of(year: int, rng: random.Random) -> str:
@@ -43,7 +53,7 @@ def rows(count: int) -> list[list[str]]:
     units = [f"{c} {p}" for c in COMPANIES for p in PLACES]
     out = []
     for i in range(count):
-        issuer, forms, suffix = rng.choice(ISSUERS)
+        issuer, _level, forms, suffix, _share = rng.choices(ISSUERS, SHARES)[0]
         form = rng.choice(forms)
         year = rng.randint(2014, 2025)
         unit = rng.choice(units)
@@ -60,8 +70,8 @@ def rows(count: int) -> list[list[str]]:
     return out
 
 
-def write(folder: Path, count: int) -> tuple[Path, Path]:
-    """``awards-N.csv`` and ``phases.csv`` in ``folder``."""
+def write(folder: Path, count: int) -> tuple[Path, Path, Path]:
+    """``awards-N.csv``, ``phases.csv`` and ``issuers.csv`` (with their levels) in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     awards = folder / f"awards-{count}.csv"
     with awards.open("w", newline="", encoding="utf-8") as file:
@@ -74,4 +84,9 @@ def write(folder: Path, count: int) -> tuple[Path, Path]:
         writer.writerow(["code", "program", "start", "end"])
         for code, start, end in PHASES:
             writer.writerow([code, PROGRAM, start, end])
-    return awards, phases
+    issuers = folder / "issuers.csv"
+    with issuers.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(["name", "level"])
+        writer.writerows((name, level) for name, level, *_ in ISSUERS)
+    return awards, phases, issuers

@@ -7,7 +7,8 @@ Run it from the project folder (bash tests/bench/run.sh installs what it needs f
 For each size it writes realistic data (tests/bench/data.py), loads it into an awards file with
 `awards import` and into a SQLite file with `sqlite-utils insert --csv` (which detects column types), then times
 each task as whole processes, alternating the two tools run by run (A B A B …) after one warm-up
-each. It prints a Markdown table of medians, spreads (min–max) and ratios against the targets.
+each. It prints a Markdown table of medians, spreads (min–max) and ratios (the median of the
+paired ratios) against the targets.
 Timings are wall-clock; the machine should be otherwise idle.
 """
 
@@ -102,7 +103,10 @@ class Row:
 
     @property
     def ratio(self) -> float:
-        return self.ours.median / self.peer.median
+        """The median of the paired ratios: each run of ours against the peer's run beside it,
+        so that a slow moment of the machine weighs on both sides of one ratio."""
+        pairs = zip(self.ours.seconds, self.peer.seconds, strict=True)
+        return statistics.median(ours / peer for ours, peer in pairs)
 
 
 def versions() -> str:
@@ -120,7 +124,7 @@ def measure(size: int, runs: int, folder: Path, env: dict[str, str], rows: list[
             sizes_measured: dict[int, float]) -> float:  # fmt: skip
     """Every task at one size; returns the tally's peak memory in MiB."""
     runs = runs if size <= 10_000 else max(3, runs // 2)
-    awards_csv, phases_csv = data.write(folder, size)
+    awards_csv, phases_csv, issuers_csv = data.write(folder, size)
     ours_db, peer_db = folder / f"awards-{size}.json", folder / f"peer-{size}.db"
 
     def fresh(*paths: Path) -> Callable[[], None]:
@@ -133,8 +137,8 @@ def measure(size: int, runs: int, folder: Path, env: dict[str, str], rows: list[
 
     load_ours, load_peer = paired(
         max(2, runs // 2),
-        lambda: run_once([AWARDS, "--db", str(ours_db), "import", str(phases_csv),
-                          str(awards_csv)], before=fresh(ours_db), env=env),
+        lambda: run_once([AWARDS, "--db", str(ours_db), "import", str(issuers_csv),
+                          str(phases_csv), str(awards_csv)], before=fresh(ours_db), env=env),
         lambda: run_once([SQLITE_UTILS, "insert", str(peer_db), "awards", str(awards_csv),
                           "--csv"], before=fresh(peer_db), env=env),
     )  # fmt: skip
