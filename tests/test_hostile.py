@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
@@ -281,3 +282,6 @@ def test_every_output_of_a_hand_edited_file_is_safe(run: Run, db: Path, tmp_path
         result = run(argv)
         assert result.exit_code == 0, (name, result.output)
     assert "\\x1b" in openpyxl.load_workbook(tmp_path / "out.xlsx")["awards"]["B2"].value
+    review = docx.Document(str(tmp_path / "review.docx"))
+    cells = [cell.text for table in review.tables for row in table.rows for cell in row.cells]
+    assert any(cell.startswith("Đội \\x1b[2J") for cell in cells)  # in the list, escaped
