@@ -127,7 +127,7 @@ def _print(parts: list[Text], out: IO[str]) -> None:
         import os
 
         os.environ.setdefault("LESS", "FRX")
-        with console.pager(styles=True):
+        with console.pager(styles=os.name != "nt"):  # Windows' more shows colour codes as text
             for part in parts:
                 console.print(part)
         return
