@@ -253,6 +253,31 @@ def _whole_file_rows(size: int, runs: int, folder: Path, ours_db: Path, peer_db:
                     "openpyxl writing the rows bare"))  # fmt: skip
 
 
+def first_screen(db: Path, runs: int, env: dict[str, str]) -> Timing:
+    """How long `awards list` takes to show its first line at a terminal (a pseudo-terminal of
+    30 lines and 100 columns): from starting it to the first bytes on the screen, through the
+    pager as a person would see them."""
+    import pty
+    import select
+    import signal
+
+    timing = Timing()
+    screen = {**env, "TERM": "xterm", "LINES": "30", "COLUMNS": "100"}
+    for _ in range(runs):
+        started = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: awards on the terminal
+            os.execve(AWARDS, [AWARDS, "--db", str(db), "list"], screen)
+        ready, _, _ = select.select([fd], [], [], 60)
+        if not ready or not os.read(fd, 4096):
+            raise SystemExit("awards list showed nothing at the terminal")
+        timing.seconds.append(time.perf_counter() - started)
+        os.kill(pid, signal.SIGKILL)  # the pager waits for a key; the terminal's end stops it
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return timing
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -283,6 +308,8 @@ def main() -> None:
     for size in sizes:
         peak = measure(size, options.runs, folder, env, rows, sizes_measured)
         tally_peak_mib = max(tally_peak_mib, peak if size == 100_000 else 0.0)
+    screen = first_screen(folder / "awards-100000.json", options.runs, env) if (
+        100_000 in sizes) else None  # fmt: skip
 
     print(f"Run {dt.date.today().isoformat()} on {platform.platform()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}; {versions()}.\n")  # fmt: skip
@@ -301,6 +328,16 @@ def main() -> None:
     if 100_000 in sizes:
         mark = "✓" if tally_peak_mib <= 250 else "✗"
         print(f"- T4 memory: the 100,000 tally peaks at {tally_peak_mib:.0f} MiB (≤ 250 {mark})")
+        largest = max((row for row in rows if "100,000" in row.task and "import" not in row.task),
+                      key=lambda row: row.ours.peak_kib)  # fmt: skip
+        peak = largest.ours.peak_kib / 1024
+        mark = "✓" if peak <= 160 else "✗"
+        print(f"- Memory: the largest peak of a command on 100,000 awards is {peak:.0f} MiB, "
+              f"{largest.task} (≤ 160 {mark})")  # fmt: skip
+    if screen is not None:
+        mark = "✓" if screen.median <= 0.3 else "✗"
+        print(f"- First screen: `list` at a terminal on 100,000 shows its first line after "
+              f"{screen.shown()} (≤ 300 ms {mark})")  # fmt: skip
     print(f"\nData in {folder}")
 
 

@@ -44,6 +44,14 @@ def width_of(text: str) -> int:
     return cell_len(text)
 
 
+def longest_word(text: str) -> int:
+    """The width of the widest word of ``text``: measured once as a whole where every character
+    takes one cell (the usual case), not word by word."""
+    if _ONE_CELL.fullmatch(text):
+        return max(map(len, text.split()), default=0)
+    return max(map(width_of, text.split()), default=0)
+
+
 @dataclass(slots=True)
 class Table:
     """The lines of a table, without trailing spaces. The rows' lines are made as they are
@@ -120,7 +128,7 @@ def _shrunk(
     widths = list(widths)
     room -= len(GAP) * (len(widths) - 1)
     floors = [
-        max([width_of(word) for cell in cells(index) for word in cell.split()] + [0])
+        max(map(longest_word, cells(index)), default=0)
         if wraps[index] else widths[index]
         for index in range(len(widths))
     ]  # fmt: skip
@@ -141,11 +149,12 @@ def _shrunk(
 def _wrapped(cell: str, limit: int) -> list[str]:
     """``cell`` in lines of at most ``limit`` cells: its own lines, each broken at spaces, a word
     longer than the line folded."""
+    measure = len if _ONE_CELL.fullmatch(cell.replace("\n", " ")) else width_of
     lines: list[str] = []
     for paragraph in cell.split("\n"):
         line, size = "", 0
         for word in paragraph.split():
-            wide = width_of(word)
+            wide = measure(word)
             if line and size + 1 + wide <= limit:
                 line, size = f"{line} {word}", size + 1 + wide
                 continue
@@ -156,7 +165,7 @@ def _wrapped(cell: str, limit: int) -> list[str]:
 
                 *whole, word = chop_cells(word, limit)
                 lines += whole
-                wide = width_of(word)
+                wide = measure(word)
             line, size = word, wide
         lines.append(line)
     return lines

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from typing import IO, TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from awards.render.text import cell_text
 from awards.text import printable
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.text import Text
 
     from awards.grid import Chart, Grid
@@ -44,23 +45,22 @@ def draw(grid: Grid, out: IO[str]) -> None:
         return
     from awards.render.columns import lay_out
 
-    title = printable(grid.title) if grid.title else None
-    caption = printable(grid.caption) if grid.caption else None
-    if not out.isatty():
-        lines = lay_out(grid).lines()
-        _write_plain(chain(["", title] if title else [], lines, [caption] if caption else []), out)
-        return
-    import shutil
+    width = None
+    if out.isatty():
+        import shutil
 
-    from rich.text import Text
-
-    laid = lay_out(_fitted(grid) if grid.drop else grid, shutil.get_terminal_size().columns)
-    table = Text("\n".join(laid.lines()))
-    table.stylize("bold", 0, len("\n".join(laid.head)))
+        grid = _fitted(grid) if grid.drop else grid
+        width = shutil.get_terminal_size().columns
+    laid = lay_out(grid, width)
+    parts: list[Text | Lines] = []
+    if grid.title:
+        parts += [([""], None), ([printable(grid.title)], "bold")]
+    parts += [(laid.head, "bold"), (chain([laid.rule], laid.rows), None)]
     if laid.foot:
-        table.stylize("bold", len(table) - len("\n".join(laid.foot)))
-    titled = [Text(), Text(title, style="bold")] if title else []
-    _print([*titled, table, *([Text(caption, style="dim")] if caption else [])], out)
+        parts += [([laid.rule], None), (laid.foot, "bold")]
+    if grid.caption:
+        parts.append(([printable(grid.caption)], "dim"))
+    _print(parts, out)
 
 
 _TEXT_ROOM = 16  # a name folded into lines narrower than this reads badly
@@ -73,7 +73,7 @@ def _fitted(grid: Grid) -> Grid:
     import dataclasses
     import shutil
 
-    from awards.render.columns import width_of
+    from awards.render.columns import longest_word, width_of
 
     width = shutil.get_terminal_size().columns
     rows = [*grid.rows, *([grid.total] if grid.total is not None else [])]
@@ -82,7 +82,7 @@ def _fitted(grid: Grid) -> Grid:
         cells = [grid.columns[index], *(cell_text(row[index]) for row in rows)]
         if index in grid.numeric or index in grid.nowrap:
             return max(map(width_of, cells))
-        words = max(width_of(word) for c in cells for word in c.split() or [""])
+        words = max(map(longest_word, cells))
         return max(words, min(max(map(width_of, cells)), _TEXT_ROOM))
 
     keep = list(range(len(grid.columns)))
@@ -111,43 +111,86 @@ def _fitted(grid: Grid) -> Grid:
 paging = True  # a long table at a terminal goes through a pager; --no-pager says no
 
 
-def _print(parts: list[Text], out: IO[str]) -> None:
-    """Lines of text, one part after the other. Off a terminal plain (nothing is cut or
-    wrapped, no colour, no trailing spaces), so the output can be compared and diffed. At a
-    terminal in colour, and what is longer than the screen goes through the pager, as git does:
-    $PAGER, else less (with LESS=FRX unless LESS is set: it quits when the output fits, keeps
-    colour)."""
+Lines = tuple[Iterable[str], str | None]  # lines of plain text, and the one style they share
+
+
+def _print(parts: Sequence[Text | Lines], out: IO[str]) -> None:
+    """Rich texts (a chart's coloured bars) and blocks of plain lines (a table's), one part after
+    the other. Off a terminal plain (nothing is cut or wrapped, no colour, no trailing spaces),
+    so the output can be compared and diffed. At a terminal in colour, and what is longer than
+    the screen goes through the pager, as git does: $PAGER, else less (with LESS=FRX unless LESS
+    is set: it quits when the output fits, keeps colour)."""
+    from rich.text import Text
+
     if not out.isatty():
-        _write_plain([part.plain for part in parts], out)
+        _write_plain((line for part in parts for line in _plain(part)), out)
         return
     from rich.console import Console
 
     console = Console(file=out, markup=False, highlight=False, emoji=False, soft_wrap=True)
-    if paging and _longer_than_screen(parts, console.height, console.width):
-        import os
-
-        os.environ.setdefault("LESS", "FRX")
-        with console.pager(styles=os.name != "nt"):  # Windows' more shows colour codes as text
-            for part in parts:
-                console.print(part)
+    shown: list[Text | Lines] = [
+        part if isinstance(part, Text) else (list(part[0]), part[1]) for part in parts
+    ]  # a table's rows, made as they are read, are read once here
+    lines = [line for part in shown for line in _plain(part)]
+    if paging and _longer_than_screen(lines, console.height, console.width):
+        _page(console, shown)
         return
+    for part in shown:
+        console.print(part if isinstance(part, Text) else Text("\n".join(part[0]), part[1] or ""))
+
+
+def _plain(part: Text | Lines) -> Iterable[str]:
+    from rich.text import Text
+
+    return part.plain.split("\n") if isinstance(part, Text) else part[0]
+
+
+def _page(console: Console, parts: list[Text | Lines]) -> None:
+    """Through the pager. Rich lays out only the short parts; a table's lines go as they are,
+    wrapped in their style's codes, so the first screen of 100,000 rows is not held up by
+    Rich's layout of every line. Windows' more would show the codes as text: none there."""
+    import os
+    import pydoc
+
+    from rich.text import Text
+
+    styles = os.name != "nt"
+    chunks = []
     for part in parts:
-        console.print(part)
+        if isinstance(part, Text):
+            with console.capture() as captured:
+                console.print(part if styles else part.plain)
+            chunks.append(captured.get())
+            continue
+        lines, style = part
+        before, after = _codes(console, style) if styles and style else ("", "")
+        chunks.append("".join(f"{before}{line}{after}\n" for line in lines))
+    os.environ.setdefault("LESS", "FRX")
+    pydoc.pager("".join(chunks))
 
 
-def _write_plain(parts: Iterable[str], out: IO[str]) -> None:
+def _codes(console: Console, style: str) -> tuple[str, str]:
+    """What this terminal writes before and after a text in ``style``."""
+    from rich.text import Text
+
+    with console.capture() as captured:
+        console.print(Text("x", style=style), end="")
+    before, _x, after = captured.get().partition("x")
+    return before, after
+
+
+def _write_plain(lines: Iterable[str], out: IO[str]) -> None:
     """The lines without their trailing spaces, in one write: an output that cannot hold a
     character refuses the whole text, so no half a table is left behind."""
-    out.write("".join(line.rstrip() + "\n" for part in parts for line in part.split("\n")))
+    out.write("".join(line.rstrip() + "\n" for part in lines for line in part.split("\n")))
     out.flush()
 
 
-def _longer_than_screen(parts: list[Text], height: int, width: int) -> bool:
-    """Whether the parts take more lines than the terminal has, a line longer than the screen
+def _longer_than_screen(lines: list[str], height: int, width: int) -> bool:
+    """Whether the lines take more of the terminal than it has, a line longer than the screen
     counting as the lines it wraps into (measured only when the count is near a screenful)."""
     from awards.render.columns import width_of
 
-    lines = [line for part in parts for line in part.plain.split("\n", height)]
     if len(lines) >= height:
         return True
     return sum(max(1, -(-width_of(line) // width)) for line in lines) >= height
