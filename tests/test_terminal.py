@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
 import sys
 import time
 import unicodedata
@@ -34,7 +35,16 @@ def at_terminal(args: list[str], keys: bytes, db: Path, lang: str = "vi") -> tup
     while b"]" not in screen and time.monotonic() < deadline:  # the prompt ends in [c/K] or [y/N]
         screen += os.read(terminal, 1024)
     os.write(terminal, keys)
-    while True:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([terminal], [], [], 2)
+        if not ready:
+            # A Ctrl-C that lands in the instant before the prompt starts waiting for input is
+            # noted and not acted on until the next signal (Python's readline); a person who
+            # sees nothing happen presses it again.
+            if keys == b"\x03":
+                os.write(terminal, keys)
+            continue
         try:
             chunk = os.read(terminal, 1024)
         except OSError:  # the child has ended and closed the terminal
@@ -42,6 +52,8 @@ def at_terminal(args: list[str], keys: bytes, db: Path, lang: str = "vi") -> tup
         if not chunk:
             break
         screen += chunk
+    else:
+        os.kill(pid, 9)
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), screen.decode("utf-8", "replace")
 
