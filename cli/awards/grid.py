@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from awards.domain.records import Award, Entry, Issuer, Office, Phase
@@ -93,8 +93,20 @@ class Form:
     receiving: str | None = None
     fixed: int = 4  # the heading's columns that span both its rows, before ``group``
     group: str = "Chia ra"  # what heads the other columns
-    codes: tuple[str, ...] = ("A", "B", "C", "1", "2", "3", "4", "5")  # the code row
+    codes: tuple[str | None, ...] = ("A", "B", "C", "1", "2", "3", "4", "5")  # the code row;
+    # None: the column shares the code to its left ("2" over every column of the orders)
     unit_note: str | None = None  # "Đơn vị tính: Phong trào", where the form says it once
+    heading: tuple[Head, ...] = ()  # a heading deeper than ``fixed`` and ``group`` lay out
+
+
+class Head(NamedTuple):
+    """A cell of a form's heading: its row and column (from 0) and how many of each it spans."""
+
+    row: int
+    column: int
+    rows: int
+    columns: int
+    text: str
 
 
 @dataclass(slots=True)

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from awards import text
 from awards.domain.records import Award, Entry, Issuer, Phase
 from awards.domain.vocab import AWARD_FIELDS, CATALOGUE_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
-from awards.grid import Form, Grid
+from awards.grid import Form, Grid, Head
 from awards.i18n import _
 
 _MAX_WIDTH = 60
@@ -139,6 +139,42 @@ def grid_workbook(
     return _save(book)
 
 
+def heading(form: Form) -> tuple[Head, ...]:
+    """The form's heading cells: its own, else the usual two rows: the ``fixed`` columns each
+    down both rows, ``group`` over the others, and their names under it."""
+    if form.heading:
+        return form.heading
+    columns, fixed = form.grid.columns, form.fixed
+    return (
+        *(Head(0, column, 2, 1, name) for column, name in enumerate(columns[:fixed])),
+        Head(0, fixed, 1, len(columns) - fixed, form.group),
+        *(Head(1, column, 1, 1, name) for column, name in enumerate(columns) if column >= fixed),
+    )
+
+
+def _lines(heads: Sequence[Head], sizes: Sequence[float]) -> dict[int, int]:
+    """How many lines each heading row needs for the cells that lie in it alone."""
+    lines: dict[int, int] = {}
+    for head in heads:
+        width = sum(sizes[head.column : head.column + head.columns])
+        lines.setdefault(head.row, 1)
+        if head.rows == 1:
+            lines[head.row] = max(lines[head.row], _wrapped(head.text, width, 1.05))  # bold
+    return lines
+
+
+def _wrapped(value: str, width: float, letters: float = 1.2) -> int:
+    """The lines a text takes in a column ``width`` characters wide, broken between words:
+    ``letters`` to a unit of width, as Times New Roman 11 sets Vietnamese."""
+    per_line, lines, used = max(int(width * letters) - 2, 4), 1, 0
+    for word in value.split():
+        if used and used + 1 + len(word) > per_line:
+            lines, used = lines + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return lines + sum(max(len(word) - 1, 0) // per_line for word in value.split())
+
+
 def _save(book: Any) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
@@ -181,21 +217,29 @@ def form_workbook(form: Form) -> bytes:
     put(6, 1, width, f"Thời điểm báo cáo: Năm {form.year}", italic, centre)
     if form.unit_note:
         put(7, 1, width, form.unit_note, italic, Alignment(horizontal="right"))
-    top, fixed = 8, form.fixed  # the fixed columns span two rows; ``group`` heads the others
-    for column, value in enumerate(grid.columns[:fixed], start=1):
-        sheet.merge_cells(start_row=top, start_column=column, end_row=top + 1, end_column=column)
-        sheet.cell(top, column, value)
-    sheet.merge_cells(start_row=top, start_column=fixed + 1, end_row=top, end_column=width)
-    sheet.cell(top, fixed + 1, form.group)
-    for column, value in enumerate(grid.columns[fixed:], start=fixed + 1):
-        sheet.cell(top + 1, column, value)
+    top, heads = 8, heading(form)
+    depth = max(head.row + head.rows for head in heads)
+    for head in heads:
+        row, column = top + head.row, 1 + head.column
+        if head.rows > 1 or head.columns > 1:
+            bottom, right = row + head.rows - 1, column + head.columns - 1
+            sheet.merge_cells(start_row=row, start_column=column, end_row=bottom,
+                              end_column=right)  # fmt: skip
+        sheet.cell(row, column, head.text)
+    codes = top + depth  # the code row: a column with None shares the code to its left
     for column, code in enumerate(form.codes[:width], start=1):
-        sheet.cell(top + 2, column, code)
-    for row in range(top, top + 3):
+        if code is not None:
+            sheet.cell(codes, column, code)
+            span = next((n for n, c in enumerate(form.codes[column:], 1) if c is not None), 0)
+            last = column + span - 1 if span else min(len(form.codes), width)
+            if last > column:
+                sheet.merge_cells(start_row=codes, start_column=column, end_row=codes,
+                                  end_column=last)  # fmt: skip
+    for row in range(top, codes + 1):
         for column in range(1, width + 1):
             cell = sheet.cell(row, column)
             cell.font, cell.alignment, cell.border = bold, centre, box
-    first = top + 3
+    first = codes + 1
     for offset, values in enumerate(grid.rows):
         at = first + offset
         strong = offset == 0 or offset in form.sections
@@ -214,15 +258,23 @@ def form_workbook(form: Form) -> bytes:
     put(row + 1, split + 1, width, "Thủ trưởng đơn vị", bold, centre)
     put(row + 2, 1, split, "(Ký, họ tên)", italic, centre)
     put(row + 2, split + 1, width, "(Ký, họ tên, đóng dấu)", italic, centre)
-    leading = (46, 7, 12, 9)[:fixed]
-    for column, size in enumerate((*leading, *([16] * (width - fixed))), start=1):
+    counts = width - form.fixed
+    sizes = [*(46, 7, 12, 9)[: form.fixed], *([20 if counts < 8 else 11] * counts)]
+    for column, size in enumerate(sizes, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = size
     sheet.row_dimensions[5].height = 36
-    sheet.row_dimensions[top + 1].height = 90
+    # A row is as tall as its longest wrapped text: set here, as Excel and LibreOffice do not
+    # grow a row for wrapped text in a sheet fitted to the page.
+    for row, lines in _lines(heads, sizes).items():
+        sheet.row_dimensions[top + row].height = max(15.0, 13.0 * lines + 2)
+    for offset, values in enumerate(grid.rows):
+        lines = _wrapped(str(values[0] or ""), sizes[0])
+        if lines > 1:
+            sheet.row_dimensions[first + offset].height = 13.0 * lines + 2
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = f"{top}:{top + 2}"
+    sheet.print_title_rows = f"{top}:{codes}"
     sheet.print_options.horizontalCentered = True
     return _save(book)
