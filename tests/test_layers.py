@@ -85,7 +85,7 @@ def test_commands_are_the_documented_ones() -> None:
         "add", "catalogue", "catalogue add", "catalogue categories", "catalogue edit",
         "catalogue list", "catalogue remove", "check", "edit", "export", "history", "import", "issuer", "issuer add",
         "issuer edit", "issuer list", "issuer merge", "list", "office", "office set", "office show", "phase", "phase add", "phase edit", "phase list",
-        "phase remove", "phase show", "remove", "report", "report 0601", "report 0603", "report decision", "report phase",
+        "phase remove", "phase show", "remove", "report", "report 0601", "report 0602", "report 0603", "report decision", "report phase",
         "report year",
         "restore", "revoke", "show", "tally", "undo",
         "unrevoke",

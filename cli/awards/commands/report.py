@@ -1,5 +1,6 @@
 """The report commands: a phase's review, a year's awards, in Vietnamese or English."""
 
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     cls=Commands,
-    help="Reports: a phase's review, a year, a decision's list, forms 0601 and 0603.",
+    help="Reports: a phase's review, a year, a decision's list, forms 0601, 0602 and 0603.",
     no_args_is_help=True,
 )
 
@@ -150,6 +151,49 @@ def report_0601(
     render.emit(form, fmt, output)
 
 
+class Proposer(StrEnum):
+    ministry = "ministry"
+    province = "province"
+
+
+@app.command("0602")
+@with_filing
+def report_0602(
+    ctx: typer.Context,
+    year: YearOption,
+    proposer: Annotated[
+        Proposer | None,
+        typer.Option("--proposer", help="Who proposed the awards to the Prime Minister: ministry "
+                     "(a ministry or central body) or province; fills rows 02–03."),
+    ] = None,
+    fmt: FormFormatOption = None,
+    output: OutputOption = None,
+    filed: dict[str, str | None] = None,  # type: ignore[assignment]  # with_filing's options
+) -> None:  # fmt: skip
+    """The statistical form 0602 for a year: awards of the state.
+
+    Biểu số 0602.N/BNV-TĐKT (Thông tư 02/2023/TT-BNV): the President's orders, medals and
+    honours, the prizes, the Government's Cờ thi đua, the Prime Minister's Bằng khen and
+    Chiến sĩ thi đua toàn quốc, by who proposed them, by recipient and by method; a column
+    for each order, medal and honour given that year.
+
+    An award the form cannot place (an individual without --category, any award without
+    --method) is left out, named on stderr with the command that classifies it.
+    """
+    from awards.domain.values import parse_year
+    from awards.reports.forms import form_0602
+
+    records = settings(ctx).store().read()
+    form = form_0602(records.awards, records.issuers, parse_year(year), records.catalogue,
+                     proposer.value if proposer else None)  # fmt: skip
+    form.what = _("form 0602")
+    _file(form, records, filed["reporting"], filed["receiving"], fmt, output)
+    _say_left_out(form)
+    if proposer is None:
+        render.info(_("rows 02–03 are left empty; --proposer ministry or province fills them"))
+    render.emit(form, fmt, output)
+
+
 @app.command("0603")
 @with_filing
 def report_0603(
@@ -174,12 +218,17 @@ def report_0603(
     form = form_0603(records.awards, records.issuers, parse_year(year), records.catalogue)
     form.what = _("form 0603")
     _file(form, records, filed["reporting"], filed["receiving"], fmt, output)
+    _say_left_out(form)
+    render.emit(form, fmt, output)
+
+
+def _say_left_out(form: "Form") -> None:
+    """The awards a form of awards leaves out, on stderr, with the command that places them."""
     if form.left_out:
         shown = ", ".join(map(str, form.left_out[:20])) + (", …" if len(form.left_out) > 20 else "")
         said = _("{count} award(s) left out of the form, not classified: {ids}; set them with "
                  "`awards edit ID --category … --method …`")  # fmt: skip
         render.info(said.format(count=len(form.left_out), ids=shown))
-    render.emit(form, fmt, output)
 
 
 def _as_document(report: "Report", records: "Records", given: dict[str, Any]) -> "Report":

@@ -1,5 +1,6 @@
-"""The statistical forms of Circular 02/2023/TT-BNV, as the state lays them out: form 0603
-(Biểu số 0603.N/BNV-TĐKT), awards at ministry and province level, by recipient and by method.
+"""The statistical forms of Circular 02/2023/TT-BNV, as the state lays them out: form 0601 (the
+programs), form 0602 (awards of the state) and form 0603 (awards at ministry and province
+level), the last two by recipient and by method.
 
 The form counts what the catalogue says it counts (``domain.catalogue.statistic``). Its rows
 are the state's, word for word; an award the form cannot place (an individual without a
@@ -9,11 +10,11 @@ not put in an invented row: it is left out, and ``Form.left_out`` names it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from awards.domain.catalogue import LAW_CATALOGUE, Catalogue, statistic
-from awards.domain.records import Award, Issuer, Phase
-from awards.grid import Cell, Form, Grid
+from awards.domain.records import Award, Entry, Issuer, Phase
+from awards.grid import Cell, Form, Grid, Head
 
 CIRCULAR = "Ban hành theo Thông tư số 02/2023/TT-BNV ngày 23/3/2023"
 RECEIVED = "Ngày 15 tháng 12 năm báo cáo"
@@ -28,6 +29,34 @@ FORM_0603_COLUMNS = (
     "thuộc Trung ương",
 )
 HEADINGS = ("", "Mã số", "Đơn vị tính", "Tổng số")
+FORM_0602_NUMBER = "0602.N/BNV-TĐKT"
+FORM_0602_TITLE = "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC"
+_EACH = " (Mỗi hình thức khen thưởng ghi riêng một cột)"
+# Columns 2–9 of form 0602, by code: the words over each, and whether each form given has
+# columns of its own under them.
+_0602_GROUPS = {
+    "2": (f"Các loại huân chương, huy chương{_EACH}", True),
+    "3": ("Giải thưởng Hồ Chí Minh", False),
+    "4": ("Giải thưởng Nhà nước", False),
+    "5": (f"Danh hiệu vinh dự nhà nước{_EACH}", True),
+    "6": ("Cờ thi đua của Chính phủ", False),
+    "7": ("Bằng khen của Thủ tướng Chính phủ", False),
+    "8": ("Danh hiệu “Chiến sĩ thi đua Toàn quốc”", False),
+    "9": (f"Các hình thức khen thưởng khác{_EACH}", True),
+}
+_0602_EACH = {code: each for code, (_, each) in _0602_GROUPS.items()}
+# The columns the form splits one way only; the others as their forms may be given.
+_0602_KINDS = {"3": ("individual",), "4": ("individual",), "6": ("collective",),
+               "7": ("collective", "individual"), "8": ("individual",)}  # fmt: skip
+_KIND_HEADS = {"collective": "Tập thể", "individual": "Cá nhân"}
+_0602_FIXED = tuple(Head(0, column, 4, 1, name) for column, name in enumerate(HEADINGS))
+# The individuals' rows of forms 0602 and 0603, as the forms word them.
+_PEOPLE = {"leader-national": "Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên",
+           "leader-department": "Lãnh đạo cấp vụ, sở, ngành và tương đương",
+           "entrepreneur": "Doanh nhân",
+           "leader-other": "Các cấp lãnh đạo khác từ phó phòng trở lên",
+           "worker": "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến "
+                     "đấu (công nhân, nông dân,...)"}  # fmt: skip
 FORM_0601_NUMBER = "0601.N/BNV-TĐKT"
 FORM_0601_TITLE = "SỐ PHONG TRÀO THI ĐUA"
 FORM_0601_GROUP = "Số phong trào thi đua chia theo cấp chủ trì phát động thi đua"
@@ -43,62 +72,23 @@ def form_0603(
 ) -> Form:  # fmt: skip
     """Rows 01 (total), 02–10 by recipient, 11–17 by method, under their section rows, and
     the columns total, then the four forms."""
-    from awards.domain.vocab import CATEGORIES, METHODS
-
-    levels = {issuer.name: issuer.level for issuer in issuers}
     column_of: dict[Award, int] = {}
     left_out: list[int] = []
-    for award in awards:
-        entry = catalogue.entry(award.form)
-        if (award.year != year or award.revoked or entry is None
-                or entry.group not in _COLUMN_GROUPS
-                or statistic(entry, levels.get(award.issuer)) != "0603"):  # fmt: skip
+    for award, entry in _counted(awards, issuers, year, catalogue, "0603"):
+        if entry.group not in _COLUMN_GROUPS:
             continue
-        if (
-            award.method is None
-            or award.kind == "mixed"
-            or (award.kind == "individual" and award.category is None)
-        ):
+        if _unplaced(award):
             left_out.append(award.id)
-            continue
-        column_of[award] = _COLUMN_GROUPS.index(entry.group)
-
-    def row(label: str, code: str, unit: str, test: Callable[[Award], bool]) -> list[Cell]:
-        counts = [0] * len(_COLUMN_GROUPS)
-        for award, column in column_of.items():
-            if test(award):
-                counts[column] += award.count
-        return [label, code, unit, sum(counts), *counts]
-
-    def section(label: str) -> list[Cell]:
-        return [label, "", "", "", *([""] * len(_COLUMN_GROUPS))]
-
-    def category(name: str) -> Callable[[Award], bool]:
-        return lambda a: a.category == name
-
-    def method(name: str) -> Callable[[Award], bool]:
-        return lambda a: a.method == name
-
-    people = [c for c, (kind, _, _) in CATEGORIES.items() if kind == "individual"]
-    labels = {"leader-national": "Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên",
-              "leader-department": "Lãnh đạo cấp vụ, sở, ngành và tương đương",
-              "entrepreneur": "Doanh nhân",
-              "leader-other": "Các cấp lãnh đạo khác từ phó phòng trở lên",
-              "worker": "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến "
-                        "đấu (công nhân, nông dân,...)"}  # fmt: skip
+        else:
+            column_of[award] = _COLUMN_GROUPS.index(entry.group)
+    row, section = _counter(column_of, len(_COLUMN_GROUPS))
     rows = [
         row("Tổng số", "01", "", lambda a: True),
         section("1. Chia theo đối tượng khen thưởng"),
-        row("- Tập thể", "02", "Tập thể", lambda a: a.kind == "collective"),
-        row("Trong đó: Doanh nghiệp", "03", "Doanh nghiệp", category("enterprise")),
-        row("- Hộ gia đình", "04", "Hộ", lambda a: a.kind == "household"),
-        row("- Cá nhân", "05", "Người", lambda a: a.kind == "individual"),
-        *[row(f"+ {labels[c]}", f"{6 + i:02d}", "Người", category(c))
-          for i, c in enumerate(people)],
+        *_by_recipient(row, 2),
         section("2. Chia theo phương thức khen thưởng"),
-        *[row(f"- {name}", f"{11 + i:02d}", "", method(code))
-          for i, (code, name) in enumerate(METHODS.items())],
-    ]  # fmt: skip
+        *_by_method(row, 11),
+    ]
     columns = [*HEADINGS, *FORM_0603_COLUMNS]
     grid = Grid(columns, rows, frozenset(range(3, len(columns))), frozenset({1}),
                 title=f"Biểu số: {FORM_0603_NUMBER} — {FORM_0603_TITLE} — Năm {year}")  # fmt: skip
@@ -106,6 +96,165 @@ def form_0603(
         grid.caption = left_out_note(left_out)
     return Form(grid, year, number=FORM_0603_NUMBER, title=FORM_0603_TITLE,
                 sections=frozenset({1, 11}), left_out=sorted(left_out))  # fmt: skip
+
+
+def form_0602(
+    awards: Sequence[Award], issuers: Sequence[Issuer], year: int,
+    catalogue: Catalogue = LAW_CATALOGUE, proposer: str | None = None
+) -> Form:  # fmt: skip
+    """Form 0602, the awards of the state (the President's, the Government's and the Prime
+    Minister's): rows 01 (total), 02–03 by who proposed them (``proposer``, "ministry" or
+    "province": the unit that files the form proposed every award it counts; None leaves the
+    two rows empty), 06–14 by recipient, 15–21 by method; columns 2–9 of the form, those
+    marked "each form in its own column" with a column for each form given that year, split
+    into Tập thể and Cá nhân as the form may be given. A household counts as Tập thể, the
+    form's columns having no other place for it."""
+    placed: dict[Award, tuple[str, str, str]] = {}  # award: (column group, form, kind)
+    left_out: list[int] = []
+    for award, entry in _counted(awards, issuers, year, catalogue, "0602"):
+        code = _0602_group(entry)
+        kind = "collective" if award.kind == "household" else award.kind
+        if _unplaced(award) or kind not in _0602_kinds(code, entry):
+            left_out.append(award.id)
+        else:
+            placed[award] = (code, award.form if _0602_EACH[code] else "", kind)
+    forms: dict[str, dict[str, tuple[str, ...]]] = {code: {} for code in _0602_EACH}
+    for code, form, _ in sorted(placed.values(), key=lambda p: catalogue.rank(p[1])):
+        if form not in forms[code]:
+            forms[code][form] = _0602_kinds(code, catalogue.entry(form))
+    keys: list[tuple[str, str, str]] = []
+    columns, heading = [*HEADINGS], list(_0602_FIXED)
+    codes: list[str | None] = ["A", "B", "C", "1"]
+    for code, (title, each) in _0602_GROUPS.items():
+        first = len(columns)
+        given = forms[code] or {"": _0602_kinds(code, None)}
+        for form, kinds in given.items():
+            if form:
+                heading.append(Head(2, len(columns), 1, len(kinds), form))
+            for kind in kinds:
+                heading.append(Head(3, len(columns), 1, 1, _KIND_HEADS[kind]))
+                columns.append(f"{form or title.split(' (')[0]} ({_KIND_HEADS[kind]})")
+                keys.append((code, form, kind))
+        span = len(columns) - first
+        heading.append(Head(1, first, 1 if each and forms[code] else 2, span, title))
+        codes += [code, *([None] * (span - 1))]
+    heading.append(Head(0, len(HEADINGS), 1, len(columns) - len(HEADINGS), "Chia ra"))
+    column_of = {award: keys.index(key) for award, key in placed.items()}
+    row, section = _counter(column_of, len(keys))
+    total = row("Tổng số", "01", "", lambda a: True)
+
+    def proposed(label: str, code: str, unit: str, by: str) -> list[Cell]:
+        if proposer is None:
+            return [label, code, unit, *([""] * (len(keys) + 1))]
+        return [label, code, unit, *(total[3:] if proposer == by else [0] * (len(keys) + 1))]
+
+    rows = [
+        total,
+        section("1. Chia theo đơn vị ban hành tờ trình Thủ tướng Chính phủ về khen thưởng"),
+        proposed("- Bộ, ban, ngành, đoàn thể Trung ương", "02", "Bộ, ngành", "ministry"),
+        proposed("- Tỉnh, thành phố trực thuộc Trung ương", "03", "Tỉnh, TP", "province"),
+        section("2. Chia theo đối tượng khen thưởng"),
+        *_by_recipient(row, 6),
+        section("3. Chia theo phương thức khen thưởng"),
+        *_by_method(row, 15),
+    ]
+    grid = Grid(columns, rows, frozenset(range(3, len(columns))), frozenset({1}),
+                title=f"Biểu số: {FORM_0602_NUMBER} — {FORM_0602_TITLE} — Năm {year}")  # fmt: skip
+    if left_out:
+        grid.caption = left_out_note(left_out)
+    return Form(grid, year, number=FORM_0602_NUMBER, title=FORM_0602_TITLE,
+                sections=frozenset({1, 4, 14}), left_out=sorted(left_out), codes=tuple(codes),
+                heading=tuple(heading))  # fmt: skip
+
+
+def _counted(
+    awards: Sequence[Award], issuers: Sequence[Issuer], year: int, catalogue: Catalogue,
+    number: str
+) -> Iterator[tuple[Award, Entry]]:  # fmt: skip
+    """The awards of ``year`` that the catalogue puts on form ``number``, with their entries."""
+    levels = {issuer.name: issuer.level for issuer in issuers}
+    for award in awards:
+        if award.year != year or award.revoked:
+            continue
+        entry = catalogue.entry(award.form)
+        if entry is not None and statistic(entry, levels.get(award.issuer)) == number:
+            yield award, entry
+
+
+def _unplaced(award: Award) -> bool:
+    """An award no row can hold: without a method, of collectives and individuals together,
+    or an individual's without a category."""
+    return (
+        award.method is None
+        or award.kind == "mixed"
+        or (award.kind == "individual" and award.category is None)
+    )
+
+
+Row = Callable[[str, str, str, Callable[[Award], bool]], list[Cell]]
+
+
+def _counter(column_of: dict[Award, int], width: int) -> tuple[Row, Callable[[str], list[Cell]]]:
+    """A form's row makers: a counted row (its label, code and unit, then the total and the
+    count of each column of the awards it holds) and a section row (a label and blanks)."""
+
+    def row(label: str, code: str, unit: str, test: Callable[[Award], bool]) -> list[Cell]:
+        counts = [0] * width
+        for award, column in column_of.items():
+            if test(award):
+                counts[column] += award.count
+        return [label, code, unit, sum(counts), *counts]
+
+    def section(label: str) -> list[Cell]:
+        return [label, "", "", "", *([""] * width)]
+
+    return row, section
+
+
+def _by_recipient(row: Row, first: int) -> list[list[Cell]]:
+    """The nine rows by recipient of forms 0602 and 0603, coded from ``first``."""
+    from awards.domain.vocab import CATEGORIES
+
+    def category(name: str) -> Callable[[Award], bool]:
+        return lambda a: a.category == name
+
+    people = [c for c, (kind, _, _) in CATEGORIES.items() if kind == "individual"]
+    return [
+        row("- Tập thể", f"{first:02d}", "Tập thể", lambda a: a.kind == "collective"),
+        row("Trong đó: Doanh nghiệp", f"{first + 1:02d}", "Doanh nghiệp", category("enterprise")),
+        row("- Hộ gia đình", f"{first + 2:02d}", "Hộ", lambda a: a.kind == "household"),
+        row("- Cá nhân", f"{first + 3:02d}", "Người", lambda a: a.kind == "individual"),
+        *[row(f"+ {_PEOPLE[c]}", f"{first + 4 + i:02d}", "Người", category(c))
+          for i, c in enumerate(people)],
+    ]  # fmt: skip
+
+
+def _by_method(row: Row, first: int) -> list[list[Cell]]:
+    """The seven rows by method of forms 0602 and 0603, coded from ``first``."""
+    from awards.domain.vocab import METHODS
+
+    def method(name: str) -> Callable[[Award], bool]:
+        return lambda a: a.method == name
+
+    return [row(f"- {name}", f"{first + i:02d}", "", method(code))
+            for i, (code, name) in enumerate(METHODS.items())]  # fmt: skip
+
+
+def _0602_group(entry: Entry) -> str:
+    """The column of form 0602 (its code, 2–9) that counts an entry."""
+    if entry.group in ("order", "medal"):
+        return "2"
+    if entry.group == "prize":
+        return "3" if entry.name == "Giải thưởng Hồ Chí Minh" else "4"
+    return {"honour": "5", "flag": "6", "merit": "7", "title": "8"}.get(entry.group, "9")
+
+
+def _0602_kinds(code: str, entry: Entry | None) -> tuple[str, ...]:
+    """What the form's column ``code`` splits into: its own, else the entry's kinds."""
+    if code in _0602_KINDS:
+        return _0602_KINDS[code]
+    kinds = entry.kinds if entry is not None else ("collective", "individual")
+    return tuple(k for k in ("collective", "individual") if k in kinds) or ("individual",)
 
 
 def left_out_note(ids: Sequence[int]) -> str:
