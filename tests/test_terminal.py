@@ -6,6 +6,7 @@ import json
 import os
 import re
 import select
+import signal
 import sys
 import time
 import unicodedata
@@ -28,6 +29,9 @@ def at_terminal(args: list[str], keys: bytes, db: Path, lang: str = "vi") -> tup
     """Run awards in a pseudo-terminal, type ``keys`` once its prompt shows; exit code, screen."""
     pid, terminal = pty.fork()
     if pid == 0:  # the child: the terminal is its controlling terminal, so Ctrl-C interrupts it
+        # ... as it does for a person, even where the tests run in the background: a shell
+        # starts a background job with SIGINT ignored, and Python then keeps it ignored.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         env = {**os.environ, "AWARDS_DB": str(db), "AWARDS_LANG": lang}
         os.execve(sys.executable, [sys.executable, "-m", "awards", *args], env)
     screen = b""
