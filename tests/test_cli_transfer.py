@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import unicodedata
 from collections.abc import Callable
@@ -393,6 +395,19 @@ def test_xlsx_export_has_awards_and_phases_sheets_typed_and_fitted(
 
 
 FORMULAS = ['=HYPERLINK("http://x","y")', "+1", "-2+3", "@SUM(A1)", "'=already"]
+
+
+def test_csv_neutralises_by_each_value_whatever_else_the_row_holds(ok: Ok) -> None:
+    """A formula in a late column is neutralised; text that merely holds a formula's first
+    character after a bar or a line break is written as typed."""
+    add(ok, "Đội 1|=2", "--unit=-Phòng A")
+    add(ok, "An", "--note=dòng 1\n=dòng 2")
+    add(ok, "Bình", "--note=a|+b", "--unit=@Phòng B")
+    rows = list(csv.reader(io.StringIO(ok("export -f csv"))))
+    unit, note = rows[0].index("unit"), rows[0].index("note")
+    assert (rows[1][1], rows[1][unit]) == ("Đội 1|=2", "'-Phòng A")
+    assert rows[2][note] == "dòng 1\n=dòng 2"
+    assert (rows[3][note], rows[3][unit]) == ("a|+b", "'@Phòng B")
 
 
 def test_formula_looking_values_are_neutralised(ok: Ok, run: Run, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from awards.domain.records import Award, Entry, Issuer, Office, Phase
+    from awards.domain.records import Entry, Issuer, Office, Phase
 
 Cell = str | int | None
 Records = list[dict[str, Any]] | dict[str, Any]
@@ -111,11 +111,12 @@ class Head(NamedTuple):
 
 @dataclass(slots=True)
 class Register:
-    """What an export holds: the phases, issuers and chosen awards as stored records."""
+    """What an export holds: the phases and issuers, and the chosen awards as rows of every
+    field by name (the id first), made from the stored records without building awards."""
 
     phases: Sequence[Phase]
     issuers: Sequence[Issuer]
-    awards: Sequence[Award]
+    awards: Sequence[dict[str, Any]]
     catalogue: Sequence[Entry] = ()  # the register's own entries
     office: Office | None = None
     formats: tuple[str, ...] = ("json", "csv", "tsv", "xlsx", "sqlite")

@@ -182,9 +182,9 @@ def transfer_export(
     standard tallies, for sqlite-utils, Datasette or any SQL tool.
     """
     from awards.grid import Register
-    from awards.query.filters import chosen_awards
+    from awards.query.filters import chosen_rows
 
-    records = settings(ctx).store().read()
-    chosen = chosen_awards(records, filters)
+    records = settings(ctx).store().read(full=True)  # damage is refused, never exported
+    chosen = chosen_rows(records, filters)
     register = Register(records.phases, records.issuers, chosen, records.entries, records.office)
     render.emit(register, fmt, target)

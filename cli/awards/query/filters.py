@@ -124,6 +124,15 @@ def chosen_awards(records: Records, given: Filters) -> list[Award]:
     return records.awards_from((key, record) for key, record in rows if matches(record))
 
 
+def chosen_rows(records: Records, given: Filters) -> list[dict[str, Any]]:
+    """The awards that the filters let through as an export writes them (``rows_from``)."""
+    award_filter = _checked(records, given)
+    rows = records.award_rows.items()
+    if award_filter == Filters():
+        return records.rows_from(rows)
+    return records.rows_from((key, record) for key, record in rows if award_filter.matches(record))
+
+
 def chosen_records(records: Records, given: Filters) -> list[Mapping[str, Any]]:
     """The stored records that the filters let through, for a tally, which needs no more."""
     award_filter = _checked(records, given)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from awards.domain.vocab import AWARD_FIELDS, CATALOGUE_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
 from awards.errors import UsageProblem
@@ -166,32 +166,33 @@ def _export(register: Register, fmt: str, target: str) -> None:
     back together."""
     from awards.render.files import write_output
 
-    tables = {"awards": register.awards, "phases": register.phases, "issuers": register.issuers,
-              "catalogue": register.catalogue}  # fmt: skip
+    # Every table as rows of its fields by name; the awards come so.
+    tables = {"awards": register.awards, "phases": [p.to_dict() for p in register.phases],
+              "issuers": [i.to_dict() for i in register.issuers],
+              "catalogue": [e.to_dict() for e in register.catalogue]}  # fmt: skip
     counts = {name: counted(len(items), _NOUNS[name]) for name, items in tables.items()}
+    if fmt in ("json", "csv", "tsv"):  # a catalogue entry as the data file keeps it
+        from awards.store.codec import entry_record
+
+        tables["catalogue"] = [entry_record(entry) for entry in register.catalogue]
     if fmt == "xlsx":
         from awards.render.xlsx import awards_workbook
 
-        book = awards_workbook(register.phases, register.awards, register.issuers,
-                               register.catalogue)  # fmt: skip
-        write_output(target, book, binary="xlsx")
+        write_output(target, awards_workbook(tables), binary="xlsx")
     elif fmt == "sqlite":
         from awards.render.sqlite import register_database
 
         if target == "-":
             raise UsageProblem(_("a database cannot go to standard output; give a file name "
                                  "ending in .sqlite or .db"))  # fmt: skip
-        write_output(target, register_database(register), binary="sqlite")
+        write_output(target, register_database(tables), binary="sqlite")
     elif fmt == "json":
         from awards.transfer.sheets import EXPORT_SCHEMA
 
         document = (
             {"schema": EXPORT_SCHEMA}
             | {"office": register.office.to_dict() if register.office else None}
-            | {
-                name: [_exported(record) for record in tables[name]]
-                for name in ("catalogue", "issuers", "phases", "awards")
-            }
+            | {name: tables[name] for name in ("catalogue", "issuers", "phases", "awards")}
         )
         write_output(target, to_json(document))
     else:
@@ -206,8 +207,7 @@ def _export(register: Register, fmt: str, target: str) -> None:
             if name == "catalogue" and not tables[name]:
                 continue  # most registers have none: no empty file beside the others
             path = target if name == "awards" else str(base.with_stem(f"{base.stem}-{name}"))
-            rows = [_exported(record) for record in tables[name]]
-            write_output(path, to_delimited(rows, fields, delimiter).encode(encoding))
+            write_output(path, to_delimited(tables[name], fields, delimiter).encode(encoding))
             if target == "-":
                 return  # standard output: the awards alone
             written.append(_("{count} to {path}").format(count=counts[name], path=path))
@@ -222,14 +222,6 @@ def _export(register: Register, fmt: str, target: str) -> None:
 
 # What an export says of each table's records, by count ("3 catalogue entries").
 _NOUNS = {"awards": "award", "phases": "phase", "issuers": "issuer", "catalogue": "entry"}
-
-
-def _exported(record: Any) -> dict[str, Any]:
-    """A record as export writes it: a catalogue entry as the data file keeps it."""
-    from awards.domain.records import Entry
-    from awards.store.codec import entry_record
-
-    return entry_record(record) if isinstance(record, Entry) else record.to_dict()
 
 
 def counted(number: int, noun: str) -> str:

@@ -10,11 +10,10 @@ and leaving revoked awards out, as ``awards tally`` does.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from awards.domain.vocab import AWARD_FIELDS, CATALOGUE_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
-from awards.grid import Register
 
 _NUMBERS = {"id", "count", "year", "start", "end", "years"}
 _KEYS = {"awards": "id", "phases": "code", "issuers": "name", "catalogue": "name"}
@@ -27,12 +26,13 @@ _VIEWS = {
 }
 
 
-def register_database(register: Register) -> bytes:
-    """The database's bytes, built in memory and written whole by the caller."""
-    tables: dict[str, tuple[Sequence[str], Sequence[Any]]] = {
-        "awards": (AWARD_FIELDS, register.awards), "phases": (PHASE_FIELDS, register.phases),
-        "issuers": (ISSUER_FIELDS, register.issuers),
-        "catalogue": (CATALOGUE_FIELDS, register.catalogue),
+def register_database(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> bytes:
+    """The database's bytes from every table's rows of fields by name, built in memory and
+    written whole by the caller."""
+    tables: dict[str, tuple[Sequence[str], Sequence[Mapping[str, Any]]]] = {
+        "awards": (AWARD_FIELDS, rows["awards"]), "phases": (PHASE_FIELDS, rows["phases"]),
+        "issuers": (ISSUER_FIELDS, rows["issuers"]),
+        "catalogue": (CATALOGUE_FIELDS, rows["catalogue"]),
     }  # fmt: skip
     database = sqlite3.connect(":memory:")
     try:
@@ -46,7 +46,7 @@ def register_database(register: Register) -> bytes:
             marks = ", ".join("?" * len(fields))
             database.executemany(
                 f'INSERT INTO "{name}" VALUES ({marks})',
-                ([_cell(getattr(record, f)) for f in fields] for record in records),
+                ([_cell(record[f]) for f in fields] for record in records),
             )
         for field in _INDEXED:
             database.execute(f'CREATE INDEX "awards_{field}" ON "awards" ("{field}")')
@@ -64,4 +64,4 @@ def register_database(register: Register) -> bytes:
 
 
 def _cell(value: Any) -> Any:
-    return "; ".join(value) if isinstance(value, tuple) else value
+    return "; ".join(value) if isinstance(value, list) else value

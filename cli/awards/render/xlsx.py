@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from openpyxl import Workbook
@@ -20,7 +20,6 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from awards import text
-from awards.domain.records import Award, Entry, Issuer, Phase
 from awards.domain.vocab import AWARD_FIELDS, CATALOGUE_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
 from awards.grid import Form, Grid, Head
 from awards.i18n import _
@@ -32,28 +31,24 @@ _DATE_FORMAT = "DD/MM/YYYY"
 _FONT = "Times New Roman"  # the font of the state's documents
 
 
-def awards_workbook(
-    phases: Sequence[Phase], awards: Sequence[Award], issuers: Sequence[Issuer] = (),
-    catalogue: Sequence[Entry] = ()
-) -> bytes:  # fmt: skip
+def awards_workbook(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> bytes:
     """Sheets of awards, phases, issuers and (when it has any) the register's own catalogue
-    entries, headed by the JSON keys, which import reads back."""
+    entries, from their rows of fields by name, headed by the JSON keys, which import reads
+    back."""
     book = Workbook(write_only=True)
-    sheets = [
-        ("awards", awards, AWARD_FIELDS),
-        ("phases", phases, PHASE_FIELDS),
-        ("issuers", issuers, ISSUER_FIELDS),
-        ("catalogue", catalogue, CATALOGUE_FIELDS),
-    ]
-    for title, items, names in sheets[:4 if catalogue else 3]:  # fmt: skip
-        rows = [[_value(name, getattr(item, name)) for name in names] for item in items]
+    sheets = {"awards": AWARD_FIELDS, "phases": PHASE_FIELDS, "issuers": ISSUER_FIELDS,
+              "catalogue": CATALOGUE_FIELDS}  # fmt: skip
+    for title, names in sheets.items():
+        if title == "catalogue" and not tables[title]:
+            continue
+        rows = [[_value(name, item[name]) for name in names] for item in tables[title]]
         _write_sheet(book, title, list(names), rows)
     return _save(book)
 
 
 def _value(name: str, value: Any) -> Any:
     """A field as a cell: a date as a date, a list as one text separated by ``;``."""
-    if isinstance(value, tuple):
+    if isinstance(value, list):
         return "; ".join(value) or None
     if name in ("decided_on", "revoked_on", "signed_on") and value:
         return dt.date.fromisoformat(value)

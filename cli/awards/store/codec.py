@@ -19,6 +19,7 @@ from awards.i18n import N_, _
 from awards.store.files import damaged
 
 STORED_FIELDS = AWARD_FIELDS[1:]  # all but the id, which is the document id; in this order
+EMPTY_ROW = dict.fromkeys(AWARD_FIELDS)  # an award as export writes it, before its values
 
 
 def check_award_records(records: Mapping[str, Mapping[str, Any]], *, full: bool = False) -> None:

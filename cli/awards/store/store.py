@@ -46,9 +46,11 @@ class Store:
         self.command = command
         self.record = record
 
-    def read(self) -> Records:
-        """The records as they are now; a missing file is an empty one and is not created."""
-        return Records(self.path, self._load())
+    def read(self, *, full: bool = False) -> Records:
+        """The records as they are now; a missing file is an empty one and is not created.
+        ``full`` checks every field of every award, as a write does (an export carries the
+        stored records on as they are)."""
+        return Records(self.path, self._load(), full=full)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Transaction]:

@@ -90,6 +90,18 @@ class Records:
         except (TypeError, ValueError) as error:
             raise self._damaged(error) from None
 
+    def rows_from(self, records: Iterable[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+        """The (id, record) pairs of ``award_rows`` as an export writes them: every field by
+        name, the id first, without building an award (the records were checked in full)."""
+        empty = codec.EMPTY_ROW
+        rows = []
+        for key, record in records:
+            row = empty.copy()
+            row.update(record)
+            row["id"] = int(key)
+            rows.append(row)
+        return rows
+
     def award(self, award_id: int) -> Award | None:
         record = self.award_rows.get(str(award_id))
         return None if record is None else self.awards_from([(str(award_id), record)])[0]
