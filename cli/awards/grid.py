@@ -116,7 +116,7 @@ class Register:
 
     phases: Sequence[Phase]
     issuers: Sequence[Issuer]
-    awards: Sequence[dict[str, Any]]
+    awards: Sequence[dict[str, Any]]  # made one at a time as they are written
     catalogue: Sequence[Entry] = ()  # the register's own entries
     office: Office | None = None
     formats: tuple[str, ...] = ("json", "csv", "tsv", "xlsx", "sqlite")

@@ -8,6 +8,7 @@ pasted from elsewhere. ``clean`` makes the one stored form; ``key`` compares cas
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Whole escape sequences go, not just their ESC byte, or "\x1b[31mX" would leave "[31mX" behind.
 _ESCAPES = re.compile(
@@ -143,6 +144,22 @@ def neutralise(value: str) -> str:
 
 
 _FORMULA_FIRST = frozenset("'=+-@\t\r")
+
+
+def as_typed(values: Iterable[object]) -> bool:
+    """Whether every value of a row goes out as it is, with neither ``safe`` nor ``neutralise``
+    changing it: all printable, none beginning as a formula may. A few calls in C for the whole
+    row; a row it is not sure of (a value with "|=" inside) is simply looked at value by
+    value."""
+    shown = "|".join(map(str, values))
+    return (
+        shown.isprintable()
+        and shown[:1] not in _FORMULA_FIRST
+        and _FORMULA_AFTER_BAR.search(shown) is None
+    )
+
+
+_FORMULA_AFTER_BAR = re.compile(r"\|['=+\-@]")  # faster than one pattern with "^|" in it
 
 
 def restore_neutralised(value: str) -> str:

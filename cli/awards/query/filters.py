@@ -19,6 +19,7 @@ from awards.i18n import N_, _
 
 if TYPE_CHECKING:
     from awards.store import Records
+    from awards.store.tables import AwardRows
 
 # An award, or its stored record: both give their fields by name through ``get``.
 Row = Award | Mapping[str, Any]
@@ -124,7 +125,7 @@ def chosen_awards(records: Records, given: Filters) -> list[Award]:
     return records.awards_from((key, record) for key, record in rows if matches(record))
 
 
-def chosen_rows(records: Records, given: Filters) -> list[dict[str, Any]]:
+def chosen_rows(records: Records, given: Filters) -> AwardRows:
     """The awards that the filters let through as an export writes them (``rows_from``)."""
     award_filter = _checked(records, given)
     rows = records.award_rows.items()

@@ -192,7 +192,7 @@ def _export(register: Register, fmt: str, target: str) -> None:
         document = (
             {"schema": EXPORT_SCHEMA}
             | {"office": register.office.to_dict() if register.office else None}
-            | {name: tables[name] for name in ("catalogue", "issuers", "phases", "awards")}
+            | {name: list(tables[name]) for name in ("catalogue", "issuers", "phases", "awards")}
         )
         write_output(target, to_json(document))
     else:

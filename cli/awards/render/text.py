@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from awards.i18n import N_, Translate
-from awards.text import neutralise, printable, safe
+from awards.text import as_typed, neutralise, printable, safe
 
 if TYPE_CHECKING:
     from awards.grid import Cell, Grid
@@ -60,14 +60,12 @@ def to_delimited(
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(fieldnames)
-    plain, formula = _PLAIN_TYPES, _FORMULA_IN_ROW.search
+    plain = _PLAIN_TYPES
     for record in records:
         values = list(map(record.get, fieldnames))
-        # A row of text and numbers, all printable, none starting as a formula would (a few
-        # calls in C for the whole row), is written as it is: the writer writes None as "".
-        shown = "|".join(map(str, values))
-        if (shown.isprintable() and plain.issuperset(map(type, values))
-                and not formula(shown) and shown[:1] not in _FORMULA_FIRST):  # fmt: skip
+        # A row of text and numbers that goes out as typed is written as it is: the writer
+        # writes None as "".
+        if plain.issuperset(map(type, values)) and as_typed(values):
             writer.writerow(values)
         else:
             writer.writerow(["" if v is None else _flat(v) for v in values])
@@ -75,9 +73,6 @@ def to_delimited(
 
 
 _PLAIN_TYPES = frozenset({str, int, type(None)})
-# A value after the first that may start a formula (found faster than with "^|" in it).
-_FORMULA_IN_ROW = re.compile(r"\|['=+\-@]")
-_FORMULA_FIRST = frozenset("'=+-@")
 
 
 def _flat(value: Any) -> Any:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from openpyxl import Workbook
@@ -41,27 +42,28 @@ def awards_workbook(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> bytes:
     for title, names in sheets.items():
         if title == "catalogue" and not tables[title]:
             continue
-        rows = [[_value(name, item[name]) for name in names] for item in tables[title]]
+        rows = [list(row) for row in map(itemgetter(*names), tables[title])]
+        for index, name in enumerate(names):  # a date as a date, a list as one text
+            if name in _DATES:
+                for row in rows:
+                    row[index] = row[index] and dt.date.fromisoformat(row[index])
+            elif rows and type(rows[0][index]) is list:  # a list field holds one in every row
+                for row in rows:
+                    row[index] = "; ".join(row[index] or ()) or None
         _write_sheet(book, title, list(names), rows)
     return _save(book)
 
 
-def _value(name: str, value: Any) -> Any:
-    """A field as a cell: a date as a date, a list as one text separated by ``;``."""
-    if isinstance(value, list):
-        return "; ".join(value) or None
-    if name in ("decided_on", "revoked_on", "signed_on") and value:
-        return dt.date.fromisoformat(value)
-    return value
+_DATES = frozenset({"decided_on", "revoked_on", "signed_on"})
 
 
 def _write_sheet(book: Any, title: str, headers: list[str], rows: list[list[Any]]) -> Any:
-
+    """A sheet of ``rows`` under a bold heading, each column as wide as its widest value."""
     sheet = book.create_sheet(title)
     for index, header in enumerate(headers):
-        widest = max([len(header), *(len(_shown(row[index])) for row in rows)])
         letter = get_column_letter(index + 1)
-        sheet.column_dimensions[letter].width = min(widest + 2, _MAX_WIDTH)
+        sheet.column_dimensions[letter].width = min(max(len(header), _widest(rows, index)) + 2,
+                                                    _MAX_WIDTH)  # fmt: skip
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     heading = []
@@ -70,9 +72,29 @@ def _write_sheet(book: Any, title: str, headers: list[str], rows: list[list[Any]
         cell.font = bold
         heading.append(cell)
     sheet.append(heading)
+    dates = [i for i in range(len(headers)) if dt.date in set(map(type, _column(rows, i)))]
     for row in rows:
-        sheet.append([_write_cell(sheet, value) for value in row])
+        if text.as_typed(row):  # most rows: only their dates need a cell of their own
+            for index in dates:
+                if row[index] is not None:
+                    row[index] = _write_cell(sheet, row[index])
+            sheet.append(row)
+        else:
+            sheet.append([_write_cell(sheet, value) for value in row])
     return sheet
+
+
+def _column(rows: Sequence[Sequence[Any]], index: int) -> Iterator[Any]:
+    """The values of a column, one at a time."""
+    return map(itemgetter(index), rows)
+
+
+def _widest(rows: Sequence[Sequence[Any]], index: int) -> int:
+    """The widest value of a column in characters, its longest line where it has several; a
+    date as wide as 00/00/0000 (str() of a date is as wide). Looked at in C, value by value."""
+    if "\n" in "".join(map(str, filter(None, _column(rows, index)))):
+        return max((len(_shown(value)) for value in _column(rows, index)), default=0)
+    return max(map(len, map(str, filter(None, _column(rows, index)))), default=0)
 
 
 def _shown(value: Any) -> str:

@@ -7,9 +7,10 @@ tables; awards, the one large table, change in place (see ``Transaction._award_t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import orjson
 from tinydb import TinyDB
@@ -90,21 +91,44 @@ class Records:
         except (TypeError, ValueError) as error:
             raise self._damaged(error) from None
 
-    def rows_from(self, records: Iterable[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
-        """The (id, record) pairs of ``award_rows`` as an export writes them: every field by
-        name, the id first, without building an award (the records were checked in full)."""
-        empty = codec.EMPTY_ROW
-        rows = []
-        for key, record in records:
-            row = empty.copy()
-            row.update(record)
-            row["id"] = int(key)
-            rows.append(row)
-        return rows
+    def rows_from(self, records: Iterable[tuple[str, dict[str, Any]]]) -> AwardRows:
+        """The (id, record) pairs of ``award_rows`` as an export writes them (``AwardRows``)."""
+        return AwardRows(list(records))
 
     def award(self, award_id: int) -> Award | None:
         record = self.award_rows.get(str(award_id))
         return None if record is None else self.awards_from([(str(award_id), record)])[0]
+
+
+class AwardRows(Sequence[dict[str, Any]]):
+    """Awards as an export writes them, each made as it is written: every field by name, the
+    id first, without building an award (the records were checked in full). Only the stored
+    records are held, so a large export does not hold a second copy of the register."""
+
+    def __init__(self, records: list[tuple[str, dict[str, Any]]]) -> None:
+        self._records = records
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return itertools.starmap(_row, self._records)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(index, slice):
+            return list(itertools.starmap(_row, self._records[index]))
+        return _row(*self._records[index])
+
+
+def _row(key: str, record: dict[str, Any]) -> dict[str, Any]:
+    row = codec.EMPTY_ROW.copy()
+    row.update(record)
+    row["id"] = int(key)
+    return row
 
 
 class Transaction(Records):
