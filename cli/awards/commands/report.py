@@ -18,6 +18,7 @@ from awards.commands.translation import Commands
 from awards.i18n import _
 
 if TYPE_CHECKING:
+    from awards.domain.records import Award
     from awards.grid import Form
     from awards.reports.review import Report
     from awards.store import Records
@@ -76,9 +77,8 @@ def report_phase(
 
     records = settings(ctx).store().read()
     phase = find_phase(code, records.phases)
-    report = phase_report(
-        phase, records.awards, records.phases, records.issuers, _report_language(lang)
-    )
+    awards = _awards_of(records, phase=phase.code)
+    report = phase_report(phase, awards, records.phases, records.issuers, _report_language(lang))
     render.emit(_as_document(report, records, document), fmt, output)
 
 
@@ -116,9 +116,9 @@ def report_year(
     from awards.reports.review import year_report
 
     records = settings(ctx).store().read()
-    report = year_report(
-        parse_year(year), records.awards, records.phases, records.issuers, _report_language(lang)
-    )
+    year = parse_year(year)
+    awards = _awards_of(records, year=year)
+    report = year_report(year, awards, records.phases, records.issuers, _report_language(lang))
     render.emit(_as_document(report, records, document), fmt, output)
 
 
@@ -184,7 +184,8 @@ def report_0602(
     from awards.reports.forms import form_0602
 
     records = settings(ctx).store().read()
-    form = form_0602(records.awards, records.issuers, parse_year(year), records.catalogue,
+    year = parse_year(year)
+    form = form_0602(_awards_of(records, year=year), records.issuers, year, records.catalogue,
                      proposer.value if proposer else None)  # fmt: skip
     form.what = _("form 0602")
     _file(form, records, filed["reporting"], filed["receiving"], fmt, output)
@@ -215,11 +216,20 @@ def report_0603(
     from awards.reports.forms import form_0603
 
     records = settings(ctx).store().read()
-    form = form_0603(records.awards, records.issuers, parse_year(year), records.catalogue)
+    year = parse_year(year)
+    form = form_0603(_awards_of(records, year=year), records.issuers, year, records.catalogue)
     form.what = _("form 0603")
     _file(form, records, filed["reporting"], filed["receiving"], fmt, output)
     _say_left_out(form)
     render.emit(form, fmt, output)
+
+
+def _awards_of(records: "Records", **given: Any) -> "list[Award]":
+    """The awards a report or form is about (a phase's, a year's), made from the stored
+    records that match: those of other phases and years are never built."""
+    from awards.query.filters import Filters, chosen_awards
+
+    return chosen_awards(records, Filters(**given))
 
 
 def _say_left_out(form: "Form") -> None:
