@@ -221,25 +221,40 @@ def _pieces(xml: str) -> list[str]:
 
 
 def _row(pieces: list[str], values: Sequence[Cell] | Sequence[str]) -> str:
-    out = [pieces[0]]
-    for value, after in zip(values, pieces[1:], strict=True):
-        out.append(_text("" if value is None else safe(str(value))))
-        out.append(after)
-    return "".join(out)
+    """A table row's XML: each cell's text between the template's pieces. A row of one-line
+    printable texts, none with a space at either end (a register's values are stored so), is
+    escaped in one pass; any other goes cell by cell through ``_text``."""
+    texts = ["" if value is None else str(value) for value in values]
+    joined = "\0".join(texts)
+    if "".join(texts).isprintable() and not _EDGE_SPACE(joined):  # so no text holds a \0
+        cells = _escape(joined).split("\0")
+        out = [f"<w:t>{text}</w:t>{after}" if text else after
+               for text, after in zip(cells, pieces[1:], strict=True)]  # fmt: skip
+    else:
+        out = [_text(safe(text)) + after for text, after in zip(texts, pieces[1:], strict=True)]
+    return pieces[0] + "".join(out)
+
+
+_EDGE_SPACE = re.compile(r"^ | $| \0|\0 ").search  # a space Word would drop unless kept
+
+
+def _escape(text: str) -> str:
+    """Text as XML holds it: &, < and > as entities."""
+    from xml.sax.saxutils import escape
+
+    return escape(text)
 
 
 def _text(text: str) -> str:
     """A cell's text as the runs of Word hold it: a w:br at each line break, a space at either
     end of a line kept (Word would drop it)."""
-    from xml.sax.saxutils import escape
-
     parts = []
     for index, line in enumerate(text.split("\n")):
         if index:
             parts.append("<w:br/>")
         if line:
             space = ' xml:space="preserve"' if line != line.strip() else ""
-            parts.append(f"<w:t{space}>{escape(line)}</w:t>")
+            parts.append(f"<w:t{space}>{_escape(line)}</w:t>")
     return "".join(parts)
 
 
