@@ -154,6 +154,39 @@ def test_a_list_fits_the_terminal_and_says_what_it_left_out(
         assert (whole in text) == (column not in left_out), whole
 
 
+FORM_0603_HEADINGS = ["Mã số", "Đơn vị tính", "Tổng số", "Bằng khen",
+                      "Chiến sĩ thi đua cấp bộ, cấp tỉnh",
+                      "Cờ thi đua của bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực "
+                      "thuộc Trung ương",
+                      "Huy hiệu (kỷ niệm chương) của bộ, ban, ngành, đoàn thể Trung ương, tỉnh, "
+                      "thành phố trực thuộc Trung ương"]  # fmt: skip
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_a_form_fits_the_terminal_its_headings_wrapped_between_words(
+    ok: Ok, db: Path, width: int
+) -> None:
+    """Form 0603 at a terminal: no line wider than the terminal; the count columns' long
+    headings wrap between words and their numbers stay whole; what does not fit (the unit
+    first, then the counts from the last) is named, and the label, code and total stay."""
+    ok(["issuer", "add", "UBND tỉnh", "--level", "province"])
+    ok(["add", "Công ty A", "--kind", "tập thể", "--form", "Bằng khen", "--issuer", "UBND tỉnh",
+        "--year", "2023", "--method", "regular", "--count", "12345"])  # fmt: skip
+    screen = screen_of(["report", "0603", "--year", "2023"], db, width, lines=80)
+    lines = [line for line in screen.splitlines() if line.strip()]
+    said = [line for line in lines if line.startswith("left out to fit the terminal")]
+    table = [line for line in lines if line not in said and not line.startswith("Biểu số")]
+    assert all(len(line) <= width for line in table)
+    rule = next(i for i, line in enumerate(table) if line.startswith("─"))
+    words = {word for heading in FORM_0603_HEADINGS for word in heading.split()}
+    assert {word for line in table[:rule] for word in line.split()} <= words  # none broken
+    assert table[rule + 1].split()[:4] == ["Tổng", "số", "01", "12345"]
+    assert all(line.endswith("(a wider window shows them, as do --format markdown and an .xlsx "
+                             "file)") for line in said)  # fmt: skip
+    left_out = said[0].split(": ", 1)[1].split(" (a wider")[0] if said else ""
+    assert left_out == {120: "", 80: "", 60: f"Đơn vị tính, {FORM_0603_HEADINGS[-1]}"}[width]
+
+
 def test_columns_chooses_the_fields_and_their_order(ok: Ok, run: Run) -> None:
     """--columns recipient,year,form: those, in that order; an unknown one is named."""
     ok(LONG)

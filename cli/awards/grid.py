@@ -28,6 +28,7 @@ class Grid:
     caption: str | None = None
     empty: str | None = None  # said on stderr instead of drawing a table with no rows
     drop: tuple[int, ...] = ()  # columns a narrow terminal leaves out, the first first
+    chosen: bool = True  # --columns can bring them back (a list); else a form
 
 
 @dataclass(slots=True)

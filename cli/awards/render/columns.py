@@ -82,10 +82,11 @@ def lay_out(grid: Grid, width: int | None = None) -> Table:
         return map(cell_text, map(itemgetter(index), every))
 
     widths = [max(map(_size, chain([header[i]], column(i)))) for i in range(count)]
-    fixed = grid.numeric | grid.nowrap
     if width is not None:
-        wraps = [i not in fixed for i in range(count)]
-        widths = _shrunk(widths, wraps, lambda i: [header[i], *column(i)], width)
+        wraps = [i not in grid.nowrap for i in range(count)]
+        floors = [max([longest_word(header[i]), *map(_size, column(i))]) if i in grid.numeric
+                  else None for i in range(count)]  # fmt: skip
+        widths = _shrunk(widths, wraps, lambda i: [header[i], *column(i)], width, floors)
     right = [index in grid.numeric for index in range(count)]
 
     def lines_of(cells: list[str]) -> list[str]:
@@ -120,11 +121,14 @@ def _joined(parts: list[str], sizes: list[int], widths: list[int], right: list[b
 
 
 def _shrunk(
-    widths: list[int], wraps: list[bool], cells: Callable[[int], list[str]], room: int
-) -> list[int]:
+    widths: list[int], wraps: list[bool], cells: Callable[[int], list[str]], room: int,
+    numbers: list[int | None]
+) -> list[int]:  # fmt: skip
     """The widths narrowed until the table fits ``room``: the widest text column down to the
     next widest, again and again, each no narrower than its floor (its longest word, and
-    ``_FLOOR`` cells); then, if the table is still too wide, below the floor, folding words."""
+    ``_FLOOR`` cells); then, if the table is still too wide, below the floor, folding words.
+    A column of numbers wraps its heading but never goes below ``numbers`` (its widest number
+    and the longest word of its heading)."""
     widths = list(widths)
     room -= len(GAP) * (len(widths) - 1)
     floors = [
@@ -133,7 +137,11 @@ def _shrunk(
         for index in range(len(widths))
     ]  # fmt: skip
     floors = [min(limit, max(floor, _FLOOR)) for limit, floor in zip(widths, floors, strict=True)]
-    for lowest in (floors, [1] * len(widths)):
+    floors = [
+        floor if number is None else number for floor, number in zip(floors, numbers, strict=True)
+    ]
+    least = [1 if number is None else number for number in numbers]
+    for lowest in (floors, least):
         while sum(widths) > room:
             able = [i for i, limit in enumerate(widths) if wraps[i] and limit > lowest[i]]
             if not able:

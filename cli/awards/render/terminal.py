@@ -80,7 +80,9 @@ def _fitted(grid: Grid) -> Grid:
 
     def room(index: int) -> int:
         cells = [grid.columns[index], *(cell_text(row[index]) for row in rows)]
-        if index in grid.numeric or index in grid.nowrap:
+        if index in grid.numeric:  # its numbers whole; its heading may wrap
+            return max([longest_word(cells[0]), *map(width_of, cells[1:])])
+        if index in grid.nowrap:
             return max(map(width_of, cells))
         words = max(map(longest_word, cells))
         return max(words, min(max(map(width_of, cells)), _TEXT_ROOM))
@@ -95,8 +97,10 @@ def _fitted(grid: Grid) -> Grid:
         left_out.append(grid.columns[index])
     if not left_out:
         return grid
-    info(_("left out to fit the terminal: {columns} (a wider window, or --columns, shows them)")
-         .format(columns=", ".join(left_out)))  # fmt: skip
+    said = (_("left out to fit the terminal: {columns} (a wider window, or --columns, shows them)")
+            if grid.chosen else _("left out to fit the terminal: {columns} (a wider window shows "
+                                  "them, as do --format markdown and an .xlsx file)"))  # fmt: skip
+    info(said.format(columns=", ".join(left_out)))
 
     def kept(indexes: frozenset[int]) -> frozenset[int]:
         return frozenset(keep.index(i) for i in indexes if i in keep)

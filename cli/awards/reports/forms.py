@@ -91,7 +91,8 @@ def form_0603(
     ]
     columns = [*HEADINGS, *FORM_0603_COLUMNS]
     grid = Grid(columns, rows, frozenset(range(3, len(columns))), frozenset({1}),
-                title=f"Biểu số: {FORM_0603_NUMBER} — {FORM_0603_TITLE} — Năm {year}")  # fmt: skip
+                title=f"Biểu số: {FORM_0603_NUMBER} — {FORM_0603_TITLE} — Năm {year}",
+                drop=_dropped(len(columns)), chosen=False)  # fmt: skip
     if left_out:
         grid.caption = left_out_note(left_out)
     return Form(grid, year, number=FORM_0603_NUMBER, title=FORM_0603_TITLE,
@@ -159,12 +160,19 @@ def form_0602(
         *_by_method(row, 15),
     ]
     grid = Grid(columns, rows, frozenset(range(3, len(columns))), frozenset({1}),
-                title=f"Biểu số: {FORM_0602_NUMBER} — {FORM_0602_TITLE} — Năm {year}")  # fmt: skip
+                title=f"Biểu số: {FORM_0602_NUMBER} — {FORM_0602_TITLE} — Năm {year}",
+                drop=_dropped(len(columns)), chosen=False)  # fmt: skip
     if left_out:
         grid.caption = left_out_note(left_out)
     return Form(grid, year, number=FORM_0602_NUMBER, title=FORM_0602_TITLE,
                 sections=frozenset({1, 4, 14}), left_out=sorted(left_out), codes=tuple(codes),
                 heading=tuple(heading))  # fmt: skip
+
+
+def _dropped(width: int) -> tuple[int, ...]:
+    """What a narrow terminal leaves out of a form of awards first: the unit, then the counts
+    from the last; the label, the code and the total stay."""
+    return (2, *range(width - 1, 3, -1))
 
 
 def _counted(
@@ -312,7 +320,8 @@ def form_0601(phases: Sequence[Phase], year: int) -> Form:
     ]  # fmt: skip
     columns = ["", "Mã số", "Tổng số", *(label for label, _ in HOSTS.values())]
     grid = Grid(columns, rows, frozenset(range(2, len(columns))), frozenset({1}),
-                title=f"Biểu số: {FORM_0601_NUMBER} — {FORM_0601_TITLE} — Năm {year}")  # fmt: skip
+                title=f"Biểu số: {FORM_0601_NUMBER} — {FORM_0601_TITLE} — Năm {year}",
+                drop=tuple(range(len(columns) - 1, 2, -1)), chosen=False)  # fmt: skip
     if left_out:
         codes = ", ".join(p.code for p in left_out)
         grid.caption = (f"Không tính {len(left_out)} giai đoạn chưa có cấp chủ trì, phạm vi hoặc "
