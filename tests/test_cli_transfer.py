@@ -397,6 +397,22 @@ def test_xlsx_export_has_awards_and_phases_sheets_typed_and_fitted(
 FORMULAS = ['=HYPERLINK("http://x","y")', "+1", "-2+3", "@SUM(A1)", "'=already"]
 
 
+@pytest.mark.parametrize("name", ["out.csv", "out.json", "out.xlsx", "out.sqlite"])
+def test_a_record_damaged_by_hand_is_never_exported(
+    ok: Ok, run: Run, db: Path, tmp_path: Path, name: str
+) -> None:
+    """`"note": 5` typed into the file: an export refuses it, as a write does, naming the
+    record, and writes no file."""
+    add(ok, "An")
+    data = json.loads(db.read_bytes())
+    data["awards"]["1"]["note"] = 5
+    db.write_bytes(json.dumps(data, ensure_ascii=False).encode())
+    refused = run(["export", str(tmp_path / name)])
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith(f"Error: {db} holds a damaged record (note is neither")
+    assert list(tmp_path.glob("out*")) == []
+
+
 def test_csv_neutralises_by_each_value_whatever_else_the_row_holds(ok: Ok) -> None:
     """A formula in a late column is neutralised; text that merely holds a formula's first
     character after a bar or a line break is written as typed."""
