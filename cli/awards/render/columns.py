@@ -12,17 +12,16 @@ table renderer measured and laid out every cell as an object at 60-80 µs per ro
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from awards.render.text import cell_text
+from awards.render.text import NONE_SHOWN, cell_text
 from awards.text import printable
 
 if TYPE_CHECKING:
-    from awards.grid import Grid
+    from awards.grid import Cell, Grid
 
 GAP = "  "
 RULE = "─"
@@ -78,21 +77,23 @@ def lay_out(grid: Grid, width: int | None = None) -> Table:
     every = [*grid.rows, *([grid.total] if grid.total is not None else [])]
     count = len(header)
 
-    def column(index: int) -> Iterator[str]:
-        return map(cell_text, map(itemgetter(index), every))
+    def column(index: int) -> list[str]:
+        return _texts(list(map(itemgetter(index), every)))
 
-    widths = [max(map(_size, chain([header[i]], column(i)))) for i in range(count)]
+    widths = [max(_size(header[i]), _widest(column(i))) for i in range(count)]
     if width is not None:
         wraps = [i not in grid.nowrap for i in range(count)]
-        floors = [max([longest_word(header[i]), *map(_size, column(i))]) if i in grid.numeric
+        floors = [max(longest_word(header[i]), _widest(column(i))) if i in grid.numeric
                   else None for i in range(count)]  # fmt: skip
         widths = _shrunk(widths, wraps, lambda i: [header[i], *column(i)], width, floors)
     right = [index in grid.numeric for index in range(count)]
 
     def lines_of(cells: list[str]) -> list[str]:
-        sizes = [_size(cell) for cell in cells]
-        if all(size <= limit and "\n" not in cell
-               for cell, size, limit in zip(cells, sizes, widths, strict=True)):  # fmt: skip
+        flat = "".join(cells)
+        one_line = "\n" not in flat
+        sizes = list(map(len, cells)) if one_line and _ONE_CELL.fullmatch(flat) else [
+            _size(cell) for cell in cells]  # fmt: skip
+        if one_line and all(map(int.__le__, sizes, widths)):
             return [_joined(cells, sizes, widths, right)]
         wrapped = [_wrapped(cell, limit) for cell, limit in zip(cells, widths, strict=True)]
         return [
@@ -101,9 +102,25 @@ def lay_out(grid: Grid, width: int | None = None) -> Table:
             for parts in ([lines[depth] if depth < len(lines) else "" for lines in wrapped],)
         ]
 
-    rows = (line for row in grid.rows for line in lines_of([cell_text(v) for v in row]))
-    foot = lines_of([cell_text(v) for v in grid.total]) if grid.total is not None else []
+    rows = (line for row in grid.rows for line in lines_of(_texts(row)))
+    foot = lines_of(_texts(grid.total)) if grid.total is not None else []
     return Table(lines_of(header), RULE * (sum(widths) + len(GAP) * (count - 1)), rows, foot)
+
+
+def _texts(values: Sequence[Cell]) -> list[str]:
+    """The cells as shown (``cell_text``): at once where every one is printable, which one
+    check in C over them all tells, else cell by cell."""
+    texts = [NONE_SHOWN if value is None else str(value) for value in values]
+    return texts if "".join(texts).isprintable() else list(map(cell_text, values))
+
+
+def _widest(texts: list[str]) -> int:
+    """The width of the widest text, in terminal cells: by length where every character of
+    them all takes one cell and none breaks a line (one check in C), else text by text."""
+    flat = "".join(texts)
+    if "\n" not in flat and _ONE_CELL.fullmatch(flat):
+        return max(map(len, texts), default=0)
+    return max(map(_size, texts), default=0)
 
 
 def _size(cell: str) -> int:
