@@ -413,6 +413,17 @@ def test_a_record_damaged_by_hand_is_never_exported(
     assert list(tmp_path.glob("out*")) == []
 
 
+def test_an_unknown_key_typed_into_the_file_is_not_exported(ok: Ok, db: Path) -> None:
+    """An export writes the fields of an award, and nothing else a hand put in its record."""
+    add(ok, "An")
+    data = json.loads(db.read_bytes())
+    data["awards"]["1"]["colour"] = "red"
+    db.write_bytes(json.dumps(data, ensure_ascii=False).encode())
+    exported = json.loads(ok("export -f json"))["awards"]
+    assert list(exported[0]) == list(AWARD_FIELDS)
+    assert ok("export -f csv").splitlines()[0] == ",".join(AWARD_FIELDS)
+
+
 def test_csv_neutralises_by_each_value_whatever_else_the_row_holds(ok: Ok) -> None:
     """A formula in a late column is neutralised; text that merely holds a formula's first
     character after a bar or a line break is written as typed."""

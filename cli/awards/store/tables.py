@@ -128,6 +128,8 @@ def _row(key: str, record: dict[str, Any]) -> dict[str, Any]:
     row = codec.EMPTY_ROW.copy()
     row.update(record)
     row["id"] = int(key)
+    if len(row) != len(codec.EMPTY_ROW):  # a key typed into the file by hand is not a field
+        row = {name: row[name] for name in codec.EMPTY_ROW}
     return row
 
 
