@@ -18,6 +18,8 @@ from awards.commands.translation import Commands
 from awards.i18n import _
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from awards.domain.records import Award
     from awards.grid import Form
     from awards.reports.review import Report
@@ -180,19 +182,15 @@ def report_0602(
     An award the form cannot place (an individual without --category, any award without
     --method) is left out, named on stderr with the command that classifies it.
     """
-    from awards.domain.values import parse_year
     from awards.reports.forms import form_0602
 
-    records = settings(ctx).store().read()
-    year = parse_year(year)
-    form = form_0602(_awards_of(records, year=year), records.issuers, year, records.catalogue,
-                     proposer.value if proposer else None)  # fmt: skip
-    form.what = _("form 0602")
-    _file(form, records, filed["reporting"], filed["receiving"], fmt, output)
-    _say_left_out(form)
-    if proposer is None:
-        render.info(_("rows 02–03 are left empty; --proposer ministry or province fills them"))
-    render.emit(form, fmt, output)
+    def make(awards: "list[Award]", records: "Records", year: int) -> "Form":
+        return form_0602(awards, records.issuers, year, records.catalogue,
+                         proposer.value if proposer else None)  # fmt: skip
+
+    empty = _("rows 02–03 are left empty; --proposer ministry or province fills them")
+    _awards_form(ctx, year, make, _("form 0602"), filed, fmt, output,
+                 note=None if proposer else empty)  # fmt: skip
 
 
 @app.command("0603")
@@ -212,15 +210,36 @@ def report_0603(
     An award the form cannot place (an individual without --category, any award without
     --method) is left out, named on stderr with the command that classifies it.
     """
-    from awards.domain.values import parse_year
     from awards.reports.forms import form_0603
+
+    def make(awards: "list[Award]", records: "Records", year: int) -> "Form":
+        return form_0603(awards, records.issuers, year, records.catalogue)
+
+    _awards_form(ctx, year, make, _("form 0603"), filed, fmt, output)
+
+
+def _awards_form(
+    ctx: typer.Context, year: int, make: "Callable[[list[Award], Records, int], Form]",
+    what: str, filed: dict[str, str | None], fmt: str | None, output: str | None,
+    note: str | None = None
+) -> None:  # fmt: skip
+    """A form of awards (0602, 0603) for ``year``, made by ``make`` from the year's awards and
+    filed: the units from the options or the office settings, the awards it leaves out named
+    on stderr with ``note``, then the form in its format."""
+    from awards.domain.values import parse_year
 
     records = settings(ctx).store().read()
     year = parse_year(year)
-    form = form_0603(_awards_of(records, year=year), records.issuers, year, records.catalogue)
-    form.what = _("form 0603")
+    form = make(_awards_of(records, year=year), records, year)
+    form.what = what
     _file(form, records, filed["reporting"], filed["receiving"], fmt, output)
-    _say_left_out(form)
+    if form.left_out:
+        shown = ", ".join(map(str, form.left_out[:20])) + (", …" if len(form.left_out) > 20 else "")
+        said = _("{count} award(s) left out of the form, not classified: {ids}; set them with "
+                 "`awards edit ID --category … --method …`")  # fmt: skip
+        render.info(said.format(count=len(form.left_out), ids=shown))
+    if note:
+        render.info(note)
     render.emit(form, fmt, output)
 
 
@@ -230,15 +249,6 @@ def _awards_of(records: "Records", **given: Any) -> "list[Award]":
     from awards.query.filters import Filters, chosen_awards
 
     return chosen_awards(records, Filters(**given))
-
-
-def _say_left_out(form: "Form") -> None:
-    """The awards a form of awards leaves out, on stderr, with the command that places them."""
-    if form.left_out:
-        shown = ", ".join(map(str, form.left_out[:20])) + (", …" if len(form.left_out) > 20 else "")
-        said = _("{count} award(s) left out of the form, not classified: {ids}; set them with "
-                 "`awards edit ID --category … --method …`")  # fmt: skip
-        render.info(said.format(count=len(form.left_out), ids=shown))
 
 
 def _as_document(report: "Report", records: "Records", given: dict[str, Any]) -> "Report":

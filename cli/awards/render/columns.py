@@ -95,11 +95,11 @@ def lay_out(grid: Grid, width: int | None = None) -> Table:
             _size(cell) for cell in cells]  # fmt: skip
         if one_line and all(map(int.__le__, sizes, widths)):
             return [_joined(cells, sizes, widths, right)]
-        wrapped = [_wrapped(cell, limit) for cell, limit in zip(cells, widths, strict=True)]
+        broken = [wrapped(cell, limit) for cell, limit in zip(cells, widths, strict=True)]
         return [
             _joined(parts, [width_of(part) for part in parts], widths, right)
-            for depth in range(max(map(len, wrapped)))
-            for parts in ([lines[depth] if depth < len(lines) else "" for lines in wrapped],)
+            for depth in range(max(map(len, broken)))
+            for parts in ([lines[depth] if depth < len(lines) else "" for lines in broken],)
         ]
 
     rows = (line for row in grid.rows for line in lines_of(_texts(row)))
@@ -171,7 +171,7 @@ def _shrunk(
     return widths
 
 
-def _wrapped(cell: str, limit: int) -> list[str]:
+def wrapped(cell: str, limit: int) -> list[str]:
     """``cell`` in lines of at most ``limit`` cells: its own lines, each broken at spaces, a word
     longer than the line folded."""
     measure = len if _ONE_CELL.fullmatch(cell.replace("\n", " ")) else width_of

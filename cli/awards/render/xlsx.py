@@ -181,15 +181,12 @@ def _lines(heads: Sequence[Head], sizes: Sequence[float]) -> dict[int, int]:
 
 
 def _wrapped(value: str, width: float, letters: float = 1.2) -> int:
-    """The lines a text takes in a column ``width`` characters wide, broken between words:
-    ``letters`` to a unit of width, as Times New Roman 11 sets Vietnamese."""
-    per_line, lines, used = max(int(width * letters) - 2, 4), 1, 0
-    for word in value.split():
-        if used and used + 1 + len(word) > per_line:
-            lines, used = lines + 1, len(word)
-        else:
-            used += len(word) + (1 if used else 0)
-    return lines + sum(max(len(word) - 1, 0) // per_line for word in value.split())
+    """The lines a text takes in a column ``width`` characters wide, broken between words as
+    a table's cells are (``columns.wrapped``): ``letters`` to a unit of width, as Times New
+    Roman 11 sets Vietnamese."""
+    from awards.render.columns import wrapped
+
+    return len(wrapped(value, max(int(width * letters) - 2, 4)))
 
 
 def _save(book: Any) -> bytes:

@@ -11,6 +11,7 @@ not put in an invented row: it is left out, and ``Form.left_out`` names it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from awards.domain.catalogue import LAW_CATALOGUE, Catalogue, statistic
 from awards.domain.records import Award, Entry, Issuer, Phase
@@ -90,13 +91,8 @@ def form_0603(
         *_by_method(row, 11),
     ]
     columns = [*HEADINGS, *FORM_0603_COLUMNS]
-    grid = Grid(columns, rows, frozenset(range(3, len(columns))), frozenset({1}),
-                title=f"Biểu số: {FORM_0603_NUMBER} — {FORM_0603_TITLE} — Năm {year}",
-                drop=_dropped(len(columns)), chosen=False)  # fmt: skip
-    if left_out:
-        grid.caption = left_out_note(left_out)
-    return Form(grid, year, number=FORM_0603_NUMBER, title=FORM_0603_TITLE,
-                sections=frozenset({1, 11}), left_out=sorted(left_out))  # fmt: skip
+    return _awards_form(FORM_0603_NUMBER, FORM_0603_TITLE, year, columns, rows, left_out,
+                        sections=frozenset({1, 11}))  # fmt: skip
 
 
 def form_0602(
@@ -159,20 +155,24 @@ def form_0602(
         section("3. Chia theo phương thức khen thưởng"),
         *_by_method(row, 15),
     ]
+    return _awards_form(FORM_0602_NUMBER, FORM_0602_TITLE, year, columns, rows, left_out,
+                        sections=frozenset({1, 4, 14}), codes=tuple(codes),
+                        heading=tuple(heading))  # fmt: skip
+
+
+def _awards_form(
+    number: str, title: str, year: int, columns: list[str], rows: list[list[Cell]],
+    left_out: list[int], **layout: Any
+) -> Form:  # fmt: skip
+    """A form of awards (0602, 0603) from its columns and rows: the counts right-aligned, the
+    code kept whole; a narrow terminal leaves out the unit first, then the counts from the
+    last (the label, the code and the total stay); the awards left out noted under it."""
     grid = Grid(columns, rows, frozenset(range(3, len(columns))), frozenset({1}),
-                title=f"Biểu số: {FORM_0602_NUMBER} — {FORM_0602_TITLE} — Năm {year}",
-                drop=_dropped(len(columns)), chosen=False)  # fmt: skip
+                title=f"Biểu số: {number} — {title} — Năm {year}",
+                drop=(2, *range(len(columns) - 1, 3, -1)), chosen=False)  # fmt: skip
     if left_out:
         grid.caption = left_out_note(left_out)
-    return Form(grid, year, number=FORM_0602_NUMBER, title=FORM_0602_TITLE,
-                sections=frozenset({1, 4, 14}), left_out=sorted(left_out), codes=tuple(codes),
-                heading=tuple(heading))  # fmt: skip
-
-
-def _dropped(width: int) -> tuple[int, ...]:
-    """What a narrow terminal leaves out of a form of awards first: the unit, then the counts
-    from the last; the label, the code and the total stay."""
-    return (2, *range(width - 1, 3, -1))
+    return Form(grid, year, number=number, title=title, left_out=sorted(left_out), **layout)
 
 
 def _counted(
