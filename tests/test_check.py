@@ -8,6 +8,7 @@ import pytest
 
 from awards.domain.records import Award, Issuer, Phase
 from awards.reports.check import RULES, check
+from awards.store.codec import award_record
 
 PHASES = [Phase("2014-2018", "P", 2014, 2018), Phase("2018-2023", "P", 2018, 2023)]
 ISSUERS = [
@@ -21,7 +22,12 @@ GOOD = Award(1, "Nguyễn Văn An", "individual", 1, "Bằng khen", "UBND tỉnh
 
 
 def findings(*awards: Award, issuers: list[Issuer] = ISSUERS) -> list[tuple[str, tuple[int, ...]]]:
-    return [(f.rule, f.awards) for f in check(list(awards), PHASES, issuers)]
+    return [(f.rule, f.awards) for f in check(stored(*awards), PHASES, issuers)]
+
+
+def stored(*awards: Award) -> dict[str, dict[str, object]]:
+    """The awards as the data file holds them, by id: what check reads."""
+    return {str(award.id): award_record(award) for award in awards}
 
 
 def test_a_sound_award_passes_every_rule() -> None:
@@ -103,5 +109,7 @@ def test_revoked_awards_are_not_checked() -> None:
 def test_every_rule_has_a_title_and_a_basis() -> None:
     """The table says what each rule is and where it comes from."""
     assert all(rule.title and rule.basis for rule in RULES.values())
-    found = {f.rule for f in check([replace(GOOD, issuer="X", form="Cờ thi đua")], PHASES, [])}
+    found = {
+        f.rule for f in check(stored(replace(GOOD, issuer="X", form="Cờ thi đua")), PHASES, [])
+    }
     assert found <= set(RULES) and found == {"level-unset", "kind-form"}

@@ -213,6 +213,38 @@ def test_check_exits_1_with_findings_and_0_when_clean(ok: Ok, run: Run) -> None:
     assert json.loads(ok("check -f json")) == []
 
 
+def test_check_refuses_a_record_damaged_by_hand(ok: Ok, run: Run, db: Path) -> None:
+    """`"decided_on": 5` typed into the file: check reads every field, so it names the
+    damaged record in one line rather than stopping on it, and leaves the file as it is."""
+    ok("issuer add 'UBND tỉnh' --level province")
+    add(ok, "An", "UBND tỉnh", form="Bằng khen")
+    data = json.loads(db.read_bytes())
+    data["awards"]["1"]["decided_on"] = 5
+    db.write_bytes(json.dumps(data, ensure_ascii=False).encode())
+    before = digest(db)
+    refused = run("check")
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert refused.stderr.startswith(f"Error: {db} holds a damaged record (decided_on is")
+    assert refused.stderr.count("\n") == 1
+    assert digest(db) == before
+
+
+def test_check_names_each_spelling_with_its_own_awards(ok: Ok, run: Run) -> None:
+    """Several names spelled two ways in one register: each finding holds the awards of its
+    own name's spellings, and of no other."""
+    ok("issuer add 'UBND tỉnh' --level province")
+    for name in ("Lê Văn Bình", "LÊ VĂN BÌNH", "Trần Thị Hoa", "Le Van Binh", "Trần Thị Hòa"):
+        add(ok, name, "UBND tỉnh", form="Bằng khen")
+    result = run("check -f json")
+    assert result.exit_code == 1
+    found = [(f["awards"], f["message"]) for f in json.loads(result.stdout)
+             if f["rule"] == "spelling"]  # fmt: skip
+    assert found == [  # each name's spellings in code-point order
+        ([1, 2, 4], "recipient spelled 'Le Van Binh' and 'LÊ VĂN BÌNH' and 'Lê Văn Bình'"),
+        ([3, 5], "recipient spelled 'Trần Thị Hoa' and 'Trần Thị Hòa'"),
+    ]
+
+
 def test_the_sample_data_comes_out_clean(ok: Ok) -> None:
     """The published review, with its issuers' levels, breaks no rule."""
     assert ok(["--db", str(SAMPLE), "check", "-f", "json"]) == "[]\n"

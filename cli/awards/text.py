@@ -86,7 +86,13 @@ def clean_key(value: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def fold(value: str) -> str:
     """Case- and accent-insensitive form: ``Nguyễn Văn Đức`` folds to ``nguyen van duc``."""
-    decomposed = unicodedata.normalize("NFD", clean(value).casefold())
+    return folded(value)
+
+
+def folded(value: str) -> str:
+    """``fold`` without its cache (nor ``clean``'s), for values looked at once each: the
+    distinct names of a whole register, which would only churn through a cache."""
+    decomposed = unicodedata.normalize("NFD", clean.__wrapped__(value).casefold())
     bare = _VIETNAMESE_MARKS.sub("", decomposed).replace("đ", "d")
     if bare.isascii():  # Vietnamese: done in C
         return bare

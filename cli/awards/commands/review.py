@@ -70,8 +70,8 @@ def awards_check(
     """
     from awards.query.listing import findings_list
 
-    records = settings(ctx).store().read()
-    findings = check(records.awards, records.phases, records.issuers, records.catalogue)
+    records = settings(ctx).store().read(full=True)  # every field, as the rules read them
+    findings = check(records.award_rows, records.phases, records.issuers, records.catalogue)
     shown = findings_list(findings)
     if findings or render.choose_format(shown.formats, fmt, None) == "json":
         render.emit(shown, fmt)

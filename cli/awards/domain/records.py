@@ -133,11 +133,12 @@ def duplicate_key(award: Award | Mapping[str, Any]) -> tuple[DuplicateKey, str]:
     get: Callable[[str], Any] = award.get
     key = (text.same_key(get("recipient")), _unit_key(get("unit") or ""), get("form"),
            get("issuer"), get("year"))  # fmt: skip
-    return key, text.clean_key(get("decision") or "")
+    return key, _decision_key(get("decision") or "")
 
 
-# Units repeat row after row; a recipient is new each time.
+# Units and decisions repeat row after row; a recipient is new each time.
 _unit_key = functools.lru_cache(maxsize=4096)(text.same_key)
+_decision_key = functools.lru_cache(maxsize=4096)(text.clean_key)
 
 
 def field_values(awards: Sequence[Award | Mapping[str, Any]], name: str) -> Iterator[Any]:

@@ -7,16 +7,16 @@ they have been dealt with. Pure functions; no I/O.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from awards import text
 from awards.i18n import N_, _
 
 if TYPE_CHECKING:  # the rules are read by --help, which needs no model
     from awards.domain.catalogue import Catalogue
-    from awards.domain.records import Award, Issuer, Phase
+    from awards.domain.records import DuplicateKey, Issuer, Phase
 
 LAW = "Luật Thi đua, khen thưởng 2022 (06/2022/QH15)"
 
@@ -55,54 +55,102 @@ class Finding(NamedTuple):
 
 
 def check(
-    awards: Sequence[Award], phases: Sequence[Phase], issuers: Sequence[Issuer],
+    awards: Mapping[str, Mapping[str, Any]], phases: Sequence[Phase], issuers: Sequence[Issuer],
     catalogue: Catalogue | None = None
 ) -> list[Finding]:  # fmt: skip
-    """Every finding, rule by rule in the order of ``RULES``."""
+    """Every finding, rule by rule in the order of ``RULES``, over the stored award records by
+    id (checked in full on reading)."""
     from awards.domain.catalogue import LAW_CATALOGUE
 
     catalogue = catalogue or LAW_CATALOGUE
-    live = [a for a in awards if not a.revoked]
-    return [*_levels(live, issuers, catalogue), *_kinds(live, catalogue),
-            *_classes(live, catalogue), *_phase_years(live, phases), *_decisions(live),
+    live = _Live(awards)
+    given = _grouped(zip(live("issuer"), live("form"), live("kind"), strict=True))
+    return [*_levels(live, given, issuers, catalogue), *_kinds(live, given, catalogue),
+            *_classes(live, given, catalogue), *_phase_years(live, phases), *_decisions(live),
             *_duplicates(live), *_spellings(live)]  # fmt: skip
 
 
-def _ids(awards: Iterable[Award]) -> tuple[int, ...]:
-    return tuple(sorted(a.id for a in awards))
+class _Live:
+    """The awards that are not revoked (they have been dealt with), read a field at a time:
+    a rule groups the positions of the awards by the fields it needs, or looks at each
+    distinct value once."""
+
+    def __init__(self, awards: Mapping[str, Mapping[str, Any]]) -> None:
+        ids, records = list(map(int, awards)), list(awards.values())
+        revoked = _column(records, "revoked_decision")
+        if revoked.count(None) != len(revoked):
+            kept = [position for position, by in enumerate(revoked) if by is None]
+            ids, records = [ids[p] for p in kept], [records[p] for p in kept]
+        self._ids, self._records = ids, records
+        self._columns: dict[str, list[Any]] = {}
+
+    def __call__(self, name: str) -> list[Any]:
+        """Every live award's value of ``name``, in file order (read once for every rule)."""
+        if name not in self._columns:
+            self._columns[name] = _column(self._records, name)
+        return self._columns[name]
+
+    @property
+    def records(self) -> list[Mapping[str, Any]]:
+        return self._records
+
+    def ids(self, positions: Iterable[int]) -> tuple[int, ...]:
+        """The ids of the awards at ``positions``, in order."""
+        return tuple(sorted(map(self._ids.__getitem__, positions)))
+
+
+def _column(records: Sequence[Mapping[str, Any]], name: str) -> list[Any]:
+    from awards.domain.records import field_values
+
+    return list(field_values(records, name))
 
 
 K = TypeVar("K", bound=Hashable)
+J = TypeVar("J", bound=Hashable)
 
 
-def _grouped(awards: Iterable[Award], key: Callable[[Award], K]) -> dict[K, list[Award]]:
-    groups: dict[K, list[Award]] = defaultdict(list)
-    for award in awards:
-        groups[key(award)].append(award)
+def _grouped(keys: Iterable[K]) -> dict[K, list[int]]:
+    """The positions of each key, keys in the order they first appear."""
+    groups: dict[K, list[int]] = defaultdict(list)
+    for position, key in enumerate(keys):
+        groups[key].append(position)
     return groups
 
 
+def _merged(groups: Mapping[K, list[int]], key: Callable[[K], J]) -> dict[J, list[int]]:
+    """``groups`` grouped again by a part of their key, still in order of first appearance."""
+    merged: dict[J, list[int]] = defaultdict(list)
+    for found, positions in groups.items():
+        merged[key(found)].extend(positions)
+    return merged
+
+
+Given = Mapping[tuple[str, str, str], list[int]]  # (issuer, form, kind): positions
+
+
 def _levels(
-    awards: Sequence[Award], issuers: Sequence[Issuer], catalogue: Catalogue
+    live: _Live, given: Given, issuers: Sequence[Issuer], catalogue: Catalogue
 ) -> list[Finding]:
     levels = {issuer.name: issuer.level for issuer in issuers}
     findings = []
-    by_issuer = _grouped(awards, lambda a: a.issuer)
-    for issuer, given in sorted(by_issuer.items(), key=lambda item: text.sort_key(item[0])):
+    by_issuer = _merged(given, lambda found: found[0])
+    for issuer in sorted(by_issuer, key=text.sort_key):
         level = levels.get(issuer)
         if level is None:
             unset = _("issuer {issuer!r} has no level; set it with "
                       "`awards issuer edit {issuer!r} --level …`")  # fmt: skip
-            findings.append(Finding("level-unset", _ids(given), unset.format(issuer=issuer)))
+            findings.append(Finding("level-unset", live.ids(by_issuer[issuer]),
+                                    unset.format(issuer=issuer)))  # fmt: skip
             continue
-        for form, wrong in _grouped(given, lambda a: a.form).items():
+        forms = _merged({k: v for k, v in given.items() if k[0] == issuer}, lambda k: k[1])
+        for form, wrong in forms.items():
             entry = catalogue.entry(form)
             allowed = entry.levels if entry else ()
             if entry is not None and level not in allowed:
                 said = _("{form} from {issuer!r}, a {level}-level issuer; {form} is given at: "
                          "{levels}").format(form=form, issuer=issuer, level=level,
                                             levels=", ".join(sorted(allowed)))  # fmt: skip
-                findings.append(Finding("level-form", _ids(wrong), said))
+                findings.append(Finding("level-form", live.ids(wrong), said))
     return findings
 
 
@@ -110,14 +158,14 @@ _RECEIVERS = {"individual": N_("individuals"), "collective": N_("collectives"),
               "household": N_("households")}  # fmt: skip
 
 
-def _kinds(awards: Sequence[Award], catalogue: Catalogue) -> list[Finding]:
+def _kinds(live: _Live, given: Given, catalogue: Catalogue) -> list[Finding]:
     findings = []
-    for (form, kind), wrong in _grouped(awards, lambda a: (a.form, a.kind)).items():
+    for (form, kind), wrong in _merged(given, lambda found: found[1:]).items():
         entry = catalogue.entry(form)
         if entry is None:
             said = _("{form} is not in the catalogue; `awards catalogue add` records a "
                      "register's own").format(form=form)  # fmt: skip
-            findings.append(Finding("unknown-form", _ids(wrong), said))
+            findings.append(Finding("unknown-form", live.ids(wrong), said))
             continue
         kinds = ("individual", "collective") if kind == "mixed" else (kind,)
         if set(kinds) <= set(entry.kinds):
@@ -126,55 +174,57 @@ def _kinds(awards: Sequence[Award], catalogue: Catalogue) -> list[Finding]:
             form=form, allowed=", ".join(_(_RECEIVERS[k]) for k in entry.kinds),
             kind=", ".join(_(_RECEIVERS[k]) for k in kinds),
         )  # fmt: skip
-        findings.append(Finding("kind-form", _ids(wrong), said))
+        findings.append(Finding("kind-form", live.ids(wrong), said))
     return findings
 
 
-def _classes(awards: Sequence[Award], catalogue: Catalogue) -> list[Finding]:
+def _classes(live: _Live, given: Given, catalogue: Catalogue) -> list[Finding]:
     findings = []
-    for form, wrong in _grouped(awards, lambda a: a.form).items():
+    for form, wrong in _merged(given, lambda found: found[1]).items():
         entry = catalogue.entry(form)
         if entry is not None and entry.classes and form == entry.name:
             said = _("{form} is given in a class ({classes}); these awards name none").format(
                 form=form, classes=", ".join(f"hạng {c}" for c in entry.classes)
             )
-            findings.append(Finding("class-missing", _ids(wrong), said))
+            findings.append(Finding("class-missing", live.ids(wrong), said))
     return findings
 
 
-def _phase_years(awards: Sequence[Award], phases: Sequence[Phase]) -> list[Finding]:
+def _phase_years(live: _Live, phases: Sequence[Phase]) -> list[Finding]:
     by_code = {phase.code: phase for phase in phases}
     findings = []
-    for award in awards:
-        phase = by_code.get(award.phase or "")
-        if award.phase is None or (phase is not None and phase.contains(award.year)):
+    for position, (code, year) in enumerate(zip(live("phase"), live("year"), strict=True)):
+        phase = by_code.get(code or "")
+        if code is None or (phase is not None and phase.contains(year)):
             continue
         said = (
-            _("phase {code!r} does not exist").format(code=award.phase)
+            _("phase {code!r} does not exist").format(code=code)
             if phase is None
             else (
                 _("year {year} lies outside phase {code} ({start}–{end})").format(
-                    year=award.year, code=phase.code, start=phase.start, end=phase.end
+                    year=year, code=phase.code, start=phase.start, end=phase.end
                 )
             )
         )
-        findings.append(Finding("phase-year", (award.id,), said))  # fmt: skip
+        findings.append(Finding("phase-year", live.ids([position]), said))
     return findings
 
 
-def _decisions(awards: Sequence[Award]) -> list[Finding]:
+def _decisions(live: _Live) -> list[Finding]:
+    dated, years = live("decided_on"), live("year")
     findings = [
-        Finding("decision-year", (award.id,), _(
+        Finding("decision-year", live.ids([position]), _(
             "award year {year}, but its decision is dated {date}"
-        ).format(year=award.year, date=award.decided_on))
-        for award in awards
-        if award.decided_on and int(award.decided_on[:4]) != award.year
+        ).format(year=year, date=date))
+        for position, (date, year) in enumerate(zip(dated, years, strict=True))
+        if date and int(date[:4]) != year
     ]  # fmt: skip
-    numbered = [a for a in awards if a.decision]
-    by_number = _grouped(numbered, lambda a: text.key(a.decision or ""))
+    numbers, issuers = live("decision"), live("issuer")
+    by_number = _merged(_grouped(numbers), lambda number: text.key(number or ""))
+    by_number.pop("", None)  # no decision
     for _number, same in sorted(by_number.items()):
-        dates = sorted({a.decided_on for a in same if a.decided_on})
-        signers = sorted({a.issuer for a in same})
+        dates = sorted(set(map(dated.__getitem__, same)) - {None, ""})
+        signers = sorted(set(map(issuers.__getitem__, same)))
         if len(dates) > 1 or len(signers) > 1:
             what = (
                 _("dates {dates}").format(dates=", ".join(dates))
@@ -182,48 +232,57 @@ def _decisions(awards: Sequence[Award]) -> list[Finding]:
                 else (_("issuers {issuers}").format(issuers=", ".join(signers)))
             )
             twice = _("decision {decision} appears with {what}")
-            twice = twice.format(decision=same[0].decision, what=what)  # fmt: skip
-            findings.append(Finding("decision-twice", _ids(same), twice))
+            twice = twice.format(decision=numbers[min(same)], what=what)  # fmt: skip
+            findings.append(Finding("decision-twice", live.ids(same), twice))
     return findings
 
 
-def _duplicates(awards: Sequence[Award]) -> list[Finding]:
+def _duplicates(live: _Live) -> list[Finding]:
     """Records of one award, by the rule import uses (``duplicate_key``): names that differ
     only in their diacritics are two names, which ``spelling`` notes instead."""
     from awards.domain.records import duplicate_key
 
-    findings = []
-    groups = _grouped(awards, lambda a: duplicate_key(a)[0])
+    findings: list[Finding] = []
+    keys = list(map(duplicate_key, live.records))
+    repeated = {key for key, seen in Counter(key for key, _d in keys).items() if seen > 1}
+    groups: dict[DuplicateKey, list[int]] = defaultdict(list)
+    for position, (key, _decision) in enumerate(keys):
+        if key in repeated:
+            groups[key].append(position)
     for group in groups.values():
-        if len(group) < 2:
-            continue
-        decisions = {duplicate_key(a)[1] for a in group} - {""}
-        undecided = [a for a in group if not duplicate_key(a)[1]]
-        sets = [[a for a in group if duplicate_key(a)[1] in ("", d)] for d in sorted(decisions)]
+        decided = {p: keys[p][1] for p in group}
+        undecided = [p for p in group if not decided[p]]
+        sets = [[p for p in group if decided[p] in ("", d)]
+                for d in sorted(set(decided.values()) - {""})]  # fmt: skip
         for same in sets or [undecided]:
             if len(same) < 2 or (len(sets) > 1 and same == undecided):
                 continue
-            first = same[0]
+            first = live.records[same[0]]
             said = _("{recipient}: {form} from {issuer}, {year}, recorded {count} times").format(
-                recipient=first.recipient, form=first.form, issuer=first.issuer,
-                year=first.year, count=len(same),
+                recipient=first["recipient"], form=first["form"], issuer=first["issuer"],
+                year=first["year"], count=len(same),
             )  # fmt: skip
-            findings.append(Finding("duplicate", _ids(same), said))
+            findings.append(Finding("duplicate", live.ids(same), said))
     return findings
 
 
-def _spellings(awards: Sequence[Award]) -> list[Finding]:
+def _spellings(live: _Live) -> list[Finding]:
+    """Values of a field that fold to one (``text.fold``): each distinct value is folded once
+    (``text.folded``), and the awards of the names spelled two ways are found in one pass."""
     findings = []
     for field in (N_("recipient"), N_("unit"), N_("issuer")):
-        spellings: dict[str, dict[str, list[Award]]] = defaultdict(lambda: defaultdict(list))
-        for award in awards:
-            value = getattr(award, field)
+        values = live(field)
+        spellings: dict[str, list[str]] = defaultdict(list)
+        for value in dict.fromkeys(values):  # in file order
             if value:
-                spellings[text.fold(value)][value].append(award)
-        for variants in spellings.values():
-            if len(variants) > 1:
-                shown = _(" and ").join(f"{v!r}" for v in sorted(variants))
-                ids = _ids(a for group in variants.values() for a in group)
-                spelled = _("{field} spelled {spellings}").format(field=_(field), spellings=shown)
-                findings.append(Finding("spelling", ids, spelled))
+                spellings[text.folded(value)].append(value)
+        split = [variants for variants in spellings.values() if len(variants) > 1]
+        if not split:
+            continue
+        group = {value: i for i, variants in enumerate(split) for value in variants}
+        positions = _grouped(map(group.get, values))
+        for i, variants in enumerate(split):
+            shown = _(" and ").join(f"{v!r}" for v in sorted(variants))
+            spelled = _("{field} spelled {spellings}").format(field=_(field), spellings=shown)
+            findings.append(Finding("spelling", live.ids(positions[i]), spelled))
     return findings
