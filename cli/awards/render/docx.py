@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -187,10 +188,9 @@ def _table(document: Any, grid: Grid, rows_later: list[Iterator[str]]) -> None:
     table = document.add_table(rows=2, cols=len(grid.columns))
     table.style = "Table Grid"
     table.autofit = False
+    widths = _widths(grid.columns, rows, 165)
     for template, strong in zip(table.rows, (False, True), strict=True):
-        for index, (cell, width) in enumerate(
-            zip(template.cells, _widths(grid.columns, rows, 165), strict=True)
-        ):
+        for index, (cell, width) in enumerate(zip(template.cells, widths, strict=True)):
             cell.width = Mm(width)
             run = cell.paragraphs[0].add_run(f"{_SLOT}{index}{_SLOT}")
             run.bold = strong
@@ -278,8 +278,11 @@ def _saved(document: Any, rows_later: list[Iterator[str]]) -> bytes:
                 parts = re.split(f"<w:tr>{_SLOT}(\\d+)</w:tr>", xml)
                 stream.write(parts[0].encode("utf-8"))
                 for index, after in zip(parts[1::2], parts[2::2], strict=True):
-                    for row in rows_later[int(index)]:
-                        stream.write(row.encode("utf-8"))
+                    rows = rows_later[int(index)]
+                    # a few hundred rows to each write: compressing row by row cost more
+                    # than making the rows
+                    while chunk := "".join(itertools.islice(rows, 500)):
+                        stream.write(chunk.encode("utf-8"))
                     stream.write(after.encode("utf-8"))
     return out.getvalue()
 
@@ -287,10 +290,11 @@ def _saved(document: Any, rows_later: list[Iterator[str]]) -> bytes:
 def _widths(columns: Sequence[str], rows: Sequence[Sequence[Cell]], total: float) -> list[float]:
     """Each column's share of ``total`` mm by the longest word or value it holds, so that a
     number column is narrow and a name column takes what is left."""
+    values = zip(*rows, strict=True) if rows else ([] for _column in columns)  # by column
     longest = [
-        max([max((len(w) for w in str(column).split()), default=1),
-             *(len(str(row[i])) if row[i] is not None else 1 for row in rows)])
-        for i, column in enumerate(columns)
+        max(max(map(len, str(column).split()), default=1),
+            max(map(len, map(str, [v for v in held if v is not None])), default=1))
+        for column, held in zip(columns, values, strict=True)
     ]  # fmt: skip
     weights = [min(max(n, 3), 40) for n in longest]
     return [total * weight / sum(weights) for weight in weights]
