@@ -437,6 +437,40 @@ def test_csv_neutralises_by_each_value_whatever_else_the_row_holds(ok: Ok) -> No
     assert (rows[3][note], rows[3][unit]) == ("a|+b", "'@Phòng B")
 
 
+@pytest.mark.parametrize(("suffix", "delimiter"), [("csv", ","), ("tsv", "\t")])
+def test_a_long_export_neutralises_the_one_value_that_needs_it(
+    ok: Ok, db: Path, tmp_path: Path, suffix: str, delimiter: str
+) -> None:
+    """12,000 awards, among them one unit that begins as a formula, one recipient with a tab
+    typed into the file by hand and one note of two lines: those three are written safe, and
+    every other value exactly as stored."""
+    rows = [[f"Người {n}", "individual", "Giấy khen", "Giám đốc Công an tỉnh", "2020",
+             f"Đội {n % 7}, Phòng {n % 3}"] for n in range(12_000)]  # fmt: skip
+    rows[7_001][5] = "=1+1"
+    source = tmp_path / "in.csv"
+    with source.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows([["recipient", "kind", "form", "issuer", "year", "unit"],
+                                    *rows])  # fmt: skip
+    ok(["import", str(source), "--new-issuer"])
+    data = json.loads(db.read_bytes())
+    data["awards"]["9500"]["recipient"] = "Người\t9499"
+    data["awards"]["11000"]["note"] = "dòng 1\ndòng 2"
+    db.write_bytes(json.dumps(data, ensure_ascii=False).encode())
+    target = tmp_path / f"out.{suffix}"
+    ok(["export", str(target)])
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        written = list(csv.reader(file, delimiter=delimiter))
+    recipient, unit, note = (written[0].index(name) for name in ("recipient", "unit", "note"))
+    assert len(written) == 12_001
+    assert written[7_002][unit] == "'=1+1"
+    assert written[9_500][recipient] == "Người\\t9499"
+    assert written[11_000][note] == "dòng 1\ndòng 2"
+    changed = {7_002, 9_500, 11_000}
+    assert [
+        (row[recipient], row[unit]) for n, row in enumerate(written) if n and n not in changed
+    ] == [(r[0], r[5]) for n, r in enumerate(rows, start=1) if n not in changed]
+
+
 def test_formula_looking_values_are_neutralised(ok: Ok, run: Run, tmp_path: Path) -> None:
     """CSV gets a leading quote; XLSX cells are text with the quote prefix, never formulas;
     both import back to the exact values."""

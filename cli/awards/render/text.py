@@ -8,13 +8,14 @@ spreadsheet would run as a formula, and control characters are never written raw
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from awards.i18n import N_, Translate
-from awards.text import as_typed, neutralise, printable, safe
+from awards.text import neutralise, printable, safe
 
 if TYPE_CHECKING:
     from awards.grid import Cell, Grid
@@ -52,27 +53,50 @@ _UNSEEN = re.compile(
 
 
 def to_delimited(
-    records: Sequence[dict[str, Any]], fieldnames: Sequence[str], delimiter: str
+    records: Iterable[dict[str, Any]], fieldnames: Sequence[str], delimiter: str
 ) -> str:
-    """CSV or TSV with a header row; text a spreadsheet would run as a formula gets a ``'``."""
+    """CSV or TSV with a header row; text a spreadsheet would run as a formula gets a ``'``.
+
+    The rows go to the writer a few thousand at a time, as they are: a batch whose written text
+    shows that every value went out as typed (``_as_written``) is kept; any other is written
+    again row by row, each value made safe."""
     import csv  # only for CSV and TSV: not loaded at start-up
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(fieldnames)
-    plain = _PLAIN_TYPES
-    for record in records:
-        values = list(map(record.get, fieldnames))
-        # A row of text and numbers that goes out as typed is written as it is: the writer
-        # writes None as "".
-        if plain.issuperset(map(type, values)) and as_typed(values):
-            writer.writerow(values)
-        else:
+    records = iter(records)
+    while batch := [list(map(r.get, fieldnames)) for r in itertools.islice(records, 5000)]:
+        scratch = io.StringIO()
+        csv.writer(scratch, delimiter=delimiter, lineterminator="\n").writerows(batch)
+        written = scratch.getvalue()
+        if _PLAIN_TYPES.issuperset(map(type, itertools.chain.from_iterable(batch))) and (
+            _as_written(written, len(batch), len(fieldnames), delimiter)
+        ):
+            buffer.write(written)
+            continue
+        for values in batch:
             writer.writerow(["" if v is None else _flat(v) for v in values])
     return buffer.getvalue()
 
 
+def _as_written(written: str, rows: int, fields: int, delimiter: str) -> bool:
+    """Whether ``rows`` rows of text and numbers, as the CSV writer wrote them, hold every
+    value as typed, as ``safe`` and ``neutralise`` would leave it: a line break only where a
+    row ends (and a tab only between fields, in TSV), every other character printable, and no
+    field that begins as a formula may. A batch it is not sure of (a field beginning with "-",
+    or a note of two lines) is simply written value by value."""
+    if written.count("\n") != rows:
+        return False
+    if delimiter == "\t":
+        if written.count("\t") != rows * (fields - 1):
+            return False
+        written = written.replace("\t", "|")
+    return written.replace("\n", "|").isprintable() and _FIELD_FORMULA.search(written) is None
+
+
 _PLAIN_TYPES = frozenset({str, int, type(None)})
+_FIELD_FORMULA = re.compile(r"(?:^|[,|\n])\"?['=+\-@]")  # a field that begins as one may
 
 
 def _flat(value: Any) -> Any:
