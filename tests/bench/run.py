@@ -154,10 +154,22 @@ def measure(size: int, runs: int, folder: Path, env: dict[str, str], rows: list[
         lambda: run_once([SQLITE_UTILS, "query", str(peer_db), "select year, form, "
                           "sum(count) as count from awards group by year, form"], env=env),
     )  # fmt: skip
-    target = {1_000: ("T2", 1.3, 1.0), 10_000: ("T3", 1.5, 1.0), 100_000: ("T4", 2.5, 1.5)}
+    # At 100,000 a tally of any dimensions, as a table or JSON, must be within 1.5× (it was
+    # 2.5× before the register reached a province's scale): the second one is JSON.
+    target = {1_000: ("T2", 1.3, 1.0), 10_000: ("T3", 1.5, 1.0), 100_000: ("T4", 1.5, 1.0)}
     code, must, stretch = target.get(size, ("—", 2.5, 1.5))
     rows.append(Row(code, f"`tally --by year --by form` on {size:,}", tally_ours, tally_peer,
                     must, stretch, "`sqlite-utils query` (group by)"))  # fmt: skip
+    if size == 100_000:
+        json_ours, json_peer = paired(
+            runs,
+            lambda: run_once([AWARDS, "--db", str(ours_db), "tally", "--by", "issuer", "--by",
+                              "kind", "-f", "json"], env=env),
+            lambda: run_once([SQLITE_UTILS, "query", str(peer_db), "select issuer, kind, "
+                              "sum(count) as count from awards group by issuer, kind"], env=env),
+        )  # fmt: skip
+        rows.append(Row("T4", f"`tally --by issuer --by kind -f json` on {size:,}", json_ours,
+                        json_peer, 1.5, 1.0, "`sqlite-utils query` (group by, JSON)"))  # fmt: skip
 
     award = {"recipient": "Nguyễn Văn Mới", "kind": "individual", "count": 1,
              "form": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "year": 2025}  # fmt: skip
@@ -327,8 +339,8 @@ def main() -> None:
         mark = "✓" if per_award <= 270 else "✗"
         print(f"- T8: {size:,} awards take {per_award:.0f} bytes each (≤ 270 {mark})")
     if 100_000 in sizes:
-        mark = "✓" if tally_peak_mib <= 250 else "✗"
-        print(f"- T4 memory: the 100,000 tally peaks at {tally_peak_mib:.0f} MiB (≤ 250 {mark})")
+        mark = "✓" if tally_peak_mib <= 160 else "✗"
+        print(f"- T4 memory: the 100,000 tally peaks at {tally_peak_mib:.0f} MiB (≤ 160 {mark})")
         largest = max((row for row in rows if "100,000" in row.task and "import" not in row.task),
                       key=lambda row: row.ours.peak_kib)  # fmt: skip
         peak = largest.ours.peak_kib / 1024
