@@ -124,8 +124,10 @@ def _markdown_cell(value: Cell) -> str:
 def _markdown_row(cells: Sequence[Cell]) -> str:
     """A table row: its cells escaped together where they are all printable text or numbers
     (a few calls in C for the row), else cell by cell."""
+    if None in cells:
+        cells = [NONE_SHOWN if cell is None else cell for cell in cells]
     texts = list(map(str, cells))
-    if None not in cells and "".join(texts).isprintable():  # so no cell holds the \0 below
+    if "".join(texts).isprintable():  # so no cell holds the \0 below
         joined = "\0".join(texts)
         if _MARKDOWN_SPECIAL_FOUND(joined):  # rare: translate looks every letter up
             joined = joined.translate(_MARKDOWN_SPECIAL)
