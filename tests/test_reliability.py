@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import random
+import re
 import resource
 import signal
 import statistics
@@ -404,6 +405,45 @@ def test_a_file_without_read_permission_is_named(db: Path) -> None:
     finally:
         os.chmod(db, 0o644)
     assert (done.returncode, done.stderr) == (1, f"Error: cannot read {db}: Permission denied\n")
+
+
+HAND_EDITS = ["list", "tally", "check", "export", "show 2", "edit 1 --note x"]
+
+
+@pytest.mark.parametrize("argv", HAND_EDITS)
+def test_a_hand_edit_that_keeps_every_byte_in_place_is_still_refused(
+    run: Run, db: Path, argv: str
+) -> None:
+    """The awards carry a CRC-32 of their bytes, so a reading of a file as awards wrote it
+    skips checking them again; a year typed as `true` over its four digits (the same length,
+    the file otherwise the same byte for byte) no longer matches it, is checked and refused."""
+    fill(db, 3)
+    before = db.read_bytes()
+    edited = re.sub(rb'"year":\d{4}', b'"year":true', before, count=1)
+    assert len(edited) == len(before) and edited != before
+    db.write_bytes(edited)
+    result = run(argv)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {db} holds a damaged record (year is not a whole number); it was left as it is\n"
+    )
+    assert db.read_bytes() == edited
+
+
+def test_undo_refuses_to_bring_back_a_record_damaged_in_the_history(run: Run, db: Path) -> None:
+    """An award removed, then its copy in the history edited by hand: undo brings back only
+    what a write would accept, so it refuses, and the file keeps its bytes."""
+    fill(db, 3)
+    assert run("remove 1 --yes").exit_code == 0
+    data = orjson.loads(db.read_bytes())
+    (entry,) = [e for e in data["history"].values() if " remove " in e["command"]]
+    entry["undo"]["awards_before"]["1"]["count"] = "one"
+    db.write_bytes(orjson.dumps(data))
+    before = digest(db)
+    result = run("undo")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {db} holds a damaged record (count is not a whole")
+    assert digest(db) == before
 
 
 # ---- 7. mode and owner ---------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 import os
 import stat
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,8 +47,11 @@ def test_first_write_creates_folders_and_a_tinydb_file(db: Path) -> None:
     data = orjson.loads(db.read_bytes())
     assert set(data) == {"awards", "meta", "history"}
     assert data["history"]["1"]["undo"] == {"awards_added": [[1, 1]]}
+    written = orjson.dumps(data["awards"])  # the awards as they stand at the end of the file
+    assert db.read_bytes().endswith(b',"awards":' + written + b"}\n")
     assert data["meta"]["1"] == {
-        "schema_version": 3, "next_award_id": 2, "next_change": 2, "awards_bytes": 124
+        "schema_version": 3, "next_award_id": 2, "next_change": 2, "awards_bytes": len(written),
+        "awards_crc": zlib.crc32(written),
     }  # fmt: skip
     assert data["awards"]["1"]["recipient"] == "Nguyễn Văn An"
     assert "\\u" not in db.read_text(encoding="utf-8")

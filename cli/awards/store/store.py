@@ -50,7 +50,9 @@ class Store:
         """The records as they are now; a missing file is an empty one and is not created.
         ``full`` checks every field of every award, as a write does (an export carries the
         stored records on as they are)."""
-        return Records(self.path, self._load(), full=full)
+        raw = self._read()
+        data = self._parse(raw)
+        return Records(self.path, data, full=full, raw=b"" if codec.upgrade(data) else raw)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Transaction]:

@@ -46,13 +46,16 @@ class Records:
     stored records themselves, and builds objects only for what it shows.
     """
 
-    def __init__(self, path: Path, data: dict[str, dict[str, Any]], *, full: bool = False) -> None:
+    def __init__(
+        self, path: Path, data: dict[str, dict[str, Any]], *, full: bool = False, raw: bytes = b""
+    ) -> None:
         self.path = path
         self._data = data
         self._awards: list[Award] | None = None
         try:
             self.phases = [codec.phase_from_record(r) for r in data.get("phases", {}).values()]
-            codec.check_award_records(data.get("awards", {}), full=full)
+            if not codec.checked_before(raw, data):  # ``raw``: the bytes ``data`` was read from
+                codec.check_award_records(data.get("awards", {}), full=full)
             self.issuers = [codec.issuer_from_record(r) for r in data.get("issuers", {}).values()]
             self.entries = [codec.entry_from_record(r) for r in data.get("catalogue", {}).values()]
             office = data.get("office", {}).get(str(codec.OFFICE_ID))
@@ -143,7 +146,7 @@ class Transaction(Records):
     def __init__(
         self, path: Path, data: dict[str, dict[str, Any]], command: str = "", raw: bytes = b""
     ) -> None:
-        super().__init__(path, data, full=True)  # damage is refused, never carried on
+        super().__init__(path, data, full=True, raw=raw)  # damage is refused, not carried on
         self._db = TinyDB(data, storage=_Loaded)
         self.changed = False
         self.command = command
@@ -307,6 +310,8 @@ class Transaction(Records):
                 for i in history.ids_of(group["ids"]):
                     if (now := records.get(doc_id=i)) is not None:
                         before[i] = history.restored(dict(now), group)
+            if name == "awards":  # what comes back is checked as what is read: the file may
+                self._check_restored(before)  # have been edited by hand since
             added = history.ids_of(revert.get(f"{name}_added", []))
             records.remove(doc_ids=[i for i in [*added, *before] if records.contains(doc_id=i)])
             records.insert_multiple(Document(v, doc_id=k) for k, v in before.items())
@@ -316,6 +321,12 @@ class Transaction(Records):
         self.undone = history.change_of(entry.doc_id, entry)
         self.changed = True
         return self.undone
+
+    def _check_restored(self, awards: Mapping[int, Any]) -> None:
+        try:
+            codec.check_award_records({str(k): v for k, v in awards.items()}, full=True)
+        except (TypeError, ValueError) as error:
+            raise self._damaged(error) from None
 
     def _remember(self, name: str, doc_ids: list[int]) -> None:
         table = self.data.get(name, {})
