@@ -124,12 +124,11 @@ def _print(parts: Sequence[Text | Lines], out: IO[str]) -> None:
     so the output can be compared and diffed. At a terminal in colour, and what is longer than
     the screen goes through the pager, as git does: $PAGER, else less (with LESS=FRX unless LESS
     is set: it quits when the output fits, keeps colour)."""
-    from rich.text import Text
-
-    if not out.isatty():
+    if not out.isatty():  # no Rich: nothing of it is needed to write plain lines
         _write_plain((line for part in parts for line in _plain(part)), out)
         return
     from rich.console import Console
+    from rich.text import Text
 
     console = Console(file=out, markup=False, highlight=False, emoji=False, soft_wrap=True)
     shown: list[Text | Lines] = [
@@ -144,9 +143,7 @@ def _print(parts: Sequence[Text | Lines], out: IO[str]) -> None:
 
 
 def _plain(part: Text | Lines) -> Iterable[str]:
-    from rich.text import Text
-
-    return part.plain.split("\n") if isinstance(part, Text) else part[0]
+    return part[0] if isinstance(part, tuple) else part.plain.split("\n")
 
 
 def _page(console: Console, parts: list[Text | Lines]) -> None:
