@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from awards import text
 from awards.domain.catalogue import LAW_CATALOGUE, verb
@@ -242,10 +243,8 @@ def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list
         names = [*(["honorific"] if shown["honorific"] else []), "recipient",
                  *(["position"] if shown["position"] else []), "unit", "issuer", "year",
                  "decision", "count"]  # fmt: skip
-        rows: list[list[Cell]] = [
-            [number, *(getattr(a, name) for name in names)]
-            for number, a in enumerate(given, start=1)
-        ]
+        values = attrgetter(*names)  # the row's fields in one call
+        rows: list[list[Cell]] = [[number, *values(a)] for number, a in enumerate(given, start=1)]
         columns = [_("No."), *(_(HEADINGS[name]) for name in names)]
         grid = Grid(columns, rows, numeric=frozenset({0, len(names) - 2, len(names)}))
         title = _("{form} recipients ({count})")
