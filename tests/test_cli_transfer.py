@@ -394,6 +394,34 @@ def test_xlsx_export_has_awards_and_phases_sheets_typed_and_fitted(
     assert [c.value for c in book["phases"]["A"]] == ["code", "2014-2018", "2018-2023"]
 
 
+def test_xlsx_export_writes_each_awards_own_date_where_many_share_one(
+    ok: Ok, tmp_path: Path
+) -> None:
+    """Six awards on three dates (and a revocation date) in a shuffled order: every dated
+    cell is in its own award's row, a date with its format; the undated stay empty."""
+    dates = ["02/05/2020", "", "17/11/2021", "02/05/2020", "17/11/2021", "02/05/2020"]
+    for number, date in enumerate(dates, start=1):
+        add(ok, f"Người {number}", *(["--decided-on", date] if date else []))
+    ok(["revoke", "4", "--decision", "9/QĐ", "--on", "17/11/2021", "--reason", "x"])
+    target = tmp_path / "out.xlsx"
+    ok(["export", str(target)])
+    sheet = openpyxl.load_workbook(target)["awards"]
+    heading = [c.value for c in sheet[1]]
+    decided, revoked = heading.index("decided_on") + 1, heading.index("revoked_on") + 1
+    shown = [(row[1].value, row[decided - 1].value, row[revoked - 1].value)
+             for row in sheet.iter_rows(min_row=2)]  # fmt: skip
+    as_dates = [dt.datetime.strptime(d, "%d/%m/%Y") if d else None for d in dates]
+    assert shown == [(f"Người {n}", as_dates[n - 1], dt.datetime(2021, 11, 17) if n == 4 else None)
+                     for n in range(1, 7)]  # fmt: skip
+    formats = {
+        sheet.cell(row, column).number_format
+        for row in range(2, 8)
+        for column in (decided, revoked)
+        if sheet.cell(row, column).value is not None
+    }
+    assert formats == {"DD/MM/YYYY"}
+
+
 FORMULAS = ['=HYPERLINK("http://x","y")', "+1", "-2+3", "@SUM(A1)", "'=already"]
 
 
