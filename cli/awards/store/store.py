@@ -50,9 +50,8 @@ class Store:
         """The records as they are now; a missing file is an empty one and is not created.
         ``full`` checks every field of every award, as a write does (an export carries the
         stored records on as they are)."""
-        raw = self._read()
-        data = self._parse(raw)
-        return Records(self.path, data, full=full, raw=b"" if codec.upgrade(data) else raw)
+        data, raw = self._load()
+        return Records(self.path, data, full=full, raw=raw)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Transaction]:
@@ -63,10 +62,9 @@ class Store:
         self._refuse_read_only()
         with self._locked():
             self._read_file = _identity(self.path)
-            raw = self._read()
-            data = self._parse(raw)
             # An older file's records read as this schema's; its awards are then written anew.
-            tx = Transaction(self.path, data, self.command, b"" if codec.upgrade(data) else raw)
+            data, raw = self._load()
+            tx = Transaction(self.path, data, self.command, raw)
             yield tx
             if tx.changed:
                 if self.record:
@@ -82,7 +80,8 @@ class Store:
         file it replaces is kept aside under a name of its own."""
         with self._locked():
             try:
-                current = Records(self.path, self._load(), full=True)  # as a write checks
+                data, raw = self._load()
+                current = Records(self.path, data, full=True, raw=raw)  # as a write checks
             except StoreError:
                 current = None
             if current is not None and not force:
@@ -193,10 +192,12 @@ class Store:
             message = _("{path} is read-only; nothing was written (make it writable to change it)")
             raise StoreError(message.format(path=self.path))
 
-    def _load(self) -> dict[str, dict[str, Any]]:
-        data = self._parse(self._read())
-        codec.upgrade(data)
-        return data
+    def _load(self) -> tuple[dict[str, dict[str, Any]], bytes]:
+        """The file's tables, and the bytes they were read from (none when an older file's
+        records were read as this schema: they are checked again, not taken as written)."""
+        raw = self._read()
+        data = self._parse(raw)
+        return data, b"" if codec.upgrade(data) else raw
 
     def _read(self) -> bytes:
         path = self.path
