@@ -84,9 +84,12 @@ def _write_sheet(book: Any, title: str, headers: list[str], rows: list[list[Any]
     for row in rows:
         for index in unsure:
             value = row[index]
-            if value is not None:
-                found = dates.get(value) if type(value) is dt.date else None
-                row[index] = _write_cell(sheet, value, dates) if found is None else found
+            if type(value) is dt.date:
+                if value not in dates:
+                    dates[value] = _write_cell(sheet, value)
+                row[index] = dates[value]
+            elif value is not None:
+                row[index] = _write_cell(sheet, value)
         sheet.append(row)
     return sheet
 
@@ -112,18 +115,15 @@ def _shown(value: Any) -> str:
     return max(str(value).split("\n"), key=len)
 
 
-def _write_cell(sheet: Any, value: Any, dates: dict[dt.date, Any] | None = None) -> Any:
+def _write_cell(sheet: Any, value: Any) -> Any:
     """The value as ``sheet.append`` takes it: the value itself where openpyxl writes it as it
     is (a number, most text), a cell where it needs a format or must stay text. (openpyxl tries
     a cell as a value first, and builds an error message before it takes it as a cell: with a
-    cell for every value, exporting 100,000 awards took 17 s instead of 11.) A date's cell is
-    kept in ``dates``, for the next row with that date."""
+    cell for every value, exporting 100,000 awards took 17 s instead of 11.)"""
     if isinstance(value, dt.date):
         cell = WriteOnlyCell(sheet)
         cell.number_format = _DATE_FORMAT  # before the value, which then keeps it
         cell.value = value
-        if dates is not None:
-            dates[value] = cell
         return cell
     if not isinstance(value, str):
         return value
