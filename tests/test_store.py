@@ -70,7 +70,10 @@ def test_ids_are_never_reused(db: Path) -> None:
     "content",
     [b"{", b"null", b"[]", b'{"awards": []}', b'{"awards": {"1": 5}}', b"\xff\xfe{}",
      b'{"awards": {"1": {"recipient": "x"}}}', b'{"meta": {"1": {"next_award_id": "7"}}}',
-     b'{"awards": {"x": {}}}', b'{"phases": {"1": {"code": "a", "program": "p", "start": 1, "end": 2, "signers": "A"}}}'],
+     b'{"awards": {"x": {}}}', b'{"phases": {"1": {"code": "a", "program": "p", "start": 1, "end": 2, "signers": "A"}}}',
+     # A year beyond what the file's 64-bit numbers hold, and lists nested past any reading.
+     b'{"awards": {"1": {"recipient": "x", "kind": "individual", "count": 1, "form": "Giay khen", "issuer": "I", "year": 99999999999999999999}}}',
+     b'{"phases": {"1": ' + b"[" * 100_000 + b"]" * 100_000 + b"}}"],
 )  # fmt: skip
 def test_damaged_file_is_refused_and_kept(db: Path, content: bytes) -> None:
     """Truncated JSON, the wrong shape or bad bytes: an error naming the path, bytes unchanged.

@@ -46,12 +46,13 @@ class Store:
         self.command = command
         self.record = record
 
-    def read(self, *, full: bool = False) -> Records:
+    def read(self, *, full: bool = False, fields: frozenset[str] | None = None) -> Records:
         """The records as they are now; a missing file is an empty one and is not created.
         ``full`` checks every field of every award, as a write does (an export carries the
-        stored records on as they are)."""
-        data, raw = self._load()
-        return Records(self.path, data, full=full, raw=raw)
+        stored records on as they are). ``fields``: the only award fields the command reads;
+        the awards may then hold no others (``codec.decode``)."""
+        data, _raw, checked = self._load(fields)
+        return Records(self.path, data, full=full, checked=checked, fields=fields)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Transaction]:
@@ -63,8 +64,8 @@ class Store:
         with self._locked():
             self._read_file = _identity(self.path)
             # An older file's records read as this schema's; its awards are then written anew.
-            data, raw = self._load()
-            tx = Transaction(self.path, data, self.command, raw)
+            data, raw, checked = self._load()
+            tx = Transaction(self.path, data, self.command, raw, checked=checked)
             yield tx
             if tx.changed:
                 if self.record:
@@ -80,8 +81,8 @@ class Store:
         file it replaces is kept aside under a name of its own."""
         with self._locked():
             try:
-                data, raw = self._load()
-                current = Records(self.path, data, full=True, raw=raw)  # as a write checks
+                data, _raw, checked = self._load()
+                current = Records(self.path, data, full=True, checked=checked)  # as a write
             except StoreError:
                 current = None
             if current is not None and not force:
@@ -192,12 +193,16 @@ class Store:
             message = _("{path} is read-only; nothing was written (make it writable to change it)")
             raise StoreError(message.format(path=self.path))
 
-    def _load(self) -> tuple[dict[str, dict[str, Any]], bytes]:
-        """The file's tables, and the bytes they were read from (none when an older file's
-        records were read as this schema: they are checked again, not taken as written)."""
+    def _load(
+        self, fields: frozenset[str] | None = None
+    ) -> tuple[dict[str, dict[str, Any]], bytes, bool]:
+        """The file's tables, the bytes they were read from, and whether its awards are as this
+        program wrote them (``codec.decode``; not so when an older file's records were read
+        as this schema: they are then checked again, not taken as written)."""
         raw = self._read()
-        data = self._parse(raw)
-        return data, b"" if codec.upgrade(data) else raw
+        data, checked = self._parse(raw, fields)
+        upgraded = codec.upgrade(data)
+        return data, raw, checked and not upgraded
 
     def _read(self) -> bytes:
         path = self.path
@@ -219,18 +224,24 @@ class Store:
         except OSError as error:
             raise files.cannot(_("cannot read {path}: {reason}"), path, error) from None
 
-    def _parse(self, raw: bytes) -> dict[str, dict[str, Any]]:
+    def _parse(
+        self, raw: bytes, fields: frozenset[str] | None
+    ) -> tuple[dict[str, dict[str, Any]], bool]:
+        import msgspec
+
         path = self.path
         if not raw or raw.isspace():  # isspace stops at the first other byte
-            return {}
+            return {}, False
         try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as error:
+            data, checked = codec.decode(raw, fields)
+        except msgspec.ValidationError:  # JSON, but not an object of tables
+            data, checked = None, False
+        except (msgspec.DecodeError, orjson.JSONDecodeError, RecursionError) as error:
             said = _("{path} is damaged (not valid JSON: {problem}); it was left as it is")
             raise files.damaged(said, path, problem=error) from None
         codec.check_shape(path, data)
         lifetime.keep(data)
-        return data  # type: ignore[no-any-return]
+        return data, checked  # type: ignore[return-value]
 
     def _write(self, payload: bytes) -> None:
         """Replace the file by ``payload``; the file replaced becomes the last good copy."""
@@ -313,10 +324,12 @@ def _copy_of(generation: int, path: Path) -> Copy:
     found = path.stat()
     saved = dt.datetime.fromtimestamp(found.st_mtime)
     try:
-        data = orjson.loads(path.read_bytes())
+        import msgspec
+
+        data, checked = codec.decode(path.read_bytes())
         codec.check_shape(path, data)
-        Records(path, data, full=True)
-    except (OSError, orjson.JSONDecodeError, StoreError):
+        Records(path, data, full=True, checked=checked)
+    except (OSError, msgspec.DecodeError, orjson.JSONDecodeError, RecursionError, StoreError):
         return Copy(generation, path, saved, found.st_size, None, None)
     last = max(map(int, data.get("history", {})), default=0)
     return Copy(generation, path, saved, found.st_size, len(data.get("awards", {})), last)

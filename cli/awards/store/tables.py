@@ -47,14 +47,18 @@ class Records:
     """
 
     def __init__(
-        self, path: Path, data: dict[str, dict[str, Any]], *, full: bool = False, raw: bytes = b""
-    ) -> None:
+        self, path: Path, data: dict[str, dict[str, Any]], *, full: bool = False,
+        checked: bool = False, fields: frozenset[str] | None = None
+    ) -> None:  # fmt: skip
         self.path = path
         self._data = data
         self._awards: list[Award] | None = None
+        # The award fields read, when a command asked for only some (``codec.decode``): its
+        # records then hold only those, and no award can be built from them.
+        self.fields = fields if checked else None
         try:
             self.phases = [codec.phase_from_record(r) for r in data.get("phases", {}).values()]
-            if not codec.checked_before(raw, data):  # ``raw``: the bytes ``data`` was read from
+            if not checked:  # the awards are not as this program wrote them: check each
                 codec.check_award_records(data.get("awards", {}), full=full)
             self.issuers = [codec.issuer_from_record(r) for r in data.get("issuers", {}).values()]
             self.entries = [codec.entry_from_record(r) for r in data.get("catalogue", {}).values()]
@@ -89,6 +93,8 @@ class Records:
 
     def awards_from(self, records: Iterable[tuple[str, dict[str, Any]]]) -> list[Award]:
         """Awards built from (id, record) pairs of ``award_rows``."""
+        if self.fields is not None:
+            raise RuntimeError("awards read with only some of their fields cannot be built")
         try:
             return [codec.award_from_record(int(key), record) for key, record in records]
         except (TypeError, ValueError) as error:
@@ -144,9 +150,11 @@ class Transaction(Records):
     """
 
     def __init__(
-        self, path: Path, data: dict[str, dict[str, Any]], command: str = "", raw: bytes = b""
-    ) -> None:
-        super().__init__(path, data, full=True, raw=raw)  # damage is refused, not carried on
+        self, path: Path, data: dict[str, dict[str, Any]], command: str = "", raw: bytes = b"",
+        *, checked: bool = False
+    ) -> None:  # fmt: skip
+        # ``raw``: the bytes ``data`` was read from. Damage is refused, not carried on.
+        super().__init__(path, data, full=True, checked=checked)
         self._db = TinyDB(data, storage=_Loaded)
         self.changed = False
         self.command = command
