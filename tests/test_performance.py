@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import orjson
 import pytest
 
+from awards.domain.vocab import DIMENSIONS
 from awards.store import Store
 from tests.conftest import Run
 
@@ -58,6 +61,35 @@ def test_t9_every_command_parses_the_data_file_exactly_once(
     result = run(command)
     assert result.exit_code == 0, result.output
     assert len(parses) == 1
+
+
+EVERY_DIMENSION = " ".join(f"--by {dim}" for dim in DIMENSIONS)
+FILTERED = ["", "--year 2018", "--from 2019 --to 2021", "--phase 2014-2018",
+            "--form 'Bằng khen'", "--issuer 'ubnd TỈNH'", "--kind collective",
+            "--category worker", "--sector 'an ninh - quốc phòng'", "--search 'công an'",
+            "--include-revoked", "--year 2018 --include-revoked --kind individual"]  # fmt: skip
+
+
+@pytest.mark.parametrize("filters", FILTERED)
+def test_a_tally_reads_only_what_it_counts_and_counts_the_same(
+    ok: Ok, db: Path, tmp_path: Path, filters: str
+) -> None:
+    """A tally of a file as awards wrote it reads only the fields it counts and its filters
+    read; it counts what a reading of every field counts (a copy without the CRC-32 that marks
+    the awards as written is read whole and checked), by every dimension, whatever the
+    filters."""
+    db.parent.mkdir(parents=True)
+    shutil.copyfile(SAMPLE, db)
+    ok("revoke 3 --decision 1/QĐ --on 2020-01-02 --reason r")  # revoked awards are left out
+    whole = tmp_path / "whole.json"
+    data = orjson.loads(db.read_bytes())
+    del data["meta"]["1"]["awards_crc"]
+    whole.write_bytes(orjson.dumps(data))
+    for dims in (EVERY_DIMENSION, "--by method"):  # method: read by no filter
+        command = f"tally {dims} {filters} -f json"
+        counted = ok(command)
+        assert json.loads(counted)  # something to compare
+        assert counted == ok(f"--db {whole} {command}")
 
 
 def test_a_reading_of_some_fields_holds_only_those_when_the_awards_are_as_written(

@@ -41,6 +41,11 @@ class Filters:
     sector: str | None = None  # checked: its text.key
     search: str | None = None  # checked: its text.fold
 
+    def fields(self) -> frozenset[str]:
+        """The award fields that ``matches`` reads, for the filters given."""
+        given = [reads for name, reads in _READS.items() if getattr(self, name) is not None]
+        return frozenset(field for reads in given for field in reads)
+
     def matches(self, award: Row) -> bool:
         get: Callable[[str], Any] = award.get
         year = get("year")
@@ -58,6 +63,13 @@ class Filters:
         )
 
 
+# What each filter reads of an award; ``--search`` looks in the fields it names.
+SEARCHED = ("recipient", "unit", "decision", "note")
+_READS = {"year": ("year",), "first_year": ("year",), "last_year": ("year",),
+          "phase": ("phase",), "form": ("form",), "issuer": ("issuer",), "kind": ("kind",),
+          "category": ("category",), "sector": ("sector",), "search": SEARCHED}  # fmt: skip
+
+
 def _same_form(form: str, wanted: str) -> bool:
     """A form selects those whose names begin with it: ``Huân chương Lao động`` each of its
     classes, ``Huân chương`` every order, ``Bằng khen`` the Prime Minister's too."""
@@ -67,7 +79,7 @@ def _same_form(form: str, wanted: str) -> bool:
 def _haystack(award: Row) -> str:
     return "\n".join(
         text.fold(value)
-        for value in (award.get(name) for name in ("recipient", "unit", "decision", "note"))
+        for value in (award.get(name) for name in SEARCHED)
         if isinstance(value, str) and value
     )
 

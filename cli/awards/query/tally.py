@@ -52,13 +52,18 @@ class Tally:
         return sum(count for _, count in self.groups)
 
 
+def counted_fields(dims: Sequence[str]) -> tuple[str, ...]:
+    """The award field each dimension counts by. Level is counted by issuer, then folded: one
+    lookup per issuer, not per award."""
+    return tuple("issuer" if dim == "level" else dim for dim in dims)
+
+
 def tally(
     awards: Iterable[Award | Mapping[str, Any]], dims: Sequence[str], phases: Sequence[Phase],
     issuers: Sequence[Issuer] = ()
 ) -> Tally:  # fmt: skip
     """Recipients per group; an issuer's ``level`` comes from the issuer records."""
-    # Level is counted by issuer, then folded: one lookup per issuer, not per award.
-    fields = tuple("issuer" if dim == "level" else dim for dim in dims)
+    fields = counted_fields(dims)
     counted: Counter[tuple[Value, ...]] = Counter()
     # Records that stand for the same number of recipients are counted together, in C; there
     # are few such (group, count) pairs however many awards there are.
