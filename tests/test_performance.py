@@ -70,21 +70,28 @@ FILTERED = ["", "--year 2018", "--from 2019 --to 2021", "--phase 2014-2018",
             "--include-revoked", "--year 2018 --include-revoked --kind individual"]  # fmt: skip
 
 
+def as_written_and_whole(ok: Ok, db: Path) -> Path:
+    """The sample register at ``db`` with a change written (an award revoked), and a copy of it
+    without the CRC-32 that marks its awards as written: that copy is read whole and checked."""
+    db.parent.mkdir(parents=True)
+    shutil.copyfile(SAMPLE, db)
+    ok("revoke 3 --decision 1/QĐ --on 2020-01-02 --reason r")  # revoked awards are left out
+    whole = db.with_name("wholes.json")  # a name as long as the register's, for status
+    data = orjson.loads(db.read_bytes())
+    del data["meta"]["1"]["awards_crc"]
+    whole.write_bytes(orjson.dumps(data))
+    return whole
+
+
 @pytest.mark.parametrize("filters", FILTERED)
 def test_a_tally_reads_only_what_it_counts_and_counts_the_same(
-    ok: Ok, db: Path, tmp_path: Path, filters: str
+    ok: Ok, db: Path, filters: str
 ) -> None:
     """A tally of a file as awards wrote it reads only the fields it counts and its filters
     read; it counts what a reading of every field counts (a copy without the CRC-32 that marks
     the awards as written is read whole and checked), by every dimension, whatever the
     filters."""
-    db.parent.mkdir(parents=True)
-    shutil.copyfile(SAMPLE, db)
-    ok("revoke 3 --decision 1/QĐ --on 2020-01-02 --reason r")  # revoked awards are left out
-    whole = tmp_path / "whole.json"
-    data = orjson.loads(db.read_bytes())
-    del data["meta"]["1"]["awards_crc"]
-    whole.write_bytes(orjson.dumps(data))
+    whole = as_written_and_whole(ok, db)
     for dims in (EVERY_DIMENSION, "--by method"):  # method: read by no filter
         command = f"tally {dims} {filters} -f json"
         counted = ok(command)
@@ -107,3 +114,18 @@ def test_a_reading_of_some_fields_holds_only_those_when_the_awards_are_as_writte
     db.write_bytes(db.read_bytes().replace(b'"year":2018', b'"year":2019', 1))
     rows = Store(db).read(fields=asked).award_rows.values()
     assert {"recipient", "kind", "form", "issuer", "year"} <= set().union(*rows)
+
+
+@pytest.mark.parametrize("command", ["", "phase list", "issuer list -f json",
+                                     "catalogue list -f json", "history -f json"])  # fmt: skip
+def test_the_lists_that_read_a_few_fields_say_what_a_whole_reading_says(
+    ok: Ok, db: Path, command: str
+) -> None:
+    """``awards`` alone, the phase, issuer and catalogue lists and the history read only the
+    award fields they count, and say what a reading of every field says."""
+    whole = as_written_and_whole(ok, db)
+    said = ok(f"--db {db} {command}")
+    assert said.strip() not in ("", "[]")
+    assert said.replace(str(db), "FILE") == ok(f"--db {whole} {command}").replace(
+        str(whole), "FILE"
+    )

@@ -147,9 +147,9 @@ def root(
         created = _("created the data file {path}").format(path=path)
         ctx.call_on_close(lambda: render.info(created) if path.exists() else None)
     if ctx.invoked_subcommand is None:
-        from awards.query.listing import status
+        from awards.query.listing import STATUS_READS, status
 
-        render.emit(status(path, ctx.obj.store().read()))
+        render.emit(status(path, ctx.obj.store().read(fields=STATUS_READS)))
 
 
 app.command("add")(awards.awards_add)

@@ -48,9 +48,10 @@ def catalogue_list(
     Each with its classes, who may receive it, the levels that may give it, the verb of its
     decisions, the statistical form that counts it, its article of the law, and its records.
     """
+    from awards.query.listing import CATALOGUE_LIST_READS
     from awards.query.listing import catalogue_list as listed
 
-    records = settings(ctx).store().read()
+    records = settings(ctx).store().read(fields=CATALOGUE_LIST_READS)
     render.emit(listed(records.catalogue, records.award_rows.values(), local=local), fmt, output)
 
 

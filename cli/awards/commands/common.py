@@ -105,7 +105,8 @@ def completes(field: str) -> Callable[[typer.Context], list[str]]:
         values: Any = LAW_CATALOGUE.names() if field == "form" else KIND_NAMES
         if field in ("phase", "issuer"):
             try:
-                records = Store(Path(ctx.find_root().params.get("db") or default_db())).read()
+                path = Path(ctx.find_root().params.get("db") or default_db())
+                records = Store(path).read(fields=frozenset({"issuer"}))
             except AwardsError:
                 return []
             issuers = {r["issuer"] for r in records.award_rows.values()}

@@ -24,7 +24,7 @@ def history_list(
         raise Invalid(_("limit must be 0 or more, not {limit}").format(limit=limit))
     from awards.query.listing import history_list as changes_listed
 
-    changes = list(reversed(settings(ctx).store().read().changes))[:limit]
+    changes = list(reversed(settings(ctx).store().read(fields=frozenset()).changes))[:limit]
     render.emit(changes_listed(changes), fmt, output)
 
 

@@ -79,9 +79,10 @@ def issuer_list(
 
     Issuers only seen in awards are listed too, their level not set yet.
     """
+    from awards.query.listing import ISSUER_LIST_READS
     from awards.query.listing import issuer_list as issuers_listed
 
-    records = settings(ctx).store().read()
+    records = settings(ctx).store().read(fields=ISSUER_LIST_READS)
     render.emit(issuers_listed(records.issuers, records.award_rows.values()), fmt, output)
 
 

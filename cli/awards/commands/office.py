@@ -31,7 +31,7 @@ def office_show(ctx: typer.Context, fmt: ShowFormatOption = None) -> None:
     """Show the office settings."""
     from awards.query.listing import office_detail
 
-    render.emit(office_detail(settings(ctx).store().read().office), fmt)
+    render.emit(office_detail(settings(ctx).store().read(fields=frozenset()).office), fmt)
 
 
 @app.command("set")

@@ -80,9 +80,10 @@ def phase_add(
 @app.command("list")
 def phase_list(ctx: typer.Context, fmt: FormatOption = None, output: OutputOption = None) -> None:
     """List phases in order of their years."""
+    from awards.query.listing import PHASE_LIST_READS
     from awards.query.listing import phase_list as phases_listed
 
-    records = settings(ctx).store().read()
+    records = settings(ctx).store().read(fields=PHASE_LIST_READS)
     render.emit(phases_listed(records.phases, records.award_rows.values()), fmt, output)
 
 

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from awards.store.store import Copy
 
 
+STATUS_READS = frozenset({"count", "revoked_decision"})  # of each award: what status reads
+
+
 def status(path: Path, records: Records) -> Rows:
     """What ``awards`` alone says: the data file in use, what it holds, and where to start."""
     rows, last = records.award_rows.values(), records.changes[-1] if records.changes else None
@@ -98,6 +101,9 @@ def award_detail(award: Award) -> Rows:
     return Rows(Grid([_("Field"), _("Value")], rows), award.to_dict(), formats=("table", "json"))
 
 
+PHASE_LIST_READS = frozenset({"phase", "count", "revoked_decision"})
+
+
 def phase_list(phases: Sequence[Phase], award_rows: Iterable[Mapping[str, Any]]) -> Rows:
     """The phases in the order of their years, each with the recipients of its live awards."""
     ordered = sorted(phases, key=lambda p: (p.start, p.end, p.code))
@@ -144,6 +150,9 @@ def office_detail(office: Office | None) -> Rows:
     return Rows(grid, found.to_dict(), formats=("table", "json"))
 
 
+ISSUER_LIST_READS = frozenset({"issuer"})
+
+
 def issuer_list(issuers: Sequence[Issuer], award_rows: Iterable[Mapping[str, Any]]) -> Rows:
     """Every issuer, with the records it gave; issuers only seen in awards have no level yet."""
     used = Counter(record["issuer"] for record in award_rows)
@@ -158,6 +167,9 @@ def issuer_list(issuers: Sequence[Issuer], award_rows: Iterable[Mapping[str, Any
     grid = Grid(columns, rows, frozenset({3}), frozenset({1}), empty=_("no issuers yet"))
     found = [{**i.to_dict(), "awards": used[i.name]} for i in ordered]
     return Rows(grid, found, [*vocab.ISSUER_FIELDS, "awards"], _("the issuers"), "issuers")
+
+
+CATALOGUE_LIST_READS = frozenset({"form"})
 
 
 def catalogue_list(catalogue: Catalogue, award_rows: Iterable[Mapping[str, Any]], *,
