@@ -358,9 +358,6 @@ BASE = ["--kind", "cá nhân", "--form", "Giấy khen", "--issuer", UBND, "--yea
         (["show", "99"], "no award with id 99"),
         (["remove", "1", "99", "--yes"], "no award with id 99"),
         (["list", "--form", "x"], "unknown title or form 'x'"),
-        (["list", "--sort", "colour"], "cannot sort by 'colour'"),
-        (["list", "--limit", "-1"], "limit must be 0 or more"),
-        (["tally", "--by", "colour"], "cannot tally by 'colour'; dimensions: year, phase, form, issuer, level, kind, unit"),
         (["tally", "--phase", "nope"], "no phase with code 'nope'"),
         (["tally", "--from", "1800"], "from 1800 is out of range"),
     ],
@@ -389,6 +386,34 @@ def test_malformed_command_lines_exit_2(run: Run, db: Path, some: None, args: li
     result = run(args)
     assert result.exit_code == 2
     assert "Error:" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert digest(db) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "--sort", "colour"], "cannot sort by 'colour'"),
+        (["list", "--limit", "-1"], "limit must be 0 or more"),
+        (["history", "--limit", "-1"], "limit must be 0 or more"),
+        (["list", "--columns", "recipient,colour"], "unknown column 'colour'"),
+        (["tally", "--by", "colour"], "cannot tally by 'colour'; dimensions: year, phase, form, issuer, level, kind, unit"),
+        (["tally", "--by", "yeer"], "cannot tally by 'yeer'"),
+        (["tally", "--by", "year", "--by", "năm"], "each dimension may be given to --by once"),
+    ],
+)  # fmt: skip
+def test_an_option_value_the_command_does_not_offer_is_a_usage_error(
+    run: Run, db: Path, some: None, args: list[str], message: str
+) -> None:
+    """A dimension, sort field or column the command does not have, or a negative limit: the
+    command line asks for what the command cannot do, as a format it does not write does: exit
+    2, one 'Error:' line naming it, no change."""
+    before = digest(db)
+    result = run(args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {message}")
+    assert result.stderr.count("\n") == 1
+    assert result.stdout == ""
     assert "Traceback" not in result.stderr + result.stdout
     assert digest(db) == before
 

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from awards.domain.records import Award, Phase
-from awards.errors import Invalid
+from awards.errors import UsageProblem
 from awards.query.tally import Tally, parse_dimensions, tally, tally_grid, tally_rows
 
 
@@ -92,9 +92,9 @@ def test_dimensions_are_checked() -> None:
     """No --by means phase and form; unknown or repeated dimensions are refused."""
     assert parse_dimensions(None) == ("phase", "form")
     assert parse_dimensions([" Year "]) == ("year",)
-    with pytest.raises(Invalid, match="cannot tally by 'colour'"):
+    with pytest.raises(UsageProblem, match="cannot tally by 'colour'"):
         parse_dimensions(["colour"])
-    with pytest.raises(Invalid):
+    with pytest.raises(UsageProblem, match="once"):
         parse_dimensions(["year", "year"])
 
 

@@ -193,7 +193,7 @@ def test_columns_chooses_the_fields_and_their_order(ok: Ok, run: Run) -> None:
     heading = ok(["list", "--columns", "recipient, year,form"]).splitlines()[0].split()
     assert heading == ["Recipient", "Year", "Form"]
     wrong = run(["list", "--columns", "recipient,colour"])
-    assert (wrong.exit_code, wrong.stderr.split(";")[0]) == (1, "Error: unknown column 'colour'")
+    assert (wrong.exit_code, wrong.stderr.split(";")[0]) == (2, "Error: unknown column 'colour'")
 
 
 def test_a_long_list_goes_through_the_pager_unless_told_not_to(

@@ -18,7 +18,7 @@ from awards.commands.common import (
     with_options,
 )
 from awards.domain.vocab import DIMENSIONS, spoken
-from awards.errors import Invalid
+from awards.errors import Invalid, UsageProblem
 from awards.i18n import _
 
 # The model, the grid and the rest load in the commands that use them, not for --help.
@@ -106,7 +106,7 @@ def awards_list(
     from awards.query.listing import award_list
 
     if limit is not None and limit < 0:
-        raise Invalid(_("limit must be 0 or more, not {limit}").format(limit=limit))
+        raise UsageProblem(_("limit must be 0 or more, not {limit}").format(limit=limit))
     names = None
     if columns is not None:
         names = [n.strip().lower().replace("-", "_") for n in columns.split(",") if n.strip()]
@@ -114,7 +114,7 @@ def awards_list(
         if unknown or not names:
             message = _("unknown column {column!r}; fields: {fields}")
             shown = unknown[0] if unknown else columns
-            raise Invalid(message.format(column=shown, fields=", ".join(AWARD_FIELDS)))
+            raise UsageProblem(message.format(column=shown, fields=", ".join(AWARD_FIELDS)))
     chosen = sort_awards(chosen_awards(settings(ctx).store().read(), filters), sort)[:limit]
     render.emit(award_list(chosen, names), fmt, output)
 

@@ -6,7 +6,7 @@ import typer
 
 from awards import render
 from awards.commands.common import FormatOption, OutputOption, settings
-from awards.errors import Invalid, NotFound
+from awards.errors import NotFound, UsageProblem
 from awards.i18n import _
 
 
@@ -21,7 +21,7 @@ def history_list(
     For each: when, the command line, and what it changed.
     """
     if limit < 0:
-        raise Invalid(_("limit must be 0 or more, not {limit}").format(limit=limit))
+        raise UsageProblem(_("limit must be 0 or more, not {limit}").format(limit=limit))
     from awards.query.listing import history_list as changes_listed
 
     changes = list(reversed(settings(ctx).store().read(fields=frozenset()).changes))[:limit]

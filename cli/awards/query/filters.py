@@ -14,7 +14,7 @@ from awards.domain.records import Award, Issuer, Phase
 from awards.domain.spellings import Spellings
 from awards.domain.values import parse_category, parse_kind, parse_sector, parse_year
 from awards.domain.vocab import AWARD_FIELDS
-from awards.errors import Invalid, NotFound
+from awards.errors import Invalid, NotFound, UsageProblem
 from awards.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ def sort_awards(awards: list[Award], sort: str | None) -> list[Award]:
     name = sort.lstrip("-").strip().lower().replace("-", "_")
     if name not in AWARD_FIELDS:
         message = _("cannot sort by {field!r}; fields: {fields}")
-        raise Invalid(message.format(field=sort, fields=", ".join(AWARD_FIELDS)))
+        raise UsageProblem(message.format(field=sort, fields=", ".join(AWARD_FIELDS)))
     ordered = sorted(awards, key=lambda a: a.id)
     present = [a for a in ordered if getattr(a, name) is not None]
     missing = [a for a in ordered if getattr(a, name) is None]

@@ -16,7 +16,7 @@ from awards import i18n, text
 from awards.domain.catalogue import Catalogue
 from awards.domain.records import Award, Issuer, Phase, field_values
 from awards.domain.vocab import AWARD, DEFAULT_DIMENSIONS, DIMENSIONS, HEADINGS, LEVEL, shown
-from awards.errors import Invalid
+from awards.errors import Invalid, UsageProblem
 from awards.grid import Cell, Chart, Grid, Rows
 from awards.i18n import N_, _
 
@@ -35,9 +35,9 @@ def parse_dimensions(names: Sequence[str] | None) -> tuple[str, ...]:
     for dim in dims:
         if dim not in DIMENSIONS:
             message = _("cannot tally by {dimension!r}; dimensions: {dimensions}")
-            raise Invalid(message.format(dimension=dim, dimensions=", ".join(DIMENSIONS)))
+            raise UsageProblem(message.format(dimension=dim, dimensions=", ".join(DIMENSIONS)))
     if len(set(dims)) != len(dims):
-        raise Invalid(_("each dimension may be given to --by once"))
+        raise UsageProblem(_("each dimension may be given to --by once"))
     return dims
 
 
