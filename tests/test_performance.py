@@ -99,6 +99,27 @@ def test_a_tally_reads_only_what_it_counts_and_counts_the_same(
         assert counted == ok(f"--db {whole} {command}")
 
 
+@pytest.mark.parametrize("filters", FILTERED)
+@pytest.mark.parametrize("command", ["list -f json", "export -f json", "list --sort -unit"])
+def test_a_filtered_list_or_export_reads_what_the_filters_read_and_the_chosen_whole(
+    ok: Ok, db: Path, filters: str, command: str
+) -> None:
+    """A list or an export with filters reads what they read of every award, then the awards
+    they chose, whole: what it shows is what a reading of every field shows."""
+    whole = as_written_and_whole(ok, db)
+    shown = ok(f"{command} {filters}".replace("--include-revoked", ""))
+    assert shown.strip() not in ("", "[]")
+    assert shown == ok(f"--db {whole} {command} {filters}".replace("--include-revoked", ""))
+
+
+@pytest.mark.parametrize("award_id", ["1", "3", "52"])
+def test_show_reads_its_award_whole(ok: Ok, db: Path, award_id: str) -> None:
+    """``show`` reads no field of the others, and its own award whole."""
+    whole = as_written_and_whole(ok, db)
+    assert ok(f"show {award_id} -f json") == ok(f"--db {whole} show {award_id} -f json")
+    assert ok(f"show {award_id}") == ok(f"--db {whole} show {award_id}")
+
+
 def test_a_reading_of_some_fields_holds_only_those_when_the_awards_are_as_written(
     ok: Ok, db: Path
 ) -> None:

@@ -227,10 +227,22 @@ book.save(sys.argv[2])
 """
 
 
+# Reading the file as every command reads it, whole, and nothing more: a command that reads
+# only some fields (a list that matches nothing) no longer measures that.
+READ_WHOLE = """
+import os, sys
+from pathlib import Path
+from awards.store import Store
+Store(Path(sys.argv[1])).read()
+os._exit(0)  # as awards ends
+"""
+
+
 def _whole_file_rows(size: int, runs: int, folder: Path, ours_db: Path, peer_db: Path,
                      awards_csv: Path, env: dict[str, str], rows: list[Row]) -> None:  # fmt: skip
     """The commands that read every award: reports, check and exports, against reading the
-    file (a list that matches nothing) or against their peer's own export."""
+    file (awards' own reading of every record, ``READ_WHOLE``) or against their peer's own
+    export."""
     runs = max(3, runs // 2)
     db = [AWARDS, "--db", str(ours_db)]
 
@@ -239,7 +251,7 @@ def _whole_file_rows(size: int, runs: int, folder: Path, ours_db: Path, peer_db:
         # drawn at random recur with other dates): a finding is its result, not a failure
         return lambda: run_once([*db, *args], env=env, codes=(0, 1) if args == ("check",) else (0,))
 
-    reading = awards("list", "--year", "1950", "--format", "json")
+    reading = lambda: run_once([sys.executable, "-c", READ_WHOLE, str(ours_db)], env=env)  # noqa: E731
     for code, task, args, must, stretch in (
         ("T11", "`report phase` as Markdown", ("report", "phase", "2018-2023", "-f", "markdown"),
          2.0, 1.3),
@@ -249,7 +261,7 @@ def _whole_file_rows(size: int, runs: int, folder: Path, ours_db: Path, peer_db:
     ):  # fmt: skip
         ours, floor = paired(runs, awards(*args), reading)
         rows.append(Row(code, f"{task} on {size:,}", ours, floor, must, stretch,
-                        "reading the file (`list` matching nothing)"))  # fmt: skip
+                        "reading the file (every record)"))  # fmt: skip
     ours, peer = paired(
         runs, awards("export", str(folder / "export.csv")),
         lambda: run_once([SQLITE_UTILS, "rows", str(peer_db), "awards", "--csv"], env=env),

@@ -115,7 +115,9 @@ def awards_list(
             message = _("unknown column {column!r}; fields: {fields}")
             shown = unknown[0] if unknown else columns
             raise UsageProblem(message.format(column=shown, fields=", ".join(AWARD_FIELDS)))
-    chosen = sort_awards(chosen_awards(settings(ctx).store().read(), filters), sort)[:limit]
+    # Filtered, only what the filters read of every award, and the chosen ones whole.
+    records = settings(ctx).store().read(fields=filters.fields() or None)
+    chosen = sort_awards(chosen_awards(records, filters), sort)[:limit]
     render.emit(award_list(chosen, names), fmt, output)
 
 
@@ -128,7 +130,7 @@ def awards_show(
     from awards.query.filters import find_award
     from awards.query.listing import award_detail
 
-    award = find_award(settings(ctx).store().read(), award_id)
+    award = find_award(settings(ctx).store().read(fields=frozenset()), award_id)  # it alone
     render.emit(award_detail(award), fmt)
 
 

@@ -184,7 +184,9 @@ def transfer_export(
     from awards.grid import Register
     from awards.query.filters import chosen_rows
 
-    records = settings(ctx).store().read(full=True)  # damage is refused, never exported
+    # Damage is refused, never exported. Filtered, only what the filters read of every award,
+    # and the chosen ones whole.
+    records = settings(ctx).store().read(full=True, fields=filters.fields() or None)
     chosen = chosen_rows(records, filters)
     register = Register(records.phases, records.issuers, chosen, records.entries, records.office)
     render.emit(register, fmt, target)

@@ -13,7 +13,6 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import orjson
 
@@ -51,8 +50,8 @@ class Store:
         ``full`` checks every field of every award, as a write does (an export carries the
         stored records on as they are). ``fields``: the only award fields the command reads;
         the awards may then hold no others (``codec.decode``)."""
-        data, _raw, checked = self._load(fields)
-        return Records(self.path, data, full=full, checked=checked, fields=fields)
+        read, _raw = self._load(fields)
+        return Records(self.path, read, full=full)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Transaction]:
@@ -64,8 +63,8 @@ class Store:
         with self._locked():
             self._read_file = _identity(self.path)
             # An older file's records read as this schema's; its awards are then written anew.
-            data, raw, checked = self._load()
-            tx = Transaction(self.path, data, self.command, raw, checked=checked)
+            read, raw = self._load()
+            tx = Transaction(self.path, read, self.command, raw)
             yield tx
             if tx.changed:
                 if self.record:
@@ -81,8 +80,7 @@ class Store:
         file it replaces is kept aside under a name of its own."""
         with self._locked():
             try:
-                data, _raw, checked = self._load()
-                current = Records(self.path, data, full=True, checked=checked)  # as a write
+                current = Records(self.path, self._load()[0], full=True)  # as a write checks
             except StoreError:
                 current = None
             if current is not None and not force:
@@ -193,16 +191,14 @@ class Store:
             message = _("{path} is read-only; nothing was written (make it writable to change it)")
             raise StoreError(message.format(path=self.path))
 
-    def _load(
-        self, fields: frozenset[str] | None = None
-    ) -> tuple[dict[str, dict[str, Any]], bytes, bool]:
-        """The file's tables, the bytes they were read from, and whether its awards are as this
-        program wrote them (``codec.decode``; not so when an older file's records were read
-        as this schema: they are then checked again, not taken as written)."""
+    def _load(self, fields: frozenset[str] | None = None) -> tuple[codec.Decoded, bytes]:
+        """The file as read (``codec.decode``; its awards not taken as written when an older
+        file's records were read as this schema: they are then checked again), and its bytes."""
         raw = self._read()
-        data, checked = self._parse(raw, fields)
-        upgraded = codec.upgrade(data)
-        return data, raw, checked and not upgraded
+        read = self._parse(raw, fields)
+        if codec.upgrade(read.data):
+            read = read._replace(checked=False)
+        return read, raw
 
     def _read(self) -> bytes:
         path = self.path
@@ -224,24 +220,23 @@ class Store:
         except OSError as error:
             raise files.cannot(_("cannot read {path}: {reason}"), path, error) from None
 
-    def _parse(
-        self, raw: bytes, fields: frozenset[str] | None
-    ) -> tuple[dict[str, dict[str, Any]], bool]:
+    def _parse(self, raw: bytes, fields: frozenset[str] | None) -> codec.Decoded:
         import msgspec
 
         path = self.path
         if not raw or raw.isspace():  # isspace stops at the first other byte
-            return {}, False
+            return codec.Decoded({}, False)
         try:
-            data, checked = codec.decode(raw, fields)
+            read = codec.decode(raw, fields)
         except msgspec.ValidationError:  # JSON, but not an object of tables
-            data, checked = None, False
+            codec.check_shape(path, None)  # says so
+            raise
         except (msgspec.DecodeError, orjson.JSONDecodeError, RecursionError) as error:
             said = _("{path} is damaged (not valid JSON: {problem}); it was left as it is")
             raise files.damaged(said, path, problem=error) from None
-        codec.check_shape(path, data)
-        lifetime.keep(data)
-        return data, checked  # type: ignore[return-value]
+        codec.check_shape(path, read.data)
+        lifetime.keep(read)
+        return read
 
     def _write(self, payload: bytes) -> None:
         """Replace the file by ``payload``; the file replaced becomes the last good copy."""
@@ -326,9 +321,10 @@ def _copy_of(generation: int, path: Path) -> Copy:
     try:
         import msgspec
 
-        data, checked = codec.decode(path.read_bytes())
+        read = codec.decode(path.read_bytes())
+        data = read.data
         codec.check_shape(path, data)
-        Records(path, data, full=True, checked=checked)
+        Records(path, read, full=True)
     except (OSError, msgspec.DecodeError, orjson.JSONDecodeError, RecursionError, StoreError):
         return Copy(generation, path, saved, found.st_size, None, None)
     last = max(map(int, data.get("history", {})), default=0)

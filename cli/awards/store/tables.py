@@ -43,22 +43,24 @@ class Records:
 
     Every record is checked on reading. Awards become model objects only when a command asks
     for ``awards``: a tally or a filtered list of a large file works on ``award_rows``, the
-    stored records themselves, and builds objects only for what it shows.
+    stored records themselves, and builds objects only for what it shows. A reading of only
+    some fields (``Store.read``) holds only those in ``award_rows``; the awards it builds and
+    the rows it exports are read whole.
     """
 
-    def __init__(
-        self, path: Path, data: dict[str, dict[str, Any]], *, full: bool = False,
-        checked: bool = False, fields: frozenset[str] | None = None
-    ) -> None:  # fmt: skip
+    def __init__(self, path: Path, read: codec.Decoded, *, full: bool = False) -> None:
         self.path = path
-        self._data = data
+        self._data = data = read.data
         self._awards: list[Award] | None = None
-        # The award fields read, when a command asked for only some (``codec.decode``): its
-        # records then hold only those, and no award can be built from them.
-        self.fields = fields if checked else None
+        # The awards' bytes, when a command asked for only some of their ``fields``
+        # (``codec.decode``): its records then hold only those, and an award is read whole
+        # from them when it is built.
+        self._source = read.awards
+        self._found: dict[str, Any] | None = None  # each award's bytes, when first needed
+        self._every: dict[str, dict[str, Any]] | None = None  # or every record, read whole
         try:
             self.phases = [codec.phase_from_record(r) for r in data.get("phases", {}).values()]
-            if not checked:  # the awards are not as this program wrote them: check each
+            if not read.checked:  # the awards are not as this program wrote them: check each
                 codec.check_award_records(data.get("awards", {}), full=full)
             self.issuers = [codec.issuer_from_record(r) for r in data.get("issuers", {}).values()]
             self.entries = [codec.entry_from_record(r) for r in data.get("catalogue", {}).values()]
@@ -93,16 +95,32 @@ class Records:
 
     def awards_from(self, records: Iterable[tuple[str, dict[str, Any]]]) -> list[Award]:
         """Awards built from (id, record) pairs of ``award_rows``."""
-        if self.fields is not None:
-            raise RuntimeError("awards read with only some of their fields cannot be built")
         try:
-            return [codec.award_from_record(int(key), record) for key, record in records]
+            return [
+                codec.award_from_record(int(key), record) for key, record in self._whole(records)
+            ]
         except (TypeError, ValueError) as error:
             raise self._damaged(error) from None
 
     def rows_from(self, records: Iterable[tuple[str, dict[str, Any]]]) -> AwardRows:
         """The (id, record) pairs of ``award_rows`` as an export writes them (``AwardRows``)."""
-        return AwardRows(list(records))
+        return AwardRows(self._whole(records))
+
+    def _whole(
+        self, records: Iterable[tuple[str, dict[str, Any]]]
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """The (id, record) pairs with every field of each record."""
+        if self._source is None:
+            return list(records)
+        keys = [key for key, _ in records]
+        # A third of the awards or more are read faster all at once than one by one.
+        if self._every is None and 3 * len(keys) >= len(self.award_rows):
+            self._every = codec.every_record(self._source)
+        if self._every is not None:
+            return [(key, self._every[key]) for key in keys]
+        if self._found is None:
+            self._found = codec.awards_by_id(self._source)
+        return list(zip(keys, codec.whole_records(self._found, keys), strict=True))
 
     def award(self, award_id: int) -> Award | None:
         record = self.award_rows.get(str(award_id))
@@ -150,11 +168,12 @@ class Transaction(Records):
     """
 
     def __init__(
-        self, path: Path, data: dict[str, dict[str, Any]], command: str = "", raw: bytes = b"",
-        *, checked: bool = False
-    ) -> None:  # fmt: skip
-        # ``raw``: the bytes ``data`` was read from. Damage is refused, not carried on.
-        super().__init__(path, data, full=True, checked=checked)
+        self, path: Path, read: codec.Decoded, command: str = "", raw: bytes = b""
+    ) -> None:
+        # ``raw``: the bytes ``read`` was read from. Damage is refused, not carried on.
+        assert read.awards is None  # every field: what is written back is what was read
+        super().__init__(path, read, full=True)
+        data = read.data
         self._db = TinyDB(data, storage=_Loaded)
         self.changed = False
         self.command = command
