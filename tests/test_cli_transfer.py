@@ -499,6 +499,20 @@ def test_a_long_export_neutralises_the_one_value_that_needs_it(
     ] == [(r[0], r[5]) for n, r in enumerate(rows, start=1) if n not in changed]
 
 
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+@pytest.mark.parametrize("value", FORMULAS)
+def test_a_formula_in_the_first_field_of_a_table_is_neutralised(
+    ok: Ok, value: str, fmt: str
+) -> None:
+    """The first value of a table's first row, where no comma or line comes before it: a
+    tally whose largest unit begins as a formula writes it with a leading quote."""
+    add(ok, "A", f"--unit={value}", "--count=5")
+    add(ok, "B", "--unit=Đội 1")
+    written = ok(f"tally --by unit -f {fmt}")
+    rows = list(csv.reader(io.StringIO(written), delimiter="," if fmt == "csv" else "\t"))
+    assert rows[1:] == [["'" + value, "5"], ["Đội 1", "1"]]
+
+
 def test_formula_looking_values_are_neutralised(ok: Ok, run: Run, tmp_path: Path) -> None:
     """CSV gets a leading quote; XLSX cells are text with the quote prefix, never formulas;
     both import back to the exact values."""
