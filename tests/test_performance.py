@@ -138,12 +138,18 @@ def test_a_reading_of_some_fields_holds_only_those_when_the_awards_are_as_writte
 
 
 @pytest.mark.parametrize("command", ["", "phase list", "issuer list -f json",
-                                     "catalogue list -f json", "history -f json"])  # fmt: skip
+                                     "catalogue list -f json", "history -f json",
+                                     "report year 2018 -f markdown", "report year 2021",
+                                     "report 0601 --year 2018 -f markdown",
+                                     "report 0602 --year 2018 -f markdown",
+                                     "report 0603 --year 2018 -f markdown",
+                                     "report 0603 --year 2021"])  # fmt: skip
 def test_the_lists_that_read_a_few_fields_say_what_a_whole_reading_says(
     ok: Ok, db: Path, command: str
 ) -> None:
-    """``awards`` alone, the phase, issuer and catalogue lists and the history read only the
-    award fields they count, and say what a reading of every field says."""
+    """``awards`` alone, the phase, issuer and catalogue lists, the history, and a year's
+    reports and forms read only the award fields they count or choose by, and say what a
+    reading of every field says."""
     whole = as_written_and_whole(ok, db)
     said = ok(f"--db {db} {command}")
     assert said.strip() not in ("", "[]")

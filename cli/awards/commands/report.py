@@ -77,6 +77,8 @@ def report_phase(
     from awards.domain.build import find_phase
     from awards.reports.review import phase_report
 
+    # Read whole: a phase holds a large part of a register (one of two or three), which is read
+    # faster whole than chosen by phase first.
     records = settings(ctx).store().read()
     phase = find_phase(code, records.phases)
     awards = _awards_of(records, phase=phase.code)
@@ -117,7 +119,7 @@ def report_year(
     from awards.domain.values import parse_year
     from awards.reports.review import year_report
 
-    records = settings(ctx).store().read()
+    records = _read(ctx, year=year)
     year = parse_year(year)
     awards = _awards_of(records, year=year)
     report = year_report(year, awards, records.phases, records.issuers, _report_language(lang))
@@ -142,7 +144,7 @@ def report_0601(
     from awards.domain.values import parse_year
     from awards.reports.forms import form_0601
 
-    records = settings(ctx).store().read()
+    records = settings(ctx).store().read(fields=frozenset())  # the phases alone
     form = form_0601(records.phases, parse_year(year))
     form.what = _("form 0601")
     _file(form, records, filed["reporting"], filed["receiving"], fmt, output)
@@ -228,7 +230,7 @@ def _awards_form(
     on stderr with ``note``, then the form in its format."""
     from awards.domain.values import parse_year
 
-    records = settings(ctx).store().read()
+    records = _read(ctx, year=year)
     year = parse_year(year)
     form = make(_awards_of(records, year=year), records, year)
     form.what = what
@@ -241,6 +243,14 @@ def _awards_form(
     if note:
         render.info(note)
     render.emit(form, fmt, output)
+
+
+def _read(ctx: typer.Context, **given: Any) -> "Records":
+    """The register, reading of every award only what chooses those of a report or form (a
+    year's: a small part of a register), which ``_awards_of`` then reads whole."""
+    from awards.query.filters import Filters
+
+    return settings(ctx).store().read(fields=Filters(**given).fields())
 
 
 def _awards_of(records: "Records", **given: Any) -> "list[Award]":
