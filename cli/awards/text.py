@@ -127,7 +127,10 @@ def printable(value: str, *, keep_newlines: bool = False) -> str:
     return "".join(out)
 
 
-# A spreadsheet runs a cell that begins with one of these as a formula ("CSV injection").
+# A spreadsheet runs a cell that begins with one of these as a formula ("CSV injection"), or
+# with a tab or carriage return; a cell that begins with "'" is neutralised again, so that
+# ``restore_neutralised`` gives back exactly what was written.
+FORMULA_FIRST = "'=+-@"
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 
 
@@ -149,7 +152,7 @@ def neutralise(value: str) -> str:
     return "'" + value if _FORMULA_START.match(value) else value
 
 
-_FORMULA_FIRST = frozenset("'=+-@\t\r")
+_FORMULA_FIRST = frozenset(FORMULA_FIRST + "\t\r")
 
 
 def as_typed(values: Iterable[object]) -> bool:
@@ -165,7 +168,9 @@ def as_typed(values: Iterable[object]) -> bool:
     )
 
 
-_FORMULA_AFTER_BAR = re.compile(r"\|['=+\-@]")  # faster than one pattern with "^|" in it
+# Faster than one pattern with "^|" in it: a pattern that begins with a character is looked
+# for in C, one that begins with a choice is tried at every position.
+_FORMULA_AFTER_BAR = re.compile(r"\|[" + re.escape(FORMULA_FIRST) + "]")
 
 
 def restore_neutralised(value: str) -> str:

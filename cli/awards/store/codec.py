@@ -237,7 +237,7 @@ def decode(raw: bytes, fields: frozenset[str] | None = None) -> Decoded:
     if not checked:  # read as orjson wrote them (it reads a number beyond 64 bits as a float)
         data["awards"] = orjson.loads(memoryview(awards))
     elif fields is None:  # msgspec builds them without a parse tree beside them: 65 MB less
-        data["awards"] = msgspec.json.decode(awards)
+        data["awards"] = every_record(awards)
     else:
         data["awards"] = msgspec.json.decode(awards, type=_shape(fields))
         return Decoded(data, checked, awards)
@@ -245,8 +245,7 @@ def decode(raw: bytes, fields: frozenset[str] | None = None) -> Decoded:
 
 
 def every_record(awards: Any) -> dict[str, dict[str, Any]]:
-    """Every award's stored record by id, every field, from the awards' bytes a reading of only
-    some fields kept (``Decoded.awards``)."""
+    """Every award's stored record by id, every field, from the awards' bytes as written."""
     import msgspec
 
     return msgspec.json.decode(awards)  # type: ignore[no-any-return]

@@ -318,9 +318,9 @@ class Restored:
 def _copy_of(generation: int, path: Path) -> Copy:
     found = path.stat()
     saved = dt.datetime.fromtimestamp(found.st_mtime)
-    try:
-        import msgspec
+    import msgspec
 
+    try:
         read = codec.decode(path.read_bytes())
         data = read.data
         codec.check_shape(path, data)
