@@ -147,6 +147,7 @@ def test_damaged_file_names_the_last_good_copy_and_restore_brings_it_back(
     result = run("list")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {db} is damaged (not valid JSON: ")
+    assert "line 1 column 41 (char 40)" in result.stderr  # where the file was cut
     stamp = result.stderr.rsplit("(", 1)[1].split(")")[0]
     assert result.stderr.rstrip().endswith(
         f"The last good copy is {db}.bak ({stamp}); `awards restore` brings it back"

@@ -233,7 +233,7 @@ class Store:
             raise
         except (msgspec.DecodeError, orjson.JSONDecodeError, RecursionError) as error:
             said = _("{path} is damaged (not valid JSON: {problem}); it was left as it is")
-            raise files.damaged(said, path, problem=error) from None
+            raise files.damaged(said, path, problem=_where(raw, error)) from None
         codec.check_shape(path, read.data)
         lifetime.keep(read)
         return read
@@ -266,6 +266,16 @@ class Store:
             ) from None
         if held is not None:  # the new file is in place and synced: the old one is a copy now
             files.keep_generation(path, held)
+
+
+def _where(raw: bytes, error: Exception) -> Exception:
+    """What is wrong with bytes that are not JSON, as orjson says it: with the line and column
+    (msgspec, which read them, names at most a byte, and nothing for a file cut short)."""
+    try:
+        orjson.loads(raw)
+    except orjson.JSONDecodeError as said:
+        return said
+    return error
 
 
 def _second_name(path: Path, aside: Path) -> None:
