@@ -17,6 +17,9 @@ import pytest
 
 from tests.conftest import Run, digest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
+import data as bench_data  # noqa: E402
+
 Ok = Callable[..., str]
 
 pty = pytest.importorskip("pty")  # Unix; Windows has no pseudo-terminals to test with
@@ -101,6 +104,11 @@ def test_the_english_prompt_takes_y(ok: Ok, db: Path) -> None:
 
 def screen_of(args: list[str], db: Path, width: int, lines: int = 50) -> str:
     """What awards prints in a pseudo-terminal ``width`` columns wide (stdout and stderr)."""
+    return ended_at_terminal(args, db, width, lines)[1]
+
+
+def ended_at_terminal(args: list[str], db: Path, width: int, lines: int = 50) -> tuple[int, str]:
+    """``screen_of``, and the exit code."""
     pid, terminal = pty.fork()
     if pid == 0:
         env = {**os.environ, "AWARDS_DB": str(db), "AWARDS_LANG": "en", "COLUMNS": str(width),
@@ -115,9 +123,9 @@ def screen_of(args: list[str], db: Path, width: int, lines: int = 50) -> str:
         if not chunk:
             break
         screen += chunk
-    os.waitpid(pid, 0)
+    _, status = os.waitpid(pid, 0)
     shown = screen.decode("utf-8", "replace").replace("\r\n", "\n")
-    return re.sub(r"\x1b\[[0-9;]*m", "", shown)  # the colours, not what is read
+    return os.waitstatus_to_exitcode(status), re.sub(r"\x1b\[[0-9;]*m", "", shown)  # no colours
 
 
 LONG = ["add", "Công đoàn cơ sở Công ty TNHH Dệt may Hưng Phát", "--kind", "tập thể", "--form",
@@ -216,6 +224,73 @@ def test_a_long_list_goes_through_the_pager_unless_told_not_to(
     assert sum(line.startswith("P:") for line in paged.splitlines()) >= 30
     assert not any(line.startswith("P:") for line in direct.splitlines() + short.splitlines())
     assert "Người 29" in direct
+
+
+def many_awards(ok: Ok, tmp_path: Path, count: int) -> None:
+    """``count`` awards of the benchmark's making (ten issuers, real unit names) in the register."""
+    awards, phases, issuers = bench_data.write(tmp_path, count)
+    ok(["import", str(issuers), str(phases), str(awards)])
+
+
+def marking_pager(tmp_path: Path, lines: int | None = None) -> str:
+    """A pager that prints each line it reads marked "P:", and stops after ``lines`` lines."""
+    pager = tmp_path / "pager.py"
+    pager.write_text(f"import itertools, sys\nfor line in itertools.islice(sys.stdin, {lines}):\n"
+                     "    print('P:' + line, end='')\n")  # fmt: skip
+    return f"{sys.executable} {pager}"
+
+
+def test_the_pager_is_given_the_table_a_part_at_a_time_as_printed_without_it(
+    ok: Ok, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list of 5,000 awards (more than one part of the lines written to the pager at a time)
+    reaches the pager line for line as --no-pager prints it, with the columns left out."""
+    many_awards(ok, tmp_path, 5000)
+    monkeypatch.setenv("PAGER", marking_pager(tmp_path))
+    paged = screen_of(["list"], db, 100, lines=30).splitlines()
+    direct = screen_of(["--no-pager", "list"], db, 100, lines=30).splitlines()
+    assert direct[0].startswith("left out to fit the terminal: Unit, Decision")
+    assert paged == [direct[0], *("P:" + line for line in direct[1:])]
+    recipients = sum(award["count"] for award in json.loads(ok(["list", "-f", "json"])))
+    assert direct[-1] == f"5000 award record(s), {recipients} recipient(s)"
+
+
+def test_a_pager_closed_after_a_screen_ends_the_list_at_once_and_quietly(
+    ok: Ok, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pager closed after five lines of 20,000 awards (q after the first screen): the list
+    ends, with exit 0 and no error, where it would otherwise write to a pager that is gone."""
+    many_awards(ok, tmp_path, 20_000)
+    monkeypatch.setenv("PAGER", marking_pager(tmp_path, lines=5))
+    started = time.monotonic()
+    code, screen = ended_at_terminal(["list"], db, 100, lines=30)
+    assert code == 0, screen
+    paged = [line for line in screen.splitlines() if line.startswith("P:")]
+    assert len(paged) == 5 and paged[0].split()[:3] == ["P:", "Id", "Recipient"]
+    assert "Error" not in screen and "Traceback" not in screen
+    assert time.monotonic() - started < 60
+
+
+@pytest.mark.parametrize("how", ["dumb terminal", "no pager found"])
+def test_without_a_pager_to_use_a_long_list_is_printed_directly(
+    ok: Ok, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """TERM=dumb (an editor's shell) prints directly, as pydoc does; so does a machine with
+    neither $PAGER, less nor more."""
+    for n in range(40):
+        ok(["add", f"Người {n}", "--kind", "cá nhân", "--form", "Giấy khen", "--issuer", "X",
+            "--year", "2020"])  # fmt: skip
+    if how == "dumb terminal":
+        monkeypatch.setenv("PAGER", marking_pager(tmp_path))
+        monkeypatch.setenv("TERM", "dumb")
+    else:
+        monkeypatch.delenv("PAGER", raising=False)
+        monkeypatch.delenv("MANPAGER", raising=False)
+        monkeypatch.setenv("PATH", str(tmp_path))  # no less, no more
+    code, screen = ended_at_terminal(["list"], db, 100, lines=20)
+    assert code == 0
+    assert not any(line.startswith("P:") for line in screen.splitlines())
+    assert "Người 39" in screen and screen.rstrip().endswith("40 award record(s), 40 recipient(s)")
 
 
 def test_columns_line_up_however_wide_the_characters_are(ok: Ok, db: Path) -> None:

@@ -5,7 +5,9 @@ the paths that Windows takes."""
 from __future__ import annotations
 
 import json
+import locale
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -83,3 +85,20 @@ def test_restore_and_the_last_good_copy_work_without_links(
     (aside,) = db.parent.glob("awards.json.damaged-*")
     assert aside.read_bytes() == b"{ damaged"
     assert len(json.loads(ok(["list", "-f", "json"]))) == 1
+
+
+def test_the_pager_on_windows_is_given_a_file_it_can_page(tmp_path: Path) -> None:
+    """Windows' more pages a file better than a pipe (as pydoc finds): the table goes whole
+    into a file in the console's code page, the pager is run on it (``more <`` takes it as a
+    quoted path), and the file is gone afterwards."""
+    from awards.render.terminal import _file_pager
+
+    seen = tmp_path / "seen.txt"
+    pager = tmp_path / "pager.py"
+    pager.write_text("import pathlib, shutil, sys\n"
+                     f"shutil.copy(sys.argv[1], {str(seen)!r})\n"
+                     f"pathlib.Path({str(tmp_path / 'path.txt')!r}).write_text(sys.argv[1])\n")  # fmt: skip
+    _file_pager(iter(["  Id  Recipient\n", "   1  Nguyễn Văn An\n"]), f"{sys.executable} {pager}")
+    encoding = os.device_encoding(0) or locale.getpreferredencoding(False)
+    assert seen.read_text(encoding=encoding) == "  Id  Recipient\n   1  Nguyễn Văn An\n"
+    assert not Path((tmp_path / "path.txt").read_text()).exists()

@@ -12,10 +12,10 @@ table renderer measured and laid out every cell as an object at 60-80 µs per ro
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from awards.render.text import NONE_SHOWN, cell_text
 from awards.text import printable
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 GAP = "  "
 RULE = "─"
-_FLOOR = 16  # a text column keeps its longest word, and this many cells if its text is longer
+_FLOOR = 16  # a text column keeps its longest word, and this many cells if its text is longer:
+# a name folded into lines narrower than this reads badly
 
 # Text whose every character takes one cell: ASCII, Latin (Vietnamese included, precomposed),
 # Greek, Cyrillic, punctuation and box drawing. Anything else is measured character by character.
@@ -60,6 +61,7 @@ class Table:
     rule: str  # under the header, and over the total
     rows: Iterator[str]
     foot: list[str]  # the total's lines; none without a total
+    left_out: list[str] = field(default_factory=list)  # the columns dropped to fit (``fit``)
 
     def lines(self) -> Iterator[str]:
         yield from self.head
@@ -70,23 +72,31 @@ class Table:
             yield from self.foot
 
 
-def lay_out(grid: Grid, width: int | None = None) -> Table:
-    """``grid`` as lines; with ``width``, no wider than that where the text columns can wrap.
-    The columns are measured in one pass over the rows, and the rows laid out in a second."""
+def lay_out(grid: Grid, width: int | None = None, *, fit: bool = False) -> Table:
+    """``grid`` as lines; with ``width``, no wider than that where the text columns can wrap,
+    and with ``fit`` first without the columns ``grid.drop`` names (the first first) until every
+    column has room: a number or code whole, a text column its longest word and up to
+    ``_FLOOR`` cells. Each column is measured once, as a whole (see ``_measured``), and the
+    rows laid out as they are read."""
     header = [printable(name) for name in grid.columns]
     every = [*grid.rows, *([grid.total] if grid.total is not None else [])]
-    count = len(header)
+    measures = [_measured(header[i], map(itemgetter(i), every)) for i in range(len(header))]
+    keep = list(range(len(header)))
+    if width is not None and fit:
+        keep = _kept(grid, measures, width)
+    left_out = [header[i] for i in grid.drop if i not in keep]  # in the order they went
+    header, measures = [header[i] for i in keep], [measures[i] for i in keep]
 
-    def column(index: int) -> list[str]:
-        return _texts(list(map(itemgetter(index), every)))
+    def kept(row: Sequence[Cell]) -> list[str]:  # a row's cells as shown, of the kept columns
+        return _texts([row[i] for i in keep] if left_out else row)
 
-    widths = [max(_size(header[i]), _widest(column(i))) for i in range(count)]
+    numeric = [keep[i] in grid.numeric for i in range(len(keep))]
+    widths = [measure.widest for measure in measures]
     if width is not None:
-        wraps = [i not in grid.nowrap for i in range(count)]
-        floors = [max(longest_word(header[i]), _widest(column(i))) if i in grid.numeric
-                  else None for i in range(count)]  # fmt: skip
-        widths = _shrunk(widths, wraps, lambda i: [header[i], *column(i)], width, floors)
-    right = [index in grid.numeric for index in range(count)]
+        wraps = [keep[i] not in grid.nowrap for i in range(len(keep))]
+        floors = [max(measure.word, measure.body) if number else None
+                  for measure, number in zip(measures, numeric, strict=True)]  # fmt: skip
+        widths = _shrunk(widths, wraps, [measure.word for measure in measures], width, floors)
 
     def lines_of(cells: list[str]) -> list[str]:
         flat = "".join(cells)
@@ -94,33 +104,80 @@ def lay_out(grid: Grid, width: int | None = None) -> Table:
         sizes = list(map(len, cells)) if one_line and _ONE_CELL.fullmatch(flat) else [
             _size(cell) for cell in cells]  # fmt: skip
         if one_line and all(map(int.__le__, sizes, widths)):
-            return [_joined(cells, sizes, widths, right)]
+            return [_joined(cells, sizes, widths, numeric)]
         broken = [wrapped(cell, limit) for cell, limit in zip(cells, widths, strict=True)]
         return [
-            _joined(parts, [width_of(part) for part in parts], widths, right)
+            _joined(parts, [width_of(part) for part in parts], widths, numeric)
             for depth in range(max(map(len, broken)))
             for parts in ([lines[depth] if depth < len(lines) else "" for lines in broken],)
         ]
 
-    rows = (line for row in grid.rows for line in lines_of(_texts(row)))
-    foot = lines_of(_texts(grid.total)) if grid.total is not None else []
-    return Table(lines_of(header), RULE * (sum(widths) + len(GAP) * (count - 1)), rows, foot)
+    rows = (line for row in grid.rows for line in lines_of(kept(row)))
+    foot = lines_of(kept(grid.total)) if grid.total is not None else []
+    rule = RULE * (sum(widths) + len(GAP) * (len(keep) - 1))
+    return Table(lines_of(header), rule, rows, foot, left_out)
+
+
+class _Measure(NamedTuple):
+    widest: int  # the widest text of the column, its heading included, in terminal cells
+    word: int  # its widest word
+    body: int  # its widest text under the heading
+
+
+def _measured(heading: str, values: Iterable[Cell]) -> _Measure:
+    """A column's widths: its heading's, and its different values', each measured once; of
+    whole numbers, the largest and the smallest. By length, over them all at once, where every
+    character takes one cell (one check in C, the usual case), else text by text. A word no
+    wider than ``_FLOOR`` never decides a width (see ``_kept`` and ``_shrunk``): the words are
+    measured only when there is a longer one."""
+    distinct = set(values)
+    if distinct and all(type(value) is int for value in distinct):
+        numbers = cast("set[int]", distinct)
+        distinct = {max(numbers), min(numbers)}
+    texts = _texts(list(distinct))
+    flat = " ".join(texts)
+    lines = "\n" in flat
+    one_cell = _ONE_CELL.fullmatch(flat.replace("\n", " ") if lines else flat)
+    widest = max(map(len if one_cell and not lines else _size, texts), default=0)
+    word = 0
+    if widest > _FLOOR and (not one_cell or _LONG_WORD.search(flat)):
+        word = max(map(len, flat.split())) if one_cell else max(map(longest_word, texts))
+    return _Measure(max(_size(heading), widest), max(longest_word(heading), word), widest)
+
+
+_LONG_WORD = re.compile(f"[^ ]{{{_FLOOR + 1}}}")  # or longer: a word, or words split by a tab
+
+
+def _kept(grid: Grid, measures: list[_Measure], width: int) -> list[int]:
+    """The columns that stay when a terminal ``width`` cells wide cannot give every column its
+    room: ``grid.drop`` says which go, the first first."""
+
+    def room(index: int) -> int:
+        measure = measures[index]
+        if index in grid.numeric:  # its numbers whole; its heading may wrap
+            return max(measure.word, measure.body)
+        if index in grid.nowrap:
+            return measure.widest
+        return max(measure.word, min(measure.widest, _FLOOR))
+
+    keep = list(range(len(measures)))
+    for index in grid.drop:
+        if sum(map(room, keep)) + len(GAP) * (len(keep) - 1) <= width:
+            break
+        keep.remove(index)
+    return keep
 
 
 def _texts(values: Sequence[Cell]) -> list[str]:
     """The cells as shown (``cell_text``): at once where every one is printable, which one
     check in C over them all tells, else cell by cell."""
-    texts = [NONE_SHOWN if value is None else str(value) for value in values]
-    return texts if "".join(texts).isprintable() else list(map(cell_text, values))
-
-
-def _widest(texts: list[str]) -> int:
-    """The width of the widest text, in terminal cells: by length where every character of
-    them all takes one cell and none breaks a line (one check in C), else text by text."""
-    flat = "".join(texts)
-    if "\n" not in flat and _ONE_CELL.fullmatch(flat):
-        return max(map(len, texts), default=0)
-    return max(map(_size, texts), default=0)
+    try:  # every value text, the usual case: as they are
+        joined = "".join(cast("Sequence[str]", values))
+        texts = list(cast("Sequence[str]", values))
+    except TypeError:
+        texts = [NONE_SHOWN if value is None else str(value) for value in values]
+        joined = "".join(texts)
+    return texts if joined.isprintable() else list(map(cell_text, values))
 
 
 def _size(cell: str) -> int:
@@ -138,9 +195,8 @@ def _joined(parts: list[str], sizes: list[int], widths: list[int], right: list[b
 
 
 def _shrunk(
-    widths: list[int], wraps: list[bool], cells: Callable[[int], list[str]], room: int,
-    numbers: list[int | None]
-) -> list[int]:  # fmt: skip
+    widths: list[int], wraps: list[bool], words: list[int], room: int, numbers: list[int | None]
+) -> list[int]:
     """The widths narrowed until the table fits ``room``: the widest text column down to the
     next widest, again and again, each no narrower than its floor (its longest word, and
     ``_FLOOR`` cells); then, if the table is still too wide, below the floor, folding words.
@@ -149,10 +205,8 @@ def _shrunk(
     widths = list(widths)
     room -= len(GAP) * (len(widths) - 1)
     floors = [
-        max(map(longest_word, cells(index)), default=0)
-        if wraps[index] else widths[index]
-        for index in range(len(widths))
-    ]  # fmt: skip
+        word if wrap else limit for word, wrap, limit in zip(words, wraps, widths, strict=True)
+    ]
     floors = [min(limit, max(floor, _FLOOR)) for limit, floor in zip(widths, floors, strict=True)]
     floors = [
         floor if number is None else number for floor, number in zip(floors, numbers, strict=True)

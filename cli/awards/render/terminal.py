@@ -11,11 +11,10 @@ import contextlib
 import io
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import chain
+from itertools import chain, islice
 from typing import IO, TYPE_CHECKING
 
 from awards.i18n import _
-from awards.render.text import cell_text
 from awards.text import printable
 
 if TYPE_CHECKING:
@@ -49,9 +48,13 @@ def draw(grid: Grid, out: IO[str]) -> None:
     if out.isatty():
         import shutil
 
-        grid = _fitted(grid) if grid.drop else grid
         width = shutil.get_terminal_size().columns
-    laid = lay_out(grid, width)
+    laid = lay_out(grid, width, fit=bool(grid.drop))
+    if laid.left_out:
+        said = (_("left out to fit the terminal: {columns} (a wider window, or --columns, shows "
+                  "them)") if grid.chosen else _("left out to fit the terminal: {columns} (a "
+                "wider window shows them, as do --format markdown and an .xlsx file)"))  # fmt: skip
+        info(said.format(columns=", ".join(laid.left_out)))
     parts: list[Text | Lines] = []
     if grid.title:
         parts += [([""], None), ([printable(grid.title)], "bold")]
@@ -61,55 +64,6 @@ def draw(grid: Grid, out: IO[str]) -> None:
     if grid.caption:
         parts.append(([printable(grid.caption)], "dim"))
     _print(parts, out)
-
-
-_TEXT_ROOM = 16  # a name folded into lines narrower than this reads badly
-
-
-def _fitted(grid: Grid) -> Grid:
-    """The grid without the columns it drops first (``grid.drop``) until every column has room
-    on this terminal: a number or code whole, a text column its longest word and up to
-    ``_TEXT_ROOM`` characters; a line on stderr names the columns left out."""
-    import dataclasses
-    import shutil
-
-    from awards.render.columns import longest_word, width_of
-
-    width = shutil.get_terminal_size().columns
-    rows = [*grid.rows, *([grid.total] if grid.total is not None else [])]
-
-    def room(index: int) -> int:
-        cells = [grid.columns[index], *(cell_text(row[index]) for row in rows)]
-        if index in grid.numeric:  # its numbers whole; its heading may wrap
-            return max([longest_word(cells[0]), *map(width_of, cells[1:])])
-        if index in grid.nowrap:
-            return max(map(width_of, cells))
-        words = max(map(longest_word, cells))
-        return max(words, min(max(map(width_of, cells)), _TEXT_ROOM))
-
-    keep = list(range(len(grid.columns)))
-    rooms = {index: room(index) for index in keep}
-    left_out = []
-    for index in grid.drop:
-        if sum(rooms[i] for i in keep) + 2 * (len(keep) - 1) <= width:
-            break
-        keep.remove(index)
-        left_out.append(grid.columns[index])
-    if not left_out:
-        return grid
-    said = (_("left out to fit the terminal: {columns} (a wider window, or --columns, shows them)")
-            if grid.chosen else _("left out to fit the terminal: {columns} (a wider window shows "
-                                  "them, as do --format markdown and an .xlsx file)"))  # fmt: skip
-    info(said.format(columns=", ".join(left_out)))
-
-    def kept(indexes: frozenset[int]) -> frozenset[int]:
-        return frozenset(keep.index(i) for i in indexes if i in keep)
-
-    return dataclasses.replace(
-        grid, columns=[grid.columns[i] for i in keep],
-        rows=[[row[i] for i in keep] for row in grid.rows],
-        total=[grid.total[i] for i in keep] if grid.total is not None else None,
-        numeric=kept(grid.numeric), nowrap=kept(grid.nowrap), drop=())  # fmt: skip
 
 
 paging = True  # a long table at a terminal goes through a pager; --no-pager says no
@@ -122,8 +76,7 @@ def _print(parts: Sequence[Text | Lines], out: IO[str]) -> None:
     """Rich texts (a chart's coloured bars) and blocks of plain lines (a table's), one part after
     the other. Off a terminal plain (nothing is cut or wrapped, no colour, no trailing spaces),
     so the output can be compared and diffed. At a terminal in colour, and what is longer than
-    the screen goes through the pager, as git does: $PAGER, else less (with LESS=FRX unless LESS
-    is set: it quits when the output fits, keeps colour)."""
+    the screen goes through the pager, as git does (``_page``)."""
     if not out.isatty():  # no Rich: nothing of it is needed to write plain lines
         _write_plain((line for part in parts for line in _plain(part)), out)
         return
@@ -131,43 +84,129 @@ def _print(parts: Sequence[Text | Lines], out: IO[str]) -> None:
     from rich.text import Text
 
     console = Console(file=out, markup=False, highlight=False, emoji=False, soft_wrap=True)
-    shown: list[Text | Lines] = [
-        part if isinstance(part, Text) else (list(part[0]), part[1]) for part in parts
-    ]  # a table's rows, made as they are read, are read once here
-    lines = [line for part in shown for line in _plain(part)]
-    if paging and _longer_than_screen(lines, console.height, console.width):
-        _page(console, shown)
+    shown, longer = _first_screen(parts, console.height, console.width)
+    if paging and longer and _page(console, shown):
         return
     for part in shown:
-        console.print(part if isinstance(part, Text) else Text("\n".join(part[0]), part[1] or ""))
+        if isinstance(part, Text):
+            console.print(part)
+            continue
+        for block in _blocks(part[0]):
+            console.print(Text("\n".join(block), part[1] or ""))
 
 
 def _plain(part: Text | Lines) -> Iterable[str]:
     return part[0] if isinstance(part, tuple) else part.plain.split("\n")
 
 
-def _page(console: Console, parts: list[Text | Lines]) -> None:
-    """Through the pager. Rich lays out only the short parts; a table's lines go as they are,
-    wrapped in their style's codes, so the first screen of 100,000 rows is not held up by
-    Rich's layout of every line. Windows' more would show the codes as text: none there."""
+def _first_screen(
+    parts: Sequence[Text | Lines], height: int, width: int
+) -> tuple[list[Text | Lines], bool]:
+    """The parts, and whether they take more of the terminal than it has. Only a screenful of
+    a table's lines (made as they are read) is read to tell; the rest are read as they are
+    shown. A line longer than the screen counts as the lines it wraps into."""
+    from awards.render.columns import width_of
+
+    room, read = height, []
+    shown: list[Text | Lines] = []
+    for part in parts:
+        if not isinstance(part, tuple):
+            read += part.plain.split("\n")
+            shown.append(part)
+            continue
+        lines = iter(part[0])
+        first = list(islice(lines, max(room - len(read), 0) + 1))
+        read += first
+        shown.append((chain(first, lines), part[1]))
+    if len(read) >= room:
+        return shown, True
+    return shown, sum(max(1, -(-width_of(line) // width)) for line in read) >= room
+
+
+_BLOCK = 2000  # lines a write hands to the terminal or the pager at a time
+
+
+def _blocks(lines: Iterable[str]) -> Iterator[list[str]]:
+    """The lines in lists of ``_BLOCK``."""
+    lines = iter(lines)
+    while block := list(islice(lines, _BLOCK)):
+        yield block
+
+
+def _page(console: Console, parts: list[Text | Lines]) -> bool:
+    """Through the pager, as git does: $MANPAGER or $PAGER, else less (LESS=FRX unless LESS is
+    set: it quits when the output fits, and keeps colour), else more. Rich lays out only the
+    short parts; a table's lines are written as they are made, wrapped in their style's codes,
+    so the first screen of 100,000 rows shows while the rest are still being laid out, and a
+    pager closed early ends the work. On Windows, whose more reads a file better than a pipe
+    and would show the codes as text, the lines go plain to a file the pager then shows.
+    False when there is no pager to use (a dumb terminal, none found)."""
     import os
-    import pydoc
+    import shutil
 
     from rich.text import Text
 
-    styles = os.name != "nt"
-    chunks = []
-    for part in parts:
-        if isinstance(part, Text):
-            with console.capture() as captured:
-                console.print(part if styles else part.plain)
-            chunks.append(captured.get())
-            continue
-        lines, style = part
-        before, after = _codes(console, style) if styles and style else ("", "")
-        chunks.append("".join(f"{before}{line}{after}\n" for line in lines))
+    if os.environ.get("TERM") in ("dumb", "emacs"):
+        return False
+    command = os.environ.get("MANPAGER") or os.environ.get("PAGER")
+    found = shutil.which("less") or shutil.which("more")
+    if not command and not found:
+        return False
+    windows = os.name == "nt"
+
+    def chunks() -> Iterator[str]:
+        for part in parts:
+            if isinstance(part, Text):
+                with console.capture() as captured:
+                    console.print(part.plain if windows else part)
+                yield captured.get()
+                continue
+            lines, style = part
+            before, after = _codes(console, style) if style and not windows else ("", "")
+            for block in _blocks(lines):
+                yield "".join(f"{before}{line}{after}\n" for line in block)
+
     os.environ.setdefault("LESS", "FRX")
-    pydoc.pager("".join(chunks))
+    if windows:
+        _file_pager(chunks(), command or "more <")
+    else:
+        _pipe_pager(chunks(), command or found or "less")
+    return True
+
+
+def _pipe_pager(chunks: Iterable[str], command: str) -> None:
+    """The text written to the pager's input as it is made; the pager's end (q before the
+    last line) ends the writing. Ctrl-C is the pager's to handle, as pydoc leaves it."""
+    import subprocess
+
+    pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE,
+                             encoding=sys.stdout.encoding, errors="backslashreplace")  # fmt: skip
+    assert pager.stdin is not None
+    try:
+        with pager.stdin as pipe:
+            for chunk in chunks:
+                pipe.write(chunk)
+    except (OSError, KeyboardInterrupt):  # the pager was closed: the rest is not wanted
+        pass
+    while True:
+        try:
+            pager.wait()
+            break
+        except KeyboardInterrupt:
+            pass
+
+
+def _file_pager(chunks: Iterable[str], command: str) -> None:
+    """The text in a file in the console's code page, then the pager shown it (``more <``)."""
+    import os
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "awards.txt")
+        with open(path, "w", encoding=os.device_encoding(0), errors="backslashreplace") as file:
+            file.writelines(chunks)
+        subprocess.call(f'{command} "{path}"', shell=True)  # noqa: S602 (the user's own pager)
 
 
 def _codes(console: Console, style: str) -> tuple[str, str]:
@@ -185,16 +224,6 @@ def _write_plain(lines: Iterable[str], out: IO[str]) -> None:
     character refuses the whole text, so no half a table is left behind."""
     out.write("".join(line.rstrip() + "\n" for part in lines for line in part.split("\n")))
     out.flush()
-
-
-def _longer_than_screen(lines: list[str], height: int, width: int) -> bool:
-    """Whether the lines take more of the terminal than it has, a line longer than the screen
-    counting as the lines it wraps into (measured only when the count is near a screenful)."""
-    from awards.render.columns import width_of
-
-    if len(lines) >= height:
-        return True
-    return sum(max(1, -(-width_of(line) // width)) for line in lines) >= height
 
 
 def error(message: str) -> None:
