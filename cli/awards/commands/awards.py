@@ -102,7 +102,7 @@ def awards_list(
     decision, the phase, the count, the kind and the id, and says which.
     """
     from awards.domain.vocab import AWARD_FIELDS
-    from awards.query.filters import chosen_awards, sort_awards
+    from awards.query.filters import chosen_rows, sort_rows
     from awards.query.listing import award_list
 
     if limit is not None and limit < 0:
@@ -115,9 +115,10 @@ def awards_list(
             message = _("unknown column {column!r}; fields: {fields}")
             shown = unknown[0] if unknown else columns
             raise UsageProblem(message.format(column=shown, fields=", ".join(AWARD_FIELDS)))
-    # Filtered, only what the filters read of every award, and the chosen ones whole.
-    records = settings(ctx).store().read(fields=filters.fields() or None)
-    chosen = sort_awards(chosen_awards(records, filters), sort)[:limit]
+    # Filtered, only what the filters read of every award, and the chosen ones whole; no award
+    # is built, so damage is refused as an export refuses it.
+    records = settings(ctx).store().read(full=True, fields=filters.fields() or None)
+    chosen = sort_rows(chosen_rows(records, filters), sort, limit)
     render.emit(award_list(chosen, names), fmt, output)
 
 

@@ -136,6 +136,9 @@ KIND_NAMES = {"collective": N_("collective"), "individual": N_("individual"),
               "household": N_("household"), "mixed": N_("mixed")}  # fmt: skip
 
 
+_DATES = frozenset({"decided_on", "revoked_on", "signed_on", "at", "saved"})
+
+
 def shown(name: str, value: Any) -> Any:
     """A stored value as a person reads it: a kind in the interface language, and in Vietnamese
     a method or category by its name on form 0603 and a date (or time) as 20/12/2017. Files and
@@ -144,11 +147,23 @@ def shown(name: str, value: Any) -> Any:
         return _(value)
     if i18n.current != "vi" or not isinstance(value, str):
         return value
-    if name in ("decided_on", "revoked_on", "signed_on", "at", "saved") and value[4:5] == "-":
+    if name in _DATES and value[4:5] == "-":
         return vn_date(value)
     if name == "method":
         return METHODS.get(value, value)
     return CATEGORIES[value][1] if name == "category" and value in CATEGORIES else value
+
+
+_SHOWN_OTHERWISE = frozenset({"kind", *_DATES, "method", "category"})  # what ``shown`` changes
+
+
+def shown_all(name: str, values: list[Any]) -> list[Any]:
+    """``shown`` of each value, worked out once for each different one; the values themselves
+    where the field is never shown otherwise (a name, a number)."""
+    if name not in _SHOWN_OTHERWISE:
+        return values
+    table = {value: shown(name, value) for value in set(values)}
+    return list(map(table.__getitem__, values))
 
 
 def vn_date(value: str) -> str:

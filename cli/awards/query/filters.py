@@ -163,18 +163,21 @@ def find_award(records: Records, award_id: int) -> Award:
     return award
 
 
-def sort_awards(awards: list[Award], sort: str | None) -> list[Award]:
-    """Order by a field (``-year`` for descending); ids break ties. Missing values go last."""
-    if not sort:
-        return sorted(awards, key=lambda a: a.id)
-    descending = sort.startswith("-")
-    name = sort.lstrip("-").strip().lower().replace("-", "_")
-    if name not in AWARD_FIELDS:
-        message = _("cannot sort by {field!r}; fields: {fields}")
-        raise UsageProblem(message.format(field=sort, fields=", ".join(AWARD_FIELDS)))
-    ordered = sorted(awards, key=lambda a: a.id)
-    present = [a for a in ordered if getattr(a, name) is not None]
-    missing = [a for a in ordered if getattr(a, name) is None]
-    present.sort(key=lambda a: text.sort_key(v) if isinstance(v := getattr(a, name), str) else v,
-                 reverse=descending)  # fmt: skip
-    return present + missing
+def sort_rows(rows: AwardRows, sort: str | None, limit: int | None = None) -> AwardRows:
+    """Order by a field (``-year`` for descending); ids break ties. Missing values go last.
+    At most ``limit`` rows."""
+    ids = rows.column("id")
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    if sort:
+        descending = sort.startswith("-")
+        name = sort.lstrip("-").strip().lower().replace("-", "_")
+        if name not in AWARD_FIELDS:
+            message = _("cannot sort by {field!r}; fields: {fields}")
+            raise UsageProblem(message.format(field=sort, fields=", ".join(AWARD_FIELDS)))
+        values = rows.column(name)
+        present = [i for i in order if values[i] is not None]
+        missing = [i for i in order if values[i] is None]
+        present.sort(key=lambda i: text.sort_key(v) if isinstance(v := values[i], str) else v,
+                     reverse=descending)  # fmt: skip
+        order = present + missing
+    return rows.taken(order[:limit])

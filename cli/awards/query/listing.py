@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from awards.store import Records
     from awards.store.history import Change
     from awards.store.store import Copy
+    from awards.store.tables import AwardRows
 
 
 STATUS_READS = frozenset({"count", "revoked_decision"})  # of each award: what status reads
@@ -53,43 +54,44 @@ def status(path: Path, records: Records) -> Rows:
     return Rows(grid, found, formats=("table", "json"))
 
 
-def award_list(awards: Sequence[Award], names: Sequence[str] | None = None) -> Rows:
+def award_list(rows: AwardRows, names: Sequence[str] | None = None) -> Rows:
     """The awards as a table of the listed fields (or ``names``), with a caption that counts
     them; a revoked award is marked in a column of its own, there only when one is listed. A
     narrow terminal leaves out the unit, the decision… first (``vocab.DROPPED_FIRST``). The
-    table and the records are made only for the format that shows them."""
+    table and the records are made only for the format that shows them; the table a column
+    at a time, each value shown once however often it recurs."""
     fields = {field.name: field for field in vocab.AWARD}
     listed = [fields[name] for name in names] if names else list(vocab.LIST_FIELDS)
     names = [field.name for field in listed]
 
     def grid() -> Grid:
-        columns = [_(field.heading) for field in listed]
-        rows: list[list[Cell]] = [
-            [vocab.shown(name, getattr(a, name)) for name in names] for a in awards
-        ]
-        revoked = sum(1 for a in awards if a.revoked)
-        if revoked:
-            columns.append(_("Revoked"))
+        headings = [_(field.heading) for field in listed]
+        table = rows.cells(names)
+        for at, name in enumerate(names):
+            shown = vocab.shown_all(name, column := [row[at] for row in table])
+            if shown is not column:
+                for row, value in zip(table, shown, strict=True):
+                    row[at] = value
+        revoked = [decision is not None for decision in rows.column("revoked_decision")]
+        if any(revoked):
+            headings.append(_("Revoked"))
             mark = _("revoked {date}")
-            for row, award in zip(rows, awards, strict=True):
-                row.append(
-                    mark.format(date=vocab.shown("revoked_on", award.revoked_on))
-                    if award.revoked
-                    else ""
-                )
-        recipients = sum(a.count for a in awards if not a.revoked)
+            dates = vocab.shown_all("revoked_on", rows.column("revoked_on"))
+            for row, gone, date in zip(table, revoked, dates, strict=True):
+                row.append(mark.format(date=date) if gone else "")
+        counts = rows.column("count")
+        recipients = sum(n for n, gone in zip(counts, revoked, strict=True) if not gone)
         caption = _("{records} award record(s), {recipients} recipient(s)")
-        caption = caption.format(records=len(awards), recipients=recipients)
-        if revoked:
-            caption += _("; {count} revoked record(s) not counted").format(count=revoked)
+        caption = caption.format(records=len(rows), recipients=recipients)
+        if any(revoked):
+            caption += _("; {count} revoked record(s) not counted").format(count=sum(revoked))
         numbers = frozenset(i for i, field in enumerate(listed) if field.numeric)
         codes = frozenset([*(i for i, field in enumerate(listed) if field.code), len(names)])
         drop = tuple(names.index(name) for name in vocab.DROPPED_FIRST if name in names)
-        return Grid(columns, rows, numbers, codes, caption=caption, empty=_("no awards match"),
+        return Grid(headings, table, numbers, codes, caption=caption, empty=_("no awards match"),
                     drop=drop)  # fmt: skip
 
-    return Rows(grid, lambda: [a.to_dict() for a in awards], vocab.AWARD_FIELDS, _("the awards"),
-                "awards")  # fmt: skip
+    return Rows(grid, lambda: list(rows), vocab.AWARD_FIELDS, _("the awards"), "awards")
 
 
 def award_detail(award: Award) -> Rows:

@@ -150,6 +150,27 @@ class AwardRows(Sequence[dict[str, Any]]):
             return list(itertools.starmap(_row, self._records[index]))
         return _row(*self._records[index])
 
+    def column(self, name: str) -> list[Any]:
+        """One field of every row, in order, without making the rows: what a table lays out
+        and a sort orders by."""
+        if name == "id":
+            return [int(key) for key, _record in self._records]
+        return [record.get(name) for _key, record in self._records]
+
+    def cells(self, names: Sequence[str]) -> list[list[Any]]:
+        """These fields of every row, in order, a list a row, without making the rows: what
+        a table shows."""
+        table = [list(map(record.get, names)) for _key, record in self._records]
+        if "id" in names:  # not a stored field: the record's key
+            at = names.index("id")
+            for row, (key, _record) in zip(table, self._records, strict=True):
+                row[at] = int(key)
+        return table
+
+    def taken(self, order: Iterable[int]) -> AwardRows:
+        """The rows at these positions, in this order."""
+        return AwardRows(list(map(self._records.__getitem__, order)))
+
 
 def _row(key: str, record: dict[str, Any]) -> dict[str, Any]:
     row = codec.EMPTY_ROW.copy()
