@@ -117,6 +117,23 @@ def test_list_json_has_exactly_the_award_keys(ok: Ok, some: None) -> None:
     assert awards[3]["note"] == "Dòng 1\nDòng 2"
 
 
+@pytest.mark.parametrize("args", ["list", "list -f json", "list --year 2021", "list --sort unit"])
+def test_list_refuses_a_record_damaged_by_hand_and_names_the_field(
+    ok: Ok, run: Run, some: None, db: Path, args: str
+) -> None:
+    """A decision typed as a number into the file: list says which field is damaged, exit 1,
+    whether it shows that award or not, and leaves the file as it is."""
+    data = json.loads(db.read_text(encoding="utf-8"))
+    data["awards"]["2"]["decision"] = 5
+    db.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = digest(db)
+    result = run(args)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"Error: {db} holds a damaged record (decision is neither "
+                                    "text nor null); it was left as it is. The last good copy")  # fmt: skip
+    assert digest(db) == before
+
+
 def test_list_csv_tsv_markdown(ok: Ok, some: None) -> None:
     """CSV and TSV have a header and every field; Markdown is a table."""
     csv_lines = ok("list --format csv --limit 1").splitlines()
