@@ -78,3 +78,23 @@ def test_key_agrees_across_normal_forms_and_case(value: str) -> None:
 def test_the_key_of_a_clean_value_is_its_key(value: str) -> None:
     """clean_key, used on values already cleaned, agrees with key on any text."""
     assert text.clean_key(text.clean(value)) == text.key(value)
+
+
+def test_the_tones_order_words_of_the_same_letters_by_the_first_that_differs() -> None:
+    """None first, then huyền, hỏi, ngã, sắc, nặng; the first syllable whose tone differs
+    decides, whatever follows. Value by value and over a list at once, the same order."""
+    words = ["Ạnh", "Ma Bà", "Anh", "Ánh", "Mà Ba", "Ảnh", "Ành", "Ma Ba", "Ãnh", "Ma Bạ"]
+    expected = ["Anh", "Ành", "Ảnh", "Ãnh", "Ánh", "Ạnh", "Ma Ba", "Ma Bà", "Ma Bạ", "Mà Ba"]
+    assert sorted(words, key=text.sort_key) == expected
+    assert text.ordered(words, str) == expected
+
+
+@given(
+    st.lists(st.text(alphabet="aăâbdđeêioôơuưyAĂÂĐ  \t\u00a0\u0300\u0301\u0303\u0309\u0323\x1b"))
+)
+def test_the_keys_of_a_list_are_each_value_s_key(values: list[str]) -> None:
+    """``sort_keys`` over a list (at once where every value is clean, value by value where
+    any is not: NFD, a tab, a double space) gives each value's ``sort_key``."""
+    assert text.sort_keys(values) == list(map(text.sort_key, values))
+    clean = [text.clean(value) for value in values]
+    assert text.sort_keys(clean) == list(map(text.sort_key, clean))

@@ -177,7 +177,10 @@ def sort_rows(rows: AwardRows, sort: str | None, limit: int | None = None) -> Aw
         values = rows.column(name)
         present = [i for i in order if values[i] is not None]
         missing = [i for i in order if values[i] is None]
-        present.sort(key=lambda i: text.sort_key(v) if isinstance(v := values[i], str) else v,
-                     reverse=descending)  # fmt: skip
+        keys: Mapping[int, Any] | list[Any] = values  # numbers as they are
+        texts = [values[i] for i in present if type(values[i]) is str]
+        if len(texts) == len(present):  # names and other text by their sort_key
+            keys = dict(zip(present, text.sort_keys(texts), strict=True))
+        present.sort(key=keys.__getitem__, reverse=descending)
         order = present + missing
     return rows.taken(order[:limit])

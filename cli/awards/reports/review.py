@@ -153,8 +153,7 @@ def decision_list(decision: str, awards: Sequence[Award]) -> Report:
         present = [k for k in kinds if any(a.kind == k for a in given_form)]
         for numeral, kind in zip(_NUMERALS, present, strict=False):
             rows.append([numeral, _SECTIONS[kind], ""])
-            members = sorted((a for a in given_form if a.kind == kind),
-                             key=lambda a: text.sort_key(a.recipient))  # fmt: skip
+            members = text.ordered((a for a in given_form if a.kind == kind), _recipient)
             for number, award in enumerate(members, start=1):
                 where = ", ".join(p for p in (award.position, award.unit) if p) or None
                 name = " ".join(p for p in (award.honorific, award.recipient) if p)
@@ -226,6 +225,9 @@ def _paragraph(
     return said.format(opening=opening, clauses="; ".join(clauses))
 
 
+_recipient = attrgetter("recipient")
+
+
 def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list[tuple[str, Grid]]:
     _ = translator(lang)
     if not awards:
@@ -234,9 +236,7 @@ def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list
               (_("Awards by issuer and kind"),
                _crosstab(awards, ("issuer", "kind"), phases, _))]  # fmt: skip
     for form in _ranked(awards):
-        given = sorted(
-            (a for a in awards if a.form == form), key=lambda a: text.sort_key(a.recipient)
-        )
+        given = text.ordered((a for a in awards if a.form == form), _recipient)
         # The honorific and position, as the lists attached to decisions give them, when any
         # recipient of the form has them.
         shown = {name: any(getattr(a, name) for a in given) for name in ("honorific", "position")}
