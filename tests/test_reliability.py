@@ -18,8 +18,10 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -301,6 +303,45 @@ def test_faults_in_the_write_path_fail_with_one_line(
         f"Error: cannot write {db}: {error.strerror}; the file was left as it was\n"
     )
     assert digest(db) == before
+
+
+def test_an_export_written_in_parts_that_fails_part_way_keeps_the_last_export(
+    ok: Callable[..., str], run: Run, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CSV of 12,000 awards goes to its file a part at a time; a disk that fills after the
+    first parts: exit 1 with one line, the export made before byte for byte as it was, and no
+    part of the new one left beside it."""
+    fill(db, 12_000)
+    target = tmp_path / "out" / "awards.csv"
+    target.parent.mkdir()
+    ok(["export", str(target)])
+    before, files = digest(target), sorted(target.parent.iterdir())
+    ok(["edit", "1", "--note", "changed since"])
+    real, written = os.fdopen, []
+
+    class Filling:  # a file on a disk with room for two parts
+        def __init__(self, file: Any) -> None:
+            self.file = file
+
+        def __enter__(self) -> Filling:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.file.close()
+
+        def writelines(self, parts: Iterable[bytes]) -> None:
+            for part in parts:
+                if len(written) == 2:
+                    raise OSError(errno.ENOSPC, "No space left on device")
+                written.append(len(part))
+                self.file.write(part)
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: Filling(real(fd, mode)))
+    result = run(["export", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot write {target}: No space left on device\n"
+    assert len(written) == 2 and sum(written) < target.stat().st_size  # it had begun
+    assert digest(target) == before and sorted(target.parent.iterdir()) == files
 
 
 # ---- 5. busy -------------------------------------------------------------------------------

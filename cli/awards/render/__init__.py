@@ -9,7 +9,7 @@ the ones it can. Data goes to stdout or the file; messages go to stderr, so
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,14 @@ from awards.errors import UsageProblem
 from awards.i18n import _, ngettext
 from awards.render import terminal
 from awards.render.terminal import CHART_WIDTH, draw_chart, error, info, progress
-from awards.render.text import report_markdown, report_text, to_delimited, to_json, to_markdown
+from awards.render.text import (
+    delimited,
+    encoded,
+    report_markdown,
+    report_text,
+    to_json,
+    to_markdown,
+)
 
 if TYPE_CHECKING:  # the results load with the commands that make them, not for --help
     from awards.grid import Form, Grid, Register, Rows
@@ -80,13 +87,14 @@ def emit(
         _write_json(result.data())
         return
     payload = _payload(result, chosen, to_file=to_file)
-    if not to_file and isinstance(payload, str):
-        terminal.write(payload)
+    if not to_file and not isinstance(payload, bytes):
+        terminal.write(payload if isinstance(payload, str) else "".join(payload))
         return
     from awards.render.files import write_output
 
-    data = payload.encode("utf-8-sig" if chosen in ("csv", "tsv") and to_file else "utf-8") if (
-        isinstance(payload, str)) else payload  # fmt: skip
+    encoding = "utf-8-sig" if chosen in ("csv", "tsv") and to_file else "utf-8"
+    data = payload if isinstance(payload, bytes) else encoded(
+        [payload] if isinstance(payload, str) else payload, encoding)  # fmt: skip
     write_output(target or "-", data, binary=chosen if chosen in BINARY else None)
     if to_file:
         info(_("wrote {what} to {path}").format(what=_what(result, chosen), path=target))
@@ -102,7 +110,9 @@ def _what(result: Rows | Form | Report, fmt: str) -> str:
     return _("{what} and its chart").format(what=what) if chart else what
 
 
-def _payload(result: Rows | Form | Report, fmt: str, *, to_file: bool) -> str | bytes:
+def _payload(
+    result: Rows | Form | Report, fmt: str, *, to_file: bool
+) -> str | bytes | Iterator[str]:
     from awards.grid import Form, Rows
 
     if isinstance(result, Rows):
@@ -111,7 +121,7 @@ def _payload(result: Rows | Form | Report, fmt: str, *, to_file: bool) -> str | 
         data = result.data()
         records = data if isinstance(data, list) else [data]
         if fmt in ("csv", "tsv"):
-            return to_delimited(records, result.fieldnames, "," if fmt == "csv" else "\t")
+            return delimited(records, result.fieldnames, "," if fmt == "csv" else "\t")
         if fmt == "xlsx":
             from awards.render import xlsx as workbook
 
@@ -207,7 +217,7 @@ def _export(register: Register, fmt: str, target: str) -> None:
             if name == "catalogue" and not tables[name]:
                 continue  # most registers have none: no empty file beside the others
             path = target if name == "awards" else str(base.with_stem(f"{base.stem}-{name}"))
-            write_output(path, to_delimited(tables[name], fields, delimiter).encode(encoding))
+            write_output(path, encoded(delimited(tables[name], fields, delimiter), encoding))
             if target == "-":
                 return  # standard output: the awards alone
             written.append(_("{count} to {path}").format(count=counts[name], path=path))

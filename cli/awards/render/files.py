@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from awards.errors import Invalid
@@ -16,15 +17,17 @@ from awards.i18n import _
 from awards.store.files import atomic_write, remove_leftovers
 
 
-def write_output(target: str, payload: bytes, *, binary: str | None = None) -> None:
+def write_output(target: str, payload: bytes | Iterable[bytes], *, binary: str | None = None
+                 ) -> None:  # fmt: skip
     """``payload`` to the file ``target``, or to standard output when ``target`` is ``-``;
-    ``binary`` names a format (xlsx, docx) that a terminal cannot show."""
+    ``binary`` names a format (xlsx, docx) that a terminal cannot show. A payload in parts (a
+    long CSV) goes to a file part by part, and to standard output in one write."""
     if target == "-":
         if binary and sys.stdout.isatty():
             message = _("{format} is not for the terminal; give --output FILE or redirect it")
             raise Invalid(message.format(format=binary))
         sys.stdout.flush()
-        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.write(payload if isinstance(payload, bytes) else b"".join(payload))
         sys.stdout.buffer.flush()
         return
     path = Path(target)
@@ -40,7 +43,7 @@ def write_output(target: str, payload: bytes, *, binary: str | None = None) -> N
             old = None
         if old is not None and not stat.S_ISREG(old.st_mode):  # a pipe, >(gzip …), a device
             with path.open("wb") as stream:
-                stream.write(payload)
+                stream.writelines([payload] if isinstance(payload, bytes) else payload)
             return
         path = path.resolve() if path.is_symlink() else path  # the link's target, the link kept
         remove_leftovers(path, older_than=LEFTOVER_AGE)

@@ -11,7 +11,7 @@ import io
 import itertools
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from awards.i18n import N_, Translate
@@ -52,32 +52,49 @@ _UNSEEN = re.compile(
 )  # fmt: skip
 
 
-def to_delimited(
+def delimited(
     records: Iterable[dict[str, Any]], fieldnames: Sequence[str], delimiter: str
-) -> str:
-    """CSV or TSV with a header row; text a spreadsheet would run as a formula gets a ``'``.
+) -> Iterator[str]:
+    """CSV or TSV with a header row, a few thousand rows at a time as they are written; text a
+    spreadsheet would run as a formula gets a ``'``.
 
-    The rows go to the writer a few thousand at a time, as they are: a batch whose written text
-    shows that every value went out as typed (``_as_written``) is kept; any other is written
-    again row by row, each value made safe."""
+    The rows go to the writer as they are: a batch whose written text shows that every value
+    went out as typed (``_as_written``) is kept; any other is written again row by row, each
+    value made safe."""
     import csv  # only for CSV and TSV: not loaded at start-up
 
+    def writer_of(buffer: io.StringIO) -> Any:
+        return csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(fieldnames)
+    writer_of(buffer).writerow(fieldnames)
+    yield buffer.getvalue()
     records = iter(records)
     while batch := [list(map(r.get, fieldnames)) for r in itertools.islice(records, 5000)]:
-        scratch = io.StringIO()
-        csv.writer(scratch, delimiter=delimiter, lineterminator="\n").writerows(batch)
-        written = scratch.getvalue()
+        buffer = io.StringIO()
+        writer = writer_of(buffer)
+        writer.writerows(batch)
+        written = buffer.getvalue()
         if _PLAIN_TYPES.issuperset(map(type, itertools.chain.from_iterable(batch))) and (
             _as_written(written, len(batch), len(fieldnames), delimiter)
         ):
-            buffer.write(written)
+            yield written
             continue
+        buffer = io.StringIO()
+        writer = writer_of(buffer)
         for values in batch:
             writer.writerow(["" if v is None else _flat(v) for v in values])
-    return buffer.getvalue()
+        yield buffer.getvalue()
+
+
+def encoded(chunks: Iterable[str], encoding: str) -> Iterator[bytes]:
+    """The text's parts in ``encoding``, as they come (a byte order mark once, at the start)."""
+    import codecs
+
+    encoder = codecs.getincrementalencoder(encoding)()
+    for chunk in chunks:
+        yield encoder.encode(chunk)
+    yield encoder.encode("", final=True)
 
 
 def _as_written(written: str, rows: int, fields: int, delimiter: str) -> bool:

@@ -9,7 +9,7 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from awards.errors import StoreError
@@ -86,16 +86,20 @@ def damaged(template: str, path: Path, **values: object) -> StoreError:
 
 
 def atomic_write(
-    path: Path, payload: bytes, *, old: os.stat_result | None, sync: bool,
+    path: Path, payload: bytes | Iterable[bytes], *, old: os.stat_result | None, sync: bool,
     check: Callable[[], None] | None = None
 ) -> None:  # fmt: skip
     """Write to a temporary file in the same folder, then rename it over ``path``; ``check``
-    runs just before the rename and may still stop it (by raising)."""
+    runs just before the rename and may still stop it (by raising). ``payload`` may come in
+    parts, each written as it is made: the file is still renamed into place only whole."""
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as file:
-            file.write(payload)
+            if isinstance(payload, bytes):
+                file.write(payload)
+            else:
+                file.writelines(payload)
             if sync:
                 file.flush()
                 os.fsync(file.fileno())
