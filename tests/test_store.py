@@ -4,6 +4,7 @@ import os
 import stat
 import zlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import orjson
@@ -249,3 +250,46 @@ def test_a_lock_removed_from_outside_stops_the_write(db: Path) -> None:
             )
             lock.unlink()
     assert db.read_bytes() == before
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample.json"
+
+
+def _after(changes: Callable[..., None], path: Path, fields: frozenset[str] | None) -> object:
+    """The sample register after ``changes`` in one transaction (reading ``fields`` of every
+    award), as the file holds it: the awards, the meta table and the history (without when)."""
+    path.write_bytes(SAMPLE.read_bytes())
+    with Store(path).transaction() as tx:  # a change for undo to take back
+        tx.replace_awards([replace(tx.award(4) or an_award(4), note="changed")])
+    with Store(path, command="test").transaction(fields=fields) as tx:
+        changes(tx)
+    data = orjson.loads(path.read_bytes())
+    history = [{k: v for k, v in entry.items() if k != "at"} for entry in data["history"].values()]
+    return data["awards"], data["meta"], history
+
+
+CHANGES = {
+    "add": lambda tx: tx.add_awards([an_award(tx.next_award_id())]),
+    "add, then replace": lambda tx: (tx.add_awards([an_award(tx.next_award_id())]),
+                                     tx.replace_awards([an_award(2)])),
+    "add, then remove": lambda tx: (tx.add_awards([an_award(tx.next_award_id())]),
+                                    tx.remove_awards([3])),
+    "undo": lambda tx: tx.undo(),
+    "read an award, then add": lambda tx: (tx.award(5), tx.awards,
+                                           tx.add_awards([an_award(tx.next_award_id())])),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_change_that_read_some_fields_writes_every_field_of_every_award(
+    tmp_path: Path, change: str
+) -> None:
+    """A transaction that read only the issuer and unit of every award (as an add does) writes
+    the same file as one that read them whole, whatever it then does: an add copies the awards
+    as read; an edit, a removal, an undo or an award built first read them whole, so nothing
+    written or kept for undo lacks a field."""
+    some = _after(CHANGES[change], tmp_path / "some.json", frozenset({"issuer", "unit"}))
+    whole = _after(CHANGES[change], tmp_path / "whole.json", None)
+    assert some == whole
+    awards = some[0]
+    assert isinstance(awards, dict) and all("recipient" in record for record in awards.values())

@@ -75,7 +75,8 @@ def awards_add(
     from awards.domain.build import build_award
     from awards.domain.spellings import Spellings
 
-    with settings(ctx).store().transaction() as tx:
+    # Of every award, only what the spellings read: an add changes no other award.
+    with settings(ctx).store().transaction(fields=Spellings.READS) as tx:
         known = Spellings(tx.award_rows.values(), tx.issuers, tx.catalogue)
         award = build_award(
             given, tx.phases, known, new_id=tx.next_award_id(), new_issuer=given["new_issuer"]

@@ -22,6 +22,8 @@ class Spellings:
     later rows agree with earlier ones. Lookups cost the same however many awards there are.
     """
 
+    READS = frozenset({"issuer", "unit"})  # of each stored award: all it reads
+
     def __init__(
         self, awards: Iterable[Award | Mapping[str, Any]] = (), issuers: Iterable[Issuer] = (),
         catalogue: Catalogue = LAW_CATALOGUE

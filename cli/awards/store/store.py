@@ -54,16 +54,18 @@ class Store:
         return Records(self.path, read, full=full)
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Transaction]:
+    def transaction(self, *, fields: frozenset[str] | None = None) -> Iterator[Transaction]:
         """Lock, read, let the caller change, and write back atomically if anything changed.
 
-        If the caller raises, nothing is written and the file keeps its bytes.
+        If the caller raises, nothing is written and the file keeps its bytes. ``fields``: the
+        only award fields the caller reads of every award (an add, which only adds, reads two);
+        any change but an add reads them whole first (see ``Transaction``).
         """
         self._refuse_read_only()
         with self._locked():
             self._read_file = _identity(self.path)
             # An older file's records read as this schema's; its awards are then written anew.
-            read, raw = self._load()
+            read, raw = self._load(fields)
             tx = Transaction(self.path, read, self.command, raw)
             yield tx
             if tx.changed:

@@ -186,13 +186,18 @@ class Transaction(Records):
 
     Every change keeps the before-image of the records it touches (None: the record is new),
     which becomes the history entry that ``undo`` reverts.
+
+    A transaction that read only some fields of the awards (``Store.transaction(fields=…)``)
+    may read those and add awards, whose table is then written back as the bytes read, the new
+    ones after them (``payload``). Anything else (building an award, changing or removing one,
+    undo) first reads every award whole (``_whole_table``), so that nothing written back or kept
+    for undo lacks a field.
     """
 
     def __init__(
         self, path: Path, read: codec.Decoded, command: str = "", raw: bytes = b""
     ) -> None:
         # ``raw``: the bytes ``read`` was read from. Damage is refused, not carried on.
-        assert read.awards is None  # every field: what is written back is what was read
         super().__init__(path, read, full=True)
         data = read.data
         self._db = TinyDB(data, storage=_Loaded)
@@ -216,6 +221,7 @@ class Transaction(Records):
         awards take 45 ms; the bytes read are copied, and the new ones follow."""
         read = self._read_awards
         if self._added is None or read is None:
+            assert self._source is None  # each change but an add read every award whole first
             return codec.serialize(self.data)
         if not self._added:
             return codec.serialize(self.data, [read])
@@ -239,6 +245,26 @@ class Transaction(Records):
 
     def next_award_id(self) -> int:
         return self._next_id
+
+    def _whole_table(self) -> None:
+        """Every stored award with every field, where only some were read: read whole from the
+        same bytes. The awards added since are whole already, and nothing else has changed."""
+        if self._source is None:
+            return
+        whole = self._every if self._every is not None else codec.every_record(self._source)
+        self._award_table().update(whole)
+        self._source = self._found = self._every = None
+
+    def _whole(
+        self, records: Iterable[tuple[str, dict[str, Any]]]
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """An award built in a change is read whole, as every award then is."""
+        if self._source is None:
+            return super()._whole(records)
+        pairs = list(records)  # taken from the table as it was read
+        self._whole_table()
+        table = self._award_table()
+        return [(key, table[key]) for key, _record in pairs]
 
     def add_awards(self, awards: list[Award]) -> None:
         """New awards, numbered from ``next_award_id``, in one table update however many."""
@@ -265,6 +291,7 @@ class Transaction(Records):
 
     def replace_awards(self, awards: list[Award]) -> None:
         """Store new versions of existing awards, under the same ids."""
+        self._whole_table()
         table = self._award_table()
         changed = {award.id: award for award in awards}
         self._added = None  # no longer only added to
@@ -276,6 +303,7 @@ class Transaction(Records):
         self._touch()
 
     def remove_awards(self, award_ids: list[int]) -> None:
+        self._whole_table()
         self._added = None
         self._remember("awards", award_ids)
         table = self._award_table()
@@ -332,6 +360,7 @@ class Transaction(Records):
     def undo(self, number: int | None = None) -> history.Change | None:
         """Put back the records that change ``number`` (the newest, if None) replaced; None if
         no change is recorded. A change that a later one built on is refused, naming it."""
+        self._whole_table()
         table = self._db.table("history")
         entries = sorted(table, key=lambda doc: doc.doc_id)
         if not entries:
@@ -377,6 +406,8 @@ class Transaction(Records):
             raise self._damaged(error) from None
 
     def _remember(self, name: str, doc_ids: list[int]) -> None:
+        if name == "awards":
+            self._whole_table()  # kept for undo: every field
         table = self.data.get(name, {})
         before = self._before[name]
         for doc_id in doc_ids:
