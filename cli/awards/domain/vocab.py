@@ -154,13 +154,13 @@ def shown(name: str, value: Any) -> Any:
     return CATEGORIES[value][1] if name == "category" and value in CATEGORIES else value
 
 
-_SHOWN_OTHERWISE = frozenset({"kind", *_DATES, "method", "category"})  # what ``shown`` changes
+SHOWN_OTHERWISE = frozenset({"kind", *_DATES, "method", "category"})  # what ``shown`` changes
 
 
 def shown_all(name: str, values: list[Any]) -> list[Any]:
     """``shown`` of each value, worked out once for each different one; the values themselves
     where the field is never shown otherwise (a name, a number)."""
-    if name not in _SHOWN_OTHERWISE:
+    if name not in SHOWN_OTHERWISE:
         return values
     table = {value: shown(name, value) for value in set(values)}
     return list(map(table.__getitem__, values))

@@ -68,8 +68,8 @@ def award_list(rows: AwardRows, names: Sequence[str] | None = None) -> Rows:
         headings = [_(field.heading) for field in listed]
         table = rows.cells(names)
         for at, name in enumerate(names):
-            shown = vocab.shown_all(name, column := [row[at] for row in table])
-            if shown is not column:
+            if name in vocab.SHOWN_OTHERWISE:  # a kind, a date in Vietnamese…
+                shown = vocab.shown_all(name, [row[at] for row in table])
                 for row, value in zip(table, shown, strict=True):
                     row[at] = value
         revoked = [decision is not None for decision in rows.column("revoked_decision")]
