@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
+T = TypeVar("T")
+
 # Whole escape sequences go, not just their ESC byte, or "\x1b[31mX" would leave "[31mX" behind.
 _ESCAPES = re.compile(
     r"""
@@ -222,24 +224,17 @@ def vi_sort_key(value: str) -> tuple[str, str, str]:
 
 # How names are ordered everywhere.
 sort_key = vi_sort_key
-T = TypeVar("T")
 
 
 def sort_keys(values: Sequence[str]) -> list[tuple[str, str, str]]:
     """``sort_key`` of each value: in C, over them all at once, where every one is as ``clean``
-    leaves it (printable, NFC, single spaces inside: as the file keeps them, the usual case),
-    else value by value."""
+    leaves it, else value by value."""
     joined = "\n".join(values)
-    if (
-        not values
-        or not (
-            "".join(values).isprintable()  # so no other space, and no line break in a value
-            and unicodedata.is_normalized("NFC", joined)
-            and not ("  " in joined or " \n" in joined or "\n " in joined)
-            and joined[:1] != " "
-            and joined[-1:] != " "
-        )
-    ):
+    # One line each, and as ``clean`` leaves them: as the file keeps them, the usual case.
+    as_stored = joined.count("\n") == len(values) - 1 and (
+        clean.__wrapped__(joined, multiline=True) == joined
+    )
+    if not as_stored:
         return list(map(sort_key, values))
     letters, tones = _letters_and_tones(unicodedata.normalize("NFD", joined.casefold()))
     return list(zip(letters.split("\n"), tones.split("\n"), values, strict=True))
