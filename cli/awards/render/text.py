@@ -63,28 +63,19 @@ def delimited(
     value made safe."""
     import csv  # only for CSV and TSV: not loaded at start-up
 
-    def writer_of(buffer: io.StringIO) -> Any:
-        return csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    def written(rows: Iterable[Sequence[Any]]) -> str:
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerows(rows)
+        return buffer.getvalue()
 
-    buffer = io.StringIO()
-    writer_of(buffer).writerow(fieldnames)
-    yield buffer.getvalue()
+    yield written([fieldnames])
     records = iter(records)
     while batch := [list(map(r.get, fieldnames)) for r in itertools.islice(records, 5000)]:
-        buffer = io.StringIO()
-        writer = writer_of(buffer)
-        writer.writerows(batch)
-        written = buffer.getvalue()
-        if _PLAIN_TYPES.issuperset(map(type, itertools.chain.from_iterable(batch))) and (
-            _as_written(written, len(batch), len(fieldnames), delimiter)
-        ):
-            yield written
-            continue
-        buffer = io.StringIO()
-        writer = writer_of(buffer)
-        for values in batch:
-            writer.writerow(["" if v is None else _flat(v) for v in values])
-        yield buffer.getvalue()
+        part = written(batch)
+        plain = _PLAIN_TYPES.issuperset(map(type, itertools.chain.from_iterable(batch)))
+        if not (plain and _as_written(part, len(batch), len(fieldnames), delimiter)):
+            part = written([["" if v is None else _flat(v) for v in values] for values in batch])
+        yield part
 
 
 def encoded(chunks: Iterable[str], encoding: str) -> Iterator[bytes]:

@@ -163,8 +163,8 @@ class AwardRows(Sequence[dict[str, Any]]):
         table = [list(map(record.get, names)) for _key, record in self._records]
         if "id" in names:  # not a stored field: the record's key
             at = names.index("id")
-            for row, (key, _record) in zip(table, self._records, strict=True):
-                row[at] = int(key)
+            for row, award_id in zip(table, self.column("id"), strict=True):
+                row[at] = award_id
         return table
 
     def taken(self, order: Iterable[int]) -> AwardRows:
