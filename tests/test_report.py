@@ -107,6 +107,29 @@ def test_names_with_markup_characters_reach_the_word_table_as_typed(ok: Ok, tmp_
     assert any("Tổ <Bảo vệ> & Đội 1" in row and "A & B" in row for row in rows)
 
 
+def test_a_long_word_table_keeps_every_cell_as_given_whatever_its_neighbours() -> None:
+    """Rows are written a few hundred at a time: a cell of two lines, one with a space at its
+    end, an empty one and a number each keep their form beside plain rows in the same part,
+    and every row of a list longer than a part is in the table, in order."""
+    from awards.grid import Grid
+    from awards.render.docx import report_document
+    from awards.reports.review import Report
+
+    rows: list[list[str | int | None]] = [[n, f"Nguyễn Văn {n}", "Đội A"] for n in range(1, 1201)]
+    rows[700] = [701, "Tổ 1\nTổ 2", None]
+    rows[701] = [702, "Đội & Tổ <B> ", "Đội A"]
+    grid = Grid(["STT", "Họ và tên", "Đơn vị"], rows, total=["", "Cộng", 1200])
+    report = Report("Danh sách", tables=[("", grid)], attached=True)
+    document = docx.Document(io.BytesIO(report_document(report)))
+    shown = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    expected = [["", "Cộng", "1200"] if row is None else
+                ["" if v is None else str(v) for v in row] for row in [*rows, None]]  # fmt: skip
+    assert shown == [["STT", "Họ và tên", "Đơn vị"], *expected]
+    assert (
+        'xml:space="preserve">Đội &amp; Tổ &lt;B&gt; </w:t>' in document.element.xml
+    )  # Word keeps it
+
+
 def test_a_length_the_program_states_comes_before_the_count(
     ok: Ok, run: Run, tmp_path: Path
 ) -> None:

@@ -202,10 +202,10 @@ def _table(document: Any, grid: Grid, rows_later: list[Iterator[str]]) -> None:
     marker = OxmlElement("w:tr")  # replaced by the rows when the document is saved
     marker.text = f"{_SLOT}{len(rows_later)}"
     table._tbl.append(marker)
-    shown: list[tuple[Sequence[Cell], list[str]]] = [(grid.columns, bold)]
-    shown += [(row, plain) for row in grid.rows]
-    shown += [(grid.total, bold)] if grid.total is not None else []
-    rows_later.append(_row(pieces, values) for values, pieces in shown)
+    total = [grid.total] if grid.total is not None else []
+    rows_later.append(
+        itertools.chain(_rows(bold, [grid.columns]), _rows(plain, grid.rows), _rows(bold, total))
+    )
 
 
 _SLOT = "\ue000"  # a private character marks where a cell's text, or a table's rows, go
@@ -220,22 +220,32 @@ def _pieces(xml: str) -> list[str]:
     return _TEXT.split(xml)[::2]
 
 
-def _row(pieces: list[str], values: Sequence[Cell] | Sequence[str]) -> str:
-    """A table row's XML: each cell's text between the template's pieces. A row of one-line
-    printable texts, none with a space at either end (a register's values are stored so), is
-    escaped in one pass; any other goes cell by cell through ``_text``."""
-    texts = ["" if value is None else str(value) for value in values]
-    joined = "\0".join(texts)
-    if "".join(texts).isprintable() and not _EDGE_SPACE(joined):  # so no text holds a \0
-        cells = _escape(joined).split("\0")
-        out = [f"<w:t>{text}</w:t>{after}" if text else after
-               for text, after in zip(cells, pieces[1:], strict=True)]  # fmt: skip
-    else:
-        out = [_text(safe(text)) + after for text, after in zip(texts, pieces[1:], strict=True)]
-    return pieces[0] + "".join(out)
+def _rows(pieces: list[str], rows: Sequence[Sequence[Cell]]) -> Iterator[str]:
+    """Table rows' XML, a few hundred rows to each text: each cell's text between the
+    template's pieces. Rows of one-line printable texts, none with a space at either end (a
+    register's values are stored so), are escaped in one pass; any others go cell by cell
+    through ``_text``."""
+    braced = [piece.replace("{", "{{").replace("}", "}}") for piece in pieces]
+    form = braced[0] + "".join("{}" + after for after in braced[1:])
+    for start in range(0, len(rows), _PART):
+        part = rows[start : start + _PART]
+        texts = ["" if value is None else str(value) for row in part for value in row]
+        joined = "\0".join(texts)
+        if "".join(texts).isprintable() and not _edge_space(joined):  # so no text holds a \0
+            cells = [f"<w:t>{text}</w:t>" if text else "" for text in _escape(joined).split("\0")]
+        else:
+            cells = [_text(safe(text)) for text in texts]
+        yield (form * len(part)).format(*cells)
 
 
-_EDGE_SPACE = re.compile(r"^ | $| \0|\0 ").search  # a space Word would drop unless kept
+# Rows to each text: a few hundred, as compressing row by row cost more than making the rows.
+_PART = 500
+
+
+def _edge_space(joined: str) -> bool:
+    """Whether a text of cells joined by \\0 has a space at either end of one, which Word would
+    drop unless kept."""
+    return joined[:1] == " " or joined[-1:] == " " or " \0" in joined or "\0 " in joined
 
 
 def _escape(text: str) -> str:
@@ -259,8 +269,8 @@ def _text(text: str) -> str:
 
 
 def _saved(document: Any, rows_later: list[Iterator[str]]) -> bytes:
-    """The document as a file, each table's rows written where its marker stands, row by row
-    into the compressed file, so that a long list is never held as elements or whole text."""
+    """The document as a file, each table's rows written where its marker stands, a part at a
+    time into the compressed file, so that a long list is never held as elements or whole text."""
     import zipfile
 
     buffer = io.BytesIO()
@@ -278,11 +288,8 @@ def _saved(document: Any, rows_later: list[Iterator[str]]) -> bytes:
                 parts = re.split(f"<w:tr>{_SLOT}(\\d+)</w:tr>", xml)
                 stream.write(parts[0].encode("utf-8"))
                 for index, after in zip(parts[1::2], parts[2::2], strict=True):
-                    rows = rows_later[int(index)]
-                    # a few hundred rows to each write: compressing row by row cost more
-                    # than making the rows
-                    while chunk := "".join(itertools.islice(rows, 500)):
-                        stream.write(chunk.encode("utf-8"))
+                    for part in rows_later[int(index)]:
+                        stream.write(part.encode("utf-8"))
                     stream.write(after.encode("utf-8"))
     return out.getvalue()
 
