@@ -140,16 +140,15 @@ def decision_list(decision: str, awards: Sequence[Award]) -> Report:
     order = list(_SECTIONS)
     kinds = dict.fromkeys(a.kind for a in sorted(chosen, key=lambda a: order.index(a.kind)))
     who = ", ".join(_SECTIONS[k] for k in kinds if k != "mixed") or _SECTIONS["mixed"]
-    forms = _ranked(chosen)
+    forms = _by_form(chosen)
     given = "; ".join(f"{(verb(e) if (e := LAW_CATALOGUE.entry(f)) else 'tặng')} {f}"
                       for f in forms)  # fmt: skip
     title = f"DANH SÁCH {who} ĐƯỢC {given}".upper()
     when = f" ngày {vn_date(first.decided_on)}" if first.decided_on else ""
     paragraph = f"(Kèm theo Quyết định số {first.decision}{when} của {first.issuer})"
     tables = []
-    for form in forms:
+    for form, given_form in forms.items():
         rows: list[list[Cell]] = []
-        given_form = [a for a in chosen if a.form == form]
         present = [k for k in kinds if any(a.kind == k for a in given_form)]
         for numeral, kind in zip(_NUMERALS, present, strict=False):
             rows.append([numeral, _SECTIONS[kind], ""])
@@ -164,9 +163,13 @@ def decision_list(decision: str, awards: Sequence[Award]) -> Report:
                   attached=True)  # fmt: skip
 
 
-def _ranked(awards: Sequence[Award]) -> list[str]:
-    """The forms given, from the highest down."""
-    return sorted({a.form for a in awards}, key=lambda form: (LAW_CATALOGUE.rank(form), form))
+def _by_form(awards: Sequence[Award]) -> dict[str, list[Award]]:
+    """The awards of each form given, from the highest form down, in the order given."""
+    forms: dict[str, list[Award]] = {}
+    for award in awards:
+        forms.setdefault(award.form, []).append(award)
+    ranked = sorted(forms, key=lambda form: (LAW_CATALOGUE.rank(form), form))
+    return {form: forms[form] for form in ranked}
 
 
 def commendations(awards: Sequence[Award], issuers: Sequence[Issuer], lang: str) -> list[str]:
@@ -175,8 +178,7 @@ def commendations(awards: Sequence[Award], issuers: Sequence[Issuer], lang: str)
     _ = translator(lang)
     levels = {issuer.name: issuer.level for issuer in issuers}
     clauses = []
-    for form in _ranked(awards):
-        given = [a for a in awards if a.form == form]
+    for form, given in _by_form(awards).items():
         entry = LAW_CATALOGUE.entry(form)
         said = f"{verb(entry) if entry else 'tặng'} {form}" if lang == "vi" else form
         count = sum(a.count for a in given)
@@ -235,8 +237,8 @@ def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list
     tables = [(_("Awards by year and form"), _crosstab(awards, ("year", "form"), phases, _)),
               (_("Awards by issuer and kind"),
                _crosstab(awards, ("issuer", "kind"), phases, _))]  # fmt: skip
-    for form in _ranked(awards):
-        given = text.ordered((a for a in awards if a.form == form), _recipient)
+    for form, of_form in _by_form(awards).items():
+        given = text.ordered(of_form, _recipient)
         # The honorific and position, as the lists attached to decisions give them, when any
         # recipient of the form has them.
         shown = {name: any(getattr(a, name) for a in given) for name in ("honorific", "position")}
