@@ -1,10 +1,10 @@
 """An import, planned before anything is written: which rows become phases and awards.
 
 Columns are matched by their headers, in English (the JSON keys) or as Vietnamese offices write
-them, ignoring case, diacritics and punctuation. Every row is checked by ``model.AwardBuilder``
-(what ``build_award`` uses for ``awards add``) or ``model.build_phase``; a CSV table whose rows
-all go in is checked a column at a time, with the same checks and the same outcome. The plan
-lists every problem, so the command can refuse the whole file or write all of it in one go.
+them, ignoring case, diacritics and punctuation. Every row is checked by ``AwardBuilder`` (what
+``build_award`` uses for ``awards add``) or ``build_phase``, of ``domain.build``, one row at a
+time whatever the file. The plan lists every problem, so the command can refuse the whole file
+or write all of it in one go.
 """
 
 from __future__ import annotations
