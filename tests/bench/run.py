@@ -215,8 +215,19 @@ def measure(size: int, runs: int, folder: Path, env: dict[str, str], rows: list[
     return tally_ours.peak_kib / 1024
 
 
-# A bare write of the same rows with openpyxl, the peer of `export FILE.xlsx`.
+# A bare write of the same rows, the peer of `export FILE.xlsx`: with XlsxWriter in its
+# streaming mode, the fastest well-kept workbook writer measured (0.85x openpyxl's), and with
+# openpyxl's write-only workbook, which awards writes through.
 BARE_XLSX = """
+import csv, sys
+import xlsxwriter
+book = xlsxwriter.Workbook(sys.argv[2], {"constant_memory": True})
+sheet = book.add_worksheet("awards")
+for number, row in enumerate(csv.reader(open(sys.argv[1], encoding="utf-8"))):
+    sheet.write_row(number, 0, row)
+book.close()
+"""
+BARE_OPENPYXL = """
 import csv, sys
 from openpyxl import Workbook
 book = Workbook(write_only=True)
@@ -268,13 +279,16 @@ def _whole_file_rows(size: int, runs: int, folder: Path, ours_db: Path, peer_db:
     )  # fmt: skip
     rows.append(Row("T14", f"`export FILE.csv` on {size:,}", ours, peer, 1.5, 1.0,
                     "`sqlite-utils rows … --csv`"))  # fmt: skip
-    ours, peer = paired(
-        runs, awards("export", str(folder / "export.xlsx")),
-        lambda: run_once([sys.executable, "-c", BARE_XLSX, str(awards_csv),
-                          str(folder / "bare.xlsx")], env=env),
-    )  # fmt: skip
-    rows.append(Row("T15", f"`export FILE.xlsx` on {size:,}", ours, peer, 1.2, 1.0,
-                    "openpyxl writing the rows bare"))  # fmt: skip
+    for code, bare, peer_name in (
+        ("T15", BARE_XLSX, "XlsxWriter writing the rows bare"),
+        ("—", BARE_OPENPYXL, "openpyxl writing the rows bare"),
+    ):
+        ours, peer = paired(
+            runs, awards("export", str(folder / "export.xlsx")),
+            lambda bare=bare: run_once([sys.executable, "-c", bare, str(awards_csv),
+                                        str(folder / "bare.xlsx")], env=env),
+        )  # fmt: skip
+        rows.append(Row(code, f"`export FILE.xlsx` on {size:,}", ours, peer, 1.2, 1.0, peer_name))
 
 
 def first_screen(db: Path, runs: int, env: dict[str, str]) -> Timing:
