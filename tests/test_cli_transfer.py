@@ -394,6 +394,31 @@ def test_xlsx_export_has_awards_and_phases_sheets_typed_and_fitted(
     assert [c.value for c in book["phases"]["A"]] == ["code", "2014-2018", "2018-2023"]
 
 
+def test_xlsx_export_fits_each_column_to_its_longest_value_or_line(
+    ok: Ok, tmp_path: Path, phases: None
+) -> None:
+    """A column is as wide as its widest value, a note of several lines as its longest line,
+    a date as a date shown; values shared by many awards count once, as any other."""
+    from openpyxl.utils import get_column_letter
+
+    long_line, unit = "Thành tích xuất sắc trong phong trào năm 2020", "Công ty Điện lực Phú Thọ"
+    add(ok, "Trần Thị Bình", "--note", f"Dòng đầu\n{long_line}\nDòng cuối", "--unit", unit,
+        "--decided-on", "15/12/2020")  # fmt: skip
+    for name in ("Lê Văn An", "Hà Minh Thu"):
+        add(ok, name, "--unit", unit)
+    target = tmp_path / "out.xlsx"
+    ok(["export", str(target)])
+    sheet = openpyxl.load_workbook(target)["awards"]
+
+    def width(field: str) -> float:
+        return sheet.column_dimensions[get_column_letter(AWARD_FIELDS.index(field) + 1)].width
+
+    assert width("note") == len(long_line) + 2
+    assert width("unit") == len(unit) + 2
+    assert width("decided_on") == len("decided_on") + 2  # the heading: wider than 15/12/2020
+    assert width("recipient") == len("Trần Thị Bình") + 2
+
+
 def test_xlsx_export_writes_each_awards_own_date_where_many_share_one(
     ok: Ok, tmp_path: Path
 ) -> None:
