@@ -538,6 +538,18 @@ def test_a_formula_in_the_first_field_of_a_table_is_neutralised(
     assert rows[1:] == [["'" + value, "5"], ["Đội 1", "1"]]
 
 
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_a_formula_that_begins_a_later_row_is_neutralised(ok: Ok, fmt: str) -> None:
+    """The first field of a row after the first, where a line break comes before it: each
+    unit that begins as a formula, ranked below a plain one, gets its leading quote."""
+    add(ok, "A", "--unit=Đội 1", f"--count={len(FORMULAS) + 1}")
+    for n, value in enumerate(FORMULAS):
+        add(ok, f"B{n}", f"--unit={value}", f"--count={len(FORMULAS) - n}")
+    written = ok(f"tally --by unit -f {fmt}")
+    rows = list(csv.reader(io.StringIO(written), delimiter="," if fmt == "csv" else "\t"))
+    assert [row[0] for row in rows[1:]] == ["Đội 1", *("'" + value for value in FORMULAS)]
+
+
 def test_formula_looking_values_are_neutralised(ok: Ok, run: Run, tmp_path: Path) -> None:
     """CSV gets a leading quote; XLSX cells are text with the quote prefix, never formulas;
     both import back to the exact values."""

@@ -99,8 +99,8 @@ def _as_written(written: str, rows: int, fields: int, delimiter: str) -> bool:
     if delimiter == "\t":
         if written.count("\t") != rows * (fields - 1):
             return False
-        written = written.replace("\t", "|")
-    written = written.replace("\n", "|")
+        written = written.replace("\t", ",")
+    written = written.replace("\n", ",")
     first = written[:2].lstrip('"')[:1]  # the first field's first letter
     return (
         written.isprintable()
@@ -110,10 +110,12 @@ def _as_written(written: str, rows: int, fields: int, delimiter: str) -> bool:
 
 
 _PLAIN_TYPES = frozenset({str, int, type(None)})
-# Any later field that so begins: after a comma, or a tab or line break (both written "|"),
-# quoted or not. The first field is looked at by itself, as ``text.as_typed`` does: a pattern
-# that begins with "^|" is tried at every position, three times as slow.
-_LATER_FORMULA = re.compile(r"[,|]\"?[" + re.escape(FORMULA_FIRST) + "]")
+# Any later field that so begins: after a comma, or a tab or line break (both written ","),
+# quoted or not (a comma inside a value may match too: the batch is then written value by
+# value). The first field is looked at by itself, as ``text.as_typed`` does. A pattern that
+# begins with one character is looked for as fast as a text: one that begins with a choice,
+# or "^|", is tried at every position, two or three times as slow.
+_LATER_FORMULA = re.compile(r",\"?[" + re.escape(FORMULA_FIRST) + "]")
 
 
 def _flat(value: Any) -> Any:
