@@ -276,6 +276,24 @@ def test_markdown_escapes_so_names_render_as_typed(ok: Ok, phases: None) -> None
     assert "| A\\|B \\*c\\* \\[d\\] |" in ok("list -f markdown")
 
 
+def test_a_long_markdown_table_escapes_each_row_as_it_would_alone() -> None:
+    """Rows are escaped a few thousand at a time: a row with a control character, one with
+    syntax characters and an empty cell each read as they would alone, beside plain rows in
+    the same part, and every row of a table longer than a part is there, in order."""
+    from awards.grid import Grid
+    from awards.render.text import to_markdown
+
+    rows: list[list[str | int | None]] = [[n, f"Đội {n}", "Phòng A"] for n in range(1, 2501)]
+    rows[2100] = [2101, "Đội \x1b[2J", None]
+    rows[2101] = [2102, "A|B *c*", "<Phòng>"]
+    lines = to_markdown(Grid(["STT", "Tên", "Đơn vị"], rows)).splitlines()
+    assert len(lines) == 2 + 2500
+    assert lines[2] == "| 1 | Đội 1 | Phòng A |"
+    assert lines[2 + 2100] == "| 2101 | Đội \\\\x1b\\[2J | — |"
+    assert lines[2 + 2101] == "| 2102 | A\\|B \\*c\\* | \\<Phòng\\> |"
+    assert lines[-1] == "| 2500 | Đội 2500 | Phòng A |"
+
+
 def test_control_characters_are_removed_on_input(ok: Ok, phases: None) -> None:
     """ESC sequences, BEL and CR typed or pasted into a name never reach the file."""
     ok(["add", "\x1b[31mĐỏ\x1b[0m\x07\r", "--kind", "tập thể", "--form", "Giấy khen",

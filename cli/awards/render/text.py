@@ -140,18 +140,22 @@ def _markdown_cell(value: Cell) -> str:
     return shown.replace("\n", "<br>")
 
 
-def _markdown_row(cells: Sequence[Cell]) -> str:
-    """A table row: its cells escaped together where they are all printable text or numbers
-    (a few calls in C for the row), else cell by cell."""
-    if None in cells:
-        cells = [NONE_SHOWN if cell is None else cell for cell in cells]
-    texts = list(map(str, cells))
-    if "".join(texts).isprintable():  # so no cell holds the \0 below
-        joined = "\0".join(texts)
-        if _MARKDOWN_SPECIAL_FOUND(joined):  # rare: translate looks every letter up
-            joined = joined.translate(_MARKDOWN_SPECIAL)
-        return "| " + joined.replace("\0", " | ") + " |"
-    return "| " + " | ".join(map(_markdown_cell, cells)) + " |"
+def _markdown_rows(rows: Sequence[Sequence[Cell]], columns: int) -> Iterator[str]:
+    """Table rows, a few thousand to each text: their cells escaped together where they are
+    all printable text or numbers (a few calls in C for them all), else cell by cell."""
+    line = "| " + " | ".join(["{}"] * columns) + " |"
+    for start in range(0, len(rows), 2000):
+        part = rows[start : start + 2000]
+        texts = [NONE_SHOWN if cell is None else str(cell) for row in part for cell in row]
+        if "".join(texts).isprintable():  # so no cell holds the \0 below
+            joined = "\0".join(texts)
+            if _MARKDOWN_SPECIAL_FOUND(joined):  # rare: translate looks every letter up
+                joined = joined.translate(_MARKDOWN_SPECIAL)
+            texts = joined.split("\0")
+        else:
+            texts = [_markdown_cell(cell) for row in part for cell in row]
+        assert len(texts) == columns * len(part), "a grid's rows have a cell for each column"
+        yield "\n".join([line] * len(part)).format(*texts)
 
 
 _MARKDOWN_SPECIAL_FOUND = re.compile(r"[\\|*_`\[\]<>#]").search
@@ -167,7 +171,7 @@ def to_markdown(grid: Grid) -> str:
     lines.append(line([_markdown_cell(c) for c in grid.columns]))
     rule = ["---:" if i in grid.numeric else "---" for i in range(len(grid.columns))]
     lines.append("|" + "|".join(rule) + "|")
-    lines += map(_markdown_row, grid.rows)
+    lines += _markdown_rows(grid.rows, len(grid.columns))
     if grid.total is not None:
         lines.append(line([f"**{_markdown_cell(v)}**" if v != "" else "" for v in grid.total]))
     if grid.caption:
