@@ -312,6 +312,24 @@ def test_hand_edited_control_bytes_are_shown_escaped(ok: Ok, db: Path, phases: N
         assert shown in out
 
 
+def test_json_escapes_the_invisible_and_leaves_typography_as_typed(
+    ok: Ok, db: Path, phases: None
+) -> None:
+    """Quotes and dashes share their first UTF-8 byte with the invisible characters JSON
+    escapes: they stay as typed, while a zero-width space edited into the file by hand, among
+    them, is escaped; a parser reads both back as they are stored."""
+    add(ok, "Đội “Sao Vàng” – Quận 1", *COLLECTIVE_2020)
+    assert '"Đội “Sao Vàng” – Quận 1"' in ok("list -f json")
+    add(ok, "Tổ Một", *COLLECTIVE_2020)
+    db.write_text(
+        db.read_text(encoding="utf-8").replace("Tổ Một", "Tổ\\u200bMột"), encoding="utf-8"
+    )
+    out = ok("list -f json")
+    assert "\u200b" not in out and '"Tổ\\u200bMột"' in out
+    assert '"Đội “Sao Vàng” – Quận 1"' in out
+    assert [r["recipient"] for r in json.loads(out)] == ["Đội “Sao Vàng” – Quận 1", "Tổ\u200bMột"]
+
+
 def test_edit_changes_only_what_is_given(ok: Ok, some: None) -> None:
     """Edit keeps other fields; an empty value clears an optional one."""
     ok(["edit", "2", "--recipient", "Nguyễn Văn Ân", "--decision", ""])
