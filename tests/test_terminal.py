@@ -313,3 +313,37 @@ def test_columns_line_up_however_wide_the_characters_are(ok: Ok, db: Path) -> No
 
     ends = [cells(line) for line in lines[2:5]]
     assert ends == [cells(lines[0])] * 3 and lines[0].endswith("Year")
+
+
+def test_a_long_table_of_plain_text_is_laid_out_as_each_row_would_be() -> None:
+    """A table longer than a part, every cell one line of one-cell text: names padded on the
+    left, numbers on the right, no space at a line's end, every row in order; with a column
+    left out to fit, the others as they would be without it."""
+    from awards.grid import Grid
+    from awards.render.columns import lay_out
+
+    rows: list[list[str | int | None]] = [
+        [n, f"Nguyễn Văn {n}", "Đội A" if n % 3 else None, n * 7] for n in range(1, 4501)
+    ]
+    grid = Grid(["STT", "Họ và tên", "Đơn vị", "Số"], rows, numeric=frozenset({0, 3}), drop=(2,))
+
+    def expected(row: list[str | int | None], keep: list[int], widths: list[int]) -> str:
+        cells = ["—" if row[i] is None else str(row[i]) for i in keep]
+        return "  ".join(
+            cell.rjust(width) if i in (0, 3) else cell.ljust(width)
+            for i, cell, width in zip(keep, cells, widths, strict=True)
+        ).rstrip()
+
+    widths = [
+        max(len(grid.columns[i]), *(len(str(row[i] or "—")) for row in rows)) for i in range(4)
+    ]
+    whole = list(lay_out(grid).lines())
+    assert whole[2:] == [expected(row, [0, 1, 2, 3], widths) for row in rows]
+    assert whole[2:4] == [
+        "   1  Nguyễn Văn 1     Đội A       7",
+        "   2  Nguyễn Văn 2     Đội A      14",
+    ]
+    narrow = lay_out(grid, 30, fit=True)
+    assert narrow.left_out == ["Đơn vị"]
+    kept = [widths[0], widths[1], widths[3]]
+    assert list(narrow.lines())[2:] == [expected(row, [0, 1, 3], kept) for row in rows]

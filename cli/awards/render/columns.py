@@ -112,7 +112,10 @@ def lay_out(grid: Grid, width: int | None = None, *, fit: bool = False) -> Table
             for parts in ([lines[depth] if depth < len(lines) else "" for lines in broken],)
         ]
 
-    rows = (line for row in grid.rows for line in lines_of(kept(row)))
+    if all(m.plain and m.body <= limit for m, limit in zip(measures, widths, strict=True)):
+        rows: Iterator[str] = _plain_lines(grid.rows, keep if left_out else None, widths, numeric)
+    else:
+        rows = (line for row in grid.rows for line in lines_of(kept(row)))
     foot = lines_of(kept(grid.total)) if grid.total is not None else []
     rule = RULE * (sum(widths) + len(GAP) * (len(keep) - 1))
     return Table(lines_of(header), rule, rows, foot, left_out)
@@ -122,6 +125,7 @@ class _Measure(NamedTuple):
     widest: int  # the widest text of the column, its heading included, in terminal cells
     word: int  # its widest word
     body: int  # its widest text under the heading
+    plain: bool  # every text under the heading one line, each character one cell
 
 
 def _measured(heading: str, values: Iterable[Cell]) -> _Measure:
@@ -142,7 +146,8 @@ def _measured(heading: str, values: Iterable[Cell]) -> _Measure:
     word = 0
     if widest > _FLOOR and (not one_cell or _LONG_WORD.search(flat)):
         word = max(map(len, flat.split())) if one_cell else max(map(longest_word, texts))
-    return _Measure(max(_size(heading), widest), max(longest_word(heading), word), widest)
+    plain = bool(one_cell) and not lines
+    return _Measure(max(_size(heading), widest), max(longest_word(heading), word), widest, plain)
 
 
 _LONG_WORD = re.compile(f"[^ ]{{{_FLOOR + 1}}}")  # or longer: a word, or words split by a tab
@@ -184,6 +189,24 @@ def _size(cell: str) -> int:
     if "\n" in cell:
         return max(map(width_of, cell.split("\n")))
     return width_of(cell)
+
+
+def _plain_lines(
+    rows: Sequence[Sequence[Cell]], keep: list[int] | None, widths: list[int], right: list[bool]
+) -> Iterator[str]:
+    """The lines of rows whose every cell is one line of one-cell characters no wider than its
+    column (``_Measure.plain``): as ``_joined`` makes them, a few thousand rows padded by one
+    call of a format and each line's end trimmed in C."""
+    form = GAP.join(f"{{:{'>' if to_right else '<'}{limit}}}" for limit, to_right in zip(
+        widths, right, strict=True))  # fmt: skip
+    for start in range(0, len(rows), _PART):
+        part = rows[start : start + _PART]
+        cells = _texts([row[i] for row in part for i in keep] if keep is not None else
+                       [value for row in part for value in row])  # fmt: skip
+        yield from map(str.rstrip, "\n".join([form] * len(part)).format(*cells).split("\n"))
+
+
+_PART = 2000  # rows to a call of the format
 
 
 def _joined(parts: list[str], sizes: list[int], widths: list[int], right: list[bool]) -> str:
