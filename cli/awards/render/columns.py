@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple, cast
 
-from awards.render.text import NONE_SHOWN, cell_text
+from awards.render.text import NONE_SHOWN, cell_text, chunked
 from awards.text import printable
 
 if TYPE_CHECKING:
@@ -199,8 +199,7 @@ def _plain_lines(
     call of a format and each line's end trimmed in C."""
     form = GAP.join(f"{{:{'>' if to_right else '<'}{limit}}}" for limit, to_right in zip(
         widths, right, strict=True))  # fmt: skip
-    for start in range(0, len(rows), _PART):
-        part = rows[start : start + _PART]
+    for part in chunked(rows, _PART):
         cells = _texts([row[i] for row in part for i in keep] if keep is not None else
                        [value for row in part for value in row])  # fmt: skip
         yield from map(str.rstrip, "\n".join([form] * len(part)).format(*cells).split("\n"))

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from awards.grid import Cell, Grid
+from awards.render.text import chunked
 from awards.reports.review import Report
 from awards.text import safe
 
@@ -227,8 +228,7 @@ def _rows(pieces: list[str], rows: Sequence[Sequence[Cell]]) -> Iterator[str]:
     through ``_text``."""
     braced = [piece.replace("{", "{{").replace("}", "}}") for piece in pieces]
     form = braced[0] + "".join("{}" + after for after in braced[1:])
-    for start in range(0, len(rows), _PART):
-        part = rows[start : start + _PART]
+    for part in chunked(rows, _PART):
         texts = ["" if value is None else str(value) for row in part for value in row]
         joined = "\0".join(texts)
         if "".join(texts).isprintable() and not _edge_space(joined):  # so no text holds a \0

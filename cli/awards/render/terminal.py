@@ -15,6 +15,7 @@ from itertools import chain, islice
 from typing import IO, TYPE_CHECKING
 
 from awards.i18n import _
+from awards.render.text import chunked
 from awards.text import printable
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def _print(parts: Sequence[Text | Lines], out: IO[str]) -> None:
         if isinstance(part, Text):
             console.print(part)
             continue
-        for block in _blocks(part[0]):
+        for block in chunked(part[0], _BLOCK):
             console.print(Text("\n".join(block), part[1] or ""))
 
 
@@ -126,13 +127,6 @@ def _first_screen(
 _BLOCK = 2000  # lines a write hands to the terminal or the pager at a time
 
 
-def _blocks(lines: Iterable[str]) -> Iterator[list[str]]:
-    """The lines in lists of ``_BLOCK``."""
-    lines = iter(lines)
-    while block := list(islice(lines, _BLOCK)):
-        yield block
-
-
 def _page(console: Console, parts: list[Text | Lines]) -> bool:
     """Through the pager, as git does: $MANPAGER or $PAGER, else less (LESS=FRX unless LESS is
     set: it quits when the output fits, and keeps colour), else more. Rich lays out only the
@@ -163,7 +157,7 @@ def _page(console: Console, parts: list[Text | Lines]) -> bool:
                 continue
             lines, style = part
             before, after = _codes(console, style) if style and not windows else ("", "")
-            for block in _blocks(lines):
+            for block in chunked(lines, _BLOCK):
                 yield "".join(f"{before}{line}{after}\n" for line in block)
 
     os.environ.setdefault("LESS", "FRX")

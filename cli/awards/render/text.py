@@ -12,7 +12,7 @@ import itertools
 import re
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from awards.i18n import N_, Translate
 from awards.text import FORMULA_FIRST, neutralise, printable, safe
@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from awards.store.history import Change
 
 NONE_SHOWN = "—"
+
+T = TypeVar("T")
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """The items in lists of ``size``, in order (the last shorter): what a renderer makes in one
+    call, a few thousand rows at a time."""
+    items = iter(items)
+    while part := list(itertools.islice(items, size)):
+        yield part
 
 
 def to_json(value: Any, *, ascii_only: bool = False) -> bytes:
@@ -78,8 +88,8 @@ def delimited(
         return buffer.getvalue()
 
     yield written([fieldnames])
-    records = iter(records)
-    while batch := [list(map(r.get, fieldnames)) for r in itertools.islice(records, 5000)]:
+    for chunk in chunked(records, 5000):
+        batch = [list(map(r.get, fieldnames)) for r in chunk]
         part = written(batch)
         plain = _PLAIN_TYPES.issuperset(map(type, itertools.chain.from_iterable(batch)))
         if not (plain and _as_written(part, len(batch), len(fieldnames), delimiter)):
@@ -153,8 +163,7 @@ def _markdown_rows(rows: Sequence[Sequence[Cell]], columns: int) -> Iterator[str
     """Table rows, a few thousand to each text: their cells escaped together where they are
     all printable text or numbers (a few calls in C for them all), else cell by cell."""
     line = "| " + " | ".join(["{}"] * columns) + " |"
-    for start in range(0, len(rows), 2000):
-        part = rows[start : start + 2000]
+    for part in chunked(rows, 2000):
         texts = [NONE_SHOWN if cell is None else str(cell) for row in part for cell in row]
         if "".join(texts).isprintable():  # so no cell holds the \0 below
             joined = "\0".join(texts)
