@@ -12,7 +12,7 @@ import orjson
 import pytest
 
 from awards.domain.vocab import DIMENSIONS
-from awards.store import Store
+from awards.store import Store, codec
 from tests.conftest import Run
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
@@ -156,3 +156,35 @@ def test_the_lists_that_read_a_few_fields_say_what_a_whole_reading_says(
     assert said.replace(str(db), "FILE") == ok(f"--db {whole} {command}").replace(
         str(whole), "FILE"
     )
+
+
+def test_a_whole_reading_reads_what_the_file_holds_and_shares_the_repeated_texts(
+    db: Path,
+) -> None:
+    """Awards read whole are read a part at a time (a megabyte each): what is read is what the
+    file holds, field for field and in order, whatever their texts hold; and a form, an issuer
+    or a unit that many awards repeat is one text, also one first seen in a later part. A unit
+    new in part after part is read as plain texts (each such part is read twice)."""
+    tricky = ['},"9":{"recipient":"x"}', "ends in a backslash \\", '"quoted"', "}", ",", ""]
+    records = {}
+    for n in range(1, 30_001):
+        record = {"recipient": f"Nguyễn Văn {n}", "kind": "individual", "count": 1,
+                  "form": "Bằng khen", "issuer": "Giám đốc Công an tỉnh", "year": 2018 + n % 5,
+                  "phase": "2018-2023", "unit": f"Đơn vị {n // 500}",
+                  "note": tricky[n % len(tricky)]}  # fmt: skip
+        if n > 20_000:
+            record["issuer"] = "Chủ tịch UBND tỉnh"
+            record["form"] = "Giấy khen" if n % 2 else "Bằng khen"
+        records[str(n)] = record
+    meta = {"1": {"schema_version": codec.SCHEMA_VERSION, "next_award_id": 30_001}}
+    db.parent.mkdir(parents=True)
+    db.write_bytes(codec.serialize({"meta": meta, "awards": records}))
+
+    read = Store(db).read().award_rows
+    assert read == records
+    assert list(read) == list(records)
+    assert [list(r) for r in read.values()] == [list(r) for r in records.values()]
+    first, later, last = read["1"], read["20001"], read["30000"]
+    assert first["form"] is last["form"] and first["kind"] is last["kind"]
+    assert later["issuer"] is last["issuer"] and first["phase"] is last["phase"]
+    assert read["29500"]["unit"] == "Đơn vị 59"
