@@ -238,3 +238,34 @@ def test_a_killed_writers_old_temporary_file_is_removed(
     os.utime(old, (hour_ago, hour_ago))
     ok(["tally", "-o", str(tmp_path / "t.csv")])
     assert not old.exists() and fresh.exists()
+
+
+def test_json_of_more_rows_than_a_part_is_the_json_of_them_all(
+    ok: Ok, db: Path, tmp_path: Path
+) -> None:
+    """A list or an export is written a few thousand rows at a time: more awards than that (a
+    zero-width space typed by hand among them) make one JSON value, indented as a whole value
+    is, the invisible character escaped, to standard output and to a file."""
+    from awards.domain.vocab import AWARD_FIELDS
+    from awards.store import codec
+
+    records = {str(n): {"recipient": f"Trần Thị {n}", "kind": "individual", "count": 1,
+                        "form": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "year": 2020}
+               for n in range(1, 12_001)}  # fmt: skip
+    records["7001"]["note"] = "tên\u200bẩn"
+    meta = {"1": {"schema_version": codec.SCHEMA_VERSION, "next_award_id": 12_001}}
+    db.parent.mkdir(parents=True)
+    db.write_bytes(codec.serialize({"meta": meta, "awards": records}))
+    rows = [{name: record.get(name) for name in AWARD_FIELDS} | {"id": int(key)}
+            for key, record in records.items()]  # fmt: skip
+
+    def as_one_value(value: object) -> str:
+        return json.dumps(value, indent=2, ensure_ascii=False).replace("\u200b", "\\u200b") + "\n"
+
+    listed = ok("list -f json")
+    assert listed == as_one_value(rows)
+    exported = ok("export -f json")
+    assert json.loads(exported)["awards"] == rows
+    assert exported == as_one_value(json.loads(exported))
+    ok(["export", str(tmp_path / "all.json")])
+    assert (tmp_path / "all.json").read_text(encoding="utf-8") == exported

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from awards.domain.records import Entry, Issuer, Office, Phase
 
 Cell = str | int | None
-Records = list[dict[str, Any]] | dict[str, Any]
+Records = Sequence[dict[str, Any]] | dict[str, Any]  # rows, or one record
 
 
 @dataclass(slots=True)

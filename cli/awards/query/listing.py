@@ -91,7 +91,7 @@ def award_list(rows: AwardRows, names: Sequence[str] | None = None) -> Rows:
         return Grid(headings, table, numbers, codes, caption=caption, empty=_("no awards match"),
                     drop=drop)  # fmt: skip
 
-    return Rows(grid, lambda: list(rows), vocab.AWARD_FIELDS, _("the awards"), "awards")
+    return Rows(grid, rows, vocab.AWARD_FIELDS, _("the awards"), "awards")
 
 
 def award_detail(award: Award) -> Rows:

@@ -83,8 +83,10 @@ def emit(
     if not to_file and chosen == "table":  # a report has no table format
         terminal.draw(_table(result), sys.stdout)  # type: ignore[arg-type]
         return
-    if not to_file and chosen == "json" and isinstance(result, Rows):
-        _write_json(result.data())
+    if chosen == "json" and isinstance(result, Rows):
+        _write_json(result.data(), target or "-")
+        if to_file:
+            info(_("wrote {what} to {path}").format(what=_what(result, chosen), path=target))
         return
     payload = _payload(result, chosen, to_file=to_file)
     if not to_file and not isinstance(payload, bytes):
@@ -116,10 +118,8 @@ def _payload(
     from awards.grid import Form, Rows
 
     if isinstance(result, Rows):
-        if fmt == "json":
-            return to_json(result.data())
         data = result.data()
-        records = data if isinstance(data, list) else [data]
+        records = [data] if isinstance(data, dict) else data
         if fmt in ("csv", "tsv"):
             return delimited(records, result.fieldnames, "," if fmt == "csv" else "\t")
         if fmt == "xlsx":
@@ -151,23 +151,26 @@ def _table(result: Rows | Form) -> Grid:
     return result.table() if isinstance(result, Rows) else result.grid
 
 
-def _write_json(value: object) -> None:
-    """JSON stays valid on an output that cannot hold Vietnamese: letters become \\u escapes.
-    Written as the bytes it is made of where the output takes UTF-8, else in its encoding."""
+def _write_json(value: object, target: str) -> None:
+    """JSON as the UTF-8 bytes it is made of, a part at a time. On standard output that cannot
+    hold Vietnamese, it is written whole in that output's encoding, or if that cannot hold
+    every letter, with letters as \\u escapes: JSON stays valid either way."""
     import codecs
 
     from awards.render.files import write_output
 
-    content = to_json(value)
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
-        if codecs.lookup(encoding).name != "utf-8":
-            content = content.decode().encode(encoding)
-    except UnicodeEncodeError:
-        content = to_json(value, ascii_only=True)
+        utf8 = target != "-" or codecs.lookup(encoding).name == "utf-8"
     except LookupError:
-        pass
-    write_output("-", content)
+        utf8 = True
+    if utf8:
+        write_output(target, to_json(value))
+        return
+    try:
+        write_output(target, b"".join(to_json(value)).decode().encode(encoding))
+    except UnicodeEncodeError:
+        write_output(target, to_json(value, ascii_only=True))
 
 
 def _export(register: Register, fmt: str, target: str) -> None:
@@ -202,7 +205,7 @@ def _export(register: Register, fmt: str, target: str) -> None:
         document = (
             {"schema": EXPORT_SCHEMA}
             | {"office": register.office.to_dict() if register.office else None}
-            | {name: list(tables[name]) for name in ("catalogue", "issuers", "phases", "awards")}
+            | {name: tables[name] for name in ("catalogue", "issuers", "phases", "awards")}
         )
         write_output(target, to_json(document))
     else:

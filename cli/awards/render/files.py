@@ -21,13 +21,14 @@ def write_output(target: str, payload: bytes | Iterable[bytes], *, binary: str |
                  ) -> None:  # fmt: skip
     """``payload`` to the file ``target``, or to standard output when ``target`` is ``-``;
     ``binary`` names a format (xlsx, docx) that a terminal cannot show. A payload in parts (a
-    long CSV) goes to a file part by part, and to standard output in one write."""
+    long CSV or JSON) is written part by part as the parts are made."""
     if target == "-":
         if binary and sys.stdout.isatty():
             message = _("{format} is not for the terminal; give --output FILE or redirect it")
             raise Invalid(message.format(format=binary))
         sys.stdout.flush()
-        sys.stdout.buffer.write(payload if isinstance(payload, bytes) else b"".join(payload))
+        for part in [payload] if isinstance(payload, bytes) else payload:
+            sys.stdout.buffer.write(part)
         sys.stdout.buffer.flush()
         return
     path = Path(target)

@@ -35,17 +35,56 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield part
 
 
-def to_json(value: Any, *, ascii_only: bool = False) -> bytes:
-    """Indented JSON in UTF-8, ending in a newline; with ``ascii_only`` letters become \\u
-    escapes, for an output that cannot hold Vietnamese. Made as bytes and left as bytes: a
-    million awards make 600 MB of JSON, and every copy as text would take twice that."""
-    if ascii_only:
-        import json
+def to_json(value: Any, *, ascii_only: bool = False) -> Iterator[bytes]:
+    """Indented JSON in UTF-8, ending in a newline, in parts; with ``ascii_only`` letters
+    become \\u escapes, for an output that cannot hold Vietnamese.
 
-        return (json.dumps(value, indent=2, ensure_ascii=True) + "\n").encode("ascii")
+    A list (any sequence but a text: the rows of a list, made as they are written), alone or as
+    an object's last member (an export's awards), goes a few thousand items to a part, so that
+    neither its JSON nor its rows are ever held whole: a million awards make 600 MB of JSON.
+    The parts together are the bytes the whole value would make."""
+    dumps = _ascii_json if ascii_only else _utf8_json
+    items, head, after = value, b"", b"\n"
+    if isinstance(value, dict) and value:
+        last = next(reversed(value))
+        if not _listed(value[last]):
+            yield dumps(value) + b"\n"
+            return
+        items, whole = value[last], dumps(value | {last: []})  # ends in '[]\n}'
+        head, after = whole[:-4], b"\n}\n"
+    elif not _listed(value):
+        yield dumps(value) + b"\n"
+        return
+    if not items:
+        yield head + b"[]" + after
+        return
+    indent = b"  " if head else b""
+    yield head + b"[\n"
+    for at, part in enumerate(chunked(items, _JSON_PART)):
+        inner = dumps(part)[2:-2]  # the items, without the list's brackets and line breaks
+        if indent:
+            inner = indent + inner.replace(b"\n", b"\n" + indent)  # no text holds a line break
+        yield (b",\n" if at else b"") + inner
+    yield b"\n" + indent + b"]" + after
+
+
+_JSON_PART = 5000
+
+
+def _listed(value: Any) -> bool:
+    return isinstance(value, Sequence) and not isinstance(value, str | bytes)
+
+
+def _ascii_json(value: Any) -> bytes:
+    import json
+
+    return json.dumps(value, indent=2, ensure_ascii=True).encode("ascii")
+
+
+def _utf8_json(value: Any) -> bytes:
     import orjson
 
-    content = orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    content = orjson.dumps(value, option=orjson.OPT_INDENT_2)
     # JSON escapes C0 controls itself; these it leaves raw, and a terminal would act on them.
     # The usual case, none of the bytes they begin with, is told in one pass (no copy).
     if not content.translate(None, _NOT_UNSEEN_FIRST) or _UNSEEN.search(content) is None:

@@ -279,10 +279,10 @@ _MOST_VALUES, _MOST_NEW = 1000, 4
 
 
 class _Shared:
-    """A reader of the awards' parts in order that makes each value of a shared field the one
-    text first read. msgspec reads a value as the very text it was given when it reads it as
-    one of a ``Literal``'s: the values seen in the parts before. A part with a value not seen
-    yet is read again as it is, and its values learnt before the next part."""
+    """A reader of the awards' parts, in order, that makes each value of a shared field one
+    text: msgspec reads a value of a ``Literal`` as the text the ``Literal`` holds, and the
+    values seen in the parts before become one. A part with a value not seen yet is read
+    again as it is, and its values learnt before the next part."""
 
     def __init__(self) -> None:
         import msgspec
