@@ -347,3 +347,16 @@ def test_a_long_table_of_plain_text_is_laid_out_as_each_row_would_be() -> None:
     assert narrow.left_out == ["Đơn vị"]
     kept = [widths[0], widths[1], widths[3]]
     assert list(narrow.lines())[2:] == [expected(row, [0, 1, 3], kept) for row in rows]
+
+
+def test_a_long_table_off_a_terminal_is_every_row_written_a_part_at_a_time(
+    ok: Ok, tmp_path: Path
+) -> None:
+    """Piped, a list of 5,000 awards goes out a part of lines at a time as they are made (to
+    UTF-8): every award's row, in order, then the caption, as in its JSON."""
+    many_awards(ok, tmp_path, 5000)
+    lines = ok(["list", "--columns", "id,recipient,year"]).splitlines()
+    listed = json.loads(ok(["list", "-f", "json"]))
+    rows = [line.split() for line in lines[2:-1]]
+    assert [(int(row[0]), row[-1]) for row in rows] == [(a["id"], str(a["year"])) for a in listed]
+    assert lines[-1].startswith("5000 award record(s)")

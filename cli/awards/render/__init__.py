@@ -21,6 +21,7 @@ from awards.render.terminal import CHART_WIDTH, draw_chart, error, info, progres
 from awards.render.text import (
     delimited,
     encoded,
+    holds_every_character,
     report_markdown,
     report_text,
     to_json,
@@ -90,7 +91,7 @@ def emit(
         return
     payload = _payload(result, chosen, to_file=to_file)
     if not to_file and not isinstance(payload, bytes):
-        terminal.write(payload if isinstance(payload, str) else "".join(payload))
+        terminal.write(payload)
         return
     from awards.render.files import write_output
 
@@ -155,20 +156,13 @@ def _write_json(value: object, target: str) -> None:
     """JSON as the UTF-8 bytes it is made of, a part at a time. On standard output that cannot
     hold Vietnamese, it is written whole in that output's encoding, or if that cannot hold
     every letter, with letters as \\u escapes: JSON stays valid either way."""
-    import codecs
-
     from awards.render.files import write_output
 
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    try:
-        utf8 = target != "-" or codecs.lookup(encoding).name == "utf-8"
-    except LookupError:
-        utf8 = True
-    if utf8:
+    if target != "-" or holds_every_character(sys.stdout):
         write_output(target, to_json(value))
         return
     try:
-        write_output(target, b"".join(to_json(value)).decode().encode(encoding))
+        write_output(target, b"".join(to_json(value)).decode().encode(sys.stdout.encoding))
     except UnicodeEncodeError:
         write_output(target, to_json(value, ascii_only=True))
 

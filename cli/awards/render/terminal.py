@@ -15,7 +15,7 @@ from itertools import chain, islice
 from typing import IO, TYPE_CHECKING
 
 from awards.i18n import _
-from awards.render.text import chunked
+from awards.render.text import chunked, holds_every_character
 from awards.text import printable
 
 if TYPE_CHECKING:
@@ -25,10 +25,18 @@ if TYPE_CHECKING:
     from awards.grid import Chart, Grid
 
 
-def write(content: str) -> None:
-    """All of the output in one write, so a failure part-way leaves no half a table behind."""
-    sys.stdout.write(content)
-    sys.stdout.flush()
+def write(content: str | Iterable[str], out: IO[str] | None = None) -> None:
+    """The text to ``out`` (stdout), or its parts as they are made where the output holds every
+    character (UTF-8). An output that may not (cp1252) gets the whole text in one write, which
+    it then refuses whole: a failure part-way leaves no half a table behind."""
+    out = out or sys.stdout
+    parts = [content] if isinstance(content, str) else content
+    if holds_every_character(out):
+        for part in parts:
+            out.write(part)
+    else:
+        out.write("".join(parts))
+    out.flush()
 
 
 def drawn(grid: Grid) -> str:
@@ -214,10 +222,9 @@ def _codes(console: Console, style: str) -> tuple[str, str]:
 
 
 def _write_plain(lines: Iterable[str], out: IO[str]) -> None:
-    """The lines without their trailing spaces, in one write: an output that cannot hold a
-    character refuses the whole text, so no half a table is left behind."""
-    out.write("".join(line.rstrip() + "\n" for part in lines for line in part.split("\n")))
-    out.flush()
+    """The lines without their trailing spaces, a block at a time as they are made (``write``)."""
+    text = (line.rstrip() + "\n" for part in lines for line in part.split("\n"))
+    write(map("".join, chunked(text, _BLOCK)), out)
 
 
 def error(message: str) -> None:

@@ -146,6 +146,18 @@ def encoded(chunks: Iterable[str], encoding: str) -> Iterator[bytes]:
     yield encoder.encode("", final=True)
 
 
+def holds_every_character(stream: Any) -> bool:
+    """Whether text written to ``stream`` can hold every character: a text stream of its own
+    (no encoding), or one in UTF-8. Another may refuse a letter part-way."""
+    import codecs
+
+    encoding = getattr(stream, "encoding", None)
+    try:
+        return encoding is None or codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return True  # written as UTF-8
+
+
 def _as_written(written: str, rows: int, fields: int, delimiter: str) -> bool:
     """Whether ``rows`` rows of text and numbers, as the CSV writer wrote them, hold every
     value as typed, as ``safe`` and ``neutralise`` would leave it: a line break only where a
