@@ -255,7 +255,7 @@ def test_json_of_more_rows_than_a_part_is_the_json_of_them_all(
     records["7001"]["note"] = "tên\u200bẩn"
     meta = {"1": {"schema_version": codec.SCHEMA_VERSION, "next_award_id": 12_001}}
     db.parent.mkdir(parents=True)
-    db.write_bytes(codec.serialize({"meta": meta, "awards": records}))
+    db.write_bytes(b"".join(codec.serialize({"meta": meta, "awards": records})))
     rows = [{name: record.get(name) for name in AWARD_FIELDS} | {"id": int(key)}
             for key, record in records.items()]  # fmt: skip
 

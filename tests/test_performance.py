@@ -179,7 +179,7 @@ def test_a_whole_reading_reads_what_the_file_holds_and_shares_the_repeated_texts
         }  # fmt: skip
     meta = {"1": {"schema_version": codec.SCHEMA_VERSION, "next_award_id": 30_001}}
     db.parent.mkdir(parents=True)
-    db.write_bytes(codec.serialize({"meta": meta, "awards": records}))
+    db.write_bytes(b"".join(codec.serialize({"meta": meta, "awards": records})))
 
     read = Store(db).read().award_rows
     assert read == records

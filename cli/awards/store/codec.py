@@ -171,10 +171,11 @@ META_ID = 1
 
 def serialize(
     data: dict[str, dict[str, Any]], awards: list[bytes | memoryview] | None = None
-) -> bytes:
-    """The file's bytes for ``data``: every table, the awards last, and their length in the
-    meta table, so that the next change that only adds awards can find them as they were
-    written. ``awards`` are the awards table's bytes in parts, when already at hand."""
+) -> list[bytes | memoryview]:
+    """The file's bytes for ``data``, in parts (as many bytes again, joined): every table, the
+    awards last, and their length in the meta table, so that the next change that only adds
+    awards can find them as they were written. ``awards`` are the awards table's bytes in
+    parts, when already at hand."""
     if awards is None:
         awards = [orjson.dumps(data.get("awards", {}))]
     meta = data.setdefault("meta", {}).setdefault(str(META_ID), {})
@@ -184,7 +185,7 @@ def serialize(
         crc = zlib.crc32(part, crc)
     meta["awards_crc"] = crc
     head = orjson.dumps({name: table for name, table in data.items() if name != "awards"})
-    return b"".join([head[:-1], b',"awards":', *awards, b"}\n"])
+    return [head[:-1], b',"awards":', *awards, b"}\n"]
 
 
 def awards_bytes(raw: bytes, length: Any) -> memoryview | None:

@@ -86,8 +86,8 @@ def damaged(template: str, path: Path, **values: object) -> StoreError:
 
 
 def atomic_write(
-    path: Path, payload: bytes | Iterable[bytes], *, old: os.stat_result | None, sync: bool,
-    check: Callable[[], None] | None = None
+    path: Path, payload: bytes | Iterable[bytes | memoryview], *,
+    old: os.stat_result | None, sync: bool, check: Callable[[], None] | None = None
 ) -> None:  # fmt: skip
     """Write to a temporary file in the same folder, then rename it over ``path``; ``check``
     runs just before the rename and may still stop it (by raising). ``payload`` may come in

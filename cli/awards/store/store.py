@@ -67,6 +67,7 @@ class Store:
             # An older file's records read as this schema's; its awards are then written anew.
             read, raw = self._load(fields)
             tx = Transaction(self.path, read, self.command, raw)
+            del raw  # the transaction keeps what it needs of it, and no longer
             yield tx
             if tx.changed:
                 if self.record:
@@ -240,7 +241,7 @@ class Store:
         lifetime.keep(read)
         return read
 
-    def _write(self, payload: bytes) -> None:
+    def _write(self, payload: list[bytes | memoryview]) -> None:
         """Replace the file by ``payload``; the file replaced becomes the last good copy."""
         path = self.path
         try:
