@@ -705,11 +705,17 @@ def test_a_control_character_in_a_cell_is_named_not_merged_away(
 
 
 def test_export_to_sqlite_gives_tables_indexes_and_tally_views(
-    ok: Ok, run: Run, tmp_path: Path
+    ok: Ok, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """FILE.sqlite: the same records as the JSON export, indexes on what is filtered by, and
-    views that count recipients as tally does (revoked awards left out); not to stdout."""
+    views that count recipients as tally does (revoked awards left out); not to stdout. It is
+    built in a temporary file, which is gone once the export is written."""
     import sqlite3
+    import tempfile
+
+    scratch = tmp_path / "temporary"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
 
     db = tmp_path / "register.json"
     db.write_bytes((Path(__file__).resolve().parent.parent / "data" / "sample.json").read_bytes())
@@ -729,6 +735,7 @@ def test_export_to_sqlite_gives_tables_indexes_and_tally_views(
     )
     target = tmp_path / "register.sqlite"
     ok(["--db", str(db), "export", str(target)])
+    assert list(scratch.iterdir()) == []
     database = sqlite3.connect(target)
     exported = json.loads(ok(["--db", str(db), "export"]))
     assert database.execute("SELECT COUNT(*) FROM awards").fetchone()[0] == len(exported["awards"])

@@ -9,8 +9,11 @@ and leaving revoked awards out, as ``awards tally`` does.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
-from collections.abc import Mapping, Sequence
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from awards.domain.vocab import AWARD_FIELDS, CATALOGUE_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
@@ -26,16 +29,25 @@ _VIEWS = {
 }
 
 
-def register_database(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> bytes:
-    """The database's bytes from every table's rows of fields by name, built in memory and
-    written whole by the caller."""
+def register_database(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> Iterator[bytes]:
+    """The database's bytes from every table's rows of fields by name, a megabyte at a time.
+    It is built in a temporary file (one in memory, then its bytes, held it twice: 70 MB at
+    100,000 awards), which the caller's writer copies to its own and renames into place."""
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as folder:
+        path = Path(folder) / "register.sqlite"
+        _build(sqlite3.connect(path), rows)
+        with path.open("rb") as built:
+            yield from iter(functools.partial(built.read, 1 << 20), b"")
+
+
+def _build(database: sqlite3.Connection, rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
     tables: dict[str, tuple[Sequence[str], Sequence[Mapping[str, Any]]]] = {
         "awards": (AWARD_FIELDS, rows["awards"]), "phases": (PHASE_FIELDS, rows["phases"]),
         "issuers": (ISSUER_FIELDS, rows["issuers"]),
         "catalogue": (CATALOGUE_FIELDS, rows["catalogue"]),
     }  # fmt: skip
-    database = sqlite3.connect(":memory:")
     try:
+        database.execute("PRAGMA journal_mode = OFF")  # a file of its own, copied once whole
         for name, (fields, records) in tables.items():
             columns = ", ".join(
                 f'"{f}" {"INTEGER" if f in _NUMBERS else "TEXT"}'
@@ -58,7 +70,6 @@ def register_database(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> bytes:
                 f"GROUP BY {keys} ORDER BY {keys}"
             )
         database.commit()
-        return database.serialize()
     finally:
         database.close()
 
