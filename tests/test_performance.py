@@ -165,7 +165,7 @@ def test_a_whole_reading_reads_what_the_file_holds_and_shares_the_repeated_texts
     is read is what the file holds, field for field and in order, whatever their texts hold;
     a form, issuer or unit that many awards repeat is one text in the parts after the one it
     is first seen in (an issuer new in the second part too); units new in part after part are
-    read as they are."""
+    read as they are. A reading of some fields reads them so too."""
     tricky = ['},"9":{"recipient":"x"}', "ends in a backslash \\", '"quoted"', "}", ",", ""]
     records = {}
     for n in range(1, 30_001):
@@ -189,3 +189,6 @@ def test_a_whole_reading_reads_what_the_file_holds_and_shares_the_repeated_texts
     assert read["12000"]["unit"] is read["18000"]["unit"]
     assert read["12000"]["issuer"] is read["18000"]["issuer"]  # first seen in the second
     assert read["29500"]["unit"] == "Đơn vị 59"
+    some = Store(db).read(fields=frozenset({"form", "year"})).award_rows  # as a tally reads
+    assert some == {key: {"form": r["form"], "year": r["year"]} for key, r in records.items()}
+    assert some["12000"]["form"] is some["18000"]["form"]

@@ -239,23 +239,26 @@ def decode(raw: bytes, fields: frozenset[str] | None = None) -> Decoded:
     )
     if not checked:  # read as orjson wrote them (it reads a number beyond 64 bits as a float)
         data["awards"] = orjson.loads(memoryview(awards))
-    elif fields is None:  # msgspec builds them without a parse tree beside them: 65 MB less
-        data["awards"] = every_record(awards)
-    else:
-        data["awards"] = msgspec.json.decode(awards, type=_shape(fields))
-        return Decoded(data, checked, awards)
+    else:  # msgspec builds them without a parse tree beside them: 65 MB less
+        data["awards"] = stored_records(awards, fields)
+        if fields is not None:
+            return Decoded(data, checked, awards)
     return Decoded(data, checked)
 
 
-def every_record(awards: Any) -> dict[str, dict[str, Any]]:
-    """Every award's stored record by id, every field, from the awards' bytes as written.
+def stored_records(awards: Any, fields: frozenset[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Every award's stored record by id, every field or only ``fields``, from the awards'
+    bytes as written.
 
     Read a part at a time, so that the texts most awards repeat (a form, an issuer, a unit:
     ``SHARED_FIELDS``) are one text each however many awards hold them: 100,000 awards hold
-    half a million of them, 50 MB as texts of their own (``_Shared``)."""
+    half a million of them, 50 MB as texts of their own (``_Shared``), and a text made once is
+    hashed once where a tally counts it."""
     view = memoryview(awards)
+    shared = _Shared(fields)
+    if not shared.seen:  # no field to share: read in one part
+        return shared.read(view)
     every: dict[str, dict[str, Any]] = {}
-    shared = _Shared()
     start, end = 1, len(view) - 1  # within the braces
     while start < end:
         found = _BOUNDARY.search(view, min(start + _PART_BYTES, end))
@@ -285,17 +288,20 @@ class _Shared:
     values seen in the parts before become one. A part with a value not seen yet is read
     again as it is, and its values learnt before the next part."""
 
-    def __init__(self) -> None:
+    def __init__(self, fields: frozenset[str] | None) -> None:
         import msgspec
 
+        self.fields = STORED_FIELDS if fields is None else sorted(fields)
+        shared = [name for name in SHARED_FIELDS if name in self.fields]
         # None: the field is read as plain texts.
-        self.seen: dict[str, set[str] | None] = {name: set() for name in SHARED_FIELDS}
-        self.new = dict.fromkeys(SHARED_FIELDS, 0)  # parts that brought a value not seen yet
-        self._plain = msgspec.json.Decoder().decode
-        self._shared: Callable[[bytes], Any] | None = None
+        self.seen: dict[str, set[str] | None] = {name: set() for name in shared}
+        self.new = dict.fromkeys(shared, 0)  # parts that brought a value not seen yet
+        plain = msgspec.json.Decoder() if fields is None else msgspec.json.Decoder(_shape(fields))
+        self._plain = plain.decode
+        self._shared: Callable[[bytes | memoryview], Any] | None = None
         self._unlearnt: Iterable[dict[str, Any]] = ()
 
-    def read(self, part: bytes) -> dict[str, dict[str, Any]]:
+    def read(self, part: bytes | memoryview) -> dict[str, dict[str, Any]]:
         import msgspec
 
         if self._unlearnt:
@@ -325,10 +331,10 @@ class _Shared:
                 self.seen[name] = None
         self._shared = self._reader()
 
-    def _reader(self) -> Callable[[bytes], Any]:
+    def _reader(self) -> Callable[[bytes | memoryview], Any]:
         import msgspec
 
-        fields = {name: _READ_AS[_STORED_TYPES[name]] for name in STORED_FIELDS}
+        fields = {name: _READ_AS[_STORED_TYPES[name]] for name in self.fields}
         for name, seen in self.seen.items():
             if seen is not None:
                 values: Any = Literal[tuple(sorted(seen)) or ("",)]  # none yet: one text

@@ -115,7 +115,7 @@ class Records:
         keys = [key for key, _ in records]
         # A third of the awards or more are read faster all at once than one by one.
         if self._every is None and 3 * len(keys) >= len(self.award_rows):
-            self._every = codec.every_record(self._source)
+            self._every = codec.stored_records(self._source)
         if self._every is not None:
             return [(key, self._every[key]) for key in keys]
         if self._found is None:
@@ -256,7 +256,7 @@ class Transaction(Records):
         same bytes. The awards added since are whole already, and nothing else has changed."""
         if self._source is None:
             return
-        whole = self._every if self._every is not None else codec.every_record(self._source)
+        whole = self._every if self._every is not None else codec.stored_records(self._source)
         self._award_table().update(whole)
         self._source = self._found = self._every = None
 
