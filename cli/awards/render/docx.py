@@ -296,11 +296,12 @@ def _saved(document: Any, rows_later: list[Iterator[str]]) -> bytes:
 
 def _widths(columns: Sequence[str], rows: Sequence[Sequence[Cell]], total: float) -> list[float]:
     """Each column's share of ``total`` mm by the longest word or value it holds, so that a
-    number column is narrow and a name column takes what is left."""
+    number column is narrow and a name column takes what is left. Each column's different
+    values are measured, once each."""
     values = zip(*rows, strict=True) if rows else ([] for _column in columns)  # by column
     longest = [
         max(max(map(len, str(column).split()), default=1),
-            max(map(len, map(str, [v for v in held if v is not None])), default=1))
+            max(map(len, map(str, set(held) - {None})), default=1))
         for column, held in zip(columns, values, strict=True)
     ]  # fmt: skip
     weights = [min(max(n, 3), 40) for n in longest]
