@@ -106,3 +106,13 @@ def test_the_keys_of_a_long_list_are_each_value_s_key_part_by_part() -> None:
     names = [f"Nguyễn Thị Ánh {n}" for n in range(25_000)]
     names[12_345] = unicodedata.normalize("NFD", "Đặng Văn Ảnh")
     assert text.sort_keys(names) == list(map(text.sort_key, names))
+
+
+def test_a_name_sorts_before_the_longer_names_it_begins() -> None:
+    """A name that begins a longer one sorts before it, by its key alone or among a list's:
+    the letters end before the tones begin."""
+    names = ["Nguyễn Văn An Bình", "Nguyễn Văn Ân", "Nguyễn Văn", "Nguyễn Văn An"]
+    expected = ["Nguyễn Văn", "Nguyễn Văn An", "Nguyễn Văn An Bình", "Nguyễn Văn Ân"]
+    assert sorted(names, key=text.sort_key) == expected
+    keys = text.sort_keys(names)
+    assert [names[i] for i in sorted(range(len(names)), key=keys.__getitem__)] == expected
