@@ -108,3 +108,22 @@ def test_a_long_line_is_found_as_splitting_would_find_it(lengths: list[int], mos
 
     raw = b"\n".join(b"x" * n for n in lengths)
     assert _has_long_line(raw, most) == any(len(line) > most for line in raw.split(b"\n"))
+
+
+@given(st.lists(st.lists(st.text(alphabet='ab,"\r\n ', max_size=6), min_size=1, max_size=4),
+                max_size=6), st.sampled_from(["\n", "\r\n", "\r"]))  # fmt: skip
+def test_csv_rows_end_where_a_text_stream_would_end_them(
+    rows: list[list[str]], ending: str
+) -> None:
+    """A CSV file is read line by line without a stream's copy of it: its rows are what the
+    csv module reads from a text stream, whatever ends its lines (\\r\\n, \\r, \\n, mixed) and
+    whatever line breaks its quoted cells hold."""
+    import csv
+    import io
+
+    written = io.StringIO(newline="")
+    csv.writer(written, lineterminator=ending).writerows(rows)
+    content = "recipient,note" + ending + written.getvalue()
+    expected = list(csv.reader(io.StringIO(content, newline="")))
+    table = csv_table(content.encode("utf-8"), "x.csv")
+    assert [cells for _number, cells in table.rows] == expected

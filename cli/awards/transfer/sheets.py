@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -174,12 +174,18 @@ def _has_long_line(raw: bytes, most: int) -> bool:
     return False
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # a line ends at \r\n, \r or \n
+
+
 def csv_table(raw: bytes, source: str) -> Table:
     if _has_long_line(raw, LIMITS["line"]):  # before decoding: a hostile line is refused cheaply
         raise Invalid(over_limit(source, "line"))
     content, encoding = decode(raw, source)
     delimiter = sniff_delimiter(content)
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    # Line by line, each with its ending, as a text stream with newline="" gives them, without
+    # the copy of the text such a stream holds (four bytes a character: 52 MB for 100,000 rows).
+    lines = (found.group() for found in _LINE.finditer(content))
+    reader = csv.reader(lines, delimiter=delimiter)
     try:
         rows = cast(list[tuple[int, list[Cell]]], list(enumerate(reader, start=1)))
     except csv.Error as error:
