@@ -334,7 +334,7 @@ class _Shared:
     def _reader(self) -> Callable[[bytes | memoryview], Any]:
         import msgspec
 
-        fields = {name: _READ_AS[_STORED_TYPES[name]] for name in self.fields}
+        fields = _read_as(self.fields)
         for name, seen in self.seen.items():
             if seen is not None:
                 values: Any = Literal[tuple(sorted(seen)) or ("",)]  # none yet: one text
@@ -359,15 +359,16 @@ def whole_records(found: Mapping[str, Any], keys: Iterable[str]) -> list[dict[st
     return [read(found[key]) for key in keys]
 
 
-_READ_AS: dict[Any, Any] = {str: str, int: int, None: str | None}  # each stored type's reading
+def _read_as(fields: Iterable[str]) -> dict[str, Any]:
+    """The type each of ``fields`` is read as: text, a whole number, or text or null."""
+    kinds: dict[Any, Any] = {str: str, int: int, None: str | None}
+    return {name: kinds[_STORED_TYPES[name]] for name in fields}
 
 
 @functools.cache
 def _shape(fields: frozenset[str]) -> Any:
     """The awards table as read with only ``fields``: a record of each, by name, of its type."""
-    shape = TypedDict(  # type: ignore[misc]
-        "Stored", {name: _READ_AS[_STORED_TYPES[name]] for name in sorted(fields)}, total=False
-    )
+    shape = TypedDict("Stored", _read_as(sorted(fields)), total=False)  # type: ignore[misc]
     return dict[str, shape]
 
 
