@@ -46,6 +46,15 @@ def test_fold_drops_accents_and_d_stroke() -> None:
     assert text.fold("ĐOÀN") == "doan"
 
 
+def test_fold_drops_the_marks_of_other_scripts_and_keeps_their_letters() -> None:
+    """Greek, Cyrillic and Hebrew lose their nonspacing marks as Vietnamese does; a letter
+    with no mark to drop (ø, ß folded to ss, a Han character) stays, beside Vietnamese text."""
+    assert text.fold("Ἀθῆναι") == "αθηναι"
+    assert text.fold("Йошкар-Ола") == "иошкар-ола"
+    assert text.fold("שָׁלוֹם") == "שלום"
+    assert text.fold("Søren Straße 漢 Đức") == "søren strasse 漢 duc"
+
+
 def test_printable_escapes_control_characters() -> None:
     """A hand-edited file's ESC or BEL never reaches the terminal raw."""
     assert text.printable("a\x1b[31mb\x07") == "a\\x1b[31mb\\x07"
@@ -116,3 +125,32 @@ def test_a_name_sorts_before_the_longer_names_it_begins() -> None:
     assert sorted(names, key=text.sort_key) == expected
     keys = text.sort_keys(names)
     assert [names[i] for i in sorted(range(len(names)), key=keys.__getitem__)] == expected
+
+
+@given(
+    st.lists(
+        st.text(
+            alphabet="aăâbdđeêioôơuưyòóọùúủAĐÒ  \t\u00a0\u0300\u0301\u0309\u0323\x1bøß漢\u05b0\n"
+        )
+    )
+)
+def test_the_folds_and_same_keys_of_a_list_are_each_value_s(values: list[str]) -> None:
+    """``folds`` and ``same_keys`` over a list (at once where every value is one clean line,
+    value by value where any is not) give each value's ``fold`` and ``same_key``."""
+    for listed in (values, [text.clean(value) for value in values]):
+        assert text.folds(listed) == list(map(text.fold, listed))
+        assert text.same_keys(listed) == list(map(text.same_key, listed))
+
+
+def test_the_folds_of_a_long_list_are_each_value_s_part_by_part() -> None:
+    """Made 10,000 names at a time: a name in NFD, with a double space or a space at its end in
+    one part leaves the parts around it made at once, and every fold and key is its own
+    name's, in order."""
+    names = [f"Hòa Thủy Đoàn {n}" for n in range(25_000)]
+    names[12_345] = unicodedata.normalize("NFD", "Đặng Văn Ảnh")
+    names[23_456] = "Lê  Văn Ánh"
+    names[-1] = "Lê Văn Ánh "
+    assert text.folds(names) == list(map(text.fold, names))
+    assert text.same_keys(names) == list(map(text.same_key, names))
+    assert text.folds(names)[:2] == ["hoa thuy doan 0", "hoa thuy doan 1"]
+    assert text.same_keys(names)[0] == "hoà thuỷ đoàn 0"

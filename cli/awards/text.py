@@ -5,10 +5,11 @@ pasted from elsewhere. ``clean`` makes the one stored form; ``key`` compares cas
 ``fold`` also ignores diacritics (``đ`` folds to ``d``) for search and "did you mean" hints.
 """
 
+import codecs
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -69,8 +70,16 @@ _OLD_TONE = re.compile(f"({'|'.join(_OLD_TONES)})(?![\\w])")
 def same_key(value: str) -> str:
     """What two spellings of one name share, to find duplicates: ``key`` with the tone of an
     open oa/oe/uy in one place (hòa and hoà agree) and ð read as đ. Other diacritics count:
-    Quang Phú and Quảng Phú are two names."""
-    found = clean_key(value)
+    Quang Phú and Quảng Phú are two names. Of a value that is clean already (``clean_key``)."""
+    return _same_keyed(clean_key(value))
+
+
+def same_keys(values: Sequence[str]) -> list[str]:
+    """``same_key`` of each value, in C over many at once (``_at_once``)."""
+    return list(_at_once(values, same_key, lambda lines: _same_keyed(clean_key(lines)).split("\n")))
+
+
+def _same_keyed(found: str) -> str:
     if "ð" in found:
         found = found.replace("ð", "đ")
     return _OLD_TONE.sub(_new_tone, found)
@@ -93,18 +102,37 @@ def fold(value: str) -> str:
 
 
 def folded(value: str) -> str:
-    """``fold`` without its cache (nor ``clean``'s), for values looked at once each: the
-    distinct names of a whole register, which would only churn through a cache."""
-    decomposed = unicodedata.normalize("NFD", clean.__wrapped__(value).casefold())
-    bare = _VIETNAMESE_MARKS.sub("", decomposed).replace("đ", "d")
-    if bare.isascii():  # Vietnamese: done in C
-        return bare
-    return "".join(ch for ch in bare if unicodedata.category(ch) != "Mn")
+    """``fold`` without its cache (nor ``clean``'s)."""
+    return _bare(clean.__wrapped__(value))
 
 
-# The combining marks of Vietnamese (and of most Latin letters), taken off in one pass; any
-# other nonspacing mark, of another script, is found by its category.
-_VIETNAMESE_MARKS = re.compile("[\u0300-\u036f]")
+def folds(values: Sequence[str]) -> list[str]:
+    """``fold`` of each value, for values looked at once each (the distinct names of a whole
+    register, which would only churn through a cache): in C over many at once where every
+    one is as ``clean`` leaves it (``_at_once``)."""
+    return list(_at_once(values, folded, lambda lines: _bare(lines).split("\n"), stored=True))
+
+
+def _bare(value: str) -> str:
+    """A clean text folded: decomposed, its marks dropped and đ read as d."""
+    decomposed = unicodedata.normalize("NFD", value.casefold())
+    try:  # Vietnamese, and any text of ASCII letters and combining marks: in C
+        marked = codecs.charmap_encode(decomposed, "strict", _MARKED)[0]
+        return marked.translate(_D_FOR_D_STROKE, _MARK_BYTES).decode("ascii")
+    except UnicodeEncodeError:  # another letter: every nonspacing mark, by its category
+        kept = (ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+        return "".join(kept).replace("đ", "d")
+
+
+# An 8-bit code of ASCII, the combining marks U+0300-U+036F (all nonspacing) and đ, as the
+# standard single-byte codecs are made: a text of nothing else encodes in C, its marks' bytes
+# are deleted and đ's made a d by one translation of the bytes.
+_MARKS = "".join(map(chr, range(0x300, 0x370)))
+_MARKED = codecs.charmap_build(
+    "".join(map(chr, range(0x80))) + _MARKS + "đ" + "\ufffe" * (0x80 - len(_MARKS) - 1)
+)
+_MARK_BYTES = bytes(range(0x80, 0x80 + len(_MARKS)))
+_D_FOR_D_STROKE = bytes(range(0x80 + len(_MARKS))) + b"d" + bytes(range(0x81 + len(_MARKS), 0x100))
 
 
 def loose(value: str) -> str:
@@ -229,23 +257,49 @@ sort_key = vi_sort_key
 
 
 def sort_keys(values: Sequence[str]) -> list[tuple[str, str]]:
-    """``sort_key`` of each value: in C, over 10,000 of them at once (the texts made on the way
-    are four bytes a letter: 30 MB for 100,000 names at once), where every one is as ``clean``
-    leaves it, else value by value."""
-    keys: list[tuple[str, str]] = []
-    for at in range(0, len(values), 10_000):
-        part = values[at : at + 10_000]
+    """``sort_key`` of each value, in C over many at once where every one is as ``clean``
+    leaves it (``_at_once``)."""
+    keys = _at_once(values, lambda value: sort_key(value)[0], _sort_keyed, stored=True)
+    return list(zip(keys, values, strict=True))
+
+
+def _sort_keyed(lines: str) -> Iterable[str]:
+    letters, tones = _letters_and_tones(unicodedata.normalize("NFD", lines.casefold()))
+    return map("\0".join, zip(letters.split("\n"), tones.split("\n"), strict=True))
+
+
+def _at_once(
+    values: Sequence[str], each: Callable[[str], str], lines: Callable[[str], Iterable[str]],
+    *, stored: bool = False
+) -> Iterator[str]:  # fmt: skip
+    """``each`` of every value, made 10,000 values at a time by ``lines`` from their lines
+    joined (the texts made on the way are four bytes a letter: 30 MB for 100,000 names at
+    once). ``lines`` maps a text line by line, in C, and gives the lines it makes, each
+    ``each`` of its value; that holds where every value is one line (and, with ``stored``,
+    as ``clean`` leaves it: as the file keeps it, the usual case). A part where any is not
+    is made value by value."""
+    for at in range(0, len(values), _AT_ONCE):
+        part = values[at : at + _AT_ONCE]
         joined = "\n".join(part)
-        # One line each, and as ``clean`` leaves them: as the file keeps them, the usual case.
-        if joined.count("\n") != len(part) - 1 or (
-            clean.__wrapped__(joined, multiline=True) != joined
-        ):
-            keys += map(sort_key, part)
-            continue
-        letters, tones = _letters_and_tones(unicodedata.normalize("NFD", joined.casefold()))
-        both = map("\0".join, zip(letters.split("\n"), tones.split("\n"), strict=True))
-        keys += zip(both, part, strict=True)
-    return keys
+        if joined.count("\n") != len(part) - 1 or (stored and not _as_cleaned(joined, part)):
+            yield from map(each, part)
+        else:
+            yield from lines(joined)
+
+
+_AT_ONCE = 10_000
+
+
+def _as_cleaned(joined: str, values: Sequence[str]) -> bool:
+    """Whether each of ``values`` (``joined``, a line each) is as ``clean`` leaves it: NFC,
+    nothing that is not printable (so no space but " "), no space at either end nor two."""
+    return (
+        unicodedata.is_normalized("NFC", joined)
+        and all(map(str.isprintable, values))
+        and not any(space in joined for space in ("  ", " \n", "\n "))
+        and joined[:1] != " "
+        and joined[-1:] != " "
+    )
 
 
 def ordered(items: Iterable[T], name: Callable[[T], str]) -> list[T]:
