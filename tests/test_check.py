@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 import pytest
@@ -113,3 +114,44 @@ def test_every_rule_has_a_title_and_a_basis() -> None:
         f.rule for f in check(stored(replace(GOOD, issuer="X", form="Cờ thi đua")), PHASES, [])
     }
     assert found <= set(RULES) and found == {"level-unset", "kind-form"}
+
+
+def test_a_register_of_many_awards_is_checked_as_each_award_would_be() -> None:
+    """25,000 awards, so that names are folded and keyed many at a time: a misspelling, a
+    duplicate in another case and tone placement, a decision of another year and a name in
+    NFD lie in different parts, and each is found with exactly its awards; the rest, each its
+    own name, pass."""
+    awards = [replace(GOOD, id=n, recipient=f"Trần Thị Hòa {n}", decision=None)
+              for n in range(1, 25_001)]  # fmt: skip
+    awards[2] = replace(awards[2], recipient="Nguyễn Thị Hoà")  # id 3
+    awards[23_999] = replace(awards[23_999], recipient="Nguyen Thi Hoa")  # id 24,000
+    awards[4] = replace(awards[4], recipient="Lê Thủy")  # id 5
+    awards[15_004] = replace(awards[15_004], recipient="LÊ THUỶ")  # id 15,005
+    awards[6] = replace(awards[6], decided_on="2017-01-05")  # id 7
+    nfd = unicodedata.normalize("NFD", "Đặng Văn Ảnh")
+    awards[12_344] = replace(awards[12_344], recipient=nfd)  # id 12,345
+    awards[20_000] = replace(awards[20_000], recipient=nfd)  # id 20,001
+    assert findings(*awards) == [
+        ("decision-year", (7,)),
+        ("duplicate", (5, 15_005)),
+        ("duplicate", (12_345, 20_001)),
+        ("spelling", (3, 24_000)),
+        ("spelling", (5, 15_005)),
+    ]
+
+
+def test_the_duplicate_keys_of_many_records_are_each_record_s() -> None:
+    """``duplicate_keys`` over stored records, one line and clean or not, agrees with
+    ``duplicate_key`` of each: case, NFD, old tone placement, no unit, no decision."""
+    from awards.domain.records import duplicate_key, duplicate_keys
+
+    records = list(stored(
+        GOOD, replace(GOOD, id=2, recipient="NGUYỄN  VĂN AN", unit=None),
+        replace(GOOD, id=3, recipient=unicodedata.normalize("NFD", "Hòa Thủy"), decision=None),
+        replace(GOOD, id=4, recipient="Hoà Thuỷ", decision="12/qđ-ubnd"),
+        replace(GOOD, id=5, recipient="Line\nbreak"),
+    ).values())  # fmt: skip
+    keys = duplicate_keys(records)
+    assert keys == list(map(duplicate_key, records))
+    assert keys[2][0] == keys[3][0]  # one name, its tones placed two ways
+    assert keys[3][1] == keys[0][1]  # one decision, in another case

@@ -131,14 +131,29 @@ def duplicate_key(award: Award | Mapping[str, Any]) -> tuple[DuplicateKey, str]:
     NFD, either tone placement), form, issuer and year; and the decision, which tells two
     awards apart only where both have one. Names that differ in their diacritics differ."""
     get: Callable[[str], Any] = award.get
-    key = (text.same_key(get("recipient")), _unit_key(get("unit") or ""), get("form"),
-           get("issuer"), get("year"))  # fmt: skip
-    return key, _decision_key(get("decision") or "")
+    key = (text.same_key(get("recipient")), _unit_key(get("unit")), get("form"), get("issuer"),
+           get("year"))  # fmt: skip
+    return key, _decision_key(get("decision"))
+
+
+def duplicate_keys(awards: Sequence[Award | Mapping[str, Any]]) -> list[tuple[DuplicateKey, str]]:
+    """``duplicate_key`` of each award, made in C: the recipients keyed at once
+    (``text.same_keys``), the units' and decisions' keys looked up."""
+    column = functools.partial(field_values, awards)
+    keys = zip(text.same_keys(list(column("recipient"))), map(_unit_key, column("unit")),
+               column("form"), column("issuer"), column("year"), strict=True)  # fmt: skip
+    return list(zip(keys, map(_decision_key, column("decision")), strict=True))
 
 
 # Units and decisions repeat row after row; a recipient is new each time.
-_unit_key = functools.lru_cache(maxsize=4096)(text.same_key)
-_decision_key = functools.lru_cache(maxsize=4096)(text.clean_key)
+@functools.lru_cache(maxsize=4096)
+def _unit_key(unit: str | None) -> str:
+    return text.same_key(unit or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _decision_key(decision: str | None) -> str:
+    return text.clean_key(decision or "")
 
 
 def field_values(awards: Sequence[Award | Mapping[str, Any]], name: str) -> Iterator[Any]:

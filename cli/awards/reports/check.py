@@ -8,7 +8,9 @@ they have been dealt with. Pure functions; no I/O.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping, Sequence
+from itertools import compress, count
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from awards import text
@@ -16,7 +18,7 @@ from awards.i18n import N_, _
 
 if TYPE_CHECKING:  # the rules are read by --help, which needs no model
     from awards.domain.catalogue import Catalogue
-    from awards.domain.records import DuplicateKey, Issuer, Phase
+    from awards.domain.records import Issuer, Phase
 
 LAW = "Luật Thi đua, khen thưởng 2022 (06/2022/QH15)"
 
@@ -117,6 +119,20 @@ def _grouped(keys: Iterable[K]) -> dict[K, list[int]]:
     return groups
 
 
+def _where(values: Sequence[K], wanted: Container[K]) -> Iterator[int]:
+    """The positions, in order, of the values that are among ``wanted``: found in C, so that a
+    rule looks in Python only at the awards it names (few, in a register kept well)."""
+    return compress(count(), map(wanted.__contains__, values))
+
+
+def _positions(values: Sequence[K], wanted: Container[K]) -> dict[K, list[int]]:
+    """The positions of each of ``wanted`` among ``values`` (``_where``), by value."""
+    found: dict[K, list[int]] = defaultdict(list)
+    for position in _where(values, wanted):
+        found[values[position]].append(position)
+    return found
+
+
 def _merged(groups: Mapping[K, list[int]], key: Callable[[K], J]) -> dict[J, list[int]]:
     """``groups`` grouped again by a part of their key, still in order of first appearance."""
     merged: dict[J, list[int]] = defaultdict(list)
@@ -212,12 +228,13 @@ def _phase_years(live: _Live, phases: Sequence[Phase]) -> list[Finding]:
 
 def _decisions(live: _Live) -> list[Finding]:
     dated, years = live("decided_on"), live("year")
+    pairs = list(zip(dated, years, strict=True))
+    wrong = {(date, year) for date, year in dict.fromkeys(pairs) if date and int(date[:4]) != year}
     findings = [
         Finding("decision-year", live.ids([position]), _(
             "award year {year}, but its decision is dated {date}"
-        ).format(year=year, date=date))
-        for position, (date, year) in enumerate(zip(dated, years, strict=True))
-        if date and int(date[:4]) != year
+        ).format(year=years[position], date=dated[position]))
+        for position in _where(pairs, wrong)
     ]  # fmt: skip
     numbers, issuers = live("decision"), live("issuer")
     by_number = _merged(_grouped(numbers), lambda number: text.key(number or ""))
@@ -240,17 +257,17 @@ def _decisions(live: _Live) -> list[Finding]:
 def _duplicates(live: _Live) -> list[Finding]:
     """Records of one award, by the rule import uses (``duplicate_key``): names that differ
     only in their diacritics are two names, which ``spelling`` notes instead."""
-    from awards.domain.records import duplicate_key
+    from awards.domain.records import duplicate_keys
 
     findings: list[Finding] = []
-    keys = list(map(duplicate_key, live.records))
-    repeated = {key for key, seen in Counter(key for key, _d in keys).items() if seen > 1}
-    groups: dict[DuplicateKey, list[int]] = defaultdict(list)
-    for position, (key, _decision) in enumerate(keys):
-        if key in repeated:
-            groups[key].append(position)
-    for group in groups.values():
-        decided = {p: keys[p][1] for p in group}
+    keyed = duplicate_keys(live.records)
+    keys = list(map(itemgetter(0), keyed))
+    counted = Counter(keys)
+    if len(counted) == len(keys):
+        return findings
+    repeated = {key for key, seen in counted.items() if seen > 1}
+    for group in _positions(keys, repeated).values():
+        decided = {p: keyed[p][1] for p in group}
         undecided = [p for p in group if not decided[p]]
         sets = [[p for p in group if decided[p] in ("", d)]
                 for d in sorted(set(decided.values()) - {""})]  # fmt: skip
@@ -268,21 +285,22 @@ def _duplicates(live: _Live) -> list[Finding]:
 
 def _spellings(live: _Live) -> list[Finding]:
     """Values of a field that fold to one (``text.fold``): each distinct value is folded once
-    (``text.folded``), and the awards of the names spelled two ways are found in one pass."""
+    (``text.folds``), and the awards of the names spelled two ways are found in one pass."""
     findings = []
     for field in (N_("recipient"), N_("unit"), N_("issuer")):
         values = live(field)
-        spellings: dict[str, list[str]] = defaultdict(list)
-        for value in dict.fromkeys(values):  # in file order
-            if value:
-                spellings[text.folded(value)].append(value)
-        split = [variants for variants in spellings.values() if len(variants) > 1]
-        if not split:
+        distinct = [value for value in dict.fromkeys(values) if value]  # in file order
+        folds = text.folds(distinct)
+        counted = Counter(folds)
+        if len(counted) == len(folds):
             continue
-        group = {value: i for i, variants in enumerate(split) for value in variants}
-        positions = _grouped(map(group.get, values))
-        for i, variants in enumerate(split):
+        spellings: dict[str, list[str]] = defaultdict(list)
+        for position in _where(folds, {fold for fold, seen in counted.items() if seen > 1}):
+            spellings[folds[position]].append(distinct[position])
+        at = _positions(values, {value for variants in spellings.values() for value in variants})
+        for variants in spellings.values():
             shown = _(" and ").join(f"{v!r}" for v in sorted(variants))
             spelled = _("{field} spelled {spellings}").format(field=_(field), spellings=shown)
-            findings.append(Finding("spelling", live.ids(positions[i]), spelled))
+            same = [position for value in variants for position in at[value]]
+            findings.append(Finding("spelling", live.ids(same), spelled))
     return findings

@@ -25,7 +25,15 @@ from awards.domain.build import (
     build_phase,
 )
 from awards.domain.catalogue import LAW_CATALOGUE, Catalogue
-from awards.domain.records import DuplicateKey, Entry, Issuer, Office, Phase, duplicate_key
+from awards.domain.records import (
+    DuplicateKey,
+    Entry,
+    Issuer,
+    Office,
+    Phase,
+    duplicate_key,
+    duplicate_keys,
+)
 from awards.domain.spellings import Spellings
 from awards.domain.vocab import AWARD, CATALOGUE, ISSUER, OFFICE, PHASE
 from awards.errors import AwardsError, Conflict, Invalid
@@ -538,8 +546,8 @@ class _AwardImporter:
         if self.seen is None:
             stored = _("award {id}")
             self.seen = {}
-            for key, award in self.stored.items():
-                found, decision = duplicate_key(award)
+            keys = duplicate_keys(list(self.stored.values()))
+            for key, (found, decision) in zip(self.stored, keys, strict=True):
                 self.seen.setdefault(found, []).append((decision, stored.format(id=key)))
         return self.seen
 
