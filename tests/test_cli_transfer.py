@@ -496,7 +496,8 @@ def test_a_long_export_neutralises_the_one_value_that_needs_it(
 ) -> None:
     """12,000 awards, among them one unit that begins as a formula, one recipient with a tab
     typed into the file by hand and one note of two lines: those three are written safe, and
-    every other value exactly as stored."""
+    every other value exactly as stored, each row under its id. A key typed by hand into a
+    record is no column; a unit taken out of one is an empty cell."""
     rows = [[f"Người {n}", "individual", "Giấy khen", "Giám đốc Công an tỉnh", "2020",
              f"Đội {n % 7}, Phòng {n % 3}"] for n in range(12_000)]  # fmt: skip
     rows[7_001][5] = "=1+1"
@@ -508,6 +509,9 @@ def test_a_long_export_neutralises_the_one_value_that_needs_it(
     data = json.loads(db.read_bytes())
     data["awards"]["9500"]["recipient"] = "Người\t9499"
     data["awards"]["11000"]["note"] = "dòng 1\ndòng 2"
+    data["awards"]["3000"]["ghi_chu"] = "typed by hand"
+    del data["awards"]["4000"]["unit"]
+    rows[3_999][5] = ""
     db.write_bytes(json.dumps(data, ensure_ascii=False).encode())
     target = tmp_path / f"out.{suffix}"
     ok(["export", str(target)])
@@ -515,6 +519,9 @@ def test_a_long_export_neutralises_the_one_value_that_needs_it(
         written = list(csv.reader(file, delimiter=delimiter))
     recipient, unit, note = (written[0].index(name) for name in ("recipient", "unit", "note"))
     assert len(written) == 12_001
+    assert {len(row) for row in written} == {len(written[0])}
+    assert "ghi_chu" not in written[0] and "typed by hand" not in written[3_000]
+    assert [row[written[0].index("id")] for row in written[1:]] == list(map(str, range(1, 12_001)))
     assert written[7_002][unit] == "'=1+1"
     assert written[9_500][recipient] == "Người\\t9499"
     assert written[11_000][note] == "dòng 1\ndòng 2"

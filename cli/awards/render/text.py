@@ -12,7 +12,7 @@ import itertools
 import re
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from awards.i18n import N_, Translate
 from awards.text import FORMULA_FIRST, neutralise, printable, safe
@@ -127,13 +127,33 @@ def delimited(
         return buffer.getvalue()
 
     yield written([fieldnames])
-    for chunk in chunked(records, 5000):
-        batch = [list(map(r.get, fieldnames)) for r in chunk]
+    for batch in _cells(records, fieldnames, 5000):
         part = written(batch)
         plain = _PLAIN_TYPES.issuperset(map(type, itertools.chain.from_iterable(batch)))
         if not (plain and _as_written(part, len(batch), len(fieldnames), delimiter)):
             part = written([["" if v is None else _flat(v) for v in values] for values in batch])
         yield part
+
+
+@runtime_checkable
+class Tabled(Protocol):
+    """Rows that give their values without making each row (``store.tables.AwardRows``)."""
+
+    def __len__(self) -> int: ...
+    def taken(self, order: Iterable[int]) -> Tabled: ...
+    def cells(self, names: Sequence[str]) -> list[list[Any]]: ...
+
+
+def _cells(records: Iterable[dict[str, Any]], names: Sequence[str], size: int
+           ) -> Iterator[list[list[Any]]]:  # fmt: skip
+    """Each record's values of ``names``, a list a record, ``size`` records at a time; of
+    awards as an export writes them (``Tabled``), without making each row."""
+    if isinstance(records, Tabled):
+        for at in range(0, len(records), size):
+            yield records.taken(range(at, min(at + size, len(records)))).cells(names)
+        return
+    for chunk in chunked(records, size):
+        yield [list(map(record.get, names)) for record in chunk]
 
 
 def encoded(chunks: Iterable[str], encoding: str) -> Iterator[bytes]:
