@@ -54,6 +54,12 @@ def without_ids(records: list[dict[str, object]]) -> list[dict[str, object]]:
 # ---- CSV in --------------------------------------------------------------------------------
 
 
+def shown_width(width: float) -> int:
+    """A column's width as Excel shows it, in characters: the file holds it with the cell's
+    padding (15.71 for 15), as Excel itself writes it."""
+    return int(width)
+
+
 def test_excel_csv_with_bom_semicolons_and_vietnamese_headers(
     ok: Ok, run: Run, tmp_path: Path, phases: None
 ) -> None:
@@ -390,7 +396,7 @@ def test_xlsx_export_has_awards_and_phases_sheets_typed_and_fitted(
     assert awards["G2"].value == 2019 and awards["G2"].data_type == "n"
     assert awards["J2"].value == dt.datetime(2019, 12, 15)
     assert awards["J2"].number_format == "DD/MM/YYYY"
-    assert awards.column_dimensions["B"].width == len("Trần Thị Bình") + 2
+    assert shown_width(awards.column_dimensions["B"].width) == len("Trần Thị Bình") + 2
     assert [c.value for c in book["phases"]["A"]] == ["code", "2014-2018", "2018-2023"]
 
 
@@ -410,8 +416,10 @@ def test_xlsx_export_fits_each_column_to_its_longest_value_or_line(
     ok(["export", str(target)])
     sheet = openpyxl.load_workbook(target)["awards"]
 
-    def width(field: str) -> float:
-        return sheet.column_dimensions[get_column_letter(AWARD_FIELDS.index(field) + 1)].width
+    def width(field: str) -> int:
+        return shown_width(
+            sheet.column_dimensions[get_column_letter(AWARD_FIELDS.index(field) + 1)].width
+        )
 
     assert width("note") == len(long_line) + 2
     assert width("unit") == len(unit) + 2
@@ -661,11 +669,15 @@ def test_tally_workbook_has_the_numbers_and_a_bar_chart(
         ["Total", 1, 3, 4],
     ]
     (chart,) = sheet._charts
-    assert chart.tagname == "barChart"
-    assert [s.tx.strRef.f for s in chart.series] == ["'tally'!B1", "'tally'!C1"]
-    assert [s.val.numRef.f for s in chart.series] == ["'tally'!$B$2:$B$3", "'tally'!$C$2:$C$3"]
+    assert chart.tagname == "barChart" and chart.type == "col"
+
+    def cells(reference: str) -> str:  # a range as it reads, whether quoted and fixed or not
+        return reference.replace("'", "").replace("$", "")
+
+    assert [cells(s.tx.strRef.f) for s in chart.series] == ["tally!B1", "tally!C1"]
+    assert [cells(s.val.numRef.f) for s in chart.series] == ["tally!B2:B3", "tally!C2:C3"]
     category = chart.series[0].cat
-    assert (category.numRef or category.strRef).f == "'tally'!$A$2:$A$3"
+    assert cells((category.numRef or category.strRef).f) == "tally!A2:A3"
 
 
 def test_tally_output_file_for_text_formats(ok: Ok, run: Run, tmp_path: Path) -> None:
@@ -763,3 +775,45 @@ def test_export_to_sqlite_gives_tables_indexes_and_tally_views(
     assert (refused.exit_code, refused.stderr) == (2, (
         "Error: a database cannot go to standard output; give a file name ending in .sqlite or "
         ".db\n"))  # fmt: skip
+
+
+def test_an_xlsx_export_of_more_awards_than_a_sheet_holds_is_refused() -> None:
+    """A sheet holds 1,048,576 rows, the heading among them: an export of as many awards is
+    refused before anything is written, naming the formats that hold them."""
+    from collections.abc import Sequence
+
+    from awards.errors import Invalid
+    from awards.render.xlsx import awards_workbook
+
+    class Many(Sequence[dict[str, object]]):  # that many awards, none of them made
+        def __len__(self) -> int:
+            return 1_048_576
+
+        def __getitem__(self, index: object) -> dict[str, object]:  # type: ignore[override]
+            raise AssertionError("nothing is read of a register too large to write")
+
+    tables = {"awards": Many(), "phases": [], "issuers": [], "catalogue": []}
+    with pytest.raises(
+        Invalid,
+        match=r"^a sheet of a workbook holds at most 1,048,575 rows, "
+        r"and this one has 1,048,576; export to \.csv or \.sqlite instead$",
+    ):
+        awards_workbook(tables)
+
+
+def test_an_xlsx_export_of_a_text_longer_than_a_cell_holds_is_refused(
+    ok: Ok, run: Run, tmp_path: Path
+) -> None:
+    """A note of 40,000 letters does not fit a cell (32,767): the export says so in one line,
+    naming the formats that hold it whole, and writes no workbook; a CSV export holds it."""
+    add(ok, "Trần Thị Bình", "--note", "ghi chú " + "x" * 39_992)
+    target = tmp_path / "out.xlsx"
+    refused = run(["export", str(target)])
+    assert (refused.exit_code, refused.stderr) == (1, (
+        "Error: a cell of a workbook holds at most 32,767 characters, and a note here has "
+        "40,000; export to .csv, .json or .sqlite instead\n"))  # fmt: skip
+    assert not target.exists()
+    ok(["export", str(tmp_path / "out.csv")])
+    with (tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as file:
+        (written,) = list(csv.DictReader(file))
+    assert len(written["note"]) == 40_000

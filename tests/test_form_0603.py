@@ -143,7 +143,9 @@ def test_form_0603_workbook_is_the_state_form_and_prints_on_one_page_wide(
     assert sheet["A12"].value == "1. Chia theo đối tượng khen thưởng" and sheet["A12"].font.b
     assert sheet["A11"].font.name == "Times New Roman"
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
-    assert (sheet.page_setup.fitToWidth, sheet.sheet_properties.pageSetUpPr.fitToPage) == (1, True)
+    # one page wide (1, the default width, may be left out of the file), as many long as it takes
+    fit = (sheet.page_setup.fitToWidth or 1, sheet.page_setup.fitToHeight)
+    assert (*fit, sheet.sheet_properties.pageSetUpPr.fitToPage) == (1, 0, True)
     assert sheet.print_title_rows == "$8:$10"
     texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     assert {"Người lập biểu", "Thủ trưởng đơn vị", "(Ký, họ tên, đóng dấu)"} <= set(texts)

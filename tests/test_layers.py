@@ -31,7 +31,7 @@ ALLOWED = {
         "commands/transfer.py",
         "commands/translation.py",
     },
-    "openpyxl": {"render/xlsx.py"},
+    "xlsxwriter": {"render/xlsx.py"},
     "python_calamine": {"transfer/workbook.py"},
     "docx": {"render/docx.py"},
 }
@@ -93,7 +93,7 @@ def test_commands_are_the_documented_ones() -> None:
 
 
 def test_everyday_commands_do_not_load_heavy_libraries(tmp_path: Path) -> None:
-    """list, tally and add leave openpyxl (and tally/list JSON leave Rich) unloaded."""
+    """list, tally and add leave XlsxWriter (and tally/list JSON leave Rich) unloaded."""
     script = (
         "import sys\n"
         "from awards.app import app\n"
@@ -103,7 +103,7 @@ def test_everyday_commands_do_not_load_heavy_libraries(tmp_path: Path) -> None:
         "        app(argv)\n"
         "    except SystemExit:\n"
         "        pass\n"
-        "print(sorted(m for m in ('openpyxl', 'rich') if m in sys.modules))\n"
+        "print(sorted(m for m in ('xlsxwriter', 'rich') if m in sys.modules))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],

@@ -110,7 +110,16 @@ class Row:
 
 
 def versions() -> str:
-    names = ("awards", "sqlite-utils", "typer", "tinydb", "orjson", "rich", "openpyxl")
+    names = (
+        "awards",
+        "sqlite-utils",
+        "typer",
+        "tinydb",
+        "orjson",
+        "rich",
+        "xlsxwriter",
+        "openpyxl",
+    )
     found = []
     for name in names:
         try:
@@ -216,8 +225,8 @@ def measure(size: int, runs: int, folder: Path, env: dict[str, str], rows: list[
 
 
 # A bare write of the same rows, the peer of `export FILE.xlsx`: with XlsxWriter in its
-# streaming mode, the fastest well-kept workbook writer measured (0.85x openpyxl's), and with
-# openpyxl's write-only workbook, which awards writes through.
+# streaming mode, the fastest well-kept workbook writer measured, which awards writes through,
+# and with openpyxl's write-only workbook, which awards wrote through before.
 BARE_XLSX = """
 import csv, sys
 import xlsxwriter
