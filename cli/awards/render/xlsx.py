@@ -143,7 +143,7 @@ def grid_workbook(
 
     ``series`` are the grid columns drawn as bars; the first ``labels`` columns name the bars.
     """
-    _fitting(len(grid.rows) + 1)
+    _fitting(len(grid.rows) + (grid.total is not None))
     buffer = io.BytesIO()
     book = _book(buffer)
     rows = [list(row) for row in grid.rows]
