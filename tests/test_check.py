@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import replace
 
 import pytest
 
@@ -39,13 +38,13 @@ def test_a_sound_award_passes_every_rule() -> None:
 @pytest.mark.parametrize(
     ("award", "rule"),
     [
-        (replace(GOOD, form="Giấy khen"), "level-form"),  # Giấy khen from a province
-        (replace(GOOD, issuer="Giám đốc Công an tỉnh", decision=None), "level-form"),  # Bằng khen from a unit head
-        (replace(GOOD, form="Cờ thi đua"), "kind-form"),  # a collective-only form to an individual
-        (replace(GOOD, form="Chiến sĩ thi đua", kind="collective"), "kind-form"),
-        (replace(GOOD, year=2020, decided_on="2020-05-02"), "phase-year"),  # not in 2014–2018
-        (replace(GOOD, phase="1999-2000"), "phase-year"),  # no such phase
-        (replace(GOOD, decided_on="2017-01-05"), "decision-year"),
+        (GOOD.replaced(form="Giấy khen"), "level-form"),  # Giấy khen from a province
+        (GOOD.replaced(issuer="Giám đốc Công an tỉnh", decision=None), "level-form"),  # Bằng khen from a unit head
+        (GOOD.replaced(form="Cờ thi đua"), "kind-form"),  # a collective-only form to an individual
+        (GOOD.replaced(form="Chiến sĩ thi đua", kind="collective"), "kind-form"),
+        (GOOD.replaced(year=2020, decided_on="2020-05-02"), "phase-year"),  # not in 2014–2018
+        (GOOD.replaced(phase="1999-2000"), "phase-year"),  # no such phase
+        (GOOD.replaced(decided_on="2017-01-05"), "decision-year"),
     ],
 )  # fmt: skip
 def test_each_rule_finds_the_record_that_breaks_it(award: Award, rule: str) -> None:
@@ -55,55 +54,55 @@ def test_each_rule_finds_the_record_that_breaks_it(award: Award, rule: str) -> N
 
 def test_the_labour_federation_gives_both_forms() -> None:
     """An organisation-level issuer may give Giấy khen and Bằng khen (its own statutes)."""
-    giay = replace(GOOD, issuer="Chủ tịch LĐLĐ tỉnh", form="Giấy khen", decision=None)
-    bang = replace(GOOD, id=2, issuer="Chủ tịch LĐLĐ tỉnh", recipient="Trần Bình", decision=None)
+    giay = GOOD.replaced(issuer="Chủ tịch LĐLĐ tỉnh", form="Giấy khen", decision=None)
+    bang = GOOD.replaced(id=2, issuer="Chủ tịch LĐLĐ tỉnh", recipient="Trần Bình", decision=None)
     assert findings(giay, bang) == []
 
 
 def test_an_issuer_without_a_level_is_reported_once() -> None:
     """All its awards under one finding, whatever their forms."""
-    first = replace(GOOD, issuer="Sở Nội vụ", decision=None)
-    second = replace(first, id=2, recipient="Trần Bình", form="Giấy khen")
+    first = GOOD.replaced(issuer="Sở Nội vụ", decision=None)
+    second = first.replaced(id=2, recipient="Trần Bình", form="Giấy khen")
     assert findings(first, second) == [("level-unset", (1, 2))]
 
 
 def test_a_decision_number_with_two_dates_or_two_issuers() -> None:
     """The same number must mean the same decision."""
-    other_date = replace(GOOD, id=2, recipient="Trần Bình", decided_on="2016-07-01")
-    other_issuer = replace(GOOD, id=3, recipient="Lê Chi", issuer="Bộ Công an")
+    other_date = GOOD.replaced(id=2, recipient="Trần Bình", decided_on="2016-07-01")
+    other_issuer = GOOD.replaced(id=3, recipient="Lê Chi", issuer="Bộ Công an")
     assert findings(GOOD, other_date) == [("decision-twice", (1, 2))]
     assert findings(GOOD, other_issuer) == [("decision-twice", (1, 3))]
-    assert findings(GOOD, replace(GOOD, id=2, recipient="Trần Bình")) == []
+    assert findings(GOOD, GOOD.replaced(id=2, recipient="Trần Bình")) == []
 
 
 def test_probable_duplicates_are_the_same_award_in_another_case() -> None:
     """Same person (in another case), unit, form, issuer and year: a duplicate; a
     name that differs in its diacritics is another name, noted as a possible misspelling; two
     decisions of their own tell two awards apart, one without a decision does not."""
-    twin = replace(GOOD, id=2, recipient="NGUYỄN VĂN AN", decision=None, decided_on=None)
+    twin = GOOD.replaced(id=2, recipient="NGUYỄN VĂN AN", decision=None, decided_on=None)
     assert findings(GOOD, twin) == [("duplicate", (1, 2)), ("spelling", (1, 2))]
-    assert findings(GOOD, replace(twin, year=2017)) == [("spelling", (1, 2))]
-    assert findings(GOOD, replace(twin, unit="Công ty khác")) == [("spelling", (1, 2))]
-    bare = replace(twin, recipient="NGUYEN VAN AN")
+    assert findings(GOOD, twin.replaced(year=2017)) == [("spelling", (1, 2))]
+    assert findings(GOOD, twin.replaced(unit="Công ty khác")) == [("spelling", (1, 2))]
+    bare = twin.replaced(recipient="NGUYEN VAN AN")
     assert findings(GOOD, bare) == [("spelling", (1, 2))]
-    other = replace(twin, decision="99/QĐ-UBND", decided_on="2016-05-01")
+    other = twin.replaced(decision="99/QĐ-UBND", decided_on="2016-05-01")
     assert ("duplicate", (1, 2)) not in findings(GOOD, other)
-    assert findings(GOOD, replace(twin, recipient="Nguyễn Văn Anh")) == []
+    assert findings(GOOD, twin.replaced(recipient="Nguyễn Văn Anh")) == []
 
 
 def test_units_and_issuers_spelled_two_ways() -> None:
     """Values that differ only by case or diacritics split a tally."""
-    one = replace(GOOD, unit="Công ty Bình An", decision=None)
-    two = replace(GOOD, id=2, recipient="Trần Bình", unit="Cong ty Binh An", decision=None)
+    one = GOOD.replaced(unit="Công ty Bình An", decision=None)
+    two = GOOD.replaced(id=2, recipient="Trần Bình", unit="Cong ty Binh An", decision=None)
     assert findings(one, two) == [("spelling", (1, 2))]
     issuers = [*ISSUERS, Issuer("UBND Tỉnh", "province")]
-    three = replace(GOOD, id=3, recipient="Lê Chi", issuer="UBND Tỉnh", decision=None)
-    assert findings(replace(GOOD, decision=None), three, issuers=issuers) == [("spelling", (1, 3))]
+    three = GOOD.replaced(id=3, recipient="Lê Chi", issuer="UBND Tỉnh", decision=None)
+    assert findings(GOOD.replaced(decision=None), three, issuers=issuers) == [("spelling", (1, 3))]
 
 
 def test_revoked_awards_are_not_checked() -> None:
     """A revoked award has been dealt with."""
-    revoked = replace(GOOD, form="Giấy khen", revoked_decision="9/QĐ", revoked_on="2017-01-01")
+    revoked = GOOD.replaced(form="Giấy khen", revoked_decision="9/QĐ", revoked_on="2017-01-01")
     assert findings(revoked) == []
 
 
@@ -111,7 +110,7 @@ def test_every_rule_has_a_title_and_a_basis() -> None:
     """The table says what each rule is and where it comes from."""
     assert all(rule.title and rule.basis for rule in RULES.values())
     found = {
-        f.rule for f in check(stored(replace(GOOD, issuer="X", form="Cờ thi đua")), PHASES, [])
+        f.rule for f in check(stored(GOOD.replaced(issuer="X", form="Cờ thi đua")), PHASES, [])
     }
     assert found <= set(RULES) and found == {"level-unset", "kind-form"}
 
@@ -121,16 +120,16 @@ def test_a_register_of_many_awards_is_checked_as_each_award_would_be() -> None:
     duplicate in another case and tone placement, a decision of another year and a name in
     NFD lie in different parts, and each is found with exactly its awards; the rest, each its
     own name, pass."""
-    awards = [replace(GOOD, id=n, recipient=f"Trần Thị Hòa {n}", decision=None)
+    awards = [GOOD.replaced(id=n, recipient=f"Trần Thị Hòa {n}", decision=None)
               for n in range(1, 25_001)]  # fmt: skip
-    awards[2] = replace(awards[2], recipient="Nguyễn Thị Hoà")  # id 3
-    awards[23_999] = replace(awards[23_999], recipient="Nguyen Thi Hoa")  # id 24,000
-    awards[4] = replace(awards[4], recipient="Lê Thủy")  # id 5
-    awards[15_004] = replace(awards[15_004], recipient="LÊ THUỶ")  # id 15,005
-    awards[6] = replace(awards[6], decided_on="2017-01-05")  # id 7
+    awards[2] = awards[2].replaced(recipient="Nguyễn Thị Hoà")  # id 3
+    awards[23_999] = awards[23_999].replaced(recipient="Nguyen Thi Hoa")  # id 24,000
+    awards[4] = awards[4].replaced(recipient="Lê Thủy")  # id 5
+    awards[15_004] = awards[15_004].replaced(recipient="LÊ THUỶ")  # id 15,005
+    awards[6] = awards[6].replaced(decided_on="2017-01-05")  # id 7
     nfd = unicodedata.normalize("NFD", "Đặng Văn Ảnh")
-    awards[12_344] = replace(awards[12_344], recipient=nfd)  # id 12,345
-    awards[20_000] = replace(awards[20_000], recipient=nfd)  # id 20,001
+    awards[12_344] = awards[12_344].replaced(recipient=nfd)  # id 12,345
+    awards[20_000] = awards[20_000].replaced(recipient=nfd)  # id 20,001
     assert findings(*awards) == [
         ("decision-year", (7,)),
         ("duplicate", (5, 15_005)),
@@ -146,10 +145,10 @@ def test_the_duplicate_keys_of_many_records_are_each_record_s() -> None:
     from awards.domain.records import duplicate_key, duplicate_keys
 
     records = list(stored(
-        GOOD, replace(GOOD, id=2, recipient="NGUYỄN  VĂN AN", unit=None),
-        replace(GOOD, id=3, recipient=unicodedata.normalize("NFD", "Hòa Thủy"), decision=None),
-        replace(GOOD, id=4, recipient="Hoà Thuỷ", decision="12/qđ-ubnd"),
-        replace(GOOD, id=5, recipient="Line\nbreak"),
+        GOOD, GOOD.replaced(id=2, recipient="NGUYỄN  VĂN AN", unit=None),
+        GOOD.replaced(id=3, recipient=unicodedata.normalize("NFD", "Hòa Thủy"), decision=None),
+        GOOD.replaced(id=4, recipient="Hoà Thuỷ", decision="12/qđ-ubnd"),
+        GOOD.replaced(id=5, recipient="Line\nbreak"),
     ).values())  # fmt: skip
     keys = duplicate_keys(records)
     assert keys == list(map(duplicate_key, records))

@@ -4,7 +4,6 @@ import os
 import stat
 import zlib
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import orjson
@@ -260,7 +259,7 @@ def _after(changes: Callable[..., None], path: Path, fields: frozenset[str] | No
     award), as the file holds it: the awards, the meta table and the history (without when)."""
     path.write_bytes(SAMPLE.read_bytes())
     with Store(path).transaction() as tx:  # a change for undo to take back
-        tx.replace_awards([replace(tx.award(4) or an_award(4), note="changed")])
+        tx.replace_awards([(tx.award(4) or an_award(4)).replaced(note="changed")])
     with Store(path, command="test").transaction(fields=fields) as tx:
         changes(tx)
     data = orjson.loads(path.read_bytes())

@@ -1,6 +1,5 @@
 """Phase commands: awards phase add, list, show, edit, remove."""
 
-from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -142,7 +141,7 @@ def phase_edit(
         after = build_phase(given, tx.phases, tx.awards, base=before)
         if after != before:
             tx.replace(before.code, after)
-            moved = [replace(a, phase=after.code) for a in tx.awards if a.phase == before.code]
+            moved = [a.replaced(phase=after.code) for a in tx.awards if a.phase == before.code]
             if moved and after.code != before.code:
                 tx.replace_awards(moved)
     render.emit(phase_detail(after))

@@ -261,10 +261,10 @@ class AwardBuilder:
             award = Award(id=new_id, phase=phase, **changes)
         else:
             _raise_first(errors)
-            award = replace(base, **changes)
+            award = base.replaced(**changes)
             if given_phase is not None or award.year != base.year:
                 phase = _collect(errors, "phase", self._phase, given_phase, award.year, award.phase)
-                award = replace(award, phase=phase) if phase != award.phase else award
+                award = award.replaced(phase=phase) if phase != award.phase else award
         if (award.revoked_on or award.revoked_reason) and not award.revoked_decision:
             _collect(errors, "revoked_decision", _fail, _("a revocation needs its decision number"))
         if award.revoked_decision and not award.revoked_on:

@@ -1,5 +1,5 @@
 """The records: a phase of a program, an award, an issuer. Plain frozen values; they are made
-only by ``domain.build``, which checks every field."""
+only by ``domain.build``, which checks every field, and the store, which reads them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
 from typing import Any
+
+import msgspec
 
 from awards import text
 
@@ -44,9 +46,13 @@ class Phase(_Record):
         return self.start <= year <= self.end
 
 
-@dataclass(frozen=True, slots=True)
-class Award(_Record):
-    """One award record; ``count`` is how many recipients it stands for (a total may be > 1)."""
+class Award(msgspec.Struct, frozen=True, gc=False):
+    """One award record; ``count`` is how many recipients it stands for (a total may be > 1).
+
+    A msgspec struct rather than a dataclass: a command may build 100,000, and a struct is made
+    in C (0.1 s for a phase's 46,000, where a frozen dataclass sets each field in Python and
+    took three times that). Its values are text, numbers and None, which hold no other object,
+    so the garbage collector need not track it."""
 
     id: int
     recipient: str
@@ -76,6 +82,14 @@ class Award(_Record):
     def get(self, name: str, default: Any = None) -> Any:
         """A field by name, as a stored record gives it: filters and tallies take either."""
         return getattr(self, name, default)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields by name: as the file, an export and JSON hold them."""
+        return {name: getattr(self, name) for name in self.__struct_fields__}
+
+    def replaced(self, **changes: Any) -> Award:
+        """This award with ``changes`` to its fields."""
+        return msgspec.structs.replace(self, **changes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,15 +53,19 @@ def check_award_records(records: Mapping[str, Mapping[str, Any]], *, full: bool 
             raise ValueError(_("award id {id!r} is not a number").format(id=doc_id))
 
 
-def award_from_record(award_id: int, record: Mapping[str, Any]) -> Award:
+def award_from_record(award_id: int, record: Mapping[str, Any], *, checked: bool = False
+                      ) -> Award:  # fmt: skip
     """An award as stored; raises ``ValueError`` on a damaged record (a file edited by hand).
+    ``checked``: the record is one of awards as this program wrote them (``Decoded.checked``),
+    each checked in full before it was written, so its values are not checked again.
 
-    Every command reads every award, so this is written for speed: one pass, positional.
+    A report builds tens of thousands, so this is written for speed: one pass, positional.
     """
     values: list[Any] = list(map(record.get, STORED_FIELDS))
-    types = list(map(type, values))
-    if types[:6] != _AWARD_TYPES or not _OPTIONAL_TYPES.issuperset(types[6:]):
-        _check(record, _STORED_TYPES)
+    if not checked:
+        types = list(map(type, values))
+        if types[:6] != _AWARD_TYPES or not _OPTIONAL_TYPES.issuperset(types[6:]):
+            _check(record, _STORED_TYPES)
     return Award(award_id, *values)
 
 

@@ -52,6 +52,7 @@ class Records:
         self.path = path
         self._data = data = read.data
         self._awards: list[Award] | None = None
+        self._checked = read.checked  # the awards are as written: built without a check
         # The awards' bytes, when a command asked for only some of their ``fields``
         # (``codec.decode``): its records then hold only those, and an award is read whole
         # from them when it is built.
@@ -96,14 +97,15 @@ class Records:
     def awards_from(self, records: Iterable[tuple[str, dict[str, Any]]]) -> list[Award]:
         """Awards built from (id, record) pairs of ``award_rows``."""
         try:
-            return [
-                codec.award_from_record(int(key), record) for key, record in self._whole(records)
-            ]
+            checked = self._checked
+            return [codec.award_from_record(int(key), record, checked=checked)
+                    for key, record in self._whole(records)]  # fmt: skip
         except (TypeError, ValueError) as error:
             raise self._damaged(error) from None
 
     def rows_from(self, records: Iterable[tuple[str, dict[str, Any]]]) -> AwardRows:
-        """The (id, record) pairs of ``award_rows`` as an export writes them (``AwardRows``)."""
+        """The (id, record) pairs of ``award_rows`` as an export writes them (``AwardRows``), of
+        a reading with ``full``, which checked every value."""
         return AwardRows(self._whole(records))
 
     def _whole(
