@@ -117,7 +117,9 @@ def test_list_json_has_exactly_the_award_keys(ok: Ok, some: None) -> None:
     assert awards[3]["note"] == "Dòng 1\nDòng 2"
 
 
-@pytest.mark.parametrize("args", ["list", "list -f json", "list --year 2021", "list --sort unit"])
+@pytest.mark.parametrize(
+    "args", ["list", "list -f json", "list -f csv", "list --year 2021", "list --sort unit"]
+)
 def test_list_refuses_a_record_damaged_by_hand_and_names_the_field(
     ok: Ok, run: Run, some: None, db: Path, args: str
 ) -> None:

@@ -127,9 +127,10 @@ def delimited(
         return buffer.getvalue()
 
     yield written([fieldnames])
+    typed = isinstance(records, Tabled)  # every value text, a number or None
     for batch in _cells(records, fieldnames, 5000):
         part = written(batch)
-        plain = _PLAIN_TYPES.issuperset(map(type, itertools.chain.from_iterable(batch)))
+        plain = typed or _PLAIN_TYPES.issuperset(map(type, itertools.chain.from_iterable(batch)))
         if not (plain and _as_written(part, len(batch), len(fieldnames), delimiter)):
             part = written([["" if v is None else _flat(v) for v in values] for values in batch])
         yield part
@@ -137,7 +138,8 @@ def delimited(
 
 @runtime_checkable
 class Tabled(Protocol):
-    """Rows that give their values without making each row (``store.tables.AwardRows``)."""
+    """Rows that give their values without making each row (``store.tables.AwardRows``), every
+    value text, a whole number or None."""
 
     def __len__(self) -> int: ...
     def taken(self, order: Iterable[int]) -> Tabled: ...

@@ -131,7 +131,8 @@ class Records:
 
 class AwardRows(Sequence[dict[str, Any]]):
     """Awards as an export writes them, each made as it is written: every field by name, the
-    id first, without building an award (the records were checked in full). Only the stored
+    id first, without building an award. Every value is text, a whole number or None (the
+    records were read with ``full``: ``Records.rows_from``). Only the stored
     records are held, so a large export does not hold a second copy of the register."""
 
     def __init__(self, records: list[tuple[str, dict[str, Any]]]) -> None:
