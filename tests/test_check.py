@@ -66,13 +66,42 @@ def test_an_issuer_without_a_level_is_reported_once() -> None:
     assert findings(first, second) == [("level-unset", (1, 2))]
 
 
-def test_a_decision_number_with_two_dates_or_two_issuers() -> None:
-    """The same number must mean the same decision."""
+def test_a_decision_number_with_two_dates_in_a_year_or_two_issuers_on_a_day() -> None:
+    """One number of one body in one year is one decision, with one date; one number on one
+    day is one decision, with one signer."""
     other_date = GOOD.replaced(id=2, recipient="Trần Bình", decided_on="2016-07-01")
     other_issuer = GOOD.replaced(id=3, recipient="Lê Chi", issuer="Bộ Công an")
     assert findings(GOOD, other_date) == [("decision-twice", (1, 2))]
     assert findings(GOOD, other_issuer) == [("decision-twice", (1, 3))]
     assert findings(GOOD, GOOD.replaced(id=2, recipient="Trần Bình")) == []
+    spelled = GOOD.replaced(
+        id=2, recipient="Trần Bình", decision=" 12/qđ-ubnd", decided_on="2016-07-01"
+    )
+    assert findings(GOOD, spelled) == [("decision-twice", (1, 2))]
+    undated = GOOD.replaced(id=4, recipient="Phạm Dung", decided_on=None)
+    assert findings(GOOD, other_date, undated) == [("decision-twice", (1, 2, 4))]
+
+
+def test_a_decision_number_of_another_year_or_body_is_another_decision() -> None:
+    """Numbers start again at 01 every year, and each body numbers its own (Nghị định
+    30/2020/NĐ-CP, Điều 15): 12/QĐ-UBND of 2016 and of 2017 are two decisions, as are the
+    province's and a district's 12/QĐ-UBND of different days."""
+    next_year = GOOD.replaced(id=2, recipient="Trần Bình", year=2017, decided_on="2017-03-01")
+    district = GOOD.replaced(id=3, recipient="Lê Chi", issuer="Bộ Công an", decided_on="2016-09-09")
+    assert findings(GOOD, next_year, district) == []
+    again = next_year.replaced(id=4, recipient="Phạm Dung", decided_on="2017-04-01")
+    twice = check(stored(GOOD, next_year, district, again), PHASES, ISSUERS)
+    assert [(f.rule, f.awards, f.message) for f in twice] == [
+        (
+            "decision-twice",
+            (2, 4),
+            ("decision 12/QĐ-UBND of UBND tỉnh appears with dates 2017-03-01, 2017-04-01"),
+        )
+    ]
+    signed = GOOD.replaced(id=5, recipient="Võ Em", issuer="Bộ Công an")
+    assert [f.message for f in check(stored(GOOD, signed), PHASES, ISSUERS)] == [
+        "decision 12/QĐ-UBND of 2016-05-02 appears with issuers Bộ Công an, UBND tỉnh"
+    ]
 
 
 def test_probable_duplicates_are_the_same_award_in_another_case() -> None:

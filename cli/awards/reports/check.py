@@ -39,8 +39,9 @@ RULES = {rule.code: rule for rule in (
     Rule("unknown-form", "form not in the catalogue", "the catalogue: awards catalogue list"),
     Rule("phase-year", "award year outside its phase", "the phases of the program"),
     Rule("decision-year", "decision dated in another year", "a year's awards, by their decisions"),
-    Rule("decision-twice", "one decision number, two dates or issuers",
-         "Nghị định 30/2020/NĐ-CP: a decision has one number, date and signer"),
+    Rule("decision-twice", "one decision number, two dates in a year or two issuers on a day",
+         "Nghị định 30/2020/NĐ-CP, Điều 15: a body numbers its decisions afresh each year, "
+         "each number once"),
     Rule("duplicate", "probable duplicate: the same recipient, unit, form, issuer and year",
          f"{LAW}, Điều 6: one achievement is commended once"),
     Rule("spelling", "one name spelled two ways", "one category must not split in a tally"),
@@ -236,21 +237,48 @@ def _decisions(live: _Live) -> list[Finding]:
         ).format(year=years[position], date=dated[position]))
         for position in _where(pairs, wrong)
     ]  # fmt: skip
-    numbers, issuers = live("decision"), live("issuer")
-    by_number = _merged(_grouped(numbers), lambda number: text.key(number or ""))
-    by_number.pop("", None)  # no decision
-    for _number, same in sorted(by_number.items()):
-        dates = sorted(set(map(dated.__getitem__, same)) - {None, ""})
-        signers = sorted(set(map(issuers.__getitem__, same)))
-        if len(dates) > 1 or len(signers) > 1:
-            what = (
-                _("dates {dates}").format(dates=", ".join(dates))
-                if len(dates) > 1
-                else (_("issuers {issuers}").format(issuers=", ".join(signers)))
-            )
-            twice = _("decision {decision} appears with {what}")
-            twice = twice.format(decision=numbers[min(same)], what=what)  # fmt: skip
-            findings.append(Finding("decision-twice", live.ids(same), twice))
+    return findings + _decisions_twice(live)
+
+
+def _decisions_twice(live: _Live) -> list[Finding]:
+    """A body numbers its decisions afresh each year, each number once (Nghị định
+    30/2020/NĐ-CP, Điều 15): one number of one issuer in one year is one decision, with one
+    date, and one number on one date one decision, with one issuer. The same number in
+    another year, or of another body on another day, is another decision. Looked at among
+    the distinct (number, issuer, date, year) of the awards, a few thousand in a register kept
+    well; the awards of each finding are then found in C (``_positions``)."""
+    numbers, issuers, dated = live("decision"), live("issuer"), live("decided_on")
+    held = list(zip(numbers, issuers, dated, live("year"), strict=True))
+    dates: dict[tuple[str, ...], set[str]] = defaultdict(set)  # (number, issuer, year): dates
+    signers: dict[tuple[str, ...], set[str]] = defaultdict(set)  # (number, date): issuers
+    keys = {number: text.key(number or "") for number in set(numbers)}
+    distinct = [(keys[value[0]], value) for value in dict.fromkeys(held)]
+    for key, (_number, issuer, date, _year) in distinct:
+        if key and date:
+            dates[key, issuer, date[:4]].add(date)
+            signers[key, date].add(issuer)
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)  # their awards'
+    for key, value in distinct:
+        _number, issuer, date, year = value
+        in_year = (key, issuer, date[:4] if date else str(year))  # undated: the award's year
+        if key and len(dates.get(in_year, ())) > 1:
+            groups[in_year].append(value)
+        if key and date and len(signers[key, date]) > 1:
+            groups[key, date].append(value)
+    at = _positions(held, {value for members in groups.values() for value in members})
+    findings = []
+    for group in sorted(groups, key=lambda found: (found[0], found[-1], len(found))):
+        same = sorted(position for value in groups[group] for position in at[value])
+        decision = numbers[same[0]]
+        if len(group) == 3:  # (number, issuer, year): dated twice
+            shown = ", ".join(sorted(dates[group]))
+            said = _("decision {decision} of {issuer} appears with dates {dates}").format(
+                decision=decision, issuer=group[1], dates=shown)  # fmt: skip
+        else:  # (number, date): signed by two
+            shown = ", ".join(sorted(signers[group]))
+            said = _("decision {decision} of {date} appears with issuers {issuers}").format(
+                decision=decision, date=group[1], issuers=shown)  # fmt: skip
+        findings.append(Finding("decision-twice", live.ids(same), said))
     return findings
 
 
