@@ -51,6 +51,7 @@ def phase_of(year: int, rng: random.Random) -> str:
 def rows(count: int) -> list[list[str]]:
     rng = random.Random(count)
     units = [f"{c} {p}" for c in COMPANIES for p in PLACES]
+    decisions: dict[tuple[str, int, int], str] = {}
     out = []
     for i in range(count):
         issuer, _level, forms, suffix, _share = rng.choices(ISSUERS, SHARES)[0]
@@ -63,7 +64,10 @@ def rows(count: int) -> list[list[str]]:
             kind = "individual"
             recipient = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)} {i}"
         number = rng.randint(1, 60)
-        decided = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        drawn = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        # An issuer numbers its decisions afresh each year, each number once, so a number of
+        # an issuer in a year is one decision with one date: the first one drawn for it.
+        decided = decisions.setdefault((issuer, year, number), drawn)
         note = "Thành tích xuất sắc trong phong trào" if rng.random() < 0.1 else ""
         out.append([recipient, kind, "1", form, issuer, str(year), phase_of(year, rng),
                     f"{number}/{suffix}", decided, unit, note])  # fmt: skip
