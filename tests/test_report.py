@@ -242,6 +242,38 @@ def test_lists_sorted_by_name_follow_vietnamese_order(ok: Ok) -> None:
     assert [line.split(",")[1] for line in shown] == ["Dương Văn B", "Đặng Văn A", "Em"]
 
 
+def test_a_decision_number_of_several_years_or_issuers_names_one_with_year_and_issuer(
+    ok: Ok, run: Run
+) -> None:
+    """Numbers start again every year and each issuer has its own (Nghị định 30/2020/NĐ-CP,
+    Điều 15): 12/QĐ-UBND of the province in 2020 and 2021 and of a district in 2021 are three
+    decisions, which the list does not run together; --year and --issuer choose one."""
+    for name, issuer, on in (
+        ("An", "UBND tỉnh", "2020-03-02"),
+        ("Bình", "UBND tỉnh", "2021-04-05"),
+        ("Chi", "UBND huyện", "2021-06-07"),
+        ("Dũng", "UBND tỉnh", None),
+    ):
+        ok(["add", name, "--kind", "individual", "--form", "Giấy khen", "--issuer", issuer,
+            "--year", (on or "2021")[:4], "--decision", "12/QĐ-UBND",
+            *(["--decided-on", on] if on else [])])  # fmt: skip
+    several = run("report decision 12/QĐ-UBND")
+    assert (several.exit_code, several.stdout) == (1, "")
+    assert several.stderr == (
+        "Error: 12/QĐ-UBND names 3 decisions, numbered afresh each year by each issuer: "
+        "UBND tỉnh, 2020; UBND huyện, 2021; UBND tỉnh, 2021; --year or --issuer chooses one\n"
+    )
+    listed = ok("report decision 12/qđ-ubnd --year 2021 --issuer 'ubnd  tỉnh'")
+    assert "(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/04/2021 của UBND tỉnh)" in listed
+    names = [line.split(" | ")[1] for line in listed.splitlines() if line.startswith("| ")][2:]
+    assert names == ["Bình", "Dũng"]  # Dũng undated, of his award's year
+    assert "| 1 | An |" in ok("report decision 12/QĐ-UBND --year 2020")
+    assert "| 1 | Chi |" in ok("report decision 12/QĐ-UBND --issuer 'UBND huyện'")
+    missing = run("report decision 12/QĐ-UBND --year 2019")
+    assert (missing.exit_code, missing.stderr) == (
+        1, "Error: no awards with decision '12/QĐ-UBND'\n")  # fmt: skip
+
+
 def test_a_decisions_list_as_it_is_attached(ok: Ok, run: Run, tmp_path: Path) -> None:
     """The title with the verb, the decision it goes with, sections I. TẬP THỂ and II. CÁ NHÂN
     numbered afresh, the honorific before the name, position and unit; as docx on A4."""

@@ -90,19 +90,24 @@ def report_phase(
 def report_decision(
     ctx: typer.Context,
     number: Annotated[str, typer.Argument(metavar="NUMBER", help="The decision number.")],
+    year: Annotated[int | None, typer.Option(
+        "--year", help="The decision's year, where the number names several.")] = None,
+    issuer: Annotated[str | None, typer.Option(
+        "--issuer", help="Who issued it, where the number names several.")] = None,
     fmt: ReportFormatOption = None,
     output: OutputOption = None,
-) -> None:
+) -> None:  # fmt: skip
     """The list attached to a decision.
 
     "Danh sách … kèm theo Quyết định số …": its recipients by form, in sections I. Tập thể,
     II. Cá nhân, numbered in each, with their position and unit; as docx, on A4 in Times New
-    Roman, ready to attach.
+    Roman, ready to attach. Each issuer numbers its decisions afresh every year (Nghị định
+    30/2020/NĐ-CP, Điều 15): where NUMBER names several, --year and --issuer choose one.
     """
     from awards.reports.review import decision_list
 
     records = settings(ctx).store().read()
-    render.emit(decision_list(number, records.awards), fmt, output)
+    render.emit(decision_list(number, records.awards, year, issuer), fmt, output)
 
 
 @app.command("year")

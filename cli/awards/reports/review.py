@@ -123,19 +123,35 @@ _SECTIONS = {"collective": "TẬP THỂ", "individual": "CÁ NHÂN", "household"
 _NUMERALS = ("I", "II", "III", "IV")
 
 
-def decision_list(decision: str, awards: Sequence[Award]) -> Report:
+def decision_list(
+    decision: str, awards: Sequence[Award], year: int | None = None, issuer: str | None = None
+) -> Report:
     """The list attached to a decision, as offices write it: "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC
     TẶNG BẰNG KHEN", "(Kèm theo Quyết định số … ngày … của …)", and for each form a table with
     the sections I. TẬP THỂ, II. CÁ NHÂN…, numbered afresh in each, as imports read them back.
-    Always in Vietnamese: it is filed with the decision."""
-    from awards.errors import NotFound
+    Always in Vietnamese: it is filed with the decision.
+
+    A body numbers its decisions afresh each year (Nghị định 30/2020/NĐ-CP, Điều 15), so a
+    number may name several decisions, one an issuer and year (the decision's date's, else the
+    award's); ``year`` and ``issuer`` choose one, and a number that still names more is
+    refused, naming them."""
+    from awards.errors import Invalid, NotFound
     from awards.i18n import _
 
     wanted = text.key(decision)
-    chosen = [a for a in awards if a.decision and text.key(a.decision) == wanted and not a.revoked]
+    chosen = [a for a in awards if a.decision and text.key(a.decision) == wanted and not a.revoked
+              and (year is None or _decided_in(a) == year)
+              and (issuer is None or text.key(a.issuer) == text.key(issuer))]  # fmt: skip
     if not chosen:
         missing = _("no awards with decision {decision!r}")
         raise NotFound(missing.format(decision=text.clean(decision)))
+    named = sorted(dict.fromkeys((_decided_in(a), a.issuer) for a in chosen))
+    if len(named) > 1:
+        several = _("{decision} names {count} decisions, numbered afresh each year by each "
+                    "issuer: {decisions}; --year or --issuer chooses one")  # fmt: skip
+        listed = "; ".join(f"{name}, {when}" for when, name in named)
+        raise Invalid(several.format(decision=chosen[0].decision, count=len(named),
+                                     decisions=listed))  # fmt: skip
     first = chosen[0]
     order = list(_SECTIONS)
     kinds = dict.fromkeys(a.kind for a in sorted(chosen, key=lambda a: order.index(a.kind)))
@@ -161,6 +177,11 @@ def decision_list(decision: str, awards: Sequence[Award]) -> Report:
         tables.append((form if len(forms) > 1 else "", grid))
     return Report(title, [], paragraph, tables, formats=("markdown", "text", "docx"),
                   attached=True)  # fmt: skip
+
+
+def _decided_in(award: Award) -> int:
+    """The year of an award's decision: its date's, else the award's."""
+    return int(award.decided_on[:4]) if award.decided_on else award.year
 
 
 def _by_form(awards: Sequence[Award]) -> dict[str, list[Award]]:
