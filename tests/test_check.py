@@ -117,6 +117,12 @@ def test_probable_duplicates_are_the_same_award_in_another_case() -> None:
     other = twin.replaced(decision="99/QĐ-UBND", decided_on="2016-05-01")
     assert ("duplicate", (1, 2)) not in findings(GOOD, other)
     assert findings(GOOD, twin.replaced(recipient="Nguyễn Văn Anh")) == []
+    others = [GOOD.replaced(id=n, recipient=f"Lê Thị {n}", decision=None) for n in (6, 7, 8, 9)]
+    third = twin.replaced(id=3, decision="99/QĐ-UBND", decided_on="2016-05-01")
+    assert [f for f in findings(*others, GOOD, twin, third) if f[0] == "duplicate"] == [
+        ("duplicate", (1, 2)),
+        ("duplicate", (2, 3)),
+    ]  # twin undecided: one with each
 
 
 def test_units_and_issuers_spelled_two_ways() -> None:

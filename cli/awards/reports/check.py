@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping, Sequence
-from itertools import compress, count
+from itertools import compress, count, tee
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -126,11 +126,13 @@ def _where(values: Sequence[K], wanted: Container[K]) -> Iterator[int]:
     return compress(count(), map(wanted.__contains__, values))
 
 
-def _positions(values: Sequence[K], wanted: Container[K]) -> dict[K, list[int]]:
-    """The positions of each of ``wanted`` among ``values`` (``_where``), by value."""
+def _positions(values: Iterable[K], wanted: Container[K]) -> dict[K, list[int]]:
+    """The positions of each of ``wanted`` among ``values`` (as ``_where`` finds them), by
+    value; ``values`` may be made as they are read (rows zipped from columns), none kept."""
     found: dict[K, list[int]] = defaultdict(list)
-    for position in _where(values, wanted):
-        found[values[position]].append(position)
+    values, tested = tee(values)
+    for position, value in compress(enumerate(values), map(wanted.__contains__, tested)):
+        found[value].append(position)
     return found
 
 
@@ -228,74 +230,85 @@ def _phase_years(live: _Live, phases: Sequence[Phase]) -> list[Finding]:
 
 
 def _decisions(live: _Live) -> list[Finding]:
-    dated, years = live("decided_on"), live("year")
-    pairs = list(zip(dated, years, strict=True))
-    wrong = {(date, year) for date, year in dict.fromkeys(pairs) if date and int(date[:4]) != year}
+    """Decisions dated in another year than their awards, and numbers used twice: both looked
+    at among the distinct (number, issuer, date, year) of the awards, a few thousand in a
+    register kept well; the awards of each finding are then found in C (``_positions``)."""
+    columns = numbers, _issuers, dated, years = [
+        live("decision"), live("issuer"), live("decided_on"), live("year")]  # fmt: skip
+    distinct = list(dict.fromkeys(zip(*columns, strict=True)))
+    other_year = {value for value in distinct if value[2] and int(value[2][:4]) != value[3]}
+    twice = _twice(distinct)
+    at = _positions(zip(*columns, strict=True), other_year.union(*twice.values()))
     findings = [
         Finding("decision-year", live.ids([position]), _(
             "award year {year}, but its decision is dated {date}"
         ).format(year=years[position], date=dated[position]))
-        for position in _where(pairs, wrong)
+        for position in sorted(p for value in other_year for p in at[value])
     ]  # fmt: skip
-    return findings + _decisions_twice(live)
-
-
-def _decisions_twice(live: _Live) -> list[Finding]:
-    """A body numbers its decisions afresh each year, each number once (Nghị định
-    30/2020/NĐ-CP, Điều 15): one number of one issuer in one year is one decision, with one
-    date, and one number on one date one decision, with one issuer. The same number in
-    another year, or of another body on another day, is another decision. Looked at among
-    the distinct (number, issuer, date, year) of the awards, a few thousand in a register kept
-    well; the awards of each finding are then found in C (``_positions``)."""
-    numbers, issuers, dated = live("decision"), live("issuer"), live("decided_on")
-    held = list(zip(numbers, issuers, dated, live("year"), strict=True))
-    dates: dict[tuple[str, ...], set[str]] = defaultdict(set)  # (number, issuer, year): dates
-    signers: dict[tuple[str, ...], set[str]] = defaultdict(set)  # (number, date): issuers
-    keys = {number: text.key(number or "") for number in set(numbers)}
-    distinct = [(keys[value[0]], value) for value in dict.fromkeys(held)]
-    for key, (_number, issuer, date, _year) in distinct:
-        if key and date:
-            dates[key, issuer, date[:4]].add(date)
-            signers[key, date].add(issuer)
-    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)  # their awards'
-    for key, value in distinct:
-        _number, issuer, date, year = value
-        in_year = (key, issuer, date[:4] if date else str(year))  # undated: the award's year
-        if key and len(dates.get(in_year, ())) > 1:
-            groups[in_year].append(value)
-        if key and date and len(signers[key, date]) > 1:
-            groups[key, date].append(value)
-    at = _positions(held, {value for members in groups.values() for value in members})
-    findings = []
-    for group in sorted(groups, key=lambda found: (found[0], found[-1], len(found))):
-        same = sorted(position for value in groups[group] for position in at[value])
+    for group, members in twice.items():
+        same = sorted(position for value in members for position in at[value])
         decision = numbers[same[0]]
         if len(group) == 3:  # (number, issuer, year): dated twice
-            shown = ", ".join(sorted(dates[group]))
+            shown = ", ".join(sorted({value[2] for value in members} - {None, ""}))
             said = _("decision {decision} of {issuer} appears with dates {dates}").format(
                 decision=decision, issuer=group[1], dates=shown)  # fmt: skip
         else:  # (number, date): signed by two
-            shown = ", ".join(sorted(signers[group]))
+            shown = ", ".join(sorted({value[1] for value in members}))
             said = _("decision {decision} of {date} appears with issuers {issuers}").format(
                 decision=decision, date=group[1], issuers=shown)  # fmt: skip
         findings.append(Finding("decision-twice", live.ids(same), said))
     return findings
 
 
+Held = tuple[Any, ...]  # an award's (number, issuer, date, year)
+
+
+def _twice(distinct: list[Held]) -> dict[tuple[str, ...], list[Held]]:
+    """The decision numbers used twice, each with what its awards hold, in order of number.
+
+    A body numbers its decisions afresh each year, each number once (Nghị định
+    30/2020/NĐ-CP, Điều 15): one number of one issuer in one year is one decision, with one
+    date, and one number on one date one decision, with one issuer. The same number in
+    another year, or of another body on another day, is another decision. An award without a
+    date is of its own year."""
+    keys = {value[0]: text.key(value[0] or "") for value in distinct}
+    dates: dict[tuple[str, ...], set[str]] = defaultdict(set)  # (number, issuer, year): dates
+    signers: dict[tuple[str, ...], set[str]] = defaultdict(set)  # (number, date): issuers
+    for number, issuer, date, _year in distinct:
+        if keys[number] and date:
+            dates[keys[number], issuer, date[:4]].add(date)
+            signers[keys[number], date].add(issuer)
+    groups: dict[tuple[str, ...], list[Held]] = defaultdict(list)
+    for value in distinct:
+        number, issuer, date, year = value
+        key = keys[number]
+        in_year = (key, issuer, date[:4] if date else str(year))
+        if key and len(dates.get(in_year, ())) > 1:
+            groups[in_year].append(value)
+        if key and date and len(signers[key, date]) > 1:
+            groups[key, date].append(value)
+    return {group: groups[group] for group in sorted(groups, key=lambda g: (g[0], g[-1], len(g)))}
+
+
 def _duplicates(live: _Live) -> list[Finding]:
     """Records of one award, by the rule import uses (``duplicate_key``): names that differ
-    only in their diacritics are two names, which ``spelling`` notes instead."""
+    only in their diacritics are two names, which ``spelling`` notes instead. Only the awards
+    of a recipient named more than once are keyed in full: the key begins with the name's."""
     from awards.domain.records import duplicate_keys
 
     findings: list[Finding] = []
-    keyed = duplicate_keys(live.records)
+    names = text.same_keys(live("recipient"))
+    named = Counter(names)
+    if len(named) == len(names):
+        return findings
+    again = list(_where(names, {name for name, seen in named.items() if seen > 1}))
+    keyed = duplicate_keys(list(map(live.records.__getitem__, again)))
     keys = list(map(itemgetter(0), keyed))
     counted = Counter(keys)
-    if len(counted) == len(keys):
-        return findings
     repeated = {key for key, seen in counted.items() if seen > 1}
-    for group in _positions(keys, repeated).values():
-        decided = {p: keyed[p][1] for p in group}
+    for at in _positions(keys, repeated).values():
+        group = list(map(again.__getitem__, at))  # positions among the live awards
+        decided = {p: keyed[i][1] for p, i in zip(group, at, strict=True)}
         undecided = [p for p in group if not decided[p]]
         sets = [[p for p in group if decided[p] in ("", d)]
                 for d in sorted(set(decided.values()) - {""})]  # fmt: skip
