@@ -67,10 +67,15 @@ def check(
 
     catalogue = catalogue or LAW_CATALOGUE
     live = _Live(awards)
-    given = _grouped(zip(live("issuer"), live("form"), live("kind"), strict=True))
-    return [*_levels(live, given, issuers, catalogue), *_kinds(live, given, catalogue),
-            *_classes(live, given, catalogue), *_phase_years(live, phases), *_decisions(live),
-            *_duplicates(live), *_spellings(live)]  # fmt: skip
+    columns = [live("issuer"), live("form"), live("kind")]
+    given = {key: [key] for key in dict.fromkeys(zip(*columns, strict=True))}
+    named = [*_levels(given, issuers, catalogue), *_kinds(given, catalogue),
+             *_classes(given, catalogue)]  # fmt: skip
+    at = _positions(zip(*columns, strict=True), {key for _, keys, _ in named for key in keys})
+    return [*(Finding(rule, live.ids(p for key in keys for p in at[key]), said)
+              for rule, keys, said in named),
+            *_phase_years(live, phases), *_decisions(live), *_duplicates(live),
+            *_spellings(live)]  # fmt: skip
 
 
 class _Live:
@@ -110,14 +115,7 @@ def _column(records: Sequence[Mapping[str, Any]], name: str) -> list[Any]:
 
 K = TypeVar("K", bound=Hashable)
 J = TypeVar("J", bound=Hashable)
-
-
-def _grouped(keys: Iterable[K]) -> dict[K, list[int]]:
-    """The positions of each key, keys in the order they first appear."""
-    groups: dict[K, list[int]] = defaultdict(list)
-    for position, key in enumerate(keys):
-        groups[key].append(position)
-    return groups
+V = TypeVar("V")
 
 
 def _where(values: Sequence[K], wanted: Container[K]) -> Iterator[int]:
@@ -136,30 +134,31 @@ def _positions(values: Iterable[K], wanted: Container[K]) -> dict[K, list[int]]:
     return found
 
 
-def _merged(groups: Mapping[K, list[int]], key: Callable[[K], J]) -> dict[J, list[int]]:
+def _merged(groups: Mapping[K, list[V]], key: Callable[[K], J]) -> dict[J, list[V]]:
     """``groups`` grouped again by a part of their key, still in order of first appearance."""
-    merged: dict[J, list[int]] = defaultdict(list)
-    for found, positions in groups.items():
-        merged[key(found)].extend(positions)
+    merged: dict[J, list[V]] = defaultdict(list)
+    for found, members in groups.items():
+        merged[key(found)].extend(members)
     return merged
 
 
-Given = Mapping[tuple[str, str, str], list[int]]  # (issuer, form, kind): positions
+# The rules of who gives what to whom look at the distinct (issuer, form, kind) of the awards,
+# a few dozen: each names the ones it finds, whose awards ``check`` then finds at once, in C.
+GivenKey = tuple[str, str, str]  # (issuer, form, kind)
+Given = Mapping[GivenKey, list[GivenKey]]  # each with itself, to be merged by a part of it
+Named = tuple[str, list[GivenKey], str]  # a finding: its rule, what it names, its message
 
 
-def _levels(
-    live: _Live, given: Given, issuers: Sequence[Issuer], catalogue: Catalogue
-) -> list[Finding]:
+def _levels(given: Given, issuers: Sequence[Issuer], catalogue: Catalogue) -> list[Named]:
     levels = {issuer.name: issuer.level for issuer in issuers}
-    findings = []
+    findings: list[Named] = []
     by_issuer = _merged(given, lambda found: found[0])
     for issuer in sorted(by_issuer, key=text.sort_key):
         level = levels.get(issuer)
         if level is None:
             unset = _("issuer {issuer!r} has no level; set it with "
                       "`awards issuer edit {issuer!r} --level …`")  # fmt: skip
-            findings.append(Finding("level-unset", live.ids(by_issuer[issuer]),
-                                    unset.format(issuer=issuer)))  # fmt: skip
+            findings.append(("level-unset", by_issuer[issuer], unset.format(issuer=issuer)))
             continue
         forms = _merged({k: v for k, v in given.items() if k[0] == issuer}, lambda k: k[1])
         for form, wrong in forms.items():
@@ -169,7 +168,7 @@ def _levels(
                 said = _("{form} from {issuer!r}, a {level}-level issuer; {form} is given at: "
                          "{levels}").format(form=form, issuer=issuer, level=level,
                                             levels=", ".join(sorted(allowed)))  # fmt: skip
-                findings.append(Finding("level-form", live.ids(wrong), said))
+                findings.append(("level-form", wrong, said))
     return findings
 
 
@@ -177,14 +176,14 @@ _RECEIVERS = {"individual": N_("individuals"), "collective": N_("collectives"),
               "household": N_("households")}  # fmt: skip
 
 
-def _kinds(live: _Live, given: Given, catalogue: Catalogue) -> list[Finding]:
-    findings = []
+def _kinds(given: Given, catalogue: Catalogue) -> list[Named]:
+    findings: list[Named] = []
     for (form, kind), wrong in _merged(given, lambda found: found[1:]).items():
         entry = catalogue.entry(form)
         if entry is None:
             said = _("{form} is not in the catalogue; `awards catalogue add` records a "
                      "register's own").format(form=form)  # fmt: skip
-            findings.append(Finding("unknown-form", live.ids(wrong), said))
+            findings.append(("unknown-form", wrong, said))
             continue
         kinds = ("individual", "collective") if kind == "mixed" else (kind,)
         if set(kinds) <= set(entry.kinds):
@@ -193,29 +192,37 @@ def _kinds(live: _Live, given: Given, catalogue: Catalogue) -> list[Finding]:
             form=form, allowed=", ".join(_(_RECEIVERS[k]) for k in entry.kinds),
             kind=", ".join(_(_RECEIVERS[k]) for k in kinds),
         )  # fmt: skip
-        findings.append(Finding("kind-form", live.ids(wrong), said))
+        findings.append(("kind-form", wrong, said))
     return findings
 
 
-def _classes(live: _Live, given: Given, catalogue: Catalogue) -> list[Finding]:
-    findings = []
+def _classes(given: Given, catalogue: Catalogue) -> list[Named]:
+    findings: list[Named] = []
     for form, wrong in _merged(given, lambda found: found[1]).items():
         entry = catalogue.entry(form)
         if entry is not None and entry.classes and form == entry.name:
             said = _("{form} is given in a class ({classes}); these awards name none").format(
                 form=form, classes=", ".join(f"hạng {c}" for c in entry.classes)
             )
-            findings.append(Finding("class-missing", live.ids(wrong), said))
+            findings.append(("class-missing", wrong, said))
     return findings
 
 
 def _phase_years(live: _Live, phases: Sequence[Phase]) -> list[Finding]:
+    """Awards outside their phase's years, or of a phase that does not exist: looked at among
+    the distinct (phase, year) of the awards, and their awards found in C."""
     by_code = {phase.code: phase for phase in phases}
+    columns = [live("phase"), live("year")]
+    distinct = dict.fromkeys(zip(*columns, strict=True))
+    wrong = {(code, year) for code, year in distinct if code is not None
+             and not ((phase := by_code.get(code)) and phase.contains(year))}  # fmt: skip
+    if not wrong:
+        return []
     findings = []
-    for position, (code, year) in enumerate(zip(live("phase"), live("year"), strict=True)):
-        phase = by_code.get(code or "")
-        if code is None or (phase is not None and phase.contains(year)):
-            continue
+    for position in sorted(p for found in _positions(zip(*columns, strict=True), wrong).values()
+                           for p in found):  # fmt: skip
+        code, year = columns[0][position], columns[1][position]
+        phase = by_code.get(code)
         said = (
             _("phase {code!r} does not exist").format(code=code)
             if phase is None
