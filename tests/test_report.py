@@ -96,15 +96,19 @@ def test_a_phase_that_starts_in_the_year_the_last_ended_counts_its_years_once(ok
 
 
 def test_names_with_markup_characters_reach_the_word_table_as_typed(ok: Ok, tmp_path: Path) -> None:
-    """<, > and & are text in a name, not XML: the document opens and its list shows them."""
+    """<, > and & are text in a name, not XML, and % and {} no format: the document opens and
+    its list shows them."""
     ok(["phase", "add", "P", "--program", "P", "--start", "2020", "--end", "2024"])
     ok(["add", "Tổ <Bảo vệ> & Đội 1", "--kind", "tập thể", "--form", "Giấy khen", "--issuer",
         "UBND tỉnh", "--year", "2021", "--unit", "A & B"])  # fmt: skip
+    ok(["add", "Đội %s 100% {0}", "--kind", "tập thể", "--form", "Giấy khen", "--issuer",
+        "UBND tỉnh", "--year", "2021", "--unit", "%(unit)s"])  # fmt: skip
     target = tmp_path / "review.docx"
     ok(["report", "phase", "P", "-o", str(target)])
     document = docx.Document(io.BytesIO(target.read_bytes()))
     rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
     assert any("Tổ <Bảo vệ> & Đội 1" in row and "A & B" in row for row in rows)
+    assert any("Đội %s 100% {0}" in row and "%(unit)s" in row for row in rows)
 
 
 def test_a_long_word_table_keeps_every_cell_as_given_whatever_its_neighbours() -> None:
