@@ -279,21 +279,18 @@ def _twice(distinct: list[Held]) -> dict[tuple[str, ...], list[Held]]:
     another year, or of another body on another day, is another decision. An award without a
     date is of its own year."""
     keys = {value[0]: text.key(value[0] or "") for value in distinct}
-    dates: dict[tuple[str, ...], set[str]] = defaultdict(set)  # (number, issuer, year): dates
-    signers: dict[tuple[str, ...], set[str]] = defaultdict(set)  # (number, date): issuers
-    for number, issuer, date, _year in distinct:
-        if keys[number] and date:
-            dates[keys[number], issuer, date[:4]].add(date)
-            signers[keys[number], date].add(issuer)
-    groups: dict[tuple[str, ...], list[Held]] = defaultdict(list)
+    in_year: dict[tuple[str, ...], list[Held]] = defaultdict(list)  # (number, issuer, year)
+    on_day: dict[tuple[str, ...], list[Held]] = defaultdict(list)  # (number, date)
     for value in distinct:
         number, issuer, date, year = value
-        key = keys[number]
-        in_year = (key, issuer, date[:4] if date else str(year))
-        if key and len(dates.get(in_year, ())) > 1:
-            groups[in_year].append(value)
-        if key and date and len(signers[key, date]) > 1:
-            groups[key, date].append(value)
+        if key := keys[number]:
+            in_year[key, issuer, date[:4] if date else str(year)].append(value)
+            if date:
+                on_day[key, date].append(value)
+    groups = {group: held for group, held in in_year.items()
+              if len({value[2] for value in held} - {None, ""}) > 1}  # fmt: skip
+    groups |= {group: held for group, held in on_day.items()
+               if len({value[1] for value in held}) > 1}  # fmt: skip
     return {group: groups[group] for group in sorted(groups, key=lambda g: (g[0], g[-1], len(g)))}
 
 
