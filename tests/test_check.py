@@ -82,6 +82,15 @@ def test_a_decision_number_with_two_dates_in_a_year_or_two_issuers_on_a_day() ->
     assert findings(GOOD, other_date, undated) == [("decision-twice", (1, 2, 4))]
 
 
+def test_a_decision_date_typed_by_hand_as_other_text_is_a_finding() -> None:
+    """A file edited by hand may hold any text as a date: it is of another year than the
+    award, and the check goes on."""
+    typed = GOOD.replaced(decided_on="abc")
+    assert [(f.rule, f.awards, f.message) for f in check(stored(typed), PHASES, ISSUERS)] == [
+        ("decision-year", (1,), "award year 2016, but its decision is dated abc")
+    ]
+
+
 def test_a_decision_number_of_another_year_or_body_is_another_decision() -> None:
     """Numbers start again at 01 every year, and each body numbers its own (Nghị định
     30/2020/NĐ-CP, Điều 15): 12/QĐ-UBND of 2016 and of 2017 are two decisions, as are the

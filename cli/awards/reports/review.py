@@ -180,8 +180,10 @@ def decision_list(
 
 
 def _decided_in(award: Award) -> int:
-    """The year of an award's decision: its date's, else the award's."""
-    return int(award.decided_on[:4]) if award.decided_on else award.year
+    """The year of an award's decision: its date's, else (no date, or one edited by hand into
+    other text) the award's."""
+    year = (award.decided_on or "")[:4]
+    return int(year) if year.isdigit() else award.year
 
 
 def _by_form(awards: Sequence[Award]) -> dict[str, list[Award]]:
