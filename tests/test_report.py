@@ -273,9 +273,11 @@ def test_a_decision_number_of_several_years_or_issuers_names_one_with_year_and_i
     assert names == ["Bình", "Dũng"]  # Dũng undated, of his award's year
     assert "| 1 | An |" in ok("report decision 12/QĐ-UBND --year 2020")
     assert "| 1 | Chi |" in ok("report decision 12/QĐ-UBND --issuer 'UBND huyện'")
-    missing = run("report decision 12/QĐ-UBND --year 2019")
-    assert (missing.exit_code, missing.stderr) == (
-        1, "Error: no awards with decision '12/QĐ-UBND'\n")  # fmt: skip
+    for options in ("--year 2019", "--issuer 'UBND huyen'"):  # no year, no such issuer
+        missing = run(f"report decision 12/QĐ-UBND {options}")
+        assert (missing.exit_code, missing.stderr) == (1, (
+            "Error: 12/QĐ-UBND names no decision of that year and issuer; it names: UBND tỉnh, "
+            "2020; UBND huyện, 2021; UBND tỉnh, 2021\n"))  # fmt: skip
 
 
 def test_a_decisions_list_as_it_is_attached(ok: Ok, run: Run, tmp_path: Path) -> None:

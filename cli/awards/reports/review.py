@@ -139,17 +139,21 @@ def decision_list(
     from awards.i18n import _
 
     wanted = text.key(decision)
-    chosen = [a for a in awards if a.decision and text.key(a.decision) == wanted and not a.revoked
-              and (year is None or _decided_in(a) == year)
-              and (issuer is None or text.key(a.issuer) == text.key(issuer))]  # fmt: skip
-    if not chosen:
+    numbered = [a for a in awards
+                if a.decision and text.key(a.decision) == wanted and not a.revoked]  # fmt: skip
+    if not numbered:
         missing = _("no awards with decision {decision!r}")
         raise NotFound(missing.format(decision=text.clean(decision)))
-    named = sorted(dict.fromkeys((_decided_in(a), a.issuer) for a in chosen))
+    chosen = [a for a in numbered if (year is None or _decided_in(a) == year)
+              and (issuer is None or text.key(a.issuer) == text.key(issuer))]  # fmt: skip
+    named = sorted(dict.fromkeys((_decided_in(a), a.issuer) for a in chosen or numbered))
+    listed = "; ".join(f"{name}, {when}" for when, name in named)
+    if not chosen:
+        other = _("{decision} names no decision of that year and issuer; it names: {decisions}")
+        raise NotFound(other.format(decision=numbered[0].decision, decisions=listed))
     if len(named) > 1:
         several = _("{decision} names {count} decisions, numbered afresh each year by each "
                     "issuer: {decisions}; --year or --issuer chooses one")  # fmt: skip
-        listed = "; ".join(f"{name}, {when}" for when, name in named)
         raise Invalid(several.format(decision=chosen[0].decision, count=len(named),
                                      decisions=listed))  # fmt: skip
     first = chosen[0]
