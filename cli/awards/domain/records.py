@@ -175,3 +175,11 @@ def field_values(awards: Sequence[Award | Mapping[str, Any]], name: str) -> Iter
     if awards and isinstance(awards[0], dict):
         return map(dict.get, awards, repeat(name))  # type: ignore[arg-type]
     return map(attrgetter(name), awards)
+
+
+def decision_year(decided_on: str | None, year: int) -> int:
+    """The year a decision was numbered in, which tells apart decisions of one number (a body
+    numbers them afresh each year, Nghị định 30/2020/NĐ-CP, Điều 15): its date's, else (no
+    date, or one edited by hand into other text) its award's."""
+    dated = (decided_on or "")[:4]
+    return int(dated) if dated.isdigit() else year

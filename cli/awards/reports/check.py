@@ -279,13 +279,15 @@ def _twice(distinct: list[Held]) -> dict[tuple[str, ...], list[Held]]:
     date, and one number on one date one decision, with one issuer. The same number in
     another year, or of another body on another day, is another decision. An award without a
     date is of its own year."""
+    from awards.domain.records import decision_year
+
     keys = {value[0]: text.key(value[0] or "") for value in distinct}
     in_year: dict[tuple[str, ...], list[Held]] = defaultdict(list)  # (number, issuer, year)
     on_day: dict[tuple[str, ...], list[Held]] = defaultdict(list)  # (number, date)
     for value in distinct:
         number, issuer, date, year = value
         if key := keys[number]:
-            in_year[key, issuer, date[:4] if date else str(year)].append(value)
+            in_year[key, issuer, str(decision_year(date, year))].append(value)
             if date:
                 on_day[key, date].append(value)
     groups = {group: held for group, held in in_year.items()

@@ -14,7 +14,7 @@ from operator import attrgetter
 
 from awards import text
 from awards.domain.catalogue import LAW_CATALOGUE, verb
-from awards.domain.records import Award, Issuer, Phase
+from awards.domain.records import Award, Issuer, Phase, decision_year
 from awards.domain.vocab import HEADINGS, LEVELS, vn_date
 from awards.grid import Cell, Grid
 from awards.i18n import N_, Translate, translator
@@ -144,9 +144,11 @@ def decision_list(
     if not numbered:
         missing = _("no awards with decision {decision!r}")
         raise NotFound(missing.format(decision=text.clean(decision)))
-    chosen = [a for a in numbered if (year is None or _decided_in(a) == year)
+    chosen = [a for a in numbered if (year is None or decision_year(a.decided_on, a.year) == year)
               and (issuer is None or text.key(a.issuer) == text.key(issuer))]  # fmt: skip
-    named = sorted(dict.fromkeys((_decided_in(a), a.issuer) for a in chosen or numbered))
+    named = sorted(
+        dict.fromkeys((decision_year(a.decided_on, a.year), a.issuer) for a in chosen or numbered)
+    )
     listed = "; ".join(f"{name}, {when}" for when, name in named)
     if not chosen:
         other = _("{decision} names no decision of that year and issuer; it names: {decisions}")
@@ -181,13 +183,6 @@ def decision_list(
         tables.append((form if len(forms) > 1 else "", grid))
     return Report(title, [], paragraph, tables, formats=("markdown", "text", "docx"),
                   attached=True)  # fmt: skip
-
-
-def _decided_in(award: Award) -> int:
-    """The year of an award's decision: its date's, else (no date, or one edited by hand into
-    other text) the award's."""
-    year = (award.decided_on or "")[:4]
-    return int(year) if year.isdigit() else award.year
 
 
 def _by_form(awards: Sequence[Award]) -> dict[str, list[Award]]:
