@@ -98,6 +98,17 @@ def test_the_tones_order_words_of_the_same_letters_by_the_first_that_differs() -
     assert text.ordered(words, str) == expected
 
 
+def test_other_characters_sort_before_the_letters_by_code_point() -> None:
+    """Digits, signs and other scripts come before every letter, in the order of their code
+    points, ASCII first; a letter with a mark that is not Vietnamese after the letter alone.
+    Value by value and over a list at once (one part of it in ASCII, one not), the same."""
+    words = ["b", "ø", "Ä", "1", "漢", "~", "a", "Ab", "đ", "#"]
+    expected = ["#", "1", "~", "ø", "漢", "a", "Ä", "Ab", "b", "đ"]
+    assert sorted(words, key=text.sort_key) == expected
+    assert text.ordered(words, str) == expected
+    assert text.ordered(["~", "1", "ư", "u"], str) == ["1", "~", "u", "ư"]
+
+
 @given(
     st.lists(st.text(alphabet="aăâbdđeêioôơuưyAĂÂĐ  \t\u00a0\u0300\u0301\u0303\u0309\u0323\x1b"))
 )

@@ -213,59 +213,72 @@ def restore_neutralised(value: str) -> str:
 
 # Vietnamese alphabetical order: a ă â b c d đ e ê … o ô ơ … u ư …; the tone marks decide only
 # between words that are otherwise the same, in the order ngang, huyền, hỏi, ngã, sắc, nặng.
-# A key is one string, compared in C: the letters, each mapped to a character past every other
-# (so spaces, digits and other scripts come first, by code point), a NUL, and the tones.
+# A key is one string, compared in C: the letters, a NUL, the tones, a \1 and the text itself
+# (two texts of the same letters and tones, "An" and "an", in an order of their own).
+#
+# The letters: every other character first, by code point (spaces, digits, other scripts),
+# then a b c d đ e … z, then the three modifiers (so "ab" < "ăa" < "âa"); the tones left out.
+# The tones: "a" for each character that is not a tone, and each tone past it in its rank;
+# read only between texts of the same letters, where they tell which has the first tone.
+#
+# Made fast by staying in ASCII: in a decomposed, casefolded text the Vietnamese marks and đ
+# are the only characters past ASCII, and capitals are none (no character casefolds or
+# decomposes into one). Each of the nine becomes a capital, and each part is then one
+# translation of ASCII into ASCII, which Python makes a table of 128 in C, where any other
+# character past ASCII would be a dictionary lookup (four times the time of the rest). The
+# letters are ranked in ASCII too: 92 other characters, a stand-in for those past ASCII (each
+# written after it), 27 letters and 3 modifiers; none of them NUL or a line break.
 _VI_LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 _VI_MODIFIERS = "\u0306\u0302\u031b"  # ă, â and ê, ô; ơ and ư: after their base letter
 _VI_TONES = "\u0300\u0309\u0303\u0301\u0323"
-_PAST_ALL = 0x100000  # the last plane, private use: no text sorts after it
-_VI_LETTER_KEYS = str.maketrans(
-    {letter: chr(_PAST_ALL + rank) for rank, letter in enumerate(_VI_LETTERS)}
-    | {mark: chr(_PAST_ALL + 100 + rank) for rank, mark in enumerate(_VI_MODIFIERS)}
-    | dict.fromkeys(_VI_TONES)
-)  # fmt: skip
-_VI_TONE_KEYS = [(mark, chr(_PAST_ALL + 200 + rank)) for rank, mark in enumerate(_VI_TONES, 1)]
+_STAND_INS = dict(zip("đ" + _VI_MODIFIERS + _VI_TONES, "DBCHSTUVW", strict=True))
+_RANKS = iter(c for c in range(1, 128) if c != ord("\n"))
+_VI_LETTER_KEYS: dict[int, str | None] = {
+    code: chr(next(_RANKS)) for code in range(128)
+    if not "a" <= chr(code) <= "z" and chr(code) not in (*_STAND_INS.values(), "\n")
+}  # fmt: skip
+_PAST_ASCII = chr(next(_RANKS))  # before a character past ASCII, which follows it
+_VI_LETTER_KEYS |= {ord(_STAND_INS.get(letter, letter)): chr(next(_RANKS))
+                    for letter in (*_VI_LETTERS, *_VI_MODIFIERS)}  # fmt: skip
+_VI_LETTER_KEYS |= dict.fromkeys(map(ord, map(_STAND_INS.__getitem__, _VI_TONES)))
+_VI_TONE_KEYS = dict.fromkeys(range(128), "a") | {ord("\n"): "\n"} | {
+    ord(_STAND_INS[tone]): chr(ord("b") + rank) for rank, tone in enumerate(_VI_TONES)}  # fmt: skip
 
 
-def _letters_and_tones(decomposed: str) -> tuple[str, str]:
-    """The two parts of a key: the letters mapped to their rank (one translation in C), and the
-    text with each tone mark past every other character, in its rank: of two texts of the same
-    letters, the one with the first tone where the other has none or a lower one sorts after
-    (five replacements in C)."""
-    tones = decomposed
-    for mark, key in _VI_TONE_KEYS:
-        tones = tones.replace(mark, key)
-    return decomposed.translate(_VI_LETTER_KEYS), tones
+def _sort_keyed(lines: str) -> list[str]:
+    """The letters and tones of each line of ``lines`` (see above), a NUL between them."""
+    stood = unicodedata.normalize("NFD", lines.casefold())
+    for mark, stand_in in _STAND_INS.items():
+        stood = stood.replace(mark, stand_in)
+    letters, tones = _VI_LETTER_KEYS, _VI_TONE_KEYS
+    if not stood.isascii():  # another script, another mark: looked up, and ranked by code
+        past = {ord(character) for character in set(stood) if character > "\x7f"}
+        letters = letters | {code: _PAST_ASCII + chr(code) for code in past}
+        tones = tones | dict.fromkeys(past, "a")
+    return list(map("\0".join, zip(stood.translate(letters).split("\n"),
+                                   stood.translate(tones).split("\n"), strict=True)))  # fmt: skip
 
 
 @functools.lru_cache(maxsize=8192)
-def vi_sort_key(value: str) -> tuple[str, str]:
+def vi_sort_key(value: str) -> str:
     """Order as a Vietnamese dictionary does: "Dương" < "Đặng" < "Em"; "Anh" < "Ánh" < "Ảnh"
-    by letters first, tones only to break ties, then the text itself. The letters and the
-    tones are one text, a NUL between them (which no clean text holds, and which sorts before
-    every character): one text and its header less for each name.
+    by letters first, tones only to break ties, then the text itself (see above).
 
     A modifier (the breve of ă, the circumflex of â, the horn of ơ) sorts after every letter, so
     "ab" < "ăa" < "âa"; words of the same letters are ordered by the first tone that differs,
     none first, then huyền, hỏi, ngã, sắc, nặng."""
-    letters, tones = _letters_and_tones(unicodedata.normalize("NFD", clean(value).casefold()))
-    return letters + "\0" + tones, value
+    return f"{_sort_keyed(clean(value))[0]}\1{value}"
 
 
 # How names are ordered everywhere.
 sort_key = vi_sort_key
 
 
-def sort_keys(values: Sequence[str]) -> list[tuple[str, str]]:
+def sort_keys(values: Sequence[str]) -> list[str]:
     """``sort_key`` of each value, in C over many at once where every one is as ``clean``
     leaves it (``_at_once``)."""
-    keys = _at_once(values, lambda value: sort_key(value)[0], _sort_keyed, stored=True)
-    return list(zip(keys, values, strict=True))
-
-
-def _sort_keyed(lines: str) -> Iterable[str]:
-    letters, tones = _letters_and_tones(unicodedata.normalize("NFD", lines.casefold()))
-    return map("\0".join, zip(letters.split("\n"), tones.split("\n"), strict=True))
+    keys = _at_once(values, lambda value: _sort_keyed(clean(value))[0], _sort_keyed, stored=True)
+    return list(map("{}\1{}".format, keys, values))
 
 
 def _at_once(
