@@ -279,21 +279,28 @@ def test_markdown_escapes_so_names_render_as_typed(ok: Ok, phases: None) -> None
 
 
 def test_a_long_markdown_table_escapes_each_row_as_it_would_alone() -> None:
-    """Rows are escaped a few thousand at a time: a row with a control character, one with
-    syntax characters and an empty cell each read as they would alone, beside plain rows in
-    the same part, and every row of a table longer than a part is there, in order."""
+    """Rows are escaped a few thousand at a time, each row as it would be alone, and every row
+    of a table longer than a part is there, in order: in a part with syntax characters, an
+    empty cell (a dash) and a name that is the word None (that word); in one with a control
+    character; in one with a "|"; in one with a line break (<br>)."""
     from awards.grid import Grid
     from awards.render.text import to_markdown
 
-    rows: list[list[str | int | None]] = [[n, f"Đội {n}", "Phòng A"] for n in range(1, 2501)]
+    rows: list[list[str | int | None]] = [[n, f"Đội {n}", "Phòng A"] for n in range(1, 6501)]
+    rows[5] = [6, "None", None]
+    rows[10] = [11, "*c* #1", "[x]_"]
     rows[2100] = [2101, "Đội \x1b[2J", None]
-    rows[2101] = [2102, "A|B *c*", "<Phòng>"]
+    rows[4101] = [4102, "A|B *c*", "<Phòng>"]
+    rows[6101] = [6102, "Dòng một\nDòng hai", "Phòng A"]
     lines = to_markdown(Grid(["STT", "Tên", "Đơn vị"], rows)).splitlines()
-    assert len(lines) == 2 + 2500
+    assert len(lines) == 2 + 6500
     assert lines[2] == "| 1 | Đội 1 | Phòng A |"
+    assert lines[2 + 5] == "| 6 | None | — |"
+    assert lines[2 + 10] == "| 11 | \\*c\\* \\#1 | \\[x\\]\\_ |"
     assert lines[2 + 2100] == "| 2101 | Đội \\\\x1b\\[2J | — |"
-    assert lines[2 + 2101] == "| 2102 | A\\|B \\*c\\* | \\<Phòng\\> |"
-    assert lines[-1] == "| 2500 | Đội 2500 | Phòng A |"
+    assert lines[2 + 4101] == "| 4102 | A\\|B \\*c\\* | \\<Phòng\\> |"
+    assert lines[2 + 6101] == "| 6102 | Dòng một<br>Dòng hai | Phòng A |"
+    assert lines[-1] == "| 6500 | Đội 6500 | Phòng A |"
 
 
 def test_control_characters_are_removed_on_input(ok: Ok, phases: None) -> None:

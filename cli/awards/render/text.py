@@ -224,7 +224,12 @@ def cell_text(value: Cell) -> str:
     return printable(str(value), keep_newlines=True)
 
 
-_MARKDOWN_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\|*_`[]<>#"})
+_MARKDOWN_SPECIAL_CHARACTERS = "\\|*_`[]<>#"
+_MARKDOWN_SPECIAL = str.maketrans({ch: "\\" + ch for ch in _MARKDOWN_SPECIAL_CHARACTERS})
+# Within rows written whole, where every "|" is the table's own: the others, looked for one by
+# one (each a search in C, thirty times as fast as one pattern of them all).
+_ESCAPED_IN_ROWS = _MARKDOWN_SPECIAL_CHARACTERS.replace("|", "")
+_MARKDOWN_SPECIAL_IN_ROWS = str.maketrans({ch: "\\" + ch for ch in _ESCAPED_IN_ROWS})
 
 
 def _markdown_cell(value: Cell) -> str:
@@ -233,23 +238,34 @@ def _markdown_cell(value: Cell) -> str:
 
 
 def _markdown_rows(rows: Sequence[Sequence[Cell]], columns: int) -> Iterator[str]:
-    """Table rows, a few thousand to each text: their cells escaped together where they are
-    all printable text or numbers (a few calls in C for them all), else cell by cell."""
+    """Table rows, a few thousand to each text, written with their cells as they are and then
+    looked at once (``_as_markdown``): where a cell needs more than its text (a "|", a line
+    break, a character that is not printable), the part is written again cell by cell."""
     line = "| " + " | ".join(["{}"] * columns) + " |"
     for part in chunked(rows, 2000):
-        texts = [NONE_SHOWN if cell is None else str(cell) for row in part for cell in row]
-        if "".join(texts).isprintable():  # so no cell holds the \0 below
-            joined = "\0".join(texts)
-            if _MARKDOWN_SPECIAL_FOUND(joined):  # rare: translate looks every letter up
-                joined = joined.translate(_MARKDOWN_SPECIAL)
-            texts = joined.split("\0")
-        else:
-            texts = [_markdown_cell(cell) for row in part for cell in row]
-        assert len(texts) == columns * len(part), "a grid's rows have a cell for each column"
-        yield "\n".join([line] * len(part)).format(*texts)
+        cells = list(itertools.chain.from_iterable(part))
+        assert len(cells) == columns * len(part), "a grid's rows have a cell for each column"
+        lines = "\n".join([line] * len(part))
+        written = lines.format(*cells)  # a number as str() writes it; None as "None"
+        if "None" in written:  # a cell that is None (or a text that says None)
+            written = lines.format(*[NONE_SHOWN if cell is None else cell for cell in cells])
+        if not _as_markdown(written, len(part), columns):
+            written = lines.format(*map(_markdown_cell, cells))
+        elif any(map(written.__contains__, _ESCAPED_IN_ROWS)):  # rare: translate is slow
+            written = written.translate(_MARKDOWN_SPECIAL_IN_ROWS)
+        yield written
 
 
-_MARKDOWN_SPECIAL_FOUND = re.compile(r"[\\|*_`\[\]<>#]").search
+def _as_markdown(written: str, rows: int, columns: int) -> bool:
+    """Whether ``rows`` table rows, written with their cells as they are, hold no cell with a
+    "|" or a line break, nor a character that is not printable: each "|" and line break is
+    then the table's own, and the only escapes left to make are of the other characters
+    Markdown reads (the template has none of them)."""
+    return (
+        written.count("\n") == rows - 1
+        and written.count("|") == rows * (columns + 1)
+        and written.replace("\n", "").isprintable()
+    )
 
 
 def to_markdown(grid: Grid) -> str:
