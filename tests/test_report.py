@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from awards.domain.records import Award, Issuer
-from awards.reports.review import commendations
+from awards.reports.review import by_form, commendations
 from awards.text import sort_key
 from tests.conftest import Run
 
@@ -77,7 +77,7 @@ LEVELS = [Issuer("Bộ Công an", "ministry"), Issuer("UBND tỉnh", "province")
 )  # fmt: skip
 def test_commendation_clauses(awards: list[Award], clauses: list[str]) -> None:
     """Counts summed, kinds from those present, issuers by level, forms by rank."""
-    assert commendations(awards, LEVELS, "vi") == clauses
+    assert commendations(by_form(awards), LEVELS, "vi") == clauses
 
 
 def test_a_phase_that_starts_in_the_year_the_last_ended_counts_its_years_once(ok: Ok) -> None:

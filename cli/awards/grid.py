@@ -20,7 +20,7 @@ Records = Sequence[dict[str, Any]] | dict[str, Any]  # rows, or one record
 @dataclass(slots=True)
 class Grid:
     columns: list[str]
-    rows: list[list[Cell]] = field(default_factory=list)
+    rows: Sequence[Sequence[Cell]] = field(default_factory=list)
     numeric: frozenset[int] = frozenset()  # indexes of right-aligned columns
     nowrap: frozenset[int] = frozenset()  # short codes that a narrow terminal must not fold
     total: list[Cell] | None = None  # a last row set apart from the others

@@ -73,7 +73,8 @@ def phase_report(
         facts.append((_("Signed by"), "; ".join(phase.signers)))
     if phase.parties:
         facts.append((_("Parties"), ", ".join(phase.parties)))
-    paragraph = _paragraph(opening, chosen, issuers, lang, program=True)
+    forms = by_form(chosen)
+    paragraph = _paragraph(opening, forms, issuers, lang, program=True)
     following = [p for p in phases if p.start >= phase.end and p.code != phase.code]
     after = min(following, key=lambda p: (p.start, p.end), default=None)
     if after is not None and after.signers:
@@ -88,7 +89,7 @@ def phase_report(
     summary = _("The review of {years} years of the coordination program on “{program}”, phase "
                 "{period}").format(years=phase_years(phase, phases), program=phase.program,
                                    period=period)  # fmt: skip
-    tables = _tables(chosen, phases, lang)
+    tables = _tables(chosen, forms, phases, lang)
     return Report(title, facts, paragraph, tables, bodies=[(None, p) for p in phase.parties],
                   summary=summary, signers=list(phase.signers))  # fmt: skip
 
@@ -114,8 +115,9 @@ def year_report(
     chosen = [a for a in awards if a.year == year and not a.revoked]
     title = _("Awards of {year}").format(year=year)
     opening = _("In {year}").format(year=year)
-    return Report(title, [], _paragraph(opening, chosen, issuers, lang),
-                  _tables(chosen, phases, lang), summary=title)  # fmt: skip
+    forms = by_form(chosen)
+    return Report(title, [], _paragraph(opening, forms, issuers, lang),
+                  _tables(chosen, forms, phases, lang), summary=title)  # fmt: skip
 
 
 _SECTIONS = {"collective": "TẬP THỂ", "individual": "CÁ NHÂN", "household": "HỘ GIA ĐÌNH",
@@ -162,7 +164,7 @@ def decision_list(
     order = list(_SECTIONS)
     kinds = dict.fromkeys(a.kind for a in sorted(chosen, key=lambda a: order.index(a.kind)))
     who = ", ".join(_SECTIONS[k] for k in kinds if k != "mixed") or _SECTIONS["mixed"]
-    forms = _by_form(chosen)
+    forms = by_form(chosen)
     given = "; ".join(f"{(verb(e) if (e := LAW_CATALOGUE.entry(f)) else 'tặng')} {f}"
                       for f in forms)  # fmt: skip
     title = f"DANH SÁCH {who} ĐƯỢC {given}".upper()
@@ -185,7 +187,7 @@ def decision_list(
                   attached=True)  # fmt: skip
 
 
-def _by_form(awards: Sequence[Award]) -> dict[str, list[Award]]:
+def by_form(awards: Sequence[Award]) -> dict[str, list[Award]]:
     """The awards of each form given, from the highest form down, in the order given."""
     forms: dict[str, list[Award]] = {}
     for award in awards:
@@ -194,21 +196,23 @@ def _by_form(awards: Sequence[Award]) -> dict[str, list[Award]]:
     return {form: forms[form] for form in ranked}
 
 
-def commendations(awards: Sequence[Award], issuers: Sequence[Issuer], lang: str) -> list[str]:
-    """One clause per form, from the highest down: "24 tập thể, cá nhân được Bộ Công an, UBND
-    tỉnh tặng Bằng khen", with the verb its decisions use ("công nhận danh hiệu …")."""
+def commendations(forms: dict[str, list[Award]], issuers: Sequence[Issuer], lang: str) -> list[str]:
+    """One clause per form (``by_form``), from the highest down: "24 tập thể, cá nhân được
+    Bộ Công an, UBND tỉnh tặng Bằng khen", with the verb its decisions use ("công nhận danh
+    hiệu …")."""
     _ = translator(lang)
     levels = {issuer.name: issuer.level for issuer in issuers}
     clauses = []
-    for form, given in _by_form(awards).items():
+    for form, given in forms.items():
         entry = LAW_CATALOGUE.entry(form)
         said = f"{verb(entry) if entry else 'tặng'} {form}" if lang == "vi" else form
-        count = sum(a.count for a in given)
-        kinds = {a.kind for a in given}
+        counts = list(map(_count, given))
+        count = sum(counts)
+        kinds = set(map(_kind, given))
         kind = "mixed" if "mixed" in kinds or len(kinds) > 1 else kinds.pop()
         by_issuer: Counter[str] = Counter()
-        for award in given:
-            by_issuer[award.issuer] += award.count
+        for (name, each), times in Counter(zip(map(_issuer, given), counts, strict=True)).items():
+            by_issuer[name] += each * times
         ranks = {name: _issuer_rank(name, levels.get(name), n) for name, n in by_issuer.items()}
         names = _join(sorted(by_issuer, key=ranks.__getitem__), lang)
         clause = _("{count} {kind} received a {form} from {issuers}")
@@ -236,11 +240,11 @@ def _join(names: list[str], lang: str) -> str:
 
 
 def _paragraph(
-    opening: str, awards: Sequence[Award], issuers: Sequence[Issuer], lang: str, *,
+    opening: str, forms: dict[str, list[Award]], issuers: Sequence[Issuer], lang: str, *,
     program: bool = False
 ) -> str:  # fmt: skip
     _ = translator(lang)
-    clauses = commendations(awards, issuers, lang)
+    clauses = commendations(forms, issuers, lang)
     if not clauses:
         none = _("No awards.").lower()
         return f"{opening}: {none}"
@@ -249,30 +253,35 @@ def _paragraph(
     return said.format(opening=opening, clauses="; ".join(clauses))
 
 
-_recipient = attrgetter("recipient")
+_recipient, _count, _kind, _issuer = map(attrgetter, ("recipient", "count", "kind", "issuer"))
 
 
-def _tables(awards: Sequence[Award], phases: Sequence[Phase], lang: str) -> list[tuple[str, Grid]]:
+def _tables(
+    awards: Sequence[Award], forms: dict[str, list[Award]], phases: Sequence[Phase], lang: str
+) -> list[tuple[str, Grid]]:
+    """The cross-tabs of ``awards``, then a table of the recipients of each of their ``forms``
+    (``by_form``) by name, made a field at a time."""
     _ = translator(lang)
     if not awards:
         return []  # the paragraph says there are none
     tables = [(_("Awards by year and form"), _crosstab(awards, ("year", "form"), phases, _)),
               (_("Awards by issuer and kind"),
                _crosstab(awards, ("issuer", "kind"), phases, _))]  # fmt: skip
-    for form, of_form in _by_form(awards).items():
+    for form, of_form in forms.items():
         given = text.ordered(of_form, _recipient)
         # The honorific and position, as the lists attached to decisions give them, when any
         # recipient of the form has them.
-        shown = {name: any(getattr(a, name) for a in given) for name in ("honorific", "position")}
+        shown = {name: any(map(attrgetter(name), given)) for name in ("honorific", "position")}
         names = [*(["honorific"] if shown["honorific"] else []), "recipient",
                  *(["position"] if shown["position"] else []), "unit", "issuer", "year",
                  "decision", "count"]  # fmt: skip
-        values = attrgetter(*names)  # the row's fields in one call
-        rows: list[list[Cell]] = [[number, *values(a)] for number, a in enumerate(given, start=1)]
+        numbers = range(1, len(given) + 1)
+        fields = (map(attrgetter(name), given) for name in names)
+        rows: list[Sequence[Cell]] = list(zip(numbers, *fields, strict=True))
         columns = [_("No."), *(_(HEADINGS[name]) for name in names)]
         grid = Grid(columns, rows, numeric=frozenset({0, len(names) - 2, len(names)}))
         title = _("{form} recipients ({count})")
-        tables.append((title.format(form=form, count=sum(a.count for a in given)), grid))
+        tables.append((title.format(form=form, count=sum(map(_count, given))), grid))
     return tables
 
 
