@@ -1,5 +1,6 @@
 """Text clean-up, folding and safe display."""
 
+import itertools
 import unicodedata
 
 from hypothesis import given
@@ -112,20 +113,39 @@ def test_other_characters_sort_before_the_letters_by_code_point() -> None:
 @given(
     st.lists(st.text(alphabet="aăâbdđeêioôơuưyAĂÂĐ  \t\u00a0\u0300\u0301\u0303\u0309\u0323\x1b"))
 )
-def test_the_keys_of_a_list_are_each_value_s_key(values: list[str]) -> None:
+def test_the_keys_of_a_list_order_it_as_each_value_s_key(values: list[str]) -> None:
     """``sort_keys`` over a list (at once where every value is clean, value by value where
-    any is not: NFD, a tab, a double space) gives each value's ``sort_key``."""
-    assert text.sort_keys(values) == list(map(text.sort_key, values))
-    clean = [text.clean(value) for value in values]
-    assert text.sort_keys(clean) == list(map(text.sort_key, clean))
+    any is not: NFD, a tab, a double space) orders every two values as their ``sort_key``
+    does, whether or not two different values share their letters and tones."""
+    for listed in (values, [text.clean(value) for value in values], [*values, *values]):
+        keys, each = text.sort_keys(listed), list(map(text.sort_key, listed))
+        for i, j in itertools.product(range(len(listed)), repeat=2):
+            assert (keys[i] < keys[j], keys[i] == keys[j]) == (
+                each[i] < each[j],
+                each[i] == each[j],
+            )
+
+
+def test_values_of_the_same_letters_and_tones_are_ordered_by_themselves() -> None:
+    """Two names that differ only in case, or in NFC and NFD, are told apart by the names
+    themselves (their code points), wherever they stand in the list; the sort of a list at
+    once and one of its names one by one agree."""
+    nfd = unicodedata.normalize("NFD", "Ánh")
+    names = ["anh", "Ánh", "Anh", "ánh", "Anh", "Bình"]
+    assert text.ordered(names, str) == ["Anh", "Anh", "anh", "Ánh", "ánh", "Bình"]
+    assert text.ordered([*names, nfd], str) == ["Anh", "Anh", "anh", nfd, "Ánh", "ánh", "Bình"]
+    assert text.ordered(reversed(names), str) == ["Anh", "Anh", "anh", "Ánh", "ánh", "Bình"]
+    assert sorted(names, key=text.sort_key) == text.ordered(names, str)
 
 
 def test_the_keys_of_a_long_list_are_each_value_s_key_part_by_part() -> None:
     """Keys are made 10,000 names at a time: a name in NFD in one part leaves the parts
-    around it made at once, and every key is its name's own, in order."""
+    around it made at once, and every name is in its place."""
     names = [f"Nguyễn Thị Ánh {n}" for n in range(25_000)]
     names[12_345] = unicodedata.normalize("NFD", "Đặng Văn Ảnh")
-    assert text.sort_keys(names) == list(map(text.sort_key, names))
+    keys = text.sort_keys(names)
+    assert sorted(names, key=text.sort_key) == [names[i] for i in sorted(
+        range(len(names)), key=keys.__getitem__)]  # fmt: skip
 
 
 def test_a_name_sorts_before_the_longer_names_it_begins() -> None:

@@ -275,9 +275,14 @@ sort_key = vi_sort_key
 
 
 def sort_keys(values: Sequence[str]) -> list[str]:
-    """``sort_key`` of each value, in C over many at once where every one is as ``clean``
-    leaves it (``_at_once``)."""
-    keys = _at_once(values, lambda value: _sort_keyed(clean(value))[0], _sort_keyed, stored=True)
+    """Keys that order ``values`` as ``sort_key`` does, to be compared with each other: made in
+    C over many at once where every value is as ``clean`` leaves it (``_at_once``). Where no
+    two different values have the same letters and tones, those alone, which tell every two
+    apart as the whole key would: texts in ASCII, which a sort compares fastest. Else each
+    value's ``sort_key``."""
+    keys = list(_at_once(values, lambda v: _sort_keyed(clean(v))[0], _sort_keyed, stored=True))
+    if len(set(keys)) == len(set(values)):
+        return keys
     return list(map("{}\1{}".format, keys, values))
 
 
