@@ -196,16 +196,16 @@ def _plain_lines(
 ) -> Iterator[str]:
     """The lines of rows whose every cell is one line of one-cell characters no wider than its
     column (``_Measure.plain``): as ``_joined`` makes them, a few thousand rows padded by one
-    call of a format and each line's end trimmed in C."""
-    form = GAP.join(f"{{:{'>' if to_right else '<'}{limit}}}" for limit, to_right in zip(
+    %-format (twice as fast as ``str.format``) and each line's end trimmed in C."""
+    form = GAP.join(f"%{'' if to_right else '-'}{limit}s" for limit, to_right in zip(
         widths, right, strict=True))  # fmt: skip
     for part in chunked(rows, _PART):
         cells = _texts([row[i] for row in part for i in keep] if keep is not None else
                        [value for row in part for value in row])  # fmt: skip
-        yield from map(str.rstrip, "\n".join([form] * len(part)).format(*cells).split("\n"))
+        yield from map(str.rstrip, ("\n".join([form] * len(part)) % tuple(cells)).split("\n"))
 
 
-_PART = 2000  # rows to a call of the format
+_PART = 2000  # rows to one format
 
 
 def _joined(parts: list[str], sizes: list[int], widths: list[int], right: list[bool]) -> str:

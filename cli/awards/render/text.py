@@ -241,16 +241,16 @@ def _markdown_rows(rows: Sequence[Sequence[Cell]], columns: int) -> Iterator[str
     """Table rows, a few thousand to each text, written with their cells as they are and then
     looked at once (``_as_markdown``): where a cell needs more than its text (a "|", a line
     break, a character that is not printable), the part is written again cell by cell."""
-    line = "| " + " | ".join(["{}"] * columns) + " |"
+    line = "| " + " | ".join(["%s"] * columns) + " |"  # a %-format: twice as fast as format()
     for part in chunked(rows, 2000):
-        cells = list(itertools.chain.from_iterable(part))
+        cells = tuple(itertools.chain.from_iterable(part))
         assert len(cells) == columns * len(part), "a grid's rows have a cell for each column"
         lines = "\n".join([line] * len(part))
-        written = lines.format(*cells)  # a number as str() writes it; None as "None"
+        written = lines % cells  # a number as str() writes it; None as "None"
         if "None" in written:  # a cell that is None (or a text that says None)
-            written = lines.format(*[NONE_SHOWN if cell is None else cell for cell in cells])
+            written = lines % tuple([NONE_SHOWN if cell is None else cell for cell in cells])
         if not _as_markdown(written, len(part), columns):
-            written = lines.format(*map(_markdown_cell, cells))
+            written = lines % tuple(map(_markdown_cell, cells))
         elif any(map(written.__contains__, _ESCAPED_IN_ROWS)):  # rare: translate is slow
             written = written.translate(_MARKDOWN_SPECIAL_IN_ROWS)
         yield written
