@@ -224,10 +224,11 @@ def restore_neutralised(value: str) -> str:
 # Made fast by staying in ASCII: in a decomposed, casefolded text the Vietnamese marks and đ
 # are the only characters past ASCII, and capitals are none (no character casefolds or
 # decomposes into one). Each of the nine becomes a capital, and each part is then one
-# translation of ASCII into ASCII, which Python makes a table of 128 in C, where any other
-# character past ASCII would be a dictionary lookup (four times the time of the rest). The
-# letters are ranked in ASCII too: 92 other characters, a stand-in for those past ASCII (each
-# written after it), 27 letters and 3 modifiers; none of them NUL or a line break.
+# translation of ASCII into ASCII, which Python makes from a table of 128 entries in C, where a
+# character past ASCII makes it look every character up in a dictionary (half the time the
+# keys took before). The letters are ranked in ASCII too: 92 other characters, a stand-in for
+# those past ASCII (each written after it), 27 letters and 3 modifiers; none of them NUL or a
+# line break.
 _VI_LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 _VI_MODIFIERS = "\u0306\u0302\u031b"  # ă, â and ê, ô; ơ and ư: after their base letter
 _VI_TONES = "\u0300\u0309\u0303\u0301\u0323"
