@@ -260,6 +260,11 @@ def _sort_keyed(lines: str) -> list[str]:
                                    stood.translate(tones).split("\n"), strict=True)))  # fmt: skip
 
 
+def _letters_and_tones(value: str) -> str:
+    """The letters and tones of one value, as ``_sort_keyed`` makes them of a clean line."""
+    return _sort_keyed(clean(value))[0]
+
+
 @functools.lru_cache(maxsize=8192)
 def vi_sort_key(value: str) -> str:
     """Order as a Vietnamese dictionary does: "Dương" < "Đặng" < "Em"; "Anh" < "Ánh" < "Ảnh"
@@ -268,7 +273,7 @@ def vi_sort_key(value: str) -> str:
     A modifier (the breve of ă, the circumflex of â, the horn of ơ) sorts after every letter, so
     "ab" < "ăa" < "âa"; words of the same letters are ordered by the first tone that differs,
     none first, then huyền, hỏi, ngã, sắc, nặng."""
-    return f"{_sort_keyed(clean(value))[0]}\1{value}"
+    return f"{_letters_and_tones(value)}\1{value}"
 
 
 # How names are ordered everywhere.
@@ -281,7 +286,7 @@ def sort_keys(values: Sequence[str]) -> list[str]:
     two different values have the same letters and tones, those alone, which tell every two
     apart as the whole key would: texts in ASCII, which a sort compares fastest. Else each
     value's ``sort_key``."""
-    keys = list(_at_once(values, lambda v: _sort_keyed(clean(v))[0], _sort_keyed, stored=True))
+    keys = list(_at_once(values, _letters_and_tones, _sort_keyed, stored=True))
     if len(set(keys)) == len(set(values)):
         return keys
     return list(map("{}\1{}".format, keys, values))

@@ -14,7 +14,7 @@ from operator import attrgetter
 
 from awards import text
 from awards.domain.catalogue import LAW_CATALOGUE, verb
-from awards.domain.records import Award, Issuer, Phase, decision_year
+from awards.domain.records import Award, Issuer, Phase, decision_year, field_values
 from awards.domain.vocab import HEADINGS, LEVELS, vn_date
 from awards.grid import Cell, Grid
 from awards.i18n import N_, Translate, translator
@@ -206,12 +206,13 @@ def commendations(forms: dict[str, list[Award]], issuers: Sequence[Issuer], lang
     for form, given in forms.items():
         entry = LAW_CATALOGUE.entry(form)
         said = f"{verb(entry) if entry else 'tặng'} {form}" if lang == "vi" else form
-        counts = list(map(_count, given))
+        counts = list(field_values(given, "count"))
         count = sum(counts)
-        kinds = set(map(_kind, given))
+        kinds = set(field_values(given, "kind"))
         kind = "mixed" if "mixed" in kinds or len(kinds) > 1 else kinds.pop()
         by_issuer: Counter[str] = Counter()
-        for (name, each), times in Counter(zip(map(_issuer, given), counts, strict=True)).items():
+        issued = zip(field_values(given, "issuer"), counts, strict=True)
+        for (name, each), times in Counter(issued).items():
             by_issuer[name] += each * times
         ranks = {name: _issuer_rank(name, levels.get(name), n) for name, n in by_issuer.items()}
         names = _join(sorted(by_issuer, key=ranks.__getitem__), lang)
@@ -253,7 +254,7 @@ def _paragraph(
     return said.format(opening=opening, clauses="; ".join(clauses))
 
 
-_recipient, _count, _kind, _issuer = map(attrgetter, ("recipient", "count", "kind", "issuer"))
+_recipient = attrgetter("recipient")
 
 
 def _tables(
@@ -271,17 +272,17 @@ def _tables(
         given = text.ordered(of_form, _recipient)
         # The honorific and position, as the lists attached to decisions give them, when any
         # recipient of the form has them.
-        shown = {name: any(map(attrgetter(name), given)) for name in ("honorific", "position")}
+        shown = {name: any(field_values(given, name)) for name in ("honorific", "position")}
         names = [*(["honorific"] if shown["honorific"] else []), "recipient",
                  *(["position"] if shown["position"] else []), "unit", "issuer", "year",
                  "decision", "count"]  # fmt: skip
         numbers = range(1, len(given) + 1)
-        fields = (map(attrgetter(name), given) for name in names)
+        fields = (field_values(given, name) for name in names)
         rows: list[Sequence[Cell]] = list(zip(numbers, *fields, strict=True))
         columns = [_("No."), *(_(HEADINGS[name]) for name in names)]
         grid = Grid(columns, rows, numeric=frozenset({0, len(names) - 2, len(names)}))
         title = _("{form} recipients ({count})")
-        tables.append((title.format(form=form, count=sum(map(_count, given))), grid))
+        tables.append((title.format(form=form, count=sum(field_values(given, "count"))), grid))
     return tables
 
 
