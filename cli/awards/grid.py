@@ -6,11 +6,12 @@ file. ``render.emit`` takes a ``Rows``, ``Form``, ``Register`` or a report and w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 if TYPE_CHECKING:
+    from awards.cells import Measure
     from awards.domain.records import Entry, Issuer, Office, Phase
 
 Cell = str | int | None
@@ -29,6 +30,32 @@ class Grid:
     empty: str | None = None  # said on stderr instead of drawing a table with no rows
     drop: tuple[int, ...] = ()  # columns a narrow terminal leaves out, the first first
     chosen: bool = True  # --columns can bring them back (a list); else a form
+    # Each column's measure (of its rows and total), when known before the rows are read: a
+    # list of every award, whose rows are then read as they are shown. None: measured.
+    measures: Sequence[Measure] | None = None
+
+
+class Streamed(Sequence[Sequence[Cell]]):
+    """Rows made as they are read, of a number known before: the rows of a list of every
+    award, laid out by the measures the file keeps (``Grid.measures``). Going through them
+    makes them again; asking for one by its place makes them all."""
+
+    def __init__(self, make: Callable[[], Iterator[Sequence[Cell]]], length: int) -> None:
+        self._make = make
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[Sequence[Cell]]:
+        return self._make()
+
+    @overload
+    def __getitem__(self, index: int) -> Sequence[Cell]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Sequence[Cell]]: ...
+    def __getitem__(self, index: int | slice) -> Sequence[Cell] | Sequence[Sequence[Cell]]:
+        return list(self._make())[index]
 
 
 @dataclass(slots=True)

@@ -11,33 +11,26 @@ table renderer measured and laid out every cell as an object at 60-80 µs per ro
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple
 
-from awards.render.text import NONE_SHOWN, cell_text, chunked
+from awards.cells import FLOOR, measure, one_cell_each, texts
+from awards.render.text import chunked
 from awards.text import printable
 
 if TYPE_CHECKING:
+    from awards.cells import Measure
     from awards.grid import Cell, Grid
 
 GAP = "  "
 RULE = "─"
-_FLOOR = 16  # a text column keeps its longest word, and this many cells if its text is longer:
-# a name folded into lines narrower than this reads badly
-
-# Text whose every character takes one cell: ASCII, Latin (Vietnamese included, precomposed),
-# Greek, Cyrillic, punctuation and box drawing. Anything else is measured character by character.
-_ONE_CELL = re.compile(
-    "[\u0020-\u007e\u00a0-\u02ff\u0370-\u0482\u1e00-\u1eff\u2010-\u205e\u2500-\u25ff]*"
-)
 
 
 def width_of(text: str) -> int:
     """How many terminal cells ``text`` takes."""
-    if _ONE_CELL.fullmatch(text):
+    if one_cell_each(text):
         return len(text)
     from rich.cells import cell_len
 
@@ -47,9 +40,16 @@ def width_of(text: str) -> int:
 def longest_word(text: str) -> int:
     """The width of the widest word of ``text``: measured once as a whole where every character
     takes one cell (the usual case), not word by word."""
-    if _ONE_CELL.fullmatch(text):
+    if one_cell_each(text):
         return max(map(len, text.split()), default=0)
     return max(map(width_of, text.split()), default=0)
+
+
+def size(cell: str) -> int:
+    """The width of a cell's widest line."""
+    if "\n" in cell:
+        return max(map(width_of, cell.split("\n")))
+    return width_of(cell)
 
 
 @dataclass(slots=True)
@@ -76,11 +76,14 @@ def lay_out(grid: Grid, width: int | None = None, *, fit: bool = False) -> Table
     """``grid`` as lines; with ``width``, no wider than that where the text columns can wrap,
     and with ``fit`` first without the columns ``grid.drop`` names (the first first) until every
     column has room: a number or code whole, a text column its longest word and up to
-    ``_FLOOR`` cells. Each column is measured once, as a whole (see ``_measured``), and the
-    rows laid out as they are read."""
+    ``FLOOR`` cells. Each column is measured once, as a whole (``cells.measure``), or its
+    measure is the grid's own (``Grid.measures``), and the rows are laid out as they are read."""
     header = [printable(name) for name in grid.columns]
-    every = [*grid.rows, *([grid.total] if grid.total is not None else [])]
-    measures = [_measured(header[i], map(itemgetter(i), every)) for i in range(len(header))]
+    bodies = grid.measures
+    if bodies is None:
+        every = [*grid.rows, *([grid.total] if grid.total is not None else [])]
+        bodies = [measure(map(itemgetter(i), every), width_of) for i in range(len(header))]
+    measures = [_Column.of(heading, body) for heading, body in zip(header, bodies, strict=True)]
     keep = list(range(len(header)))
     if width is not None and fit:
         keep = _kept(grid, measures, width)
@@ -88,21 +91,21 @@ def lay_out(grid: Grid, width: int | None = None, *, fit: bool = False) -> Table
     header, measures = [header[i] for i in keep], [measures[i] for i in keep]
 
     def kept(row: Sequence[Cell]) -> list[str]:  # a row's cells as shown, of the kept columns
-        return _texts([row[i] for i in keep] if left_out else row)
+        return texts([row[i] for i in keep] if left_out else row)
 
     numeric = [keep[i] in grid.numeric for i in range(len(keep))]
-    widths = [measure.widest for measure in measures]
+    widths = [column.widest for column in measures]
     if width is not None:
         wraps = [keep[i] not in grid.nowrap for i in range(len(keep))]
-        floors = [max(measure.word, measure.body) if number else None
-                  for measure, number in zip(measures, numeric, strict=True)]  # fmt: skip
-        widths = _shrunk(widths, wraps, [measure.word for measure in measures], width, floors)
+        floors = [max(column.word, column.body) if number else None
+                  for column, number in zip(measures, numeric, strict=True)]  # fmt: skip
+        widths = _shrunk(widths, wraps, [column.word for column in measures], width, floors)
 
     def lines_of(cells: list[str]) -> list[str]:
         flat = "".join(cells)
         one_line = "\n" not in flat
-        sizes = list(map(len, cells)) if one_line and _ONE_CELL.fullmatch(flat) else [
-            _size(cell) for cell in cells]  # fmt: skip
+        sizes = list(map(len, cells)) if one_line and one_cell_each(flat) else [
+            size(cell) for cell in cells]  # fmt: skip
         if one_line and all(map(int.__le__, sizes, widths)):
             return [_joined(cells, sizes, widths, numeric)]
         broken = [wrapped(cell, limit) for cell, limit in zip(cells, widths, strict=True)]
@@ -112,7 +115,7 @@ def lay_out(grid: Grid, width: int | None = None, *, fit: bool = False) -> Table
             for parts in ([lines[depth] if depth < len(lines) else "" for lines in broken],)
         ]
 
-    if all(m.plain and m.body <= limit for m, limit in zip(measures, widths, strict=True)):
+    if all(c.plain and c.body <= limit for c, limit in zip(measures, widths, strict=True)):
         rows: Iterator[str] = _plain_lines(grid.rows, keep if left_out else None, widths, numeric)
     else:
         rows = (line for row in grid.rows for line in lines_of(kept(row)))
@@ -121,49 +124,30 @@ def lay_out(grid: Grid, width: int | None = None, *, fit: bool = False) -> Table
     return Table(lines_of(header), rule, rows, foot, left_out)
 
 
-class _Measure(NamedTuple):
+class _Column(NamedTuple):
     widest: int  # the widest text of the column, its heading included, in terminal cells
     word: int  # its widest word
     body: int  # its widest text under the heading
     plain: bool  # every text under the heading one line, each character one cell
 
-
-def _measured(heading: str, values: Iterable[Cell]) -> _Measure:
-    """A column's widths: its heading's, and its different values', each measured once; of
-    whole numbers, the largest and the smallest. By length, over them all at once, where every
-    character takes one cell (one check in C, the usual case), else text by text. A word no
-    wider than ``_FLOOR`` never decides a width (see ``_kept`` and ``_shrunk``): the words are
-    measured only when there is a longer one."""
-    distinct = set(values)
-    if distinct and all(type(value) is int for value in distinct):
-        numbers = cast("set[int]", distinct)
-        distinct = {max(numbers), min(numbers)}
-    texts = _texts(list(distinct))
-    flat = " ".join(texts)
-    lines = "\n" in flat
-    one_cell = _ONE_CELL.fullmatch(flat.replace("\n", " ") if lines else flat)
-    widest = max(map(len if one_cell and not lines else _size, texts), default=0)
-    word = 0
-    if widest > _FLOOR and (not one_cell or _LONG_WORD.search(flat)):
-        word = max(map(len, flat.split())) if one_cell else max(map(longest_word, texts))
-    plain = bool(one_cell) and not lines
-    return _Measure(max(_size(heading), widest), max(longest_word(heading), word), widest, plain)
+    @classmethod
+    def of(cls, heading: str, body: Measure) -> _Column:
+        """A column's widths: its heading's, and its values' (``body``)."""
+        return cls(max(size(heading), body.widest), max(longest_word(heading), body.word),
+                   body.widest, body.plain)  # fmt: skip
 
 
-_LONG_WORD = re.compile(f"[^ ]{{{_FLOOR + 1}}}")  # or longer: a word, or words split by a tab
-
-
-def _kept(grid: Grid, measures: list[_Measure], width: int) -> list[int]:
+def _kept(grid: Grid, measures: list[_Column], width: int) -> list[int]:
     """The columns that stay when a terminal ``width`` cells wide cannot give every column its
     room: ``grid.drop`` says which go, the first first."""
 
     def room(index: int) -> int:
-        measure = measures[index]
+        column = measures[index]
         if index in grid.numeric:  # its numbers whole; its heading may wrap
-            return max(measure.word, measure.body)
+            return max(column.word, column.body)
         if index in grid.nowrap:
-            return measure.widest
-        return max(measure.word, min(measure.widest, _FLOOR))
+            return column.widest
+        return max(column.word, min(column.widest, FLOOR))
 
     keep = list(range(len(measures)))
     for index in grid.drop:
@@ -173,34 +157,16 @@ def _kept(grid: Grid, measures: list[_Measure], width: int) -> list[int]:
     return keep
 
 
-def _texts(values: Sequence[Cell]) -> list[str]:
-    """The cells as shown (``cell_text``): at once where every one is printable, which one
-    check in C over them all tells, else cell by cell."""
-    try:  # every value text, the usual case: as they are
-        joined = "".join(cast("Sequence[str]", values))
-        texts = list(cast("Sequence[str]", values))
-    except TypeError:
-        texts = [NONE_SHOWN if value is None else str(value) for value in values]
-        joined = "".join(texts)
-    return texts if joined.isprintable() else list(map(cell_text, values))
-
-
-def _size(cell: str) -> int:
-    if "\n" in cell:
-        return max(map(width_of, cell.split("\n")))
-    return width_of(cell)
-
-
 def _plain_lines(
     rows: Sequence[Sequence[Cell]], keep: list[int] | None, widths: list[int], right: list[bool]
 ) -> Iterator[str]:
     """The lines of rows whose every cell is one line of one-cell characters no wider than its
-    column (``_Measure.plain``): as ``_joined`` makes them, a few thousand rows padded by one
+    column (``Measure.plain``): as ``_joined`` makes them, a few thousand rows padded by one
     %-format (twice as fast as ``str.format``) and each line's end trimmed in C."""
     form = GAP.join(f"%{'' if to_right else '-'}{limit}s" for limit, to_right in zip(
         widths, right, strict=True))  # fmt: skip
     for part in chunked(rows, _PART):
-        cells = _texts([row[i] for row in part for i in keep] if keep is not None else
+        cells = texts([row[i] for row in part for i in keep] if keep is not None else
                        [value for row in part for value in row])  # fmt: skip
         yield from map(str.rstrip, ("\n".join([form] * len(part)) % tuple(cells)).split("\n"))
 
@@ -221,7 +187,7 @@ def _shrunk(
 ) -> list[int]:
     """The widths narrowed until the table fits ``room``: the widest text column down to the
     next widest, again and again, each no narrower than its floor (its longest word, and
-    ``_FLOOR`` cells); then, if the table is still too wide, below the floor, folding words.
+    ``FLOOR`` cells); then, if the table is still too wide, below the floor, folding words.
     A column of numbers wraps its heading but never goes below ``numbers`` (its widest number
     and the longest word of its heading)."""
     widths = list(widths)
@@ -229,7 +195,7 @@ def _shrunk(
     floors = [
         word if wrap else limit for word, wrap, limit in zip(words, wraps, widths, strict=True)
     ]
-    floors = [min(limit, max(floor, _FLOOR)) for limit, floor in zip(widths, floors, strict=True)]
+    floors = [min(limit, max(floor, FLOOR)) for limit, floor in zip(widths, floors, strict=True)]
     floors = [
         floor if number is None else number for floor, number in zip(floors, numbers, strict=True)
     ]
@@ -250,7 +216,7 @@ def _shrunk(
 def wrapped(cell: str, limit: int) -> list[str]:
     """``cell`` in lines of at most ``limit`` cells: its own lines, each broken at spaces, a word
     longer than the line folded."""
-    measure = len if _ONE_CELL.fullmatch(cell.replace("\n", " ")) else width_of
+    measure = len if one_cell_each(cell.replace("\n", " ")) else width_of
     lines: list[str] = []
     for paragraph in cell.split("\n"):
         line, size = "", 0

@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
+from awards.cells import NONE_SHOWN, cell_text
 from awards.i18n import N_, Translate
 from awards.text import FORMULA_FIRST, neutralise, printable, safe
 
@@ -21,8 +22,6 @@ if TYPE_CHECKING:
     from awards.grid import Cell, Grid
     from awards.reports.review import Report
     from awards.store.history import Change
-
-NONE_SHOWN = "—"
 
 T = TypeVar("T")
 
@@ -216,12 +215,6 @@ def _flat(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return neutralise(safe("; ".join(str(item) for item in value)))
     return value  # a number: the CSV writer writes it as str() would
-
-
-def cell_text(value: Cell) -> str:
-    if value is None:
-        return NONE_SHOWN
-    return printable(str(value), keep_newlines=True)
 
 
 _MARKDOWN_SPECIAL_CHARACTERS = "\\|*_`[]<>#"
