@@ -49,10 +49,13 @@ def test_first_write_creates_folders_and_a_tinydb_file(db: Path) -> None:
     assert data["history"]["1"]["undo"] == {"awards_added": [[1, 1]]}
     written = orjson.dumps(data["awards"])  # the awards as they stand at the end of the file
     assert db.read_bytes().endswith(b',"awards":' + written + b"}\n")
+    kept = data["meta"]["1"].pop("summary")  # what a list shows before reading the awards
     assert data["meta"]["1"] == {
         "schema_version": 3, "next_award_id": 2, "next_change": 2, "awards_bytes": len(written),
         "awards_crc": zlib.crc32(written),
     }  # fmt: skip
+    assert (kept["records"], kept["recipients"], kept["first"], kept["last"]) == (1, 1, 1, 1)
+    assert kept["measures"]["recipient"] == [len("Nguyễn Văn An"), 0, True]
     assert data["awards"]["1"]["recipient"] == "Nguyễn Văn An"
     assert "\\u" not in db.read_text(encoding="utf-8")
 

@@ -117,8 +117,9 @@ def awards_list(
             shown = unknown[0] if unknown else columns
             raise UsageProblem(message.format(column=shown, fields=", ".join(AWARD_FIELDS)))
     # Filtered, only what the filters read of every award, and the chosen ones whole; no award
-    # is built, so damage is refused as an export refuses it.
-    records = settings(ctx).store().read(full=True, fields=filters.fields() or None)
+    # is built, so damage is refused as an export refuses it. Unfiltered, the awards are read
+    # as they are shown: the first screen comes before the rest of the file is read.
+    records = settings(ctx).store().read(full=True, fields=filters.fields() or None, lazily=True)
     chosen = sort_rows(chosen_rows(records, filters), sort, limit)
     render.emit(award_list(chosen, names), fmt, output)
 

@@ -160,9 +160,9 @@ def chosen_awards(records: Records, given: Filters) -> list[Award]:
 def chosen_rows(records: Records, given: Filters) -> AwardRows:
     """The awards that the filters let through as an export writes them (``rows_from``)."""
     award_filter = _checked(records, given)
-    rows = records.award_rows.items()
     if award_filter == Filters():
-        return records.rows_from(rows)
+        return records.every_row()
+    rows = records.award_rows.items()
     chosen = award_filter.selected(list(records.award_rows.values()))
     return records.rows_from(compress(rows, chosen))
 
@@ -186,7 +186,10 @@ def find_award(records: Records, award_id: int) -> Award:
 
 def sort_rows(rows: AwardRows, sort: str | None, limit: int | None = None) -> AwardRows:
     """Order by a field (``-year`` for descending); ids break ties. Missing values go last.
-    At most ``limit`` rows."""
+    At most ``limit`` rows. Rows known to be in order of their ids stay as they are, unread
+    (``AwardRows.ascending``)."""
+    if not sort and limit is None and rows.ascending:
+        return rows
     ids = rows.column("id")
     order = sorted(range(len(ids)), key=ids.__getitem__)
     if sort:

@@ -5,13 +5,14 @@ issuers, the history and the check's findings."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 from awards import text
+from awards.cells import Measure, measure
 from awards.domain import vocab
 from awards.domain.records import Award, Entry, Issuer, Office, Phase
-from awards.grid import Cell, Grid, Rows
+from awards.grid import Cell, Grid, Rows, Streamed
 from awards.i18n import N_, _
 from awards.reports.check import RULES, Finding
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from awards.store import Records
     from awards.store.history import Change
     from awards.store.store import Copy
+    from awards.store.summary import Summary
     from awards.store.tables import AwardRows
 
 
@@ -65,33 +67,53 @@ def award_list(rows: AwardRows, names: Sequence[str] | None = None) -> Rows:
     names = [field.name for field in listed]
 
     def grid() -> Grid:
+        from awards.store.tables import cells_of, column_of
+
+        known = rows.summarized(names)  # the file's, else of these rows
         headings = [_(field.heading) for field in listed]
-        table = rows.cells(names)
-        for at, name in enumerate(names):
-            if name in vocab.SHOWN_OTHERWISE:  # a kind, a date in Vietnamese…
-                shown = vocab.shown_all(name, [row[at] for row in table])
-                for row, value in zip(table, shown, strict=True):
-                    row[at] = value
-        revoked = [decision is not None for decision in rows.column("revoked_decision")]
-        if any(revoked):
+        bodies = [_measure(name, known) for name in names]
+        mark = _("revoked {date}")
+        if known.revoked:
             headings.append(_("Revoked"))
-            mark = _("revoked {date}")
-            dates = vocab.shown_all("revoked_on", rows.column("revoked_on"))
-            for row, gone, date in zip(table, revoked, dates, strict=True):
-                row.append(mark.format(date=date) if gone else "")
-        counts = rows.column("count")
-        recipients = sum(n for n, gone in zip(counts, revoked, strict=True) if not gone)
+            dates = known.revocations
+            marks = [mark.format(date=date) for date in vocab.shown_all("revoked_on", dates or [])]
+            bodies.append(None if dates is None else measure(["", *marks]))
+        shown = [at for at, name in enumerate(names) if name in vocab.SHOWN_OTHERWISE]
+
+        def table() -> Iterator[list[Cell]]:  # a part of the file at a time, as it is read
+            for part in rows.parts():
+                cells = cells_of(part, names)
+                for at in shown:  # a kind, a date in Vietnamese…
+                    values = vocab.shown_all(names[at], [row[at] for row in cells])
+                    for row, value in zip(cells, values, strict=True):
+                        row[at] = value
+                if known.revoked:
+                    decisions = column_of(part, "revoked_decision")
+                    dates = vocab.shown_all("revoked_on", column_of(part, "revoked_on"))
+                    for row, decision, date in zip(cells, decisions, dates, strict=True):
+                        row.append("" if decision is None else mark.format(date=date))
+                yield from cells
+
         caption = _("{records} award record(s), {recipients} recipient(s)")
-        caption = caption.format(records=len(rows), recipients=recipients)
-        if any(revoked):
-            caption += _("; {count} revoked record(s) not counted").format(count=sum(revoked))
+        caption = caption.format(records=known.records, recipients=known.recipients)
+        if known.revoked:
+            caption += _("; {count} revoked record(s) not counted").format(count=known.revoked)
         numbers = frozenset(i for i, field in enumerate(listed) if field.numeric)
         codes = frozenset([*(i for i, field in enumerate(listed) if field.code), len(names)])
         drop = tuple(names.index(name) for name in vocab.DROPPED_FIRST if name in names)
-        return Grid(headings, table, numbers, codes, caption=caption, empty=_("no awards match"),
-                    drop=drop)  # fmt: skip
+        measures = None if None in bodies else cast("list[Measure]", bodies)
+        return Grid(headings, Streamed(table, known.records), numbers, codes, caption=caption,
+                    empty=_("no awards match"), drop=drop, measures=measures)  # fmt: skip
 
     return Rows(grid, rows, vocab.AWARD_FIELDS, _("the awards"), "awards")
+
+
+def _measure(name: str, known: Summary) -> Measure | None:
+    """How a field's values measure as a table shows them (``store.summary``)."""
+    if name in vocab.SHOWN_OTHERWISE:  # kept as its different values
+        values = known.values.get(name)
+        return None if values is None else measure(vocab.shown_all(name, values))
+    return known.measures.get(name)
 
 
 def award_detail(award: Award) -> Rows:

@@ -9,7 +9,7 @@ import functools
 import itertools
 import re
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypedDict
@@ -20,7 +20,9 @@ from awards.domain.records import Award, Entry, Issuer, Office, Phase
 from awards.domain.vocab import AWARD_FIELDS, KIND_NAMES, LEVELS, PHASE_FIELDS
 from awards.errors import StoreError
 from awards.i18n import N_, _
+from awards.store import summary
 from awards.store.files import damaged
+from awards.store.summary import Summary
 
 STORED_FIELDS = AWARD_FIELDS[1:]  # all but the id, which is the document id; in this order
 EMPTY_ROW = dict.fromkeys(AWARD_FIELDS)  # an award as export writes it, before its values
@@ -176,20 +178,37 @@ META_ID = 1
 
 
 def serialize(
-    data: dict[str, dict[str, Any]], awards: list[bytes | memoryview] | None = None
+    data: dict[str, dict[str, Any]],
+    awards: list[bytes | memoryview] | None = None,
+    kept: Summary | None = None,
 ) -> list[bytes | memoryview]:
     """The file's bytes for ``data``, in parts (as many bytes again, joined): every table, the
-    awards last, and their length in the meta table, so that the next change that only adds
-    awards can find them as they were written. ``awards`` are the awards table's bytes in
-    parts, when already at hand."""
+    awards last in the order of their ids, and their length in the meta table, so that the
+    next change that only adds awards can find them as they were written, and their summary
+    (``store.summary``).
+    ``awards`` are the awards table's bytes in parts, when already at hand, and ``kept`` their
+    summary, if known; without ``awards``, they are made from ``data``, and their summary too
+    unless ``kept`` says all but their order."""
     if awards is None:
-        awards = [orjson.dumps(data.get("awards", {}))]
+        table = data.get("awards", {})
+        ids = list(map(int, table))
+        if not all(map(int.__lt__, ids, ids[1:])):  # an undo put one back: in order again
+            table = data["awards"] = dict(sorted(table.items(), key=lambda item: int(item[0])))
+            ids.sort()
+        awards = [orjson.dumps(table)]
+        if kept is None:
+            kept = summary.of(list(table.items()))
+        kept = kept._replace(ascending=True, first=ids[0] if ids else None,
+                             last=ids[-1] if ids else None)  # fmt: skip
     meta = data.setdefault("meta", {}).setdefault(str(META_ID), {})
     meta["awards_bytes"] = sum(map(len, awards))
     crc = 0
     for part in awards:
         crc = zlib.crc32(part, crc)
     meta["awards_crc"] = crc
+    meta.pop(summary.KEY, None)
+    if kept is not None:
+        meta[summary.KEY] = kept.record(crc)
     head = orjson.dumps({name: table for name, table in data.items() if name != "awards"})
     return [head[:-1], b',"awards":', *awards, b"}\n"]
 
@@ -209,14 +228,15 @@ class Decoded(NamedTuple):
     """A reading of the file: its tables; whether its awards are the bytes ``serialize`` wrote,
     every record of them checked in full before it was; and, when they were read with only some
     of their fields, their bytes, from which a command's own awards are read whole
-    (``whole_records``)."""
+    (``whole_records``); or, when they were not read yet (``lazily``), their bytes to read."""
 
     data: dict[str, dict[str, Any]]
     checked: bool
     awards: Any = None
+    unread: Any = None
 
 
-def decode(raw: bytes, fields: frozenset[str] | None = None) -> Decoded:
+def decode(raw: bytes, fields: frozenset[str] | None = None, *, lazily: bool = False) -> Decoded:
     """The file's tables from its bytes. The awards are as written when their CRC-32 is the
     one ``serialize`` recorded beside them (9 ms for 100,000 awards, where checking them again
     takes ten times that). Any edit by hand changes it, and the records are then checked one by
@@ -226,7 +246,10 @@ def decode(raw: bytes, fields: frozenset[str] | None = None) -> Decoded:
     eighteen). Awards as written are then read with only those, each still a record by field
     name, as a third of the time and memory; any others are read whole, to be checked. Raises
     ``msgspec.DecodeError`` on bytes that are not JSON, ``msgspec.ValidationError`` (one kind
-    of it) on JSON that is not an object of tables."""
+    of it) on JSON that is not an object of tables.
+
+    ``lazily``: awards as written, with every field, are left unread (``record_parts`` reads
+    them as they are asked for)."""
     import msgspec
 
     parts = msgspec.json.decode(raw, type=dict[str, msgspec.Raw])
@@ -245,6 +268,8 @@ def decode(raw: bytes, fields: frozenset[str] | None = None) -> Decoded:
     )
     if not checked:  # read as orjson wrote them (it reads a number beyond 64 bits as a float)
         data["awards"] = orjson.loads(memoryview(awards))
+    elif lazily and fields is None:
+        return Decoded(data, checked, unread=awards)
     else:  # msgspec builds them without a parse tree beside them: 65 MB less
         data["awards"] = stored_records(awards, fields)
         if fields is not None:
@@ -254,24 +279,33 @@ def decode(raw: bytes, fields: frozenset[str] | None = None) -> Decoded:
 
 def stored_records(awards: Any, fields: frozenset[str] | None = None) -> dict[str, dict[str, Any]]:
     """Every award's stored record by id, every field or only ``fields``, from the awards'
-    bytes as written.
+    bytes as written (``record_parts``, joined)."""
+    parts = record_parts(awards, fields)
+    every = next(parts, {})
+    for part in parts:
+        every.update(part)
+    return every
 
-    Read a part at a time, so that the texts most awards repeat (a form, an issuer, a unit:
-    ``SHARED_FIELDS``) are one text each however many awards hold them: 100,000 awards hold
-    half a million of them, 50 MB as texts of their own (``_Shared``), and a text made once is
-    hashed once where a tally counts it."""
+
+def record_parts(awards: Any, fields: frozenset[str] | None = None) -> Iterator[dict[str, Any]]:
+    """The awards' stored records by id, every field or only ``fields``, from their bytes as
+    written: a part at a time (about 4,000 awards), each read as it is asked for.
+
+    Read so, the texts most awards repeat (a form, an issuer, a unit: ``SHARED_FIELDS``) are
+    one text each however many awards hold them: 100,000 awards hold half a million of them,
+    50 MB as texts of their own (``_Shared``), and a text made once is hashed once where a
+    tally counts it."""
     view = memoryview(awards)
     shared = _Shared(fields)
     if not shared.seen:  # no field to share: read in one part
-        return shared.read(view)
-    every: dict[str, dict[str, Any]] = {}
+        yield shared.read(view)
+        return
     start, end = 1, len(view) - 1  # within the braces
     while start < end:
         found = _BOUNDARY.search(view, min(start + _PART_BYTES, end))
         stop = found.start() + 1 if found else end  # after a record's closing brace
-        every.update(shared.read(b"{" + view[start:stop] + b"}"))
+        yield shared.read(b"{" + view[start:stop] + b"}")
         start = stop + 1
-    return every
 
 
 # Where one award's record ends and the next one's id begins. A text cannot hold it: a quote

@@ -45,12 +45,15 @@ class Store:
         self.command = command
         self.record = record
 
-    def read(self, *, full: bool = False, fields: frozenset[str] | None = None) -> Records:
+    def read(
+        self, *, full: bool = False, fields: frozenset[str] | None = None, lazily: bool = False
+    ) -> Records:
         """The records as they are now; a missing file is an empty one and is not created.
         ``full`` checks every field of every award, as a write does (an export carries the
         stored records on as they are). ``fields``: the only award fields the command reads;
-        the awards may then hold no others (``codec.decode``)."""
-        read, _raw = self._load(fields)
+        the awards may then hold no others (``codec.decode``). ``lazily``: awards as written
+        are read as they are asked for (``Records.award_parts``)."""
+        read, _raw = self._load(fields, lazily=lazily)
         return Records(self.path, read, full=full)
 
     @contextlib.contextmanager
@@ -194,11 +197,13 @@ class Store:
             message = _("{path} is read-only; nothing was written (make it writable to change it)")
             raise StoreError(message.format(path=self.path))
 
-    def _load(self, fields: frozenset[str] | None = None) -> tuple[codec.Decoded, bytes]:
+    def _load(
+        self, fields: frozenset[str] | None = None, *, lazily: bool = False
+    ) -> tuple[codec.Decoded, bytes]:
         """The file as read (``codec.decode``; its awards not taken as written when an older
         file's records were read as this schema: they are then checked again), and its bytes."""
         raw = self._read()
-        read = self._parse(raw, fields)
+        read = self._parse(raw, fields, lazily=lazily)
         if codec.upgrade(read.data):
             read = read._replace(checked=False)
         return read, raw
@@ -223,14 +228,16 @@ class Store:
         except OSError as error:
             raise files.cannot(_("cannot read {path}: {reason}"), path, error) from None
 
-    def _parse(self, raw: bytes, fields: frozenset[str] | None) -> codec.Decoded:
+    def _parse(
+        self, raw: bytes, fields: frozenset[str] | None, *, lazily: bool = False
+    ) -> codec.Decoded:
         import msgspec
 
         path = self.path
         if not raw or raw.isspace():  # isspace stops at the first other byte
             return codec.Decoded({}, False)
         try:
-            read = codec.decode(raw, fields)
+            read = codec.decode(raw, fields, lazily=lazily)
         except msgspec.ValidationError:  # JSON, but not an object of tables
             codec.check_shape(path, None)  # says so
             raise

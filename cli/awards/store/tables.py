@@ -21,7 +21,7 @@ from awards.domain.catalogue import Catalogue
 from awards.domain.records import Award, Entry, Issuer, Office, Phase
 from awards.errors import Conflict, NotFound, StoreError
 from awards.i18n import _
-from awards.store import codec, history
+from awards.store import codec, history, summary
 from awards.store.files import damaged
 
 
@@ -59,6 +59,13 @@ class Records:
         self._source = read.awards
         self._found: dict[str, Any] | None = None  # each award's bytes, when first needed
         self._every: dict[str, dict[str, Any]] | None = None  # or every record, read whole
+        # The awards not read yet (``Store.read(lazily=True)``): the parts read so far, and
+        # the reading of the rest.
+        self._parts: list[dict[str, dict[str, Any]]] = []
+        self._reading = None if read.unread is None else codec.record_parts(read.unread)
+        meta = data.get("meta", {}).get(str(codec.META_ID), {})
+        # What the file keeps of its awards, where it holds for them (``store.summary``).
+        self.summary = summary.kept(meta, meta.get("awards_crc") if read.checked else None)
         try:
             self.phases = [codec.phase_from_record(r) for r in data.get("phases", {}).values()]
             if not read.checked:  # the awards are not as this program wrote them: check each
@@ -86,7 +93,42 @@ class Records:
     @property
     def award_rows(self) -> dict[str, dict[str, Any]]:
         """The stored award records by id (text), as the file holds them: read only."""
+        if self._reading is not None:  # the rest read, and every part joined
+            while self._next_part() is not None:
+                pass
+            joined: dict[str, dict[str, Any]] = {}
+            for part in self._parts:
+                joined.update(part)
+            self._data["awards"], self._parts, self._reading = joined, [], None
         return self._tables().get("awards", {})
+
+    def award_parts(self) -> Iterator[list[tuple[str, dict[str, Any]]]]:
+        """The (id, record) pairs of every award in the file's order, a part at a time. Of a
+        file read ``lazily``, each part is read from its bytes when it is asked for, so that
+        the first rows of a list show before the rest of the file is read."""
+        done = shown = 0
+        while self._reading is not None:
+            part = self._parts[done] if done < len(self._parts) else self._next_part()
+            if part is None:
+                return
+            done, shown = done + 1, shown + len(part)
+            yield list(part.items())
+        rows = list(self.award_rows.items())[shown:]  # all, or what the parts had not given
+        for at in range(0, len(rows), _PART):
+            yield rows[at : at + _PART]
+
+    def _next_part(self) -> dict[str, dict[str, Any]] | None:
+        part = next(self._reading, None) if self._reading is not None else None
+        if part is not None:
+            self._parts.append(part)
+        return part
+
+    def every_row(self) -> AwardRows:
+        """Every award as an export writes it (``rows_from``), in the file's order: read as
+        asked for (``award_parts``), and with the file's summary where it holds."""
+        if self._source is not None:  # read with only some fields: read whole first
+            return self.rows_from(self.award_rows.items())
+        return AwardRows([], parts=self.award_parts(), summary=self.summary)
 
     @property
     def awards(self) -> list[Award]:
@@ -129,20 +171,59 @@ class Records:
         return None if record is None else self.awards_from([(str(award_id), record)])[0]
 
 
+_PART = 4000  # awards to a part, where they were read whole
+
+
 class AwardRows(Sequence[dict[str, Any]]):
     """Awards as an export writes them, each made as it is written: every field by name, the
     id first, without building an award. Every value is text, a whole number or None (the
     records were read with ``full``: ``Records.rows_from``). Only the stored
-    records are held, so a large export does not hold a second copy of the register."""
+    records are held, so a large export does not hold a second copy of the register.
 
-    def __init__(self, records: list[tuple[str, dict[str, Any]]]) -> None:
+    Every award of a file (``Records.every_row``) comes in parts as the file is read: going
+    through them in order (``parts``, or as a sequence) reads no more than it has reached,
+    and anything else reads them all first. ``summary``: what the file keeps of them, where
+    it holds (``store.summary``), so that their number is known before they are read."""
+
+    def __init__(
+        self,
+        records: list[tuple[str, dict[str, Any]]],
+        *,
+        parts: Iterator[list[tuple[str, dict[str, Any]]]] | None = None,
+        summary: summary.Summary | None = None,
+    ) -> None:
         self._records = records
+        self._later = parts  # the parts not yet read
+        self.summary = summary
 
     def __len__(self) -> int:
-        return len(self._records)
+        if self._later is not None and self.summary is not None:
+            return self.summary.records
+        return len(self._all())
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        return itertools.starmap(_row, self._records)
+        return itertools.starmap(_row, itertools.chain.from_iterable(self.parts()))
+
+    def parts(self) -> Iterator[list[tuple[str, dict[str, Any]]]]:
+        """The (id, record) pairs, a part at a time, in order; each read as it is reached."""
+        at = 0
+        while True:
+            if at < len(self._records):  # held: given, or read meanwhile by another reader
+                part, at = self._records[at:], len(self._records)
+                yield part
+                continue
+            more = None if self._later is None else next(self._later, None)
+            if more is None:
+                self._later = None
+                return
+            self._records += more
+
+    def _all(self) -> list[tuple[str, dict[str, Any]]]:
+        if self._later is not None:
+            for part in self._later:
+                self._records += part
+            self._later = None
+        return self._records
 
     @overload
     def __getitem__(self, index: int) -> dict[str, Any]: ...
@@ -150,29 +231,50 @@ class AwardRows(Sequence[dict[str, Any]]):
     def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
     def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         if isinstance(index, slice):
-            return list(itertools.starmap(_row, self._records[index]))
-        return _row(*self._records[index])
+            return list(itertools.starmap(_row, self._all()[index]))
+        return _row(*self._all()[index])
+
+    def summarized(self, fields: Iterable[str]) -> summary.Summary:
+        """Their summary: the file's (``summary``), else made of them, of ``fields`` only."""
+        if self.summary is not None:
+            return self.summary
+        return summary.of(self._all(), fields)
+
+    @property
+    def ascending(self) -> bool:
+        """Whether they are known to be in the order of their ids (``summary``)."""
+        return self.summary is not None and self.summary.ascending
 
     def column(self, name: str) -> list[Any]:
         """One field of every row, in order, without making the rows: what a table lays out
         and a sort orders by."""
-        if name == "id":
-            return [int(key) for key, _record in self._records]
-        return [record.get(name) for _key, record in self._records]
+        return column_of(self._all(), name)
 
     def cells(self, names: Sequence[str]) -> list[list[Any]]:
         """These fields of every row, in order, a list a row, without making the rows: what
         a table shows."""
-        table = [list(map(record.get, names)) for _key, record in self._records]
-        if "id" in names:  # not a stored field: the record's key
-            at = names.index("id")
-            for row, award_id in zip(table, self.column("id"), strict=True):
-                row[at] = award_id
-        return table
+        return cells_of(self._all(), names)
 
     def taken(self, order: Iterable[int]) -> AwardRows:
         """The rows at these positions, in this order."""
-        return AwardRows(list(map(self._records.__getitem__, order)))
+        return AwardRows(list(map(self._all().__getitem__, order)))
+
+
+def column_of(pairs: Sequence[tuple[str, dict[str, Any]]], name: str) -> list[Any]:
+    """One field of each (id, record) pair, in order; the id a number."""
+    if name == "id":
+        return [int(key) for key, _record in pairs]
+    return [record.get(name) for _key, record in pairs]
+
+
+def cells_of(pairs: Sequence[tuple[str, dict[str, Any]]], names: Sequence[str]) -> list[list[Any]]:
+    """These fields of each (id, record) pair, a list a pair, in order."""
+    table = [list(map(record.get, names)) for _key, record in pairs]
+    if "id" in names:  # not a stored field: the record's key
+        at = names.index("id")
+        for row, award_id in zip(table, column_of(pairs, "id"), strict=True):
+            row[at] = award_id
+    return table
 
 
 def _row(key: str, record: dict[str, Any]) -> dict[str, Any]:
@@ -230,11 +332,22 @@ class Transaction(Records):
         read = self._read_awards
         if self._added is None or read is None:
             assert self._source is None  # each change but an add read every award whole first
-            return codec.serialize(self.data)
+            kept = self.summary  # moved by the awards changed, else made anew
+            if kept is not None:
+                kept = summary.after(kept, self._award_table(), self._before["awards"])
+            return codec.serialize(self.data, None, kept)
+        # The summary the file kept, with the new awards'; where it kept none that holds (an
+        # older awards wrote it), made anew if every award was read whole, else left out.
+        kept = self.summary
+        if kept is not None and self._added:
+            kept = kept.merged(summary.of(list(self._added.items())))
+        elif kept is None and self._source is None:
+            kept = summary.of(list(self._award_table().items()))
         if not self._added:
-            return codec.serialize(self.data, [read])
+            return codec.serialize(self.data, [read], kept)
         added = orjson.dumps(self._added)[1:]  # the new awards, after the opening brace
-        return codec.serialize(self.data, [read[:-1], b"," if len(read) > 2 else b"", added])
+        parts = [read[:-1], b"," if len(read) > 2 else b"", added]
+        return codec.serialize(self.data, parts, kept)
 
     @property
     def data(self) -> dict[str, dict[str, Any]]:
@@ -395,9 +508,12 @@ class Transaction(Records):
                 for i in history.ids_of(group["ids"]):
                     if (now := records.get(doc_id=i)) is not None:
                         before[i] = history.restored(dict(now), group)
+            added = history.ids_of(revert.get(f"{name}_added", []))
             if name == "awards":  # what comes back is checked as what is read: the file may
                 self._check_restored(before)  # have been edited by hand since
-            added = history.ids_of(revert.get(f"{name}_added", []))
+                self._remember(name, [*added, *before])  # what the summary moves by
+                for award_id in before:
+                    self._before[name].setdefault(award_id, None)
             records.remove(doc_ids=[i for i in [*added, *before] if records.contains(doc_id=i)])
             records.insert_multiple(Document(v, doc_id=k) for k, v in before.items())
         table.remove(doc_ids=[entry.doc_id])
