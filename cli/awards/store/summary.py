@@ -179,7 +179,7 @@ def kept(meta: Mapping[str, Any], crc: int | None) -> Summary | None:
         return Summary(found["records"], found["recipients"], found["revoked"],
                        found["ascending"], found["first"], found["last"], measures,
                        found["values"], found["revocations"])  # fmt: skip
-    except (KeyError, TypeError):  # sealed, but not by this awards: not taken
+    except (AttributeError, KeyError, TypeError, ValueError):  # sealed, not by this awards
         return None
 
 
