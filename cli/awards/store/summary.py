@@ -1,12 +1,13 @@
 """What the data file keeps of its awards beside them: how many there are, the recipients they
 count, the revoked ones, whether their ids ascend in the file, and how each field's values
-measure in a table (``cells.measure``). A kind, a method, a category or a date is shown in
-each language's own words, so of these the few different values are kept instead.
+measure in a table (``cells.measure``). A kind, a method or a category is shown in each
+language's own words, so of these the few different values are kept instead.
 
-Every write keeps it (``of`` the awards, or ``merged`` with the awards an add brings), sealed
-with the awards' CRC-32: a list of every award lays out its table and shows its first screen
-before the rest of the file is read (``Records.award_parts``). A file edited by hand, or
-written by an earlier awards, has none that holds, and its list measures the rows as read.
+Every write keeps it (``merged`` with the awards an add brings, moved ``after`` the awards any
+other change touched, or ``of`` every award anew), sealed with the awards' CRC-32: a list of
+every award lays out its table and shows its first screen before the rest of the file is read
+(``Records.award_parts``). A file edited by hand, or written by an earlier awards, has none
+that holds, and its list measures the rows as read.
 """
 
 from __future__ import annotations
