@@ -68,9 +68,6 @@ class Measure(NamedTuple):
         )
 
 
-NOTHING = Measure(0, 0, True)  # of no values
-
-
 @overload
 def measure(values: Iterable[Cell], width: Callable[[str], int]) -> Measure: ...
 @overload
@@ -91,11 +88,9 @@ def measure(values: Iterable[Cell], width: Callable[[str], int] | None = None) -
         shown: Iterable[str] = strings if flat.isprintable() else ()
     except TypeError:
         shown = ()
-    if not shown and distinct:
+    if distinct and not shown:
         shown = texts(list(distinct))
         flat = " ".join(shown)
-    elif not distinct:
-        flat = ""
     lines = "\n" in flat
     spaced = flat.replace("\n", " ") if lines else flat
     one_cell = _ONE_CELL.fullmatch(spaced) is not None

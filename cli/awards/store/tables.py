@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, overload
 
@@ -59,10 +59,11 @@ class Records:
         self._source = read.awards
         self._found: dict[str, Any] | None = None  # each award's bytes, when first needed
         self._every: dict[str, dict[str, Any]] | None = None  # or every record, read whole
-        # The awards not read yet (``Store.read(lazily=True)``): the parts read so far, and
-        # the reading of the rest.
+        # Awards read as they are asked for (``Store.read(lazily=True)``): the parts read so
+        # far, and the reading of the rest.
+        self._lazy = read.unread is not None
         self._parts: list[dict[str, dict[str, Any]]] = []
-        self._reading = None if read.unread is None else codec.record_parts(read.unread)
+        self._reading = codec.record_parts(read.unread) if self._lazy else iter(())
         meta = data.get("meta", {}).get(str(codec.META_ID), {})
         # What the file keeps of its awards, where it holds for them (``store.summary``).
         self.summary = summary.kept(meta, meta.get("awards_crc") if read.checked else None)
@@ -93,32 +94,30 @@ class Records:
     @property
     def award_rows(self) -> dict[str, dict[str, Any]]:
         """The stored award records by id (text), as the file holds them: read only."""
-        if self._reading is not None:  # the rest read, and every part joined
+        if self._lazy and "awards" not in self._data:  # the rest read, and every part joined
             while self._next_part() is not None:
                 pass
             joined: dict[str, dict[str, Any]] = {}
             for part in self._parts:
                 joined.update(part)
-            self._data["awards"], self._parts, self._reading = joined, [], None
+            self._data["awards"] = joined
         return self._tables().get("awards", {})
 
     def award_parts(self) -> Iterator[list[tuple[str, dict[str, Any]]]]:
-        """The (id, record) pairs of every award in the file's order, a part at a time. Of a
-        file read ``lazily``, each part is read from its bytes when it is asked for, so that
-        the first rows of a list show before the rest of the file is read."""
-        done = shown = 0
-        while self._reading is not None:
-            part = self._parts[done] if done < len(self._parts) else self._next_part()
-            if part is None:
-                return
-            done, shown = done + 1, shown + len(part)
-            yield list(part.items())
-        rows = list(self.award_rows.items())[shown:]  # all, or what the parts had not given
-        for at in range(0, len(rows), _PART):
-            yield rows[at : at + _PART]
+        """The (id, record) pairs of every award in the file's order, a part at a time, each
+        time it is asked. Of a file read ``lazily``, each part is read from its bytes when it
+        is first reached, so that the first rows of a list show before the rest is read."""
+        if not self._lazy:
+            rows = list(self.award_rows.items())
+            yield from (rows[at : at + _PART] for at in range(0, len(rows), _PART))
+            return
+        done = 0
+        while done < len(self._parts) or self._next_part() is not None:
+            yield list(self._parts[done].items())
+            done += 1
 
     def _next_part(self) -> dict[str, dict[str, Any]] | None:
-        part = next(self._reading, None) if self._reading is not None else None
+        part = next(self._reading, None)
         if part is not None:
             self._parts.append(part)
         return part
@@ -128,7 +127,7 @@ class Records:
         asked for (``award_parts``), and with the file's summary where it holds."""
         if self._source is not None:  # read with only some fields: read whole first
             return self.rows_from(self.award_rows.items())
-        return AwardRows([], parts=self.award_parts(), summary=self.summary)
+        return AwardRows([], parts=self.award_parts, summary=self.summary)
 
     @property
     def awards(self) -> list[Award]:
@@ -189,15 +188,15 @@ class AwardRows(Sequence[dict[str, Any]]):
         self,
         records: list[tuple[str, dict[str, Any]]],
         *,
-        parts: Iterator[list[tuple[str, dict[str, Any]]]] | None = None,
+        parts: Callable[[], Iterator[list[tuple[str, dict[str, Any]]]]] | None = None,
         summary: summary.Summary | None = None,
     ) -> None:
-        self._records = records
-        self._later = parts  # the parts not yet read
+        self._records = records  # every pair, given or once read whole
+        self._parts = parts  # else how to go through them a part at a time
         self.summary = summary
 
     def __len__(self) -> int:
-        if self._later is not None and self.summary is not None:
+        if self._parts is not None and self.summary is not None:
             return self.summary.records
         return len(self._all())
 
@@ -206,23 +205,12 @@ class AwardRows(Sequence[dict[str, Any]]):
 
     def parts(self) -> Iterator[list[tuple[str, dict[str, Any]]]]:
         """The (id, record) pairs, a part at a time, in order; each read as it is reached."""
-        at = 0
-        while True:
-            if at < len(self._records):  # held: given, or read meanwhile by another reader
-                part, at = self._records[at:], len(self._records)
-                yield part
-                continue
-            more = None if self._later is None else next(self._later, None)
-            if more is None:
-                self._later = None
-                return
-            self._records += more
+        return self._parts() if self._parts is not None else iter([self._records])
 
     def _all(self) -> list[tuple[str, dict[str, Any]]]:
-        if self._later is not None:
-            for part in self._later:
-                self._records += part
-            self._later = None
+        if self._parts is not None:
+            self._records = list(itertools.chain.from_iterable(self._parts()))
+            self._parts = None
         return self._records
 
     @overload
