@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from awards import lifetime
 from awards.domain.vocab import AWARD_FIELDS, CATALOGUE_FIELDS, ISSUER_FIELDS, PHASE_FIELDS
 from awards.errors import UsageProblem
 from awards.i18n import _, ngettext
@@ -76,6 +77,7 @@ def emit(
     """Write ``result`` in the chosen format to ``target`` (a file name; None or - is stdout)."""
     from awards.grid import Register, Rows
 
+    lifetime.keep(result)  # a report's tens of thousands of rows, freed with the process
     chosen = choose_format(result.formats, fmt, target)
     to_file = target is not None and target != "-"
     if isinstance(result, Register):

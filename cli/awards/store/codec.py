@@ -61,11 +61,12 @@ def award_from_record(award_id: int, record: Mapping[str, Any], *, checked: bool
     ``checked``: the record is one of awards as this program wrote them (``Decoded.checked``),
     each checked in full before it was written, so its values are not checked again.
 
-    A report builds tens of thousands, so this is written for speed: one pass, positional.
+    A report builds tens of thousands, so this is written for speed: a checked record, which
+    holds only stored fields (``award_record``), is given by name, which msgspec takes in C
+    (a third of the time of its values looked up one by one); any other in one positional pass.
     """
     if checked:
-        stored: Any = map(record.get, STORED_FIELDS)
-        return Award(award_id, *stored)
+        return Award(award_id, **record)
     values: list[Any] = list(map(record.get, STORED_FIELDS))
     types = list(map(type, values))
     if types[:6] != _AWARD_TYPES or not _OPTIONAL_TYPES.issuperset(types[6:]):

@@ -245,7 +245,8 @@ class Store:
             said = _("{path} is damaged (not valid JSON: {problem}); it was left as it is")
             raise files.damaged(said, path, problem=_where(raw, error)) from None
         codec.check_shape(path, read.data)
-        lifetime.keep(read)
+        # The tables, not the file's bytes: those of awards read as asked for are freed once read.
+        lifetime.keep(read.data)
         return read
 
     def _write(self, payload: list[bytes | memoryview]) -> None:

@@ -17,6 +17,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
+from awards import lifetime
 from awards.domain.catalogue import Catalogue
 from awards.domain.records import Award, Entry, Issuer, Office, Phase
 from awards.errors import Conflict, NotFound, StoreError
@@ -63,6 +64,7 @@ class Records:
         # far, and the reading of the rest.
         self._lazy = read.unread is not None
         self._parts: list[dict[str, dict[str, Any]]] = []
+        lifetime.keep(self._parts)
         self._reading = codec.record_parts(read.unread) if self._lazy else iter(())
         meta = data.get("meta", {}).get(str(codec.META_ID), {})
         # What the file keeps of its awards, where it holds for them (``store.summary``).
@@ -139,10 +141,12 @@ class Records:
         """Awards built from (id, record) pairs of ``award_rows``."""
         try:
             checked = self._checked
-            return [codec.award_from_record(int(key), record, checked=checked)
-                    for key, record in self._whole(records)]  # fmt: skip
+            awards = [codec.award_from_record(int(key), record, checked=checked)
+                      for key, record in self._whole(records)]  # fmt: skip
         except (TypeError, ValueError) as error:
             raise self._damaged(error) from None
+        lifetime.keep(awards)  # tens of thousands, freed with the process
+        return awards
 
     def rows_from(self, records: Iterable[tuple[str, dict[str, Any]]]) -> AwardRows:
         """The (id, record) pairs of ``award_rows`` as an export writes them (``AwardRows``), of
