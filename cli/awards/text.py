@@ -287,7 +287,8 @@ def sort_keys(values: Sequence[str]) -> list[str]:
     apart as the whole key would: texts in ASCII, which a sort compares fastest. Else each
     value's ``sort_key``."""
     keys = list(_at_once(values, _letters_and_tones, _sort_keyed, stored=True))
-    if len(set(keys)) == len(set(values)):
+    distinct = len(set(keys))
+    if distinct == len(keys) or distinct == len(set(values)):  # the first: no value twice
         return keys
     return list(map("{}\1{}".format, keys, values))
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from awards import i18n, text
 from awards.domain.catalogue import Catalogue
-from awards.domain.records import Award, Issuer, Phase, field_values
+from awards.domain.records import Award, Issuer, Phase, fields_values
 from awards.domain.vocab import AWARD, DEFAULT_DIMENSIONS, DIMENSIONS, HEADINGS, LEVEL, shown
 from awards.errors import Invalid, UsageProblem
 from awards.grid import Cell, Chart, Grid, Rows
@@ -90,8 +90,7 @@ def _groups_and_counts(
     """Each award's values of ``fields``, then its count, in one tuple (one to make and hash,
     where a tuple of the values inside another took half as long again)."""
     rows = awards if isinstance(awards, list) else list(awards)
-    columns = [field_values(rows, name) for name in fields]
-    return zip(*columns, field_values(rows, "count"), strict=True)
+    return fields_values(rows, (*fields, "count"))
 
 
 def _totals(counts: Counter[tuple[Value, ...]], index: int) -> Counter[Value]:
