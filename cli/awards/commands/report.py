@@ -78,8 +78,9 @@ def report_phase(
     from awards.reports.review import phase_report
 
     # Read whole: a phase holds a large part of a register (one of two or three), which is read
-    # faster whole than chosen by phase first.
-    records = settings(ctx).store().read()
+    # faster whole than chosen by phase first; its parts are chosen from as they are read, and
+    # never joined into one table.
+    records = settings(ctx).store().read(lazily=True)
     phase = find_phase(code, records.phases)
     awards = _awards_of(records, phase=phase.code)
     report = phase_report(phase, awards, records.phases, records.issuers, _report_language(lang))

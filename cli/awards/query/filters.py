@@ -148,13 +148,15 @@ def _checked(records: Records, given: Filters) -> Filters:
 
 
 def chosen_awards(records: Records, given: Filters) -> list[Award]:
-    """The awards that the filters let through. The filter runs over the stored records; only
-    those that pass become awards."""
+    """The awards that the filters let through. The filter runs over the stored records, a
+    part at a time as they are read (``Records.award_parts``); only those that pass become
+    awards."""
     award_filter = _checked(records, given)
     if award_filter == Filters():  # no filter given: everything, without asking each
         return records.awards
-    rows = records.award_rows
-    return records.awards_from(compress(rows.items(), award_filter.selected(list(rows.values()))))
+    chosen = [pair for part in records.award_parts()
+              for pair in compress(part, award_filter.selected([r for _, r in part]))]  # fmt: skip
+    return records.awards_from(chosen)
 
 
 def chosen_rows(records: Records, given: Filters) -> AwardRows:
