@@ -23,10 +23,10 @@ from awards.render.text import (
     delimited,
     encoded,
     holds_every_character,
+    markdown_parts,
     report_markdown,
     report_text,
     to_json,
-    to_markdown,
 )
 
 if TYPE_CHECKING:  # the results load with the commands that make them, not for --help
@@ -144,7 +144,7 @@ def _payload(
             return report_document(result)
         return report_markdown(result) if fmt == "markdown" else report_text(result)
     if fmt == "markdown":
-        return to_markdown(_table(result))
+        return markdown_parts(_table(result))
     return terminal.drawn(_table(result))  # table or text, to a file: drawn as off a terminal
 
 

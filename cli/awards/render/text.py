@@ -255,34 +255,46 @@ def _markdown_rows(rows: Sequence[Sequence[Cell]], columns: int) -> Iterator[str
 
 def to_markdown(grid: Grid) -> str:
     """A GitHub-flavoured Markdown table; names are escaped so they render exactly as stored."""
+    return "".join(markdown_parts(grid))
+
+
+def markdown_parts(grid: Grid) -> Iterator[str]:
+    """``to_markdown`` in parts, each of whole lines, as they are made: a table of 100,000 rows
+    is written without being joined into one text first."""
 
     def line(cells: Sequence[str]) -> str:
         return "| " + " | ".join(cells) + " |"
 
-    lines = [f"**{_markdown_cell(grid.title)}**", ""] if grid.title else []
-    lines.append(line([_markdown_cell(c) for c in grid.columns]))
+    head = [f"**{_markdown_cell(grid.title)}**", ""] if grid.title else []
+    head.append(line([_markdown_cell(c) for c in grid.columns]))
     rule = ["---:" if i in grid.numeric else "---" for i in range(len(grid.columns))]
-    lines.append("|" + "|".join(rule) + "|")
-    lines += _markdown_rows(grid.rows, len(grid.columns))
+    head.append("|" + "|".join(rule) + "|")
+    yield "\n".join(head) + "\n"
+    for rows in _markdown_rows(grid.rows, len(grid.columns)):
+        yield rows + "\n"
+    tail = []
     if grid.total is not None:
-        lines.append(line([f"**{_markdown_cell(v)}**" if v != "" else "" for v in grid.total]))
+        tail.append(line([f"**{_markdown_cell(v)}**" if v != "" else "" for v in grid.total]))
     if grid.caption:
-        lines += ["", _markdown_cell(grid.caption)]
-    return "\n".join(lines) + "\n"
+        tail += ["", _markdown_cell(grid.caption)]
+    if tail:
+        yield "\n".join(tail) + "\n"
 
 
-def report_markdown(report: Report) -> str:
-    """The review report as Markdown: a heading, the facts, the paragraph, the tables."""
+def report_markdown(report: Report) -> Iterator[str]:
+    """The review report as Markdown, in parts (``markdown_parts``): a heading, the facts, the
+    paragraph, the tables, a blank line between each."""
     lines = [f"# {_markdown_cell(report.title)}", ""]
     lines += [
         f"- **{_markdown_cell(label)}:** {_markdown_cell(value)}" for label, value in report.facts
     ]
     if report.facts:
         lines.append("")
-    lines += [_markdown_cell(report.paragraph), ""]
+    lines.append(_markdown_cell(report.paragraph))
+    yield "\n".join(lines) + "\n"
     for title, grid in report.tables:
-        lines += [*([f"## {_markdown_cell(title)}", ""] if title else []), to_markdown(grid)]
-    return "\n".join(lines).rstrip("\n") + "\n"
+        yield f"\n## {_markdown_cell(title)}\n\n" if title else "\n"
+        yield from markdown_parts(grid)
 
 
 def report_text(report: Report) -> str:
