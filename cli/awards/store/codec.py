@@ -302,10 +302,12 @@ def record_parts(awards: Any, fields: frozenset[str] | None = None) -> Iterator[
         yield shared.read(view)
         return
     start, end = 1, len(view) - 1  # within the braces
+    part = bytearray(b"{}")  # each part's records in braces, in one buffer read again
     while start < end:
         found = _BOUNDARY.search(view, min(start + _PART_BYTES, end))
         stop = found.start() + 1 if found else end  # after a record's closing brace
-        yield shared.read(b"{" + view[start:stop] + b"}")
+        part[1:-1] = view[start:stop]
+        yield shared.read(part)
         start = stop + 1
 
 
