@@ -132,7 +132,9 @@ def versions() -> str:
 def measure(size: int, runs: int, folder: Path, env: dict[str, str], rows: list[Row],
             sizes_measured: dict[int, float]) -> float:  # fmt: skip
     """Every task at one size; returns the tally's peak memory in MiB."""
-    runs = runs if size <= 10_000 else max(3, runs // 2)
+    # Every target is a median of 5 paired runs or more; only beyond 100,000, where there are
+    # no targets, are there fewer.
+    runs = runs if size <= 10_000 else max(5 if size <= 100_000 else 3, runs // 2)
     awards_csv, phases_csv, issuers_csv = data.write(folder, size)
     ours_db, peer_db = folder / f"awards-{size}.json", folder / f"peer-{size}.db"
 
@@ -145,7 +147,7 @@ def measure(size: int, runs: int, folder: Path, env: dict[str, str], rows: list[
         return remove
 
     load_ours, load_peer = paired(
-        max(2, runs // 2),
+        runs if size <= 100_000 else max(2, runs // 2),
         lambda: run_once([AWARDS, "--db", str(ours_db), "import", str(issuers_csv),
                           str(phases_csv), str(awards_csv)], before=fresh(ours_db), env=env),
         lambda: run_once([SQLITE_UTILS, "insert", str(peer_db), "awards", str(awards_csv),
@@ -263,7 +265,6 @@ def _whole_file_rows(size: int, runs: int, folder: Path, ours_db: Path, peer_db:
     """The commands that read every award: reports, check and exports, against reading the
     file (awards' own reading of every record, ``READ_WHOLE``) or against their peer's own
     export."""
-    runs = max(3, runs // 2)
     db = [AWARDS, "--db", str(ours_db)]
 
     def awards(*args: str) -> Callable[[], tuple[float, int]]:
