@@ -331,4 +331,4 @@ def ordered(items: Iterable[T], name: Callable[[T], str]) -> list[T]:
     """The items in the order of their names (``sort_key``), equal names as they came."""
     items = list(items)
     keys = sort_keys(list(map(name, items)))
-    return [items[i] for i in sorted(range(len(items)), key=keys.__getitem__)]
+    return list(map(items.__getitem__, sorted(range(len(items)), key=keys.__getitem__)))

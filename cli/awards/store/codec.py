@@ -315,6 +315,7 @@ def record_parts(awards: Any, fields: frozenset[str] | None = None) -> Iterator[
 # inside a JSON text is escaped, and the records' values are texts, numbers and nulls.
 _BOUNDARY = re.compile(rb'\},"')
 _PART_BYTES = 1 << 20  # about 4,000 awards
+Buffer = bytes | bytearray | memoryview  # what msgspec reads from
 
 # The fields whose values are few and repeated in every award: read as shared texts.
 SHARED_FIELDS = ("kind", "form", "issuer", "phase", "honorific", "position", "unit", "method",
@@ -341,10 +342,10 @@ class _Shared:
         self.new = dict.fromkeys(shared, 0)  # parts that brought a value not seen yet
         plain = msgspec.json.Decoder() if fields is None else msgspec.json.Decoder(_shape(fields))
         self._plain = plain.decode
-        self._shared: Callable[[bytes | memoryview], Any] | None = None
+        self._shared: Callable[[Buffer], Any] | None = None
         self._unlearnt: Iterable[dict[str, Any]] = ()
 
-    def read(self, part: bytes | memoryview) -> dict[str, dict[str, Any]]:
+    def read(self, part: Buffer) -> dict[str, dict[str, Any]]:
         import msgspec
 
         if self._unlearnt:
@@ -374,7 +375,7 @@ class _Shared:
                 self.seen[name] = None
         self._shared = self._reader()
 
-    def _reader(self) -> Callable[[bytes | memoryview], Any]:
+    def _reader(self) -> Callable[[Buffer], Any]:
         import msgspec
 
         fields = _read_as(self.fields)
