@@ -11,7 +11,8 @@ import docx
 import pytest
 
 from awards.domain.records import Award, Issuer
-from awards.reports.review import by_form, commendations
+from awards.query.tally import tally
+from awards.reports.review import by_form, commendations, counted
 from awards.text import sort_key
 from tests.conftest import Run
 
@@ -72,12 +73,33 @@ LEVELS = [Issuer("Bộ Công an", "ministry"), Issuer("UBND tỉnh", "province")
          ["1 tập thể được Chủ tịch nước tặng thưởng Huân chương Lao động hạng Nhì",
           "1 tập thể được Chủ tịch nước tặng thưởng Huân chương Lao động hạng Ba",
           "1 cá nhân được Giám đốc Công an tỉnh công nhận danh hiệu Lao động tiên tiến"]),
+        ([award(1, "Giấy khen", "Giám đốc Công an tỉnh"), award(2, "Giấy khen", "Giám đốc Công an tỉnh"),
+          award(3, "Giấy khen", "Giám đốc Công an tỉnh", count=2),
+          award(4, "Giấy khen", "Giám đốc Công an tỉnh", "collective")],
+         ["5 tập thể, cá nhân được Giám đốc Công an tỉnh tặng Giấy khen"]),
     ],
-    ids=["one", "two bodies", "several", "forms by rank", "the verb of each and classes"],
+    ids=["one", "two bodies", "several", "forms by rank", "the verb of each and classes",
+         "alike"],
 )  # fmt: skip
 def test_commendation_clauses(awards: list[Award], clauses: list[str]) -> None:
-    """Counts summed, kinds from those present, issuers by level, forms by rank."""
+    """Counts summed, kinds from those present, issuers by level, forms by rank; and the same
+    of the awards counted together by form, year, issuer and kind, as a review counts them."""
     assert commendations(by_form(awards), LEVELS, "vi") == clauses
+    assert commendations(by_form(counted(awards)), LEVELS, "vi") == clauses
+
+
+def test_awards_counted_together_tally_as_the_awards_do() -> None:
+    """A review's cross-tabs count one record for each group of alike awards (``counted``):
+    they are the awards' own, whatever the counts and however many are alike."""
+    awards = [award(1, "Giấy khen", "Giám đốc Công an tỉnh"),
+              award(2, "Giấy khen", "Giám đốc Công an tỉnh"),
+              award(3, "Giấy khen", "Giám đốc Công an tỉnh", count=4),
+              award(4, "Bằng khen", "UBND tỉnh", "collective", 3),
+              Award(5, "Người 5", "collective", 2, "Bằng khen", "UBND tỉnh", 2019),
+              Award(6, "Người 6", "individual", 1, "Giấy khen", "Chủ tịch LĐLĐ tỉnh", 2019)]  # fmt: skip
+    assert len(counted(awards)) == 5  # the first two are alike
+    for dims in (("year", "form"), ("issuer", "kind")):
+        assert tally(counted(awards), dims, []) == tally(awards, dims, [])
 
 
 def test_a_phase_that_starts_in_the_year_the_last_ended_counts_its_years_once(ok: Ok) -> None:
