@@ -25,9 +25,9 @@ def findings(*awards: Award, issuers: list[Issuer] = ISSUERS) -> list[tuple[str,
     return [(f.rule, f.awards) for f in check(stored(*awards), PHASES, issuers)]
 
 
-def stored(*awards: Award) -> dict[str, dict[str, object]]:
-    """The awards as the data file holds them, by id: what check reads."""
-    return {str(award.id): award_record(award) for award in awards}
+def stored(*awards: Award) -> list[tuple[str, dict[str, object]]]:
+    """The awards as the data file holds them, with their ids: what check reads."""
+    return [(str(award.id), award_record(award)) for award in awards]
 
 
 def test_a_sound_award_passes_every_rule() -> None:
@@ -134,6 +134,17 @@ def test_probable_duplicates_are_the_same_award_in_another_case() -> None:
     ]  # twin undecided: one with each
 
 
+def test_duplicates_with_tones_placed_the_old_way_or_an_eth_for_d_are_found() -> None:
+    """Hòa and Hoà, Đức and Ðức (the Icelandic eth typed for đ) are one name to the duplicate
+    rule, which keys only the names that fold alike: every two alike by their key fold alike.
+    Each pair is also one name spelled two ways."""
+    one = GOOD.replaced(recipient="Lê Văn Đức Hòa", decision=None, decided_on=None)
+    for spelled in ("Lê Văn Ðức Hoà", "LÊ VĂN ÐỨC HOÀ", "Lê Văn Đức Hoà"):
+        twin = one.replaced(id=2, recipient=spelled)
+        assert findings(one, twin) == [("duplicate", (1, 2)), ("spelling", (1, 2))]
+    assert findings(one, one.replaced(id=2, recipient="Lê Văn Dức Hòa")) == [("spelling", (1, 2))]
+
+
 def test_units_and_issuers_spelled_two_ways() -> None:
     """Values that differ only by case or diacritics split a tally."""
     one = GOOD.replaced(unit="Công ty Bình An", decision=None)
@@ -188,12 +199,12 @@ def test_the_duplicate_keys_of_many_records_are_each_record_s() -> None:
     ``duplicate_key`` of each: case, NFD, old tone placement, no unit, no decision."""
     from awards.domain.records import duplicate_key, duplicate_keys
 
-    records = list(stored(
+    records = [record for _, record in stored(
         GOOD, GOOD.replaced(id=2, recipient="NGUYỄN  VĂN AN", unit=None),
         GOOD.replaced(id=3, recipient=unicodedata.normalize("NFD", "Hòa Thủy"), decision=None),
         GOOD.replaced(id=4, recipient="Hoà Thuỷ", decision="12/qđ-ubnd"),
         GOOD.replaced(id=5, recipient="Line\nbreak"),
-    ).values())  # fmt: skip
+    )]  # fmt: skip
     keys = duplicate_keys(records)
     assert keys == list(map(duplicate_key, records))
     assert keys[2][0] == keys[3][0]  # one name, its tones placed two ways

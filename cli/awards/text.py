@@ -97,7 +97,9 @@ def clean_key(value: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def fold(value: str) -> str:
-    """Case- and accent-insensitive form: ``Nguyễn Văn Đức`` folds to ``nguyen van duc``."""
+    """Case- and accent-insensitive form: ``Nguyễn Văn Đức`` folds to ``nguyen van duc``, and
+    so does ``Ðức`` with the Icelandic eth typed for đ. Two names alike by ``same_key`` fold
+    alike: what it moves or reads as another letter, this drops or reads as that letter."""
     return folded(value)
 
 
@@ -114,25 +116,25 @@ def folds(values: Sequence[str]) -> list[str]:
 
 
 def _bare(value: str) -> str:
-    """A clean text folded: decomposed, its marks dropped and đ read as d."""
+    """A clean text folded: decomposed, its marks dropped and đ (or ð) read as d."""
     decomposed = unicodedata.normalize("NFD", value.casefold())
     try:  # Vietnamese, and any text of ASCII letters and combining marks: in C
         marked = codecs.charmap_encode(decomposed, "strict", _MARKED)[0]
         return marked.translate(_D_FOR_D_STROKE, _MARK_BYTES).decode("ascii")
     except UnicodeEncodeError:  # another letter: every nonspacing mark, by its category
         kept = (ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-        return "".join(kept).replace("đ", "d")
+        return "".join(kept).replace("đ", "d").replace("ð", "d")
 
 
-# An 8-bit code of ASCII, the combining marks U+0300-U+036F (all nonspacing) and đ, as the
+# An 8-bit code of ASCII, the combining marks U+0300-U+036F (all nonspacing), đ and ð, as the
 # standard single-byte codecs are made: a text of nothing else encodes in C, its marks' bytes
-# are deleted and đ's made a d by one translation of the bytes.
+# are deleted and đ's and ð's made a d by one translation of the bytes.
 _MARKS = "".join(map(chr, range(0x300, 0x370)))
 _MARKED = codecs.charmap_build(
-    "".join(map(chr, range(0x80))) + _MARKS + "đ" + "\ufffe" * (0x80 - len(_MARKS) - 1)
+    "".join(map(chr, range(0x80))) + _MARKS + "đð" + "\ufffe" * (0x80 - len(_MARKS) - 2)
 )
 _MARK_BYTES = bytes(range(0x80, 0x80 + len(_MARKS)))
-_D_FOR_D_STROKE = bytes(range(0x80 + len(_MARKS))) + b"d" + bytes(range(0x81 + len(_MARKS), 0x100))
+_D_FOR_D_STROKE = bytes(range(0x80 + len(_MARKS))) + b"dd" + bytes(range(0x82 + len(_MARKS), 0x100))
 
 
 def loose(value: str) -> str:

@@ -1,5 +1,6 @@
 """Revocation and the register check: revoke, unrevoke, check."""
 
+import itertools
 from typing import Annotated
 
 import typer
@@ -70,8 +71,10 @@ def awards_check(
     """
     from awards.query.listing import findings_list
 
-    records = settings(ctx).store().read(full=True)  # every field, as the rules read them
-    findings = check(records.award_rows, records.phases, records.issuers, records.catalogue)
+    # Every field, as the rules read them; the awards in their parts as read, never joined.
+    records = settings(ctx).store().read(full=True, lazily=True)
+    awards = itertools.chain.from_iterable(records.award_parts())
+    findings = check(awards, records.phases, records.issuers, records.catalogue)
     shown = findings_list(findings)
     if findings or render.choose_format(shown.formats, fmt, None) == "json":
         render.emit(shown, fmt)

@@ -58,11 +58,11 @@ class Finding(NamedTuple):
 
 
 def check(
-    awards: Mapping[str, Mapping[str, Any]], phases: Sequence[Phase], issuers: Sequence[Issuer],
-    catalogue: Catalogue | None = None
+    awards: Iterable[tuple[str, Mapping[str, Any]]], phases: Sequence[Phase],
+    issuers: Sequence[Issuer], catalogue: Catalogue | None = None
 ) -> list[Finding]:  # fmt: skip
-    """Every finding, rule by rule in the order of ``RULES``, over the stored award records by
-    id (checked in full on reading)."""
+    """Every finding, rule by rule in the order of ``RULES``, over the stored award records
+    with their ids, (id, record) in file order (checked in full on reading)."""
     from awards.domain.catalogue import LAW_CATALOGUE
 
     catalogue = catalogue or LAW_CATALOGUE
@@ -83,20 +83,31 @@ class _Live:
     a rule groups the positions of the awards by the fields it needs, or looks at each
     distinct value once."""
 
-    def __init__(self, awards: Mapping[str, Mapping[str, Any]]) -> None:
-        ids, records = list(map(int, awards)), list(awards.values())
+    def __init__(self, awards: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
+        pairs = list(awards)
+        keys, values = zip(*pairs, strict=True) if pairs else ((), ())
+        ids, records = list(map(int, keys)), list(values)
         revoked = _column(records, "revoked_decision")
         if revoked.count(None) != len(revoked):
             kept = [position for position, by in enumerate(revoked) if by is None]
             ids, records = [ids[p] for p in kept], [records[p] for p in kept]
         self._ids, self._records = ids, records
         self._columns: dict[str, list[Any]] = {}
+        self._folds: dict[str, tuple[list[str], list[str]]] = {}
 
     def __call__(self, name: str) -> list[Any]:
         """Every live award's value of ``name``, in file order (read once for every rule)."""
         if name not in self._columns:
             self._columns[name] = _column(self._records, name)
         return self._columns[name]
+
+    def folds(self, name: str) -> tuple[list[str], list[str]]:
+        """The distinct values of ``name`` but the empty, in file order, and their
+        ``text.fold``: each folded once, for every rule that folds them."""
+        if name not in self._folds:
+            distinct = [value for value in dict.fromkeys(self(name)) if value]
+            self._folds[name] = (distinct, text.folds(distinct))
+        return self._folds[name]
 
     @property
     def records(self) -> list[Mapping[str, Any]]:
@@ -304,11 +315,18 @@ def _duplicates(live: _Live) -> list[Finding]:
     from awards.domain.records import duplicate_keys
 
     findings: list[Finding] = []
-    names = text.same_keys(live("recipient"))
-    named = Counter(names)
-    if len(named) == len(names):
+    # Names alike by ``same_key`` fold alike (``text.fold``): only the recipients of a fold
+    # held more than once are keyed, the folds being made for ``spelling`` anyway.
+    recipients = live("recipient")
+    distinct, folds = live.folds("recipient")
+    folded = list(map(dict(zip(distinct, folds, strict=True)).get, recipients, recipients))
+    held = Counter(folded)
+    if len(held) == len(folded):
         return findings
-    again = list(_where(names, {name for name, seen in named.items() if seen > 1}))
+    alike = list(_where(folded, {fold for fold, seen in held.items() if seen > 1}))
+    names = text.same_keys(list(map(recipients.__getitem__, alike)))
+    named = Counter(names)
+    again = [alike[i] for i in _where(names, {name for name, seen in named.items() if seen > 1})]
     keyed = duplicate_keys(list(map(live.records.__getitem__, again)))
     keys = list(map(itemgetter(0), keyed))
     counted = Counter(keys)
@@ -337,8 +355,7 @@ def _spellings(live: _Live) -> list[Finding]:
     findings = []
     for field in (N_("recipient"), N_("unit"), N_("issuer")):
         values = live(field)
-        distinct = [value for value in dict.fromkeys(values) if value]  # in file order
-        folds = text.folds(distinct)
+        distinct, folds = live.folds(field)
         counted = Counter(folds)
         if len(counted) == len(folds):
             continue
