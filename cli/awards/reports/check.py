@@ -86,7 +86,7 @@ class _Live:
     def __init__(self, awards: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
         pairs = list(awards)
         keys, values = zip(*pairs, strict=True) if pairs else ((), ())
-        ids, records = list(map(int, keys)), list(values)
+        ids, records = list(keys), list(values)  # ids as text: made numbers for findings only
         revoked = _column(records, "revoked_decision")
         if revoked.count(None) != len(revoked):
             kept = [position for position, by in enumerate(revoked) if by is None]
@@ -115,7 +115,7 @@ class _Live:
 
     def ids(self, positions: Iterable[int]) -> tuple[int, ...]:
         """The ids of the awards at ``positions``, in order."""
-        return tuple(sorted(map(self._ids.__getitem__, positions)))
+        return tuple(sorted(map(int, map(self._ids.__getitem__, positions))))
 
 
 def _column(records: Sequence[Mapping[str, Any]], name: str) -> list[Any]:
@@ -301,10 +301,11 @@ def _twice(distinct: list[Held]) -> dict[tuple[str, ...], list[Held]]:
             in_year[key, issuer, str(decision_year(date, year))].append(value)
             if date:
                 on_day[key, date].append(value)
+    # A group of one holds one date and one issuer: most are, and are not looked into.
     groups = {group: held for group, held in in_year.items()
-              if len({value[2] for value in held} - {None, ""}) > 1}  # fmt: skip
+              if len(held) > 1 and len({value[2] for value in held} - {None, ""}) > 1}  # fmt: skip
     groups |= {group: held for group, held in on_day.items()
-               if len({value[1] for value in held}) > 1}  # fmt: skip
+               if len(held) > 1 and len({value[1] for value in held}) > 1}  # fmt: skip
     return {group: groups[group] for group in sorted(groups, key=lambda g: (g[0], g[-1], len(g)))}
 
 
