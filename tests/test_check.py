@@ -25,9 +25,10 @@ def findings(*awards: Award, issuers: list[Issuer] = ISSUERS) -> list[tuple[str,
     return [(f.rule, f.awards) for f in check(stored(*awards), PHASES, issuers)]
 
 
-def stored(*awards: Award) -> list[tuple[str, dict[str, object]]]:
-    """The awards as the data file holds them, with their ids: what check reads."""
-    return [(str(award.id), award_record(award)) for award in awards]
+def stored(*awards: Award) -> list[list[tuple[str, dict[str, object]]]]:
+    """The awards as the data file holds them, with their ids, in parts (here one): what
+    check reads."""
+    return [[(str(award.id), award_record(award)) for award in awards]]
 
 
 def test_a_sound_award_passes_every_rule() -> None:
@@ -145,6 +146,20 @@ def test_duplicates_with_tones_placed_the_old_way_or_an_eth_for_d_are_found() ->
     assert findings(one, one.replaced(id=2, recipient="Lê Văn Dức Hòa")) == [("spelling", (1, 2))]
 
 
+def test_awards_in_parts_are_checked_as_in_one() -> None:
+    """check takes the awards in the parts a reading gives them in: cut anywhere, with a part
+    empty and a revoked award among them, the findings are those of the awards in one part."""
+    twin = GOOD.replaced(id=2, recipient="NGUYỄN VĂN AN", decision=None, decided_on=None)
+    revoked = GOOD.replaced(id=3, form="Giấy khen", revoked_decision="9/QĐ")
+    outside = GOOD.replaced(id=4, recipient="Lê Chi", year=2024, decision=None, decided_on=None)
+    (part,) = stored(GOOD, revoked, twin, outside)
+    whole = check([part], PHASES, ISSUERS)
+    assert [(f.rule, f.awards) for f in whole] == [
+        ("phase-year", (4,)), ("duplicate", (1, 2)), ("spelling", (1, 2))]  # fmt: skip
+    for cut in range(len(part) + 1):
+        assert check([part[:cut], [], part[cut:]], PHASES, ISSUERS) == whole
+
+
 def test_units_and_issuers_spelled_two_ways() -> None:
     """Values that differ only by case or diacritics split a tally."""
     one = GOOD.replaced(unit="Công ty Bình An", decision=None)
@@ -199,12 +214,12 @@ def test_the_duplicate_keys_of_many_records_are_each_record_s() -> None:
     ``duplicate_key`` of each: case, NFD, old tone placement, no unit, no decision."""
     from awards.domain.records import duplicate_key, duplicate_keys
 
-    records = [record for _, record in stored(
+    records = [record for part in stored(
         GOOD, GOOD.replaced(id=2, recipient="NGUYỄN  VĂN AN", unit=None),
         GOOD.replaced(id=3, recipient=unicodedata.normalize("NFD", "Hòa Thủy"), decision=None),
         GOOD.replaced(id=4, recipient="Hoà Thuỷ", decision="12/qđ-ubnd"),
         GOOD.replaced(id=5, recipient="Line\nbreak"),
-    )]  # fmt: skip
+    ) for _, record in part]  # fmt: skip
     keys = duplicate_keys(records)
     assert keys == list(map(duplicate_key, records))
     assert keys[2][0] == keys[3][0]  # one name, its tones placed two ways

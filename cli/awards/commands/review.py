@@ -1,6 +1,5 @@
 """Revocation and the register check: revoke, unrevoke, check."""
 
-import itertools
 from typing import Annotated
 
 import typer
@@ -73,8 +72,7 @@ def awards_check(
 
     # Every field, as the rules read them; the awards in their parts as read, never joined.
     records = settings(ctx).store().read(full=True, lazily=True)
-    awards = itertools.chain.from_iterable(records.award_parts())
-    findings = check(awards, records.phases, records.issuers, records.catalogue)
+    findings = check(records.award_parts(), records.phases, records.issuers, records.catalogue)
     shown = findings_list(findings)
     if findings or render.choose_format(shown.formats, fmt, None) == "json":
         render.emit(shown, fmt)
