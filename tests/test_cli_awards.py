@@ -284,7 +284,7 @@ def test_a_long_markdown_table_escapes_each_row_as_it_would_alone() -> None:
     empty cell (a dash) and a name that is the word None (that word); in one with a control
     character; in one with a "|"; in one with a line break (<br>)."""
     from awards.grid import Grid
-    from awards.render.text import to_markdown
+    from awards.render.text import markdown_parts
 
     rows: list[list[str | int | None]] = [[n, f"Đội {n}", "Phòng A"] for n in range(1, 6501)]
     rows[5] = [6, "None", None]
@@ -292,7 +292,7 @@ def test_a_long_markdown_table_escapes_each_row_as_it_would_alone() -> None:
     rows[2100] = [2101, "Đội \x1b[2J", None]
     rows[4101] = [4102, "A|B *c*", "<Phòng>"]
     rows[6101] = [6102, "Dòng một\nDòng hai", "Phòng A"]
-    lines = to_markdown(Grid(["STT", "Tên", "Đơn vị"], rows)).splitlines()
+    lines = "".join(markdown_parts(Grid(["STT", "Tên", "Đơn vị"], rows))).splitlines()
     assert len(lines) == 2 + 6500
     assert lines[2] == "| 1 | Đội 1 | Phòng A |"
     assert lines[2 + 5] == "| 6 | None | — |"

@@ -253,14 +253,10 @@ def _markdown_rows(rows: Sequence[Sequence[Cell]], columns: int) -> Iterator[str
         yield written
 
 
-def to_markdown(grid: Grid) -> str:
-    """A GitHub-flavoured Markdown table; names are escaped so they render exactly as stored."""
-    return "".join(markdown_parts(grid))
-
-
 def markdown_parts(grid: Grid) -> Iterator[str]:
-    """``to_markdown`` in parts, each of whole lines, as they are made: a table of 100,000 rows
-    is written without being joined into one text first."""
+    """A GitHub-flavoured Markdown table, in parts of whole lines as they are made (a table of
+    100,000 rows is written without being joined into one text first); names are escaped so
+    they render exactly as stored."""
 
     def line(cells: Sequence[str]) -> str:
         return "| " + " | ".join(cells) + " |"
