@@ -47,6 +47,29 @@ def test_fold_drops_accents_and_d_stroke() -> None:
     assert text.fold("ĐOÀN") == "doan"
 
 
+def test_every_vietnamese_letter_folds_to_its_plain_letter() -> None:
+    """Each vowel with each modifier and tone, in either case and as typed or decomposed, folds
+    to its plain letter; đ (and the ð typed for it) to d; a tone left apart on a consonant, as
+    NFC leaves it, is dropped too."""
+    tones = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"]
+    for plain, modifiers in (
+        ("a", ["", "\u0306", "\u0302"]),
+        ("e", ["", "\u0302"]),
+        ("i", [""]),
+        ("o", ["", "\u0302", "\u031b"]),
+        ("u", ["", "\u031b"]),
+        ("y", [""]),
+    ):
+        for modifier in modifiers:
+            for tone in tones:
+                for case in (str.lower, str.upper):
+                    letter = case(plain) + modifier + tone
+                    for form in ("NFC", "NFD"):
+                        word = unicodedata.normalize(form, f"Ng{letter}n {letter}")
+                        assert text.fold(word) == f"ng{plain}n {plain}", word
+    assert text.folds(["Đoàn Ðức", "Mạnh m\u0301"]) == ["doan duc", "manh m"]
+
+
 def test_fold_drops_the_marks_of_other_scripts_and_keeps_their_letters() -> None:
     """Greek, Cyrillic and Hebrew lose their nonspacing marks as Vietnamese does; a letter
     with no mark to drop (ø, ß folded to ss, a Han character) stays, beside Vietnamese text."""

@@ -116,25 +116,55 @@ def folds(values: Sequence[str]) -> list[str]:
 
 
 def _bare(value: str) -> str:
-    """A clean text folded: decomposed, its marks dropped and đ (or ð) read as d."""
-    decomposed = unicodedata.normalize("NFD", value.casefold())
-    try:  # Vietnamese, and any text of ASCII letters and combining marks: in C
-        marked = codecs.charmap_encode(decomposed, "strict", _MARKED)[0]
-        return marked.translate(_D_FOR_D_STROKE, _MARK_BYTES).decode("ascii")
+    """A clean text folded: its marks dropped and đ (or ð) read as d. Each table (``_Bare``)
+    folds the texts of its characters in C; any other is decomposed and looked at by letter."""
+    folded = value.casefold()
+    try:  # Vietnamese as typed, in NFC
+        return _AS_TYPED.bare(folded)
+    except UnicodeEncodeError:
+        decomposed = unicodedata.normalize("NFD", folded)
+    try:  # any text of ASCII and combining marks
+        return _DECOMPOSED.bare(decomposed)
     except UnicodeEncodeError:  # another letter: every nonspacing mark, by its category
         kept = (ch for ch in decomposed if unicodedata.category(ch) != "Mn")
         return "".join(kept).replace("đ", "d").replace("ð", "d")
 
 
-# An 8-bit code of ASCII, the combining marks U+0300-U+036F (all nonspacing), đ and ð, as the
-# standard single-byte codecs are made: a text of nothing else encodes in C, its marks' bytes
-# are deleted and đ's and ð's made a d by one translation of the bytes.
-_MARKS = "".join(map(chr, range(0x300, 0x370)))
-_MARKED = codecs.charmap_build(
-    "".join(map(chr, range(0x80))) + _MARKS + "đð" + "\ufffe" * (0x80 - len(_MARKS) - 2)
-)
-_MARK_BYTES = bytes(range(0x80, 0x80 + len(_MARKS)))
-_D_FOR_D_STROKE = bytes(range(0x80 + len(_MARKS))) + b"dd" + bytes(range(0x82 + len(_MARKS), 0x100))
+class _Bare:
+    """An 8-bit code of ASCII and up to 128 characters past it (``past_ascii``), as the
+    standard single-byte codecs are made: a text of nothing else encodes in C, and one
+    translation of its bytes deletes the marks (nonspacing) and makes each other character
+    the ASCII letter it is written on (as decomposed), đ and ð a d."""
+
+    def __init__(self, past_ascii: str) -> None:
+        self._code = codecs.charmap_build(
+            "".join(map(chr, range(0x80))) + past_ascii + "\ufffe" * (0x80 - len(past_ascii))
+        )
+        bare = ["" if unicodedata.category(ch) == "Mn" else "d" if ch in "đð"
+                else unicodedata.normalize("NFD", ch)[0] for ch in past_ascii]  # fmt: skip
+        self._table = bytes(range(0x80)) + "".join(b or "\0" for b in bare).encode().ljust(0x80)
+        self._marks = bytes(0x80 + at for at, b in enumerate(bare) if not b)
+
+    def bare(self, folded: str) -> str:
+        """``folded`` (casefolded) without its marks; raises ``UnicodeEncodeError`` if it holds
+        a character this code does not."""
+        encoded = codecs.charmap_encode(folded, "strict", self._code)[0]
+        return encoded.translate(self._table, self._marks).decode("ascii")
+
+
+# A decomposed text: the combining marks U+0300-U+036F, đ and ð. A text as typed, in NFC, so
+# not decomposed first (a third of the time): the vowels of Vietnamese with a modifier, a tone
+# or both, each one character in NFC, đ and ð, and the five tones and three modifiers, which
+# NFC leaves apart on a letter that has no character for them.
+_VI_VOWELS = ("a", "a\u0306", "a\u0302", "e", "e\u0302", "i", "o", "o\u0302", "o\u031b", "u",
+              "u\u031b", "y")  # fmt: skip
+_VI_MARKS = "\u0300\u0309\u0303\u0301\u0323\u0306\u0302\u031b"
+_DECOMPOSED = _Bare("".join(map(chr, range(0x300, 0x370))) + "đð")
+_AS_TYPED = _Bare(
+    "".join(lettered for vowel in _VI_VOWELS for tone in ("", *_VI_MARKS[:5])
+            if not (lettered := unicodedata.normalize("NFC", vowel + tone)).isascii())
+    + "đð" + _VI_MARKS
+)  # fmt: skip
 
 
 def loose(value: str) -> str:
@@ -308,7 +338,7 @@ def _at_once(
     for at in range(0, len(values), _AT_ONCE):
         part = values[at : at + _AT_ONCE]
         joined = "\n".join(part)
-        if joined.count("\n") != len(part) - 1 or (stored and not _as_cleaned(joined, part)):
+        if joined.count("\n") != len(part) - 1 or (stored and not _as_cleaned(joined)):
             yield from map(each, part)
         else:
             yield from lines(joined)
@@ -317,12 +347,13 @@ def _at_once(
 _AT_ONCE = 10_000
 
 
-def _as_cleaned(joined: str, values: Sequence[str]) -> bool:
-    """Whether each of ``values`` (``joined``, a line each) is as ``clean`` leaves it: NFC,
-    nothing that is not printable (so no space but " "), no space at either end nor two."""
+def _as_cleaned(joined: str) -> bool:
+    """Whether each line of ``joined`` (values joined, one to a line) is as ``clean`` leaves
+    it: NFC, nothing that is not printable (so no space but " "), no space at either end nor
+    two."""
     return (
         unicodedata.is_normalized("NFC", joined)
-        and all(map(str.isprintable, values))
+        and joined.replace("\n", " ").isprintable()  # a line break is not: one joins them
         and not any(space in joined for space in ("  ", " \n", "\n "))
         and joined[:1] != " "
         and joined[-1:] != " "
