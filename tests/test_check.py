@@ -135,6 +135,15 @@ def test_probable_duplicates_are_the_same_award_in_another_case() -> None:
     ]  # twin undecided: one with each
 
 
+def test_one_name_held_twice_or_no_name_held_twice_is_a_duplicate() -> None:
+    """A copy of an award, its name as it was, is a duplicate and no second spelling; so are
+    two awards alike but for naming no one (a file edited by hand)."""
+    copy = GOOD.replaced(id=2, decision=None, decided_on=None)
+    assert findings(GOOD, copy) == [("duplicate", (1, 2))]
+    nameless = [GOOD.replaced(id=n, recipient="") for n in (3, 4)]
+    assert findings(*nameless) == [("duplicate", (3, 4))]
+
+
 def test_duplicates_with_tones_placed_the_old_way_or_an_eth_for_d_are_found() -> None:
     """Hòa and Hoà, Đức and Ðức (the Icelandic eth typed for đ) are one name to the duplicate
     rule, which keys only the names that fold alike: every two alike by their key fold alike.

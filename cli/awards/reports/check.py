@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count, repeat, tee
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from awards import text
 from awards.i18n import N_, _
@@ -69,11 +69,11 @@ def check(
 
     catalogue = catalogue or LAW_CATALOGUE
     live = _Live(awards)
-    columns = [live("issuer"), live("form"), live("kind")]
-    given = {key: [key] for key in dict.fromkeys(zip(*columns, strict=True))}
+    grouped = _Grouped(zip(live("issuer"), live("form"), live("kind"), strict=True))
+    given = {key: [key] for key in grouped.first}
     named = [*_levels(given, issuers, catalogue), *_kinds(given, catalogue),
              *_classes(given, catalogue)]  # fmt: skip
-    at = _positions(zip(*columns, strict=True), {key for _, keys, _ in named for key in keys})
+    at = grouped.positions({key for _, keys, _ in named for key in keys})
     return [*(Finding(rule, live.ids(p for key in keys for p in at[key]), said)
               for rule, keys, said in named),
             *_phase_years(live, phases), *_decisions(live), *_duplicates(live),
@@ -110,7 +110,7 @@ class _Live:
             columns = {name: list(compress(column, kept)) for name, column in columns.items()}
         self._ids, self._records = ids, records
         self._columns = columns
-        self._folds: dict[str, tuple[list[str], list[str]]] = {}
+        self._folds: dict[str, Folded] = {}
 
     def __call__(self, name: str) -> list[Any]:
         """Every live award's value of ``name``, in file order (read once for every rule)."""
@@ -118,12 +118,15 @@ class _Live:
             self._columns[name] = _column(self._records, name)
         return self._columns[name]
 
-    def folds(self, name: str) -> tuple[list[str], list[str]]:
-        """The distinct values of ``name`` but the empty, in file order, and their
-        ``text.fold``: each folded once, for every rule that folds them."""
+    def folds(self, name: str) -> Folded:
+        """The distinct values of ``name`` but the empty, and their folds (``Folded``): each
+        folded once, for every rule that folds them."""
         if name not in self._folds:
-            distinct = [value for value in dict.fromkeys(self(name)) if value]
-            self._folds[name] = (distinct, text.folds(distinct))
+            held = Counter(self(name))
+            for empty in ("", None):
+                held.pop(empty, None)
+            folds = text.folds(list(held))
+            self._folds[name] = Folded(list(held), folds, list(held.values()), Counter(folds))
         return self._folds[name]
 
     @property
@@ -133,6 +136,16 @@ class _Live:
     def ids(self, positions: Iterable[int]) -> tuple[int, ...]:
         """The ids of the awards at ``positions``, in order."""
         return tuple(sorted(map(int, map(self._ids.__getitem__, positions))))
+
+
+class Folded(NamedTuple):
+    """The distinct values of a field but the empty, in file order; the ``text.fold`` of each;
+    how many awards hold each; and how many of the values fold to each fold."""
+
+    distinct: list[str]
+    folds: list[str]
+    held: list[int]
+    alike: Counter[str]
 
 
 def _column(records: Sequence[Mapping[str, Any]], name: str) -> list[Any]:
@@ -160,6 +173,23 @@ def _positions(values: Iterable[K], wanted: Container[K]) -> dict[K, list[int]]:
     for position, value in compress(enumerate(values), map(wanted.__contains__, tested)):
         found[value].append(position)
     return found
+
+
+class _Grouped(Generic[K]):
+    """The awards grouped by a key of some of their fields, each key hashed once: every
+    distinct key with the position of its first award (``first``), in order of appearance,
+    and for each award the position of its key's first (``firsts``). The awards of a few keys
+    are then found by those positions, whole numbers, in C (``positions``)."""
+
+    def __init__(self, keys: Iterable[K]) -> None:
+        self.first: dict[K, int] = {}
+        self.firsts = list(map(self.first.setdefault, keys, count()))
+
+    def positions(self, wanted: Iterable[K]) -> dict[K, list[int]]:
+        """The positions of the awards of each of ``wanted`` (keys among ``first``), in
+        order."""
+        keyed = {self.first[key]: key for key in wanted}
+        return {keyed[first]: found for first, found in _positions(self.firsts, keyed).items()}
 
 
 def _merged(groups: Mapping[K, list[V]], key: Callable[[K], J]) -> dict[J, list[V]]:
@@ -241,14 +271,13 @@ def _phase_years(live: _Live, phases: Sequence[Phase]) -> list[Finding]:
     the distinct (phase, year) of the awards, and their awards found in C."""
     by_code = {phase.code: phase for phase in phases}
     columns = [live("phase"), live("year")]
-    distinct = dict.fromkeys(zip(*columns, strict=True))
-    wrong = {(code, year) for code, year in distinct if code is not None
+    grouped = _Grouped(zip(*columns, strict=True))
+    wrong = {(code, year) for code, year in grouped.first if code is not None
              and not ((phase := by_code.get(code)) and phase.contains(year))}  # fmt: skip
     if not wrong:
         return []
     findings = []
-    for position in sorted(p for found in _positions(zip(*columns, strict=True), wrong).values()
-                           for p in found):  # fmt: skip
+    for position in sorted(p for found in grouped.positions(wrong).values() for p in found):
         code, year = columns[0][position], columns[1][position]
         phase = by_code.get(code)
         said = (
@@ -270,11 +299,12 @@ def _decisions(live: _Live) -> list[Finding]:
     register kept well; the awards of each finding are then found in C (``_positions``)."""
     columns = numbers, _issuers, dated, years = [
         live("decision"), live("issuer"), live("decided_on"), live("year")]  # fmt: skip
-    distinct = list(dict.fromkeys(zip(*columns, strict=True)))
+    grouped = _Grouped(zip(*columns, strict=True))
+    distinct = list(grouped.first)
     # A date typed by hand as other text is of another year too: a finding, not a failure.
     other_year = {value for value in distinct if value[2] and value[2][:4] != str(value[3])}
     twice = _twice(distinct)
-    at = _positions(zip(*columns, strict=True), other_year.union(*twice.values()))
+    at = grouped.positions(other_year.union(*twice.values()))
     findings = [
         Finding("decision-year", live.ids([position]), _(
             "award year {year}, but its decision is dated {date}"
@@ -334,14 +364,18 @@ def _duplicates(live: _Live) -> list[Finding]:
 
     findings: list[Finding] = []
     # Names alike by ``same_key`` fold alike (``text.fold``): only the recipients of a fold
-    # held more than once are keyed, the folds being made for ``spelling`` anyway.
+    # held more than once are keyed, the folds being made for ``spelling`` anyway. A fold is
+    # held more than once where two names fold to it, or where one name is held twice.
     recipients = live("recipient")
-    distinct, folds = live.folds("recipient")
-    folded = list(map(dict(zip(distinct, folds, strict=True)).get, recipients, recipients))
-    held = Counter(folded)
-    if len(held) == len(folded):
+    distinct, folds, held, alike_folds = live.folds("recipient")
+    twice = {fold for fold, seen in alike_folds.items() if seen > 1}
+    twice.update(compress(folds, map(int.__lt__, repeat(1), held)))
+    candidates = set(compress(distinct, map(twice.__contains__, folds)))
+    if recipients.count("") > 1:  # no name at all (a file edited by hand): alike too
+        candidates.add("")
+    if not candidates:
         return findings
-    alike = list(_where(folded, {fold for fold, seen in held.items() if seen > 1}))
+    alike = list(_where(recipients, candidates))
     names = text.same_keys(list(map(recipients.__getitem__, alike)))
     named = Counter(names)
     again = [alike[i] for i in _where(names, {name for name, seen in named.items() if seen > 1})]
@@ -373,8 +407,7 @@ def _spellings(live: _Live) -> list[Finding]:
     findings = []
     for field in (N_("recipient"), N_("unit"), N_("issuer")):
         values = live(field)
-        distinct, folds = live.folds(field)
-        counted = Counter(folds)
+        distinct, folds, _held, counted = live.folds(field)
         if len(counted) == len(folds):
             continue
         spellings: dict[str, list[str]] = defaultdict(list)
