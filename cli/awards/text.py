@@ -350,13 +350,16 @@ _AT_ONCE = 10_000
 def _as_cleaned(joined: str) -> bool:
     """Whether each line of ``joined`` (values joined, one to a line) is as ``clean`` leaves
     it: NFC, nothing that is not printable (so no space but " "), no space at either end nor
-    two."""
+    two; and none empty (rarely a value: its part is then made value by value)."""
+    # Its line breaks as spaces: a break is not printable, and a space beside one, or an empty
+    # line, then makes two.
+    spaced = joined.replace("\n", " ")
     return (
         unicodedata.is_normalized("NFC", joined)
-        and joined.replace("\n", " ").isprintable()  # a line break is not: one joins them
-        and not any(space in joined for space in ("  ", " \n", "\n "))
-        and joined[:1] != " "
-        and joined[-1:] != " "
+        and spaced.isprintable()
+        and "  " not in spaced
+        and spaced[:1] != " "
+        and spaced[-1:] != " "
     )
 
 
