@@ -9,7 +9,9 @@ import codecs
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import compress, count
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -278,8 +280,9 @@ _VI_TONE_KEYS = dict.fromkeys(range(128), "a") | {ord("\n"): "\n"} | {
     ord(_STAND_INS[tone]): chr(ord("b") + rank) for rank, tone in enumerate(_VI_TONES)}  # fmt: skip
 
 
-def _sort_keyed(lines: str) -> list[str]:
-    """The letters and tones of each line of ``lines`` (see above), a NUL between them."""
+def _stood(lines: str) -> tuple[str, dict[int, str | None], dict[int, str]]:
+    """``lines`` casefolded and decomposed, each Vietnamese mark and đ by its stand-in, and
+    the tables that make its letters and its tones (see above)."""
     stood = unicodedata.normalize("NFD", lines.casefold())
     for mark, stand_in in _STAND_INS.items():
         stood = stood.replace(mark, stand_in)
@@ -288,13 +291,30 @@ def _sort_keyed(lines: str) -> list[str]:
         past = {ord(character) for character in set(stood) if character > "\x7f"}
         letters = letters | {code: _PAST_ASCII + chr(code) for code in past}
         tones = tones | dict.fromkeys(past, "a")
+    return stood, letters, tones
+
+
+def _sort_keyed(lines: str) -> list[str]:
+    """The letters and tones of each line of ``lines`` (see above), a NUL between them."""
+    stood, letters, tones = _stood(lines)
     return list(map("\0".join, zip(stood.translate(letters).split("\n"),
                                    stood.translate(tones).split("\n"), strict=True)))  # fmt: skip
+
+
+def _lettered(lines: str) -> list[str]:
+    """The letters of each line of ``lines``, as ``_sort_keyed`` makes them."""
+    stood, letters, _tones = _stood(lines)
+    return stood.translate(letters).split("\n")
 
 
 def _letters_and_tones(value: str) -> str:
     """The letters and tones of one value, as ``_sort_keyed`` makes them of a clean line."""
     return _sort_keyed(clean(value))[0]
+
+
+def _letters(value: str) -> str:
+    """The letters of one value, as ``_lettered`` makes them of a clean line."""
+    return _lettered(clean(value))[0]
 
 
 @functools.lru_cache(maxsize=8192)
@@ -314,15 +334,25 @@ sort_key = vi_sort_key
 
 def sort_keys(values: Sequence[str]) -> list[str]:
     """Keys that order ``values`` as ``sort_key`` does, to be compared with each other: made in
-    C over many at once where every value is as ``clean`` leaves it (``_at_once``). Where no
-    two different values have the same letters and tones, those alone, which tell every two
-    apart as the whole key would: texts in ASCII, which a sort compares fastest. Else each
-    value's ``sort_key``."""
-    keys = list(_at_once(values, _letters_and_tones, _sort_keyed, stored=True))
+    C over many at once where every value is as ``clean`` leaves it (``_at_once``), and as
+    little of each as tells it apart. A value whose letters no other value has: its letters
+    alone, which order it among the others as its whole key would (where one's letters begin
+    another's, the NUL before the tones is less than any letter). Values of the same letters:
+    their letters and tones; where two different values have the same letters and tones too,
+    each value's ``sort_key``. Texts in ASCII, which a sort compares fastest."""
+    keys = list(_at_once(values, _letters, _lettered, stored=True))
     distinct = len(set(keys))
     if distinct == len(keys) or distinct == len(set(values)):  # the first: no value twice
         return keys
-    return list(map("{}\1{}".format, keys, values))
+    held = Counter(keys)
+    alike = list(compress(count(), map((1).__lt__, map(held.__getitem__, keys))))
+    named = list(map(values.__getitem__, alike))
+    toned = list(_at_once(named, _letters_and_tones, _sort_keyed, stored=True))
+    if len(set(toned)) != len(set(named)):  # two values of the same letters and tones
+        toned = list(map("{}\1{}".format, toned, named))
+    for at, key in zip(alike, toned, strict=True):
+        keys[at] = key
+    return keys
 
 
 def _at_once(
