@@ -53,6 +53,25 @@ def test_each_rule_finds_the_record_that_breaks_it(award: Award, rule: str) -> N
     assert findings(award) == [(rule, (1,))]
 
 
+def test_a_finding_names_every_award_it_is_about_whatever_else_they_hold() -> None:
+    """The awards of one wrong form, kind and issuer in other years and phases, and of one
+    year outside its phase from other issuers and forms, are each one finding, naming all of
+    them in order."""
+    flag = GOOD.replaced(form="Cờ thi đua", decision=None, decided_on=None)  # collective-only
+    flags = [flag.replaced(id=1), flag.replaced(id=2, year=2020, phase="2018-2023"),
+             flag.replaced(id=3, recipient="Lê Chi")]  # fmt: skip
+    assert findings(*flags) == [("kind-form", (1, 2, 3))]
+    late = GOOD.replaced(year=2020, decision=None, decided_on=None)  # not in 2014–2018
+    lates = [
+        late.replaced(id=4, recipient="Lê Chi", issuer="Bộ Công an"),
+        late.replaced(id=5),
+        late.replaced(id=6, recipient="Hà An", form="Giấy khen", issuer="Chủ tịch LĐLĐ tỉnh"),
+    ]
+    assert findings(*lates) == [("phase-year", (4,)), ("phase-year", (5,)), ("phase-year", (6,))]
+    assert findings(*flags, *lates) == [("kind-form", (1, 2, 3)), ("phase-year", (4,)),
+                                        ("phase-year", (5,)), ("phase-year", (6,))]  # fmt: skip
+
+
 def test_the_labour_federation_gives_both_forms() -> None:
     """An organisation-level issuer may give Giấy khen and Bằng khen (its own statutes)."""
     giay = GOOD.replaced(issuer="Chủ tịch LĐLĐ tỉnh", form="Giấy khen", decision=None)

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count, repeat, tee
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from awards import text
 from awards.i18n import N_, _
@@ -69,14 +69,16 @@ def check(
 
     catalogue = catalogue or LAW_CATALOGUE
     live = _Live(awards)
-    grouped = _Grouped(zip(live("issuer"), live("form"), live("kind"), strict=True))
-    given = {key: [key] for key in grouped.first}
+    # Who gave what to whom, and in which phase and year: few distinct, however many awards.
+    held = _Grouped.of(zip(*map(live, ("issuer", "form", "kind", "phase", "year")), strict=True))
+    grouped = held.by(0, 1, 2)
+    given = {key: [key] for key in grouped.keys}
     named = [*_levels(given, issuers, catalogue), *_kinds(given, catalogue),
              *_classes(given, catalogue)]  # fmt: skip
     at = grouped.positions({key for _, keys, _ in named for key in keys})
     return [*(Finding(rule, live.ids(p for key in keys for p in at[key]), said)
               for rule, keys, said in named),
-            *_phase_years(live, phases), *_decisions(live), *_duplicates(live),
+            *_phase_years(live, held.by(3, 4), phases), *_decisions(live), *_duplicates(live),
             *_spellings(live)]  # fmt: skip
 
 
@@ -175,21 +177,43 @@ def _positions(values: Iterable[K], wanted: Container[K]) -> dict[K, list[int]]:
     return found
 
 
-class _Grouped(Generic[K]):
-    """The awards grouped by a key of some of their fields, each key hashed once: every
-    distinct key with the position of its first award (``first``), in order of appearance,
-    and for each award the position of its key's first (``firsts``). The awards of a few keys
-    are then found by those positions, whole numbers, in C (``positions``)."""
+Key = tuple[Any, ...]
 
-    def __init__(self, keys: Iterable[K]) -> None:
-        self.first: dict[K, int] = {}
-        self.firsts = list(map(self.first.setdefault, keys, count()))
 
-    def positions(self, wanted: Iterable[K]) -> dict[K, list[int]]:
-        """The positions of the awards of each of ``wanted`` (keys among ``first``), in
-        order."""
-        keyed = {self.first[key]: key for key in wanted}
-        return {keyed[first]: found for first, found in _positions(self.firsts, keyed).items()}
+class _Grouped:
+    """The awards grouped by some of their fields (``of``), each award's key hashed once:
+    every distinct key, in order of appearance, with the position of the first award of each
+    group it stands for (``keys``), and for each award its group's first (``firsts``). The
+    awards of a few keys are then found by those positions, whole numbers, in C
+    (``positions``); grouped again by some of the fields, from the distinct keys alone
+    (``by``)."""
+
+    def __init__(self, keys: dict[Key, list[int]], firsts: list[int]) -> None:
+        self.keys = keys
+        self._firsts = firsts
+
+    @classmethod
+    def of(cls, rows: Iterable[Key]) -> _Grouped:
+        first: dict[Key, int] = {}
+        firsts = list(map(first.setdefault, rows, count()))
+        return cls({key: [position] for key, position in first.items()}, firsts)
+
+    def by(self, *fields: int) -> _Grouped:
+        """The awards grouped by the values at ``fields`` (two or more) of their keys."""
+        project = itemgetter(*fields)
+        groups: dict[Key, list[int]] = defaultdict(list)
+        for key, firsts in self.keys.items():
+            groups[project(key)] += firsts
+        return _Grouped(groups, self._firsts)
+
+    def positions(self, wanted: Iterable[Key]) -> dict[Key, list[int]]:
+        """The positions of the awards of each of ``wanted`` (among ``keys``), group by
+        group: a rule orders those it names."""
+        keyed = {first: key for key in wanted for first in self.keys[key]}
+        found: dict[Key, list[int]] = defaultdict(list)
+        for first, positions in _positions(self._firsts, keyed).items():
+            found[keyed[first]] += positions
+        return found
 
 
 def _merged(groups: Mapping[K, list[V]], key: Callable[[K], J]) -> dict[J, list[V]]:
@@ -266,13 +290,12 @@ def _classes(given: Given, catalogue: Catalogue) -> list[Named]:
     return findings
 
 
-def _phase_years(live: _Live, phases: Sequence[Phase]) -> list[Finding]:
+def _phase_years(live: _Live, grouped: _Grouped, phases: Sequence[Phase]) -> list[Finding]:
     """Awards outside their phase's years, or of a phase that does not exist: looked at among
-    the distinct (phase, year) of the awards, and their awards found in C."""
+    the distinct (phase, year) of the awards (``grouped``), and their awards found in C."""
     by_code = {phase.code: phase for phase in phases}
     columns = [live("phase"), live("year")]
-    grouped = _Grouped(zip(*columns, strict=True))
-    wrong = {(code, year) for code, year in grouped.first if code is not None
+    wrong = {(code, year) for code, year in grouped.keys if code is not None
              and not ((phase := by_code.get(code)) and phase.contains(year))}  # fmt: skip
     if not wrong:
         return []
@@ -299,8 +322,8 @@ def _decisions(live: _Live) -> list[Finding]:
     register kept well; the awards of each finding are then found in C (``_positions``)."""
     columns = numbers, _issuers, dated, years = [
         live("decision"), live("issuer"), live("decided_on"), live("year")]  # fmt: skip
-    grouped = _Grouped(zip(*columns, strict=True))
-    distinct = list(grouped.first)
+    grouped = _Grouped.of(zip(*columns, strict=True))
+    distinct = list(grouped.keys)
     # A date typed by hand as other text is of another year too: a finding, not a failure.
     other_year = {value for value in distinct if value[2] and value[2][:4] != str(value[3])}
     twice = _twice(distinct)
@@ -368,8 +391,10 @@ def _duplicates(live: _Live) -> list[Finding]:
     # held more than once where two names fold to it, or where one name is held twice.
     recipients = live("recipient")
     distinct, folds, held, alike_folds = live.folds("recipient")
-    twice = {fold for fold, seen in alike_folds.items() if seen > 1}
-    twice.update(compress(folds, map(int.__lt__, repeat(1), held)))
+    twice = ({fold for fold, seen in alike_folds.items() if seen > 1}
+             if len(alike_folds) < len(folds) else set())  # fmt: skip
+    if max(held, default=1) > 1:
+        twice.update(compress(folds, map(int.__lt__, repeat(1), held)))
     candidates = set(compress(distinct, map(twice.__contains__, folds)))
     if recipients.count("") > 1:  # no name at all (a file edited by hand): alike too
         candidates.add("")
