@@ -251,7 +251,9 @@ def restore_neutralised(value: str) -> str:
 # (two texts of the same letters and tones, "An" and "an", in an order of their own).
 #
 # The letters: every other character first, by code point (spaces, digits, other scripts),
-# then a b c d đ e … z, then the three modifiers (so "ab" < "ăa" < "âa"); the tones left out.
+# then a ă â b c d đ e ê … o ô ơ … u ư … z, each one rank, then the three modifiers where they
+# stand on another letter; the tones left out. A letter and its modifier as one rank order as
+# the letter then the modifier ranked after every letter would: "ab" < "ăa" < "âa".
 # The tones: "a" for each character that is not a tone, and each tone past it in its rank;
 # read only between texts of the same letters, where they tell which has the first tone.
 #
@@ -260,22 +262,32 @@ def restore_neutralised(value: str) -> str:
 # decomposes into one). Each of the nine becomes a capital, and each part is then one
 # translation of ASCII into ASCII, which Python makes from a table of 128 entries in C, where a
 # character past ASCII makes it look every character up in a dictionary (half the time the
-# keys took before). The letters are ranked in ASCII too: 92 other characters, a stand-in for
-# those past ASCII (each written after it), 27 letters and 3 modifiers; none of them NUL or a
-# line break.
-_VI_LETTERS = "abcdđefghijklmnopqrstuvwxyz"
+# keys took before); a letter and its modifier are then made one rank. The letters are ranked
+# in ASCII too: 75 other characters (no capital: none is left), a stand-in for those past
+# ASCII (each written after it), 33 letters and 3 modifiers; none of them NUL or a line break.
+#
+# The letters of a text as typed, of ASCII and Vietnamese letters only, are made without
+# decomposing it (a third of the time): each of its characters is one byte of an 8-bit code,
+# and one translation of the bytes gives each its rank, the rank the decomposed way gives it.
+_VI_LETTERS = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _VI_MODIFIERS = "\u0306\u0302\u031b"  # ă, â and ê, ô; ơ and ư: after their base letter
 _VI_TONES = "\u0300\u0309\u0303\u0301\u0323"
 _STAND_INS = dict(zip("đ" + _VI_MODIFIERS + _VI_TONES, "DBCHSTUVW", strict=True))
 _RANKS = iter(c for c in range(1, 128) if c != ord("\n"))
 _VI_LETTER_KEYS: dict[int, str | None] = {
     code: chr(next(_RANKS)) for code in range(128)
-    if not "a" <= chr(code) <= "z" and chr(code) not in (*_STAND_INS.values(), "\n")
+    if not ("a" <= chr(code) <= "z" or "A" <= chr(code) <= "Z" or chr(code) == "\n")
 }  # fmt: skip
 _PAST_ASCII = chr(next(_RANKS))  # before a character past ASCII, which follows it
-_VI_LETTER_KEYS |= {ord(_STAND_INS.get(letter, letter)): chr(next(_RANKS))
-                    for letter in (*_VI_LETTERS, *_VI_MODIFIERS)}  # fmt: skip
+_LETTER_RANKS = {letter: chr(next(_RANKS)) for letter in (*_VI_LETTERS, *_VI_MODIFIERS)}
+# Each letter of a decomposed text, and each stand-in: its rank; the tones: none.
+_VI_LETTER_KEYS |= {ord(_STAND_INS.get(letter, letter)): rank
+                    for letter, rank in _LETTER_RANKS.items()
+                    if letter.isascii() or letter in _STAND_INS}  # fmt: skip
 _VI_LETTER_KEYS |= dict.fromkeys(map(ord, map(_STAND_INS.__getitem__, _VI_TONES)))
+# A letter and its modifier, ranked apart, as the one rank of the letter they make.
+_JOINED = [(_LETTER_RANKS[apart[0]] + _LETTER_RANKS[apart[1]], _LETTER_RANKS[joined])
+           for joined in "ăâêôơư" for apart in [unicodedata.normalize("NFD", joined)]]  # fmt: skip
 _VI_TONE_KEYS = dict.fromkeys(range(128), "a") | {ord("\n"): "\n"} | {
     ord(_STAND_INS[tone]): chr(ord("b") + rank) for rank, tone in enumerate(_VI_TONES)}  # fmt: skip
 
@@ -294,17 +306,47 @@ def _stood(lines: str) -> tuple[str, dict[int, str | None], dict[int, str]]:
     return stood, letters, tones
 
 
+def _letters_of(stood: str, letters: dict[int, str | None]) -> str:
+    """The letters of a text ``_stood`` made, by its table ``letters``."""
+    ranked = stood.translate(letters)
+    for apart, joined in _JOINED:
+        ranked = ranked.replace(apart, joined)
+    return ranked
+
+
 def _sort_keyed(lines: str) -> list[str]:
     """The letters and tones of each line of ``lines`` (see above), a NUL between them."""
     stood, letters, tones = _stood(lines)
-    return list(map("\0".join, zip(stood.translate(letters).split("\n"),
+    return list(map("\0".join, zip(_letters_of(stood, letters).split("\n"),
                                    stood.translate(tones).split("\n"), strict=True)))  # fmt: skip
 
 
 def _lettered(lines: str) -> list[str]:
-    """The letters of each line of ``lines``, as ``_sort_keyed`` makes them."""
-    stood, letters, _tones = _stood(lines)
-    return stood.translate(letters).split("\n")
+    """The letters of each line of ``lines``, as ``_sort_keyed`` makes them: of a text of
+    ASCII and Vietnamese letters as typed, by its 8-bit code (see above)."""
+    try:
+        encoded = codecs.charmap_encode(lines.casefold(), "strict", _TYPED_CODE)[0]
+    except UnicodeEncodeError:
+        stood, letters, _tones = _stood(lines)
+        return _letters_of(stood, letters).split("\n")
+    return encoded.translate(_TYPED_RANKS).decode("ascii").split("\n")
+
+
+# Each character of the code, ASCII and the Vietnamese letters as typed (NFC), by the rank
+# the decomposed way gives it: one for each.
+_TYPED = "".join(map(chr, range(0x80))) + "".join(
+    lettered for vowel in ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
+    for tone in ("", *_VI_TONES)
+    if not (lettered := unicodedata.normalize("NFC", vowel + tone)).isascii()
+) + "đ"  # fmt: skip
+_TYPED_CODE = codecs.charmap_build(_TYPED + "\ufffe" * (0x100 - len(_TYPED)))
+_TYPED_RANKS = (
+    "".join(
+        "\n" if character == "\n" else _letters_of(*_stood(character)[:2]) for character in _TYPED
+    )
+    .encode("ascii")
+    .ljust(0x100, b"\0")
+)
 
 
 def _letters_and_tones(value: str) -> str:
