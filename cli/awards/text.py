@@ -118,55 +118,61 @@ def folds(values: Sequence[str]) -> list[str]:
 
 
 def _bare(value: str) -> str:
-    """A clean text folded: its marks dropped and đ (or ð) read as d. Each table (``_Bare``)
-    folds the texts of its characters in C; any other is decomposed and looked at by letter."""
+    """A clean text folded: its marks dropped and đ (or ð) read as d. Each 8-bit code
+    (``_Code``) folds the texts of its characters in C; any other is looked at by letter."""
     folded = value.casefold()
     try:  # Vietnamese as typed, in NFC
-        return _AS_TYPED.bare(folded)
+        return _AS_TYPED.translate(folded)
     except UnicodeEncodeError:
         decomposed = unicodedata.normalize("NFD", folded)
     try:  # any text of ASCII and combining marks
-        return _DECOMPOSED.bare(decomposed)
+        return _DECOMPOSED.translate(decomposed)
     except UnicodeEncodeError:  # another letter: every nonspacing mark, by its category
         kept = (ch for ch in decomposed if unicodedata.category(ch) != "Mn")
         return "".join(kept).replace("đ", "d").replace("ð", "d")
 
 
-class _Bare:
+class _Code:
     """An 8-bit code of ASCII and up to 128 characters past it (``past_ascii``), as the
-    standard single-byte codecs are made: a text of nothing else encodes in C, and one
-    translation of its bytes deletes the marks (nonspacing) and makes each other character
-    the ASCII letter it is written on (as decomposed), đ and ð a d."""
+    standard single-byte codecs are made, and one translation of its bytes: a text of nothing
+    else is encoded in C, and each of its characters becomes what ``each`` makes of it (one
+    ASCII character, or none)."""
 
-    def __init__(self, past_ascii: str) -> None:
-        self._code = codecs.charmap_build(
-            "".join(map(chr, range(0x80))) + past_ascii + "\ufffe" * (0x80 - len(past_ascii))
-        )
-        bare = ["" if unicodedata.category(ch) == "Mn" else "d" if ch in "đð"
-                else unicodedata.normalize("NFD", ch)[0] for ch in past_ascii]  # fmt: skip
-        self._table = bytes(range(0x80)) + "".join(b or "\0" for b in bare).encode().ljust(0x80)
-        self._marks = bytes(0x80 + at for at, b in enumerate(bare) if not b)
+    def __init__(self, past_ascii: str, each: Callable[[str], str]) -> None:
+        characters = "".join(map(chr, range(0x80))) + past_ascii
+        self._code = codecs.charmap_build(characters + "\ufffe" * (0x100 - len(characters)))
+        made = list(map(each, characters))
+        self._table = "".join(one or "\0" for one in made).encode("ascii").ljust(0x100, b"\0")
+        self._deleted = bytes(at for at, one in enumerate(made) if not one)
 
-    def bare(self, folded: str) -> str:
-        """``folded`` (casefolded) without its marks; raises ``UnicodeEncodeError`` if it holds
-        a character this code does not."""
-        encoded = codecs.charmap_encode(folded, "strict", self._code)[0]
-        return encoded.translate(self._table, self._marks).decode("ascii")
+    def translate(self, text: str) -> str:
+        """``text`` translated; raises ``UnicodeEncodeError`` if it holds a character this code
+        does not."""
+        encoded = codecs.charmap_encode(text, "strict", self._code)[0]
+        return encoded.translate(self._table, self._deleted).decode("ascii")
 
 
-# A decomposed text: the combining marks U+0300-U+036F, đ and ð. A text as typed, in NFC, so
-# not decomposed first (a third of the time): the vowels of Vietnamese with a modifier, a tone
-# or both, each one character in NFC, đ and ð, and the five tones and three modifiers, which
-# NFC leaves apart on a letter that has no character for them.
-_VI_VOWELS = ("a", "a\u0306", "a\u0302", "e", "e\u0302", "i", "o", "o\u0302", "o\u031b", "u",
-              "u\u031b", "y")  # fmt: skip
-_VI_MARKS = "\u0300\u0309\u0303\u0301\u0323\u0306\u0302\u031b"
-_DECOMPOSED = _Bare("".join(map(chr, range(0x300, 0x370))) + "đð")
-_AS_TYPED = _Bare(
-    "".join(lettered for vowel in _VI_VOWELS for tone in ("", *_VI_MARKS[:5])
-            if not (lettered := unicodedata.normalize("NFC", vowel + tone)).isascii())
-    + "đð" + _VI_MARKS
+def _plain(character: str) -> str:
+    """The letter a character is written on: none for a mark (nonspacing), d for đ and ð."""
+    if unicodedata.category(character) == "Mn":
+        return ""
+    return "d" if character in "đð" else unicodedata.normalize("NFD", character)[0]
+
+
+# The marks of Vietnamese, and its vowels as typed: with a modifier, a tone or both, each one
+# character in NFC.
+_VI_MODIFIERS = "\u0306\u0302\u031b"  # ă, â and ê, ô; ơ and ư: after their base letter
+_VI_TONES = "\u0300\u0309\u0303\u0301\u0323"
+_VI_TYPED = "".join(
+    lettered for vowel in ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
+    for tone in ("", *_VI_TONES)
+    if not (lettered := unicodedata.normalize("NFC", vowel + tone)).isascii()
 )  # fmt: skip
+# A decomposed text: the combining marks U+0300-U+036F, đ and ð. A text as typed, in NFC, so
+# not decomposed first (a third of the time): the vowels as typed, đ and ð, and the marks of
+# Vietnamese, which NFC leaves apart on a letter that has no character for them.
+_DECOMPOSED = _Code("".join(map(chr, range(0x300, 0x370))) + "đð", _plain)
+_AS_TYPED = _Code(_VI_TYPED + "đð" + _VI_TONES + _VI_MODIFIERS, _plain)
 
 
 def loose(value: str) -> str:
@@ -270,8 +276,6 @@ def restore_neutralised(value: str) -> str:
 # decomposing it (a third of the time): each of its characters is one byte of an 8-bit code,
 # and one translation of the bytes gives each its rank, the rank the decomposed way gives it.
 _VI_LETTERS = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
-_VI_MODIFIERS = "\u0306\u0302\u031b"  # ă, â and ê, ô; ơ and ư: after their base letter
-_VI_TONES = "\u0300\u0309\u0303\u0301\u0323"
 _STAND_INS = dict(zip("đ" + _VI_MODIFIERS + _VI_TONES, "DBCHSTUVW", strict=True))
 _RANKS = iter(c for c in range(1, 128) if c != ord("\n"))
 _VI_LETTER_KEYS: dict[int, str | None] = {
@@ -325,28 +329,19 @@ def _lettered(lines: str) -> list[str]:
     """The letters of each line of ``lines``, as ``_sort_keyed`` makes them: of a text of
     ASCII and Vietnamese letters as typed, by its 8-bit code (see above)."""
     try:
-        encoded = codecs.charmap_encode(lines.casefold(), "strict", _TYPED_CODE)[0]
+        return _TYPED_LETTERS.translate(lines.casefold()).split("\n")
     except UnicodeEncodeError:
         stood, letters, _tones = _stood(lines)
         return _letters_of(stood, letters).split("\n")
-    return encoded.translate(_TYPED_RANKS).decode("ascii").split("\n")
 
 
-# Each character of the code, ASCII and the Vietnamese letters as typed (NFC), by the rank
-# the decomposed way gives it: one for each.
-_TYPED = "".join(map(chr, range(0x80))) + "".join(
-    lettered for vowel in ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
-    for tone in ("", *_VI_TONES)
-    if not (lettered := unicodedata.normalize("NFC", vowel + tone)).isascii()
-) + "đ"  # fmt: skip
-_TYPED_CODE = codecs.charmap_build(_TYPED + "\ufffe" * (0x100 - len(_TYPED)))
-_TYPED_RANKS = (
-    "".join(
-        "\n" if character == "\n" else _letters_of(*_stood(character)[:2]) for character in _TYPED
-    )
-    .encode("ascii")
-    .ljust(0x100, b"\0")
-)
+def _rank(character: str) -> str:
+    """The rank of one character, as the decomposed way gives it (``_letters_of``)."""
+    return "\n" if character == "\n" else _letters_of(*_stood(character)[:2])
+
+
+# ASCII and the Vietnamese letters as typed, each by its rank.
+_TYPED_LETTERS = _Code(_VI_TYPED + "đ", _rank)
 
 
 def _letters_and_tones(value: str) -> str:
