@@ -110,14 +110,20 @@ def test_a_long_line_is_found_as_splitting_would_find_it(lengths: list[int], mos
     assert _has_long_line(raw, most) == any(len(line) > most for line in raw.split(b"\n"))
 
 
-@given(st.lists(st.lists(st.text(alphabet='ab,"\r\n ', max_size=6), min_size=1, max_size=4),
-                max_size=6), st.sampled_from(["\n", "\r\n", "\r"]))  # fmt: skip
+# Beside \r and \n, what str.splitlines ends a line at, and CSV holds as text in a cell.
+_OTHER_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+@given(st.lists(st.lists(st.text(alphabet='ab,"\r\n ễ' + _OTHER_BREAKS, max_size=6), min_size=1,
+                         max_size=4), max_size=6),
+       st.sampled_from(["\n", "\r\n", "\r"]))  # fmt: skip
 def test_csv_rows_end_where_a_text_stream_would_end_them(
     rows: list[list[str]], ending: str
 ) -> None:
     """A CSV file is read line by line without a stream's copy of it: its rows are what the
-    csv module reads from a text stream, whatever ends its lines (\\r\\n, \\r, \\n, mixed) and
-    whatever line breaks its quoted cells hold."""
+    csv module reads from a text stream, whatever ends its lines (\\r\\n, \\r, \\n, mixed),
+    whatever line breaks its quoted cells hold, and whatever other breaks (form feed, U+2028…)
+    its cells hold as text."""
     import csv
     import io
 
