@@ -31,7 +31,8 @@ def last_year() -> int:
 
 
 def parse_text(value: str, field_name: str, *, multiline: bool = False) -> str:
-    cleaned = text.clean(value, multiline=multiline)
+    """A required text: a recipient, a program. Each is a new one, so it is cleaned uncached."""
+    cleaned = text.cleaned(value, multiline=multiline)
     if not cleaned:
         raise Invalid(_("{field} must not be empty").format(field=_(field_name)))
     return cleaned
