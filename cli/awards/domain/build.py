@@ -256,7 +256,8 @@ class AwardBuilder:
                     if name not in changes:
                         _collect(errors, name, _fail, _(needed))
             changes.setdefault("count", 1)
-            _raise_first(errors)
+            if errors:
+                _raise_first(errors)
             phase = _collect(errors, "phase", self._phase, given_phase, changes["year"], None)
             award = Award(id=new_id, phase=phase, **changes)
         else:
@@ -284,7 +285,8 @@ class AwardBuilder:
         if award.kind == "mixed" and award.count < 2:
             mixed = _("kind mixed stands for several recipients: give --count 2 or more")
             _collect(errors, "count", _fail, mixed)
-        _raise_first(errors)
+        if errors:
+            _raise_first(errors)
         return award
 
     def value_of(self, name: str, value: Any) -> Any:

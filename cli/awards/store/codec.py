@@ -10,7 +10,7 @@ import itertools
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from operator import attrgetter
+from operator import attrgetter, is_not
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypedDict
 
@@ -157,13 +157,14 @@ def _check(record: Mapping[str, Any], types: Mapping[str, Any]) -> None:
 def award_record(award: Award) -> dict[str, Any]:
     """The stored form of an award: every field but the id, which is the TinyDB document id."""
     # Empty optional fields are left out: a large file is a quarter smaller, and reads the same.
+    # The pairs are chosen in C: an import makes 100,000 records.
     values = _stored_values(award)
-    return {
-        name: value for name, value in zip(STORED_FIELDS, values, strict=True) if value is not None
-    }
+    pairs = zip(STORED_FIELDS, values, strict=True)
+    return dict(itertools.compress(pairs, map(is_not, values, _NONE)))
 
 
 _stored_values = attrgetter(*STORED_FIELDS)
+_NONE = itertools.repeat(None)
 
 
 # 2: issuers with levels, and revocation fields on awards. 3: a register's own catalogue

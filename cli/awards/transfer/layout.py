@@ -112,7 +112,7 @@ def read_body(table: Table, header: Header, number: int | None) -> Body:
     section: dict[str, str] = {}
     below = False
     for position, (row_number, cells) in enumerate(rows[: last + 1]):
-        filled = [cell for cell in cells if cell]  # in C; a cell of spaces is read below
+        filled: list[Cell] = list(filter(None, cells))  # in C; a cell of spaces is read below
         reason: str | None = None
         if below:
             reason = BELOW

@@ -490,16 +490,19 @@ class _AwardImporter:
         except AwardsError as error:
             self.plan.problems.extend(_problems(error, where, table, columns))
             return
-        seen = self._seen()
+        seen = self.seen if self.seen is not None else self._seen()
         key, decision = duplicate_key(award)
-        twins = seen.setdefault(key, [])
-        twin = next((w for d, w in twins if not d or not decision or d == decision), None)
-        if twin is not None and self.on_duplicate != "keep":
-            said = _("same recipient, unit, form, issuer and year as {twin}")
-            found = self.plan.problems if self.on_duplicate == "error" else self.plan.duplicates
-            found.append(Problem(where, said.format(twin=twin)))
-            return
-        twins.append((decision, where))
+        twins = seen.get(key)
+        if twins is None:  # nearly every row: an award not seen before
+            seen[key] = [(decision, where)]
+        else:
+            twin = next((w for d, w in twins if not d or not decision or d == decision), None)
+            if twin is not None and self.on_duplicate != "keep":
+                said = _("same recipient, unit, form, issuer and year as {twin}")
+                found = self.plan.problems if self.on_duplicate == "error" else self.plan.duplicates
+                found.append(Problem(where, said.format(twin=twin)))
+                return
+            twins.append((decision, where))
         self.spellings.learn(award)
         self.plan.records[str(award.id)] = award_record(award)
         self.next_id += 1
