@@ -6,7 +6,7 @@ import codecs
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from awards.errors import Invalid
@@ -102,6 +102,9 @@ def test_blank_rows_and_empty_tables_are_passed_over() -> None:
 
 
 @given(st.lists(st.integers(min_value=0, max_value=30), max_size=6), st.integers(1, 20))
+@example([3, 0], 2)  # one byte too long, then its line break: the last in reach
+@example([2, 2, 2], 2)  # each as long as allowed
+@example([1, 3], 2)  # the long line after a short one
 def test_a_long_line_is_found_as_splitting_would_find_it(lengths: list[int], most: int) -> None:
     """The cheap scan for an over-long line agrees with splitting the text into lines."""
     from awards.transfer.sheets import _has_long_line

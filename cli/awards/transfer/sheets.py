@@ -162,11 +162,12 @@ def sniff_delimiter(content: str) -> str:
 
 
 def _has_long_line(raw: bytes, most: int) -> bool:
-    """Whether a line of ``raw`` is longer than ``most`` bytes: line by line with find, in C,
-    never looking past ``most`` bytes for the end of a line."""
+    """Whether a line of ``raw`` is longer than ``most`` bytes: from the start of a line, the
+    last line break within ``most`` bytes ends lines each no longer, found in C (rfind), so
+    a step passes many lines; where there is none, the line is longer."""
     start = 0
     while len(raw) - start > most:
-        newline = raw.find(b"\n", start, start + most + 1)
+        newline = raw.rfind(b"\n", start, start + most + 1)
         if newline < 0:
             return True
         start = newline + 1
@@ -180,7 +181,8 @@ def csv_lines(content: str) -> list[str]:
     which also ends a line at \v, \f, \x1c–\x1e, \x85, \u2028 and \u2029; CSV holds those
     as text in a cell, so where the count of lines shows one, its pieces are joined again."""
     pieces = content.splitlines(keepends=True)
-    breaks = content.count("\n") + content.count("\r") - content.count("\r\n")
+    returns = content.count("\r")  # none, in a file saved on Linux or a Mac
+    breaks = content.count("\n") + returns - (content.count("\r\n") if returns else 0)
     if len(pieces) == breaks + (not content.endswith(("\n", "\r")) and content != ""):
         return pieces
     lines, held = [], ""
