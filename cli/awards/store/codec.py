@@ -16,6 +16,7 @@ from typing import Any, Literal, NamedTuple, TypedDict
 
 import orjson
 
+from awards import lifetime
 from awards.domain.records import Award, Entry, Issuer, Office, Phase
 from awards.domain.vocab import AWARD_FIELDS, KIND_NAMES, LEVELS, PHASE_FIELDS
 from awards.errors import StoreError
@@ -308,7 +309,9 @@ def record_parts(awards: Any, fields: frozenset[str] | None = None) -> Iterator[
         found = _BOUNDARY.search(view, min(start + _PART_BYTES, end))
         stop = found.start() + 1 if found else end  # after a record's closing brace
         part[1:-1] = view[start:stop]
-        yield shared.read(part)
+        records = shared.read(part)
+        lifetime.settle()  # records of plain values: the collector has nothing to find in them
+        yield records
         start = stop + 1
 
 

@@ -247,6 +247,7 @@ class Store:
         codec.check_shape(path, read.data)
         # The tables, not the file's bytes: those of awards read as asked for are freed once read.
         lifetime.keep(read.data)
+        lifetime.settle()
         return read
 
     def _write(self, payload: list[bytes | memoryview]) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from awards import text
+from awards import lifetime, text
 from awards.errors import Invalid, UsageProblem
 from awards.i18n import N_, _
 from awards.transfer import legacy
@@ -96,9 +96,9 @@ def read_tables(name: str, fmt: str | None, sheet: str | None = None) -> list[Ta
         source = Path(name).name
     if sheet is not None:
         raise Invalid(_("--sheet is for workbooks (.xlsx, .xls, .ods)"))
-    if fmt == "json":
-        return json_tables(raw, source)
-    return [csv_table(raw, source)]
+    tables = json_tables(raw, source) if fmt == "json" else [csv_table(raw, source)]
+    lifetime.settle()  # rows of plain values, read: the collector has nothing to find in them
+    return tables
 
 
 def read_bytes(path: Path) -> bytes:
