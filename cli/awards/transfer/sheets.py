@@ -162,9 +162,9 @@ def sniff_delimiter(content: str) -> str:
 
 
 def _has_long_line(raw: bytes, most: int) -> bool:
-    """Whether a line of ``raw`` is longer than ``most`` bytes: from the start of a line, the
-    last line break within ``most`` bytes ends lines each no longer, found in C (rfind), so
-    a step passes many lines; where there is none, the line is longer."""
+    """Whether a line of ``raw`` is longer than ``most`` bytes. From the start of a line, the
+    last line break in reach (``most`` bytes on) ends lines none of which is longer: found in
+    C (rfind), one step passes many lines. Where there is none, that line is longer."""
     start = 0
     while len(raw) - start > most:
         newline = raw.rfind(b"\n", start, start + most + 1)
@@ -175,7 +175,7 @@ def _has_long_line(raw: bytes, most: int) -> bool:
 
 
 def csv_lines(content: str) -> list[str]:
-    """The lines of a CSV text, each with its ending: a line ends at \r\n, \r or \n, as a
+    r"""The lines of a CSV text, each with its ending: a line ends at \r\n, \r or \n, as a
     text stream with newline="" gives them, without the copy of the text such a stream holds
     (four bytes a character: 52 MB for 100,000 rows). They are split in C by ``splitlines``,
     which also ends a line at \v, \f, \x1c–\x1e, \x85, \u2028 and \u2029; CSV holds those
@@ -185,13 +185,14 @@ def csv_lines(content: str) -> list[str]:
     breaks = content.count("\n") + returns - (content.count("\r\n") if returns else 0)
     if len(pieces) == breaks + (not content.endswith(("\n", "\r")) and content != ""):
         return pieces
-    lines, held = [], ""
+    lines: list[str] = []
+    held: list[str] = []  # the pieces of a line not ended yet
     for piece in pieces:
-        held += piece
-        if held.endswith(("\n", "\r")):
-            lines.append(held)
-            held = ""
-    return [*lines, held] if held else lines
+        held.append(piece)
+        if piece.endswith(("\n", "\r")):
+            lines.append("".join(held))
+            held.clear()
+    return [*lines, "".join(held)] if held else lines
 
 
 def csv_table(raw: bytes, source: str) -> Table:
