@@ -204,3 +204,17 @@ def test_the_first_rows_of_a_list_come_before_the_rest_is_read(
     assert [*first, *rest] == list(every.rows)
     assert first[0].split() == ["1", "Lê", "Thị", "1", "individual", "1", "Giấy", "khen",
                                 "UBND", "tỉnh", "2020", "—", "—", "—"]  # fmt: skip
+
+
+def test_a_summary_of_some_fields_is_the_same_whether_they_come_listed_or_one_by_one() -> None:
+    """The fields of a summary may be given as any iterable, an iterator too: each is kept,
+    and those not given are not."""
+    pairs = [
+        (str(i), {"recipient": f"Nguyễn Văn {i}", "kind": "individual", "count": 1,
+                  "form": "Giấy khen", "issuer": "Giám đốc Công an tỉnh", "year": 2020})
+        for i in range(1, 4)
+    ]  # fmt: skip
+    listed = summary.of(pairs, ["recipient", "form", "kind"])
+    assert summary.of(pairs, iter(["recipient", "form", "kind"])) == listed
+    assert sorted(listed.measures) == ["form", "recipient"]
+    assert listed.values == {"kind": ["individual"]}

@@ -85,7 +85,8 @@ def of(pairs: Sequence[tuple[str, Mapping[str, Any]]], fields: Iterable[str] | N
     ``fields`` only (the rest unknown), or of every one."""
     keys, rows = zip(*pairs, strict=True) if pairs else ((), ())
     ids = list(map(int, keys))
-    wanted = [name for name in KEPT if fields is None or name in fields]
+    chosen = None if fields is None else set(fields)  # fields may come as an iterator
+    wanted = [name for name in KEPT if chosen is None or name in chosen]
     column = _columns(rows, ["revoked_decision", "count", "revoked_on",
                              *(name for name in wanted if name != "id")])  # fmt: skip
     live = list(map(operator.is_, column["revoked_decision"], itertools.repeat(None)))

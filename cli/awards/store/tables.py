@@ -26,8 +26,6 @@ from awards.i18n import _
 from awards.store import codec, history, summary
 from awards.store.files import damaged
 
-_NONE = itertools.repeat(None)
-
 
 class _Loaded(Storage):
     """A TinyDB storage over data already parsed; the store decides when it reaches the disk."""
@@ -547,7 +545,9 @@ class Transaction(Records):
             current = self.data.get(name, {})
             befores = self._before[name]
             # An import adds 100,000: they are chosen in C.
-            new = list(itertools.compress(befores, map(is_, befores.values(), _NONE)))
+            new = list(
+                itertools.compress(befores, map(is_, befores.values(), itertools.repeat(None)))
+            )
             added = sorted(itertools.compress(new, map(current.__contains__, map(str, new))))
             before = {str(i): old for i, old in befores.items() if old is not None}
             removed = {key: old for key, old in before.items() if key not in current}
